@@ -1,0 +1,120 @@
+/** Plain data types of the goal domain. No SDK imports, no I/O. */
+
+export const GOAL_STATUSES = [
+  "draft",
+  "pending_approval",
+  "active",
+  "changes_requested",
+  "rejected",
+  "completed",
+  "missed",
+  "cancelled",
+] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export type Visibility = "public" | "private";
+export type Confidence = "on_track" | "at_risk" | "off_track";
+
+export interface NumberKeyResult {
+  id: string;
+  title: string;
+  kind: "number";
+  start: number;
+  target: number;
+  current: number;
+  unit?: string;
+}
+
+export interface MilestoneKeyResult {
+  id: string;
+  title: string;
+  kind: "milestone";
+  done: boolean;
+}
+
+export type KeyResult = NumberKeyResult | MilestoneKeyResult;
+
+/** Fields an author may write; everything else on a goal is owned by the server. */
+export interface GoalDraft {
+  cycleId: string;
+  title: string;
+  description: string;
+  dueDate: string | null;
+  visibility: Visibility;
+  parentId: string | null;
+  weight: number;
+  keyResults: KeyResult[];
+}
+
+/** The part of a goal that needs re-approval when it changes on an active goal. */
+export interface ApprovedSnapshot {
+  title: string;
+  dueDate: string | null;
+  parentId: string | null;
+  keyResults: Array<{ id: string; title: string; kind: KeyResult["kind"]; start?: number; target?: number }>;
+}
+
+export type GoalFlag = "needs_realignment" | "owner_left" | "cross_chain";
+
+export interface Goal extends GoalDraft {
+  tenantId: string;
+  id: string;
+  ownerId: string;
+  status: GoalStatus;
+  approverId: string | null;
+  /** Set when the goal is top-level by decision of an organisation-goal owner. */
+  isTopLevel: boolean;
+  approvedSnapshot: ApprovedSnapshot | null;
+  flags: GoalFlag[];
+  lastCheckIn: { at: string; confidence: Confidence } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Cycle {
+  tenantId: string;
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  status: "open" | "closed";
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  jobTitle: string | null;
+  department: string | null;
+  managerId: string | null;
+  accountEnabled: boolean;
+  updatedAt: string;
+}
+
+/** The verified caller. Identified by tenant + object id, never by email. */
+export interface Principal {
+  tenantId: string;
+  userId: string;
+  name: string;
+  roles: string[];
+}
+
+export interface AuditEntry {
+  id: string;
+  goalId: string;
+  at: string;
+  actorId: string;
+  action: string;
+  comment: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface CheckIn {
+  id: string;
+  goalId: string;
+  at: string;
+  authorId: string;
+  confidence: Confidence;
+  note: string;
+  values: Array<{ id: string; current?: number; done?: boolean }>;
+}

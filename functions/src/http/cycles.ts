@@ -1,0 +1,45 @@
+/** Cycles: everyone lists them; admins create them. */
+import { z } from "zod";
+import { AppError } from "../domain/errors.js";
+import { isAdmin } from "../domain/goal-access.js";
+import type { Cycle } from "../domain/types.js";
+import { json, type RouteDef } from "./pipeline.js";
+import { idSchema, isoDate, parseBody } from "./schemas.js";
+
+const cycleSchema = z
+  .strictObject({ id: idSchema.optional(), name: z.string().trim().min(1, "Required.").max(100), startDate: isoDate, endDate: isoDate })
+  .refine((c) => c.startDate <= c.endDate, { message: "The cycle must end after it starts.", path: ["endDate"] });
+
+export function toCycleView(cycle: Cycle, today: string) {
+  return { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status, isCurrent: cycle.startDate <= today && today <= cycle.endDate };
+}
+
+export const cycleRoutes: RouteDef[] = [
+  {
+    name: "cycles-list",
+    methods: ["GET"],
+    route: "api/cycles",
+    auth: "user",
+    handle: async ({ services, principal }) => {
+      const today = services.goalDeps.clock.now().toISOString().slice(0, 10);
+      const cycles = await services.goalDeps.cycles.listCycles(principal.tenantId);
+      return json(200, { items: cycles.map((c) => toCycleView(c, today)) });
+    },
+  },
+  {
+    name: "cycles-create",
+    methods: ["POST"],
+    route: "api/cycles",
+    auth: "user",
+    handle: async ({ services, principal, body }) => {
+      if (!isAdmin(principal)) throw new AppError("forbidden", "Only admins can create cycles.");
+      const input = parseBody(cycleSchema, body);
+      const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+      const id = input.id ?? (slug || services.goalDeps.ids.newId());
+      if (await services.goalDeps.cycles.getCycle(principal.tenantId, id)) throw new AppError("conflict", `A cycle with id ${id} already exists.`);
+      const cycle: Cycle = { tenantId: principal.tenantId, id, name: input.name, startDate: input.startDate, endDate: input.endDate, status: "open" };
+      await services.goalDeps.cycles.saveCycle(cycle);
+      return json(201, toCycleView(cycle, services.goalDeps.clock.now().toISOString().slice(0, 10)), { location: `/api/cycles/${id}` });
+    },
+  },
+];

@@ -1,0 +1,75 @@
+/** Goal routes: list, create, read, edit, delete, history. */
+import { createGoal, deleteGoal, getGoal, getHistory, listGoals, updateGoal } from "../domain/goal-service.js";
+import { GOAL_STATUSES } from "../domain/types.js";
+import type { Versioned } from "../domain/ports.js";
+import type { Goal } from "../domain/types.js";
+import { AppError } from "../domain/errors.js";
+import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { goalCreateSchema, goalPatchSchema, parseBody, parseId } from "./schemas.js";
+import { toGoalView } from "./goal-view.js";
+
+export async function respondWithGoal(ctx: RouteContext, stored: Versioned<Goal>, status = 200) {
+  const cycle = await ctx.services.goalDeps.cycles.getCycle(stored.value.tenantId, stored.value.cycleId);
+  const headers: Record<string, string> = { etag: stored.etag };
+  if (status === 201) headers["location"] = `/api/goals/${stored.value.id}`;
+  return json(status, toGoalView(stored, cycle), headers);
+}
+
+async function list(ctx: RouteContext) {
+  const ownerParam = ctx.query.get("owner");
+  const ownerId = !ownerParam || ownerParam === "me" ? ctx.principal.userId : parseId(ownerParam, "owner");
+  const cycleId = ctx.query.get("cycle") ? parseId(ctx.query.get("cycle")!, "cycle") : undefined;
+  const status = ctx.query.get("status") ?? undefined;
+  if (status !== undefined && !(GOAL_STATUSES as readonly string[]).includes(status)) {
+    throw new AppError("validation_failed", `status must be one of ${GOAL_STATUSES.join(", ")}.`, { errors: [{ path: "status", message: "Unknown status." }] });
+  }
+  const goals = await listGoals(ctx.services.goalDeps, ctx.principal, ownerId, { cycleId, status });
+  const cycles = new Map((await ctx.services.goalDeps.cycles.listCycles(ctx.principal.tenantId)).map((c) => [c.id, c]));
+  return json(200, { items: goals.map((g) => toGoalView(g, cycles.get(g.value.cycleId) ?? null)) });
+}
+
+export const goalRoutes: RouteDef[] = [
+  { name: "goals-list", methods: ["GET"], route: "api/goals", auth: "user", handle: list },
+  {
+    name: "goals-create",
+    methods: ["POST"],
+    route: "api/goals",
+    auth: "user",
+    handle: async (ctx) => respondWithGoal(ctx, await createGoal(ctx.services.goalDeps, ctx.principal, parseBody(goalCreateSchema, ctx.body)), 201),
+  },
+  {
+    name: "goals-get",
+    methods: ["GET"],
+    route: "api/goals/{id}",
+    auth: "user",
+    handle: async (ctx) => respondWithGoal(ctx, await getGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"))),
+  },
+  {
+    name: "goals-update",
+    methods: ["PATCH"],
+    route: "api/goals/{id}",
+    auth: "user",
+    handle: async (ctx) => {
+      const id = parseId(ctx.params.id, "id");
+      const patch = parseBody(goalPatchSchema, ctx.body);
+      return respondWithGoal(ctx, await updateGoal(ctx.services.goalDeps, ctx.principal, id, ctx.request.headers.get("if-match"), patch));
+    },
+  },
+  {
+    name: "goals-delete",
+    methods: ["DELETE"],
+    route: "api/goals/{id}",
+    auth: "user",
+    handle: async (ctx) => {
+      await deleteGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"), ctx.request.headers.get("if-match"));
+      return { status: 204 };
+    },
+  },
+  {
+    name: "goals-history",
+    methods: ["GET"],
+    route: "api/goals/{id}/history",
+    auth: "user",
+    handle: async (ctx) => json(200, { items: await getHistory(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id")) }),
+  },
+];

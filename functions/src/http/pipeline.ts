@@ -1,0 +1,75 @@
+/** Turns a route definition into an Azure Functions HTTP handler: size limits, JSON parsing,
+ * authentication and error mapping happen here once, so route files stay thin. */
+import type { HttpHandler, HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+import { AppError } from "../domain/errors.js";
+import type { Principal } from "../domain/types.js";
+import type { Services } from "../services.js";
+import { toProblem } from "./problem.js";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RouteContext {
+  services: Services;
+  request: HttpRequest;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  rawBody: string;
+  /** Present on routes with auth "user". */
+  principal: Principal;
+  log: InvocationContext;
+}
+
+export interface RouteDef {
+  name: string;
+  methods: HttpMethod[];
+  /** Functions route template under the site root, e.g. "api/goals/{id}". */
+  route: string;
+  auth: "user" | "none";
+  /** Present only where the route exists in local development mode. */
+  isDevOnly?: boolean;
+  /** Reads the raw body itself (e.g. the bot endpoint); the pipeline then only enforces the size limit. */
+  isRawBody?: boolean;
+  handle(ctx: RouteContext): Promise<HttpResponseInit>;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+  return { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers }, body: JSON.stringify(body) };
+}
+
+async function readBody(request: HttpRequest): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (request.method === "GET" || request.method === "HEAD") return "";
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new AppError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+function parseJson(request: HttpRequest, raw: string): unknown {
+  if (raw.trim() === "") return undefined;
+  const type = request.headers.get("content-type") ?? "";
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError("malformed_json", "The body is not valid JSON.");
+  }
+}
+
+const ANONYMOUS: Principal = { tenantId: "", userId: "", name: "", roles: [] };
+
+export function createHandler(route: RouteDef, getServices: () => Promise<Services>): HttpHandler {
+  return async (request, context) => {
+    try {
+      const services = await getServices();
+      const rawBody = await readBody(request);
+      const body = route.isRawBody ? undefined : parseJson(request, rawBody);
+      const principal = route.auth === "user" ? await services.verifyToken(request.headers.get("authorization")) : ANONYMOUS;
+      const query = new URLSearchParams(request.query);
+      return await route.handle({ services, request, params: request.params, query, body, rawBody, principal, log: context });
+    } catch (error) {
+      return toProblem(error, { error: (message, details) => context.error(message, details) }, new URL(request.url).pathname);
+    }
+  };
+}

@@ -1,0 +1,89 @@
+/** Serves the built tab from the Function App (same origin as the API), with security headers. */
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import type { HttpResponseInit } from "@azure/functions";
+import { AppError } from "../domain/errors.js";
+import type { RouteDef } from "./pipeline.js";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".map": "application/json; charset=utf-8",
+};
+
+/** Teams and Microsoft 365 hosts that may frame the tab. */
+export const FRAME_ANCESTORS = [
+  "'self'",
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.teams.microsoft.us",
+  "https://local.teams.office.com",
+  "https://*.office.com",
+  "https://*.office365.com",
+  "https://*.microsoft365.com",
+  "https://*.cloud.microsoft",
+  "https://outlook.office.com",
+];
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  "content-security-policy": [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `frame-ancestors ${FRAME_ANCESTORS.join(" ")}`,
+  ].join("; "),
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function serveStatic(rootDir: string, requestPath: string): Promise<HttpResponseInit> {
+  const root = resolve(rootDir);
+  const relative = normalize(decodeURIComponent(requestPath)).replace(/^([/\\])+/, "");
+  let file = resolve(join(root, relative));
+  if (file !== root && !file.startsWith(root + sep)) return { status: 404, body: "Not found" };
+  const isAsset = extname(file) !== "";
+  if (!(await isFile(file))) {
+    if (isAsset) return { status: 404, headers: { "content-type": "text/plain" }, body: "Not found" };
+    file = join(root, "index.html");
+    if (!(await isFile(file))) return { status: 503, headers: { "content-type": "text/plain" }, body: "The tab has not been built. Run npm run build:tab." };
+  }
+  const isHashed = file.includes(`${sep}assets${sep}`);
+  return {
+    status: 200,
+    headers: { ...SECURITY_HEADERS, "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": isHashed ? "public, max-age=31536000, immutable" : "no-cache" },
+    body: new Uint8Array(await readFile(file)),
+  };
+}
+
+export const staticRoutes: RouteDef[] = [
+  {
+    name: "tab",
+    methods: ["GET", "HEAD"],
+    route: "{*path}",
+    auth: "none",
+    handle: async ({ services, params }) => {
+      const path = params.path ?? "";
+      if (/^api(\/|$)/.test(path)) throw new AppError("not_found", "There is no such API route.");
+      return serveStatic(services.tabDir, path);
+    },
+  },
+];

@@ -1,0 +1,105 @@
+/** The composition root: reads config once and wires adapters to the domain. */
+import { createRemoteJWKSet } from "jose";
+import { randomUUID } from "node:crypto";
+import { createDevIssuer, DEV_AUDIENCE, devIssuerFor, type DevIssuer } from "./auth/dev-issuer.js";
+import { createTokenVerifier, entraAudiences, entraIssuers, type TokenVerifier } from "./auth/verify-token.js";
+import type { Config } from "./config.js";
+import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-org.js";
+import type { GoalDeps } from "./domain/goal-context.js";
+import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
+import type { Person } from "./domain/types.js";
+import { createEventBus, type EventBus } from "./events.js";
+import { createCycleStore, createSettingsStore, type SettingsStore } from "./store/cycle-store.js";
+import { createTableDirectory } from "./store/directory-store.js";
+import { createGoalStore } from "./store/goal-store.js";
+import { createTableFactory, type TableFactory } from "./store/tables.js";
+
+export interface DevServices {
+  tenantId: string;
+  adminIds: readonly string[];
+  issuer: DevIssuer;
+  listDemoPeople(): Promise<Person[]>;
+}
+
+export interface Services {
+  config: Config;
+  tables: TableFactory;
+  verifyToken: TokenVerifier;
+  goalDeps: GoalDeps;
+  directory: DirectoryReader & DirectoryWriter;
+  settings: SettingsStore;
+  events: EventBus;
+  dev: DevServices | null;
+  /** Folder of the built tab. */
+  tabDir: string;
+  checkStorage(): Promise<boolean>;
+  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+}
+
+function createLogger(config: Config): Services["log"] {
+  const order = { debug: 0, info: 1, warn: 2, error: 3 };
+  return (level, message, details) => {
+    if (order[level] < order[config.logLevel]) return;
+    const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...details });
+    if (level === "error") console.error(line);
+    else console.log(line);
+  };
+}
+
+async function createVerifier(config: Config, issuer: DevIssuer | null): Promise<TokenVerifier> {
+  if (issuer) {
+    return createTokenVerifier({ getKey: issuer.getKey, issuersFor: (tid) => [devIssuerFor(tid)], audiences: [DEV_AUDIENCE], allowedTenantIds: [DEMO_TENANT_ID] });
+  }
+  return createTokenVerifier({
+    getKey: createRemoteJWKSet(new URL(config.entra.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 6 * 60 * 60 * 1000 }),
+    issuersFor: (tid) => entraIssuers(config.entra.authorityHost, tid),
+    audiences: entraAudiences(config.entra.clientId, config.tabDomain),
+    allowedTenantIds: config.entra.allowedTenantIds,
+  });
+}
+
+export async function createServices(config: Config, defaults: { tabDir: string }): Promise<Services> {
+  const log = createLogger(config);
+  const tables = createTableFactory(config.storage);
+  const goals = createGoalStore(tables);
+  const cycles = createCycleStore(tables);
+  const settings = createSettingsStore(tables);
+  const directory = createTableDirectory(tables);
+  await tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables]);
+  const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
+  const issuer = config.authMode === "dev" ? await createDevIssuer() : null;
+  const goalDeps: GoalDeps = {
+    goals,
+    cycles,
+    directory,
+    clock: { now: () => new Date() },
+    ids: { newId: () => randomUUID() },
+    tenantPolicy: (tenantId) => settings.getPolicy(tenantId),
+    events,
+  };
+  const dev: DevServices | null = issuer
+    ? { tenantId: DEMO_TENANT_ID, adminIds: DEMO_ADMIN_IDS, issuer, listDemoPeople: async () => DEMO_PEOPLE }
+    : null;
+  const settingsTable = tables.getClient(settings.tables[0]!);
+  return {
+    config,
+    tables,
+    verifyToken: await createVerifier(config, issuer),
+    goalDeps,
+    directory,
+    settings,
+    events,
+    dev,
+    tabDir: config.tabDir ?? defaults.tabDir,
+    log,
+    async checkStorage() {
+      try {
+        const page = settingsTable.listEntities({ queryOptions: { filter: "PartitionKey eq '-'" } }).byPage({ maxPageSize: 1 });
+        await page.next();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/** Goals in Table Storage. A goal, its audit trail and its check-ins share the owner's partition, so
+ * a change and its audit entry land in one transaction. Two small indexes answer "goal by id" and
+ * "children of a goal" without scanning. */
+import type { TableClient, TransactionAction } from "@azure/data-tables";
+import { AppError } from "../domain/errors.js";
+import type { GoalFilter, GoalRepository, GoalWrite, Versioned } from "../domain/ports.js";
+import type { AuditEntry, Goal } from "../domain/types.js";
+import { computeGoalProgress } from "../domain/progress.js";
+import { auditRowPrefix, fromAuditEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
+import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+
+const DELETED = "deleted";
+const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
+const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
+
+function mapWriteError(error: unknown): never {
+  if (isStatus(error, 412)) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
+  if (isStatus(error, 409)) throw new AppError("conflict", "The goal already exists.");
+  throw error;
+}
+
+export function createGoalStore(factory: TableFactory): GoalRepository & { readonly tables: string[] } {
+  const goals = factory.getClient(TABLE_NAMES.goals);
+  const index = factory.getClient(TABLE_NAMES.goalIndex);
+  const children = factory.getClient(TABLE_NAMES.children);
+
+  async function readGoal(tenantId: string, ownerId: string, goalId: string): Promise<Versioned<Goal> | null> {
+    const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, ownerId), goalRowKey(goalId));
+    return entity && entity.status !== DELETED ? { value: fromGoalEntity(entity), etag: entity.etag } : null;
+  }
+
+  async function getGoal(tenantId: string, goalId: string): Promise<Versioned<Goal> | null> {
+    const pointer = await getEntityOrNull<{ ownerId: string }>(index, indexKey(tenantId, goalId), "g");
+    return pointer ? readGoal(tenantId, pointer.ownerId, goalId) : null;
+  }
+
+  async function listGoalsByOwner(tenantId: string, ownerId: string, filter: GoalFilter): Promise<Array<Versioned<Goal>>> {
+    let query = filterByPrefix(ownerPartition(tenantId, ownerId), "g|");
+    if (filter.cycleId) query += ` and cycleId eq ${quoteOData(filter.cycleId)}`;
+    if (filter.status) query += ` and status eq ${quoteOData(filter.status)}`;
+    const result: Array<Versioned<Goal>> = [];
+    for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
+      if (entity.status === DELETED) continue;
+      result.push({ value: fromGoalEntity(entity), etag: entity.etag });
+    }
+    return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
+  }
+
+  async function listChildGoals(tenantId: string, parentId: string): Promise<Array<Versioned<Goal>>> {
+    const rows: Array<{ rowKey: string; ownerId: string }> = [];
+    for await (const row of children.listEntities<{ ownerId: string }>({ queryOptions: { filter: `PartitionKey eq ${quoteOData(childrenKey(tenantId, parentId))}` } })) {
+      rows.push({ rowKey: row.rowKey!, ownerId: row.ownerId });
+    }
+    const found = await Promise.all(rows.map((r) => readGoal(tenantId, r.ownerId, r.rowKey)));
+    return found.filter((g): g is Versioned<Goal> => g !== null && g.value.parentId === parentId);
+  }
+
+  async function syncChildIndex(goal: Goal, previousParentId: string | null): Promise<void> {
+    if (previousParentId && previousParentId !== goal.parentId) {
+      await children.deleteEntity(childrenKey(goal.tenantId, previousParentId), goal.id).catch((e) => (isStatus(e, 404) ? undefined : Promise.reject(e)));
+    }
+    if (goal.parentId) {
+      const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
+      await children.upsertEntity({ partitionKey: childrenKey(goal.tenantId, goal.parentId), rowKey: goal.id, ...summary }, "Replace");
+    }
+  }
+
+  async function saveGoal(write: GoalWrite): Promise<Versioned<Goal>> {
+    const { goal } = write;
+    const entity = toGoalEntity(goal);
+    assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+    const actions: TransactionAction[] = [write.etag ? ["update", { ...entity }, "Replace", { etag: write.etag }] : ["create", { ...entity }]];
+    for (const entry of write.audit) actions.push(["create", toAuditEntity(goal.tenantId, goal.ownerId, entry)]);
+    for (const checkIn of write.checkIns ?? []) actions.push(["create", toCheckInEntity(goal.tenantId, goal.ownerId, checkIn)]);
+    if (actions.length > TABLE_LIMITS.maxBatch) throw new AppError("payload_too_large", "Too many changes in one write.");
+    if (!write.etag) await index.upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: "g", ownerId: goal.ownerId }, "Replace");
+    let etag: string;
+    try {
+      const response = await goals.submitTransaction(actions);
+      etag = response.getResponseForEntity(entity.rowKey)?.etag ?? "";
+    } catch (error) {
+      mapWriteError(error);
+    }
+    await syncChildIndex(goal, write.previousParentId ?? null);
+    if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
+    return { value: goal, etag };
+  }
+
+  /** A transactional delete cannot carry an ETag, so the goal is first tombstoned (ETag-checked, with
+   * its audit entry in the same transaction) and the tombstone is then removed with its own ETag. */
+  async function deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry): Promise<void> {
+    const tombstone = { ...toGoalEntity(goal), status: DELETED };
+    let tombstoneEtag = "";
+    try {
+      const response = await goals.submitTransaction([
+        ["update", { ...tombstone }, "Replace", { etag }],
+        ["create", toAuditEntity(tenantId, goal.ownerId, audit)],
+      ]);
+      tombstoneEtag = response.getResponseForEntity(tombstone.rowKey)?.etag ?? "*";
+    } catch (error) {
+      mapWriteError(error);
+    }
+    await goals.deleteEntity(tombstone.partitionKey, tombstone.rowKey, { etag: tombstoneEtag }).catch(() => undefined);
+    await index.deleteEntity(indexKey(tenantId, goal.id), "g").catch(() => undefined);
+    if (goal.parentId) await children.deleteEntity(childrenKey(tenantId, goal.parentId), goal.id).catch(() => undefined);
+  }
+
+  async function listAudit(tenantId: string, goal: Pick<Goal, "id" | "ownerId">): Promise<AuditEntry[]> {
+    const query = filterByPrefix(ownerPartition(tenantId, goal.ownerId), auditRowPrefix(goal.id));
+    const entries: AuditEntry[] = [];
+    for await (const entity of goals.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } })) entries.push(fromAuditEntity(entity));
+    return entries;
+  }
+
+  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listChildGoals, saveGoal, deleteGoal, listAudit };
+}

@@ -1,0 +1,110 @@
+/** Table clients and key helpers. The store folder is the only code that imports @azure/data-tables. */
+import { TableClient, TableServiceClient, type TableEntityResult } from "@azure/data-tables";
+import { DefaultAzureCredential } from "@azure/identity";
+
+export type StorageConnection =
+  | { kind: "connectionString"; connectionString: string }
+  | { kind: "identity"; endpoint: string };
+
+export const TABLE_NAMES = {
+  goals: "goals",
+  goalIndex: "goalindex",
+  children: "goalchildren",
+  cycles: "cycles",
+  people: "people",
+  reports: "reports",
+  state: "state",
+} as const;
+
+export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES] | string;
+
+/** Characters Table Storage forbids in PartitionKey/RowKey, plus control characters. */
+const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
+const MAX_KEY_LENGTH = 1024;
+
+export function isValidKeyPart(value: string): boolean {
+  return value.length > 0 && value.length <= 256 && !FORBIDDEN_KEY_CHARS.test(value);
+}
+
+/** Joins key parts with a separator that cannot occur inside a valid part. */
+export function makeKey(...parts: string[]): string {
+  const key = parts.join("|");
+  if (key.length > MAX_KEY_LENGTH) throw new Error("Table key too long");
+  return key;
+}
+
+/** Escapes a value for use inside an OData filter string literal. */
+export function quoteOData(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The smallest string greater than every string starting with prefix. */
+export function prefixUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+export function filterByPrefix(partitionKey: string, rowKeyPrefix: string): string {
+  return `PartitionKey eq ${quoteOData(partitionKey)} and RowKey ge ${quoteOData(rowKeyPrefix)} and RowKey lt ${quoteOData(prefixUpperBound(rowKeyPrefix))}`;
+}
+
+export interface TableFactory {
+  getClient(table: TableName): TableClient;
+  ensureTables(tables: TableName[]): Promise<void>;
+}
+
+export function createTableFactory(connection: StorageConnection): TableFactory {
+  const credential = connection.kind === "identity" ? new DefaultAzureCredential() : null;
+  const clients = new Map<string, TableClient>();
+  const isLocal = connection.kind === "connectionString" && /UseDevelopmentStorage|127\.0\.0\.1|localhost/.test(connection.connectionString);
+  const options = { allowInsecureConnection: isLocal };
+  function getClient(table: TableName): TableClient {
+    let client = clients.get(table);
+    if (!client) {
+      client =
+        connection.kind === "connectionString"
+          ? TableClient.fromConnectionString(connection.connectionString, table, options)
+          : new TableClient(connection.endpoint, table, credential!);
+      clients.set(table, client);
+    }
+    return client;
+  }
+  async function ensureTables(tables: TableName[]): Promise<void> {
+    const service =
+      connection.kind === "connectionString"
+        ? TableServiceClient.fromConnectionString(connection.connectionString, options)
+        : new TableServiceClient(connection.endpoint, credential!);
+    await Promise.all(tables.map((t) => service.createTable(t)));
+  }
+  return { getClient, ensureTables };
+}
+
+export function isStatus(error: unknown, status: number): boolean {
+  return typeof error === "object" && error !== null && (error as { statusCode?: number }).statusCode === status;
+}
+
+export async function getEntityOrNull<T extends object>(client: TableClient, pk: string, rk: string): Promise<TableEntityResult<T> | null> {
+  try {
+    return await client.getEntity<T>(pk, rk);
+  } catch (error) {
+    if (isStatus(error, 404)) return null;
+    throw error;
+  }
+}
+
+/** Azurite does not enforce the service's limits; these checks keep local and Azure behaviour the same. */
+export const TABLE_LIMITS = { maxEntityBytes: 1024 * 1024, maxProperties: 252, maxStringChars: 32 * 1024, maxBatch: 100, maxBatchBytes: 4 * 1024 * 1024 };
+
+export function assertEntityWithinLimits(entity: Record<string, unknown>): void {
+  const keys = Object.keys(entity);
+  if (keys.length > TABLE_LIMITS.maxProperties) throw new Error(`Entity has ${keys.length} properties; the limit is ${TABLE_LIMITS.maxProperties}`);
+  let bytes = 0;
+  for (const key of keys) {
+    const value = entity[key];
+    if (typeof value === "string") {
+      if (value.length > TABLE_LIMITS.maxStringChars) throw new Error(`Property ${key} exceeds ${TABLE_LIMITS.maxStringChars} characters`);
+      bytes += value.length * 2;
+    } else bytes += 8;
+    bytes += key.length * 2;
+  }
+  if (bytes > TABLE_LIMITS.maxEntityBytes) throw new Error(`Entity is ${bytes} bytes; the limit is ${TABLE_LIMITS.maxEntityBytes}`);
+}
