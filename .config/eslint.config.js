@@ -23,4 +23,8 @@ export default tseslint.config(
     files: ["functions/src/config.ts", "test/**", "functions/dev/**", "functions/scripts/**", "appPackage/scripts/**", "*.config.ts", "tab/vite.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    files: ["test/**", "**/*.test.ts", "**/*.test.tsx"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
 );

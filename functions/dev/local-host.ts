@@ -1,6 +1,6 @@
 /** A thin local host: node:http → HttpRequest from @azure/functions → the registered handler.
  * It reads the same route table that main.ts registers with app.http. */
-import { HttpRequest, InvocationContext, type HttpHandler, type HttpResponseInit } from "@azure/functions";
+import functions, { type HttpHandler, type HttpResponseInit } from "@azure/functions";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../src/domain/errors.js";
@@ -8,6 +8,9 @@ import { createHandler, MAX_BODY_BYTES, type RouteDef } from "../src/http/pipeli
 import { problemResponse } from "../src/http/problem.js";
 import { buildRouteTable } from "../src/http/routes.js";
 import type { Services } from "../src/services.js";
+
+/** The package is CommonJS; its classes are reached through the default export under Node's ESM loader. */
+const { HttpRequest, InvocationContext } = functions;
 
 interface CompiledRoute {
   def: RouteDef;

@@ -21,6 +21,9 @@ const schema = z.object({
   TAB_DOMAIN: optionalString,
   BOT_ID: optionalString,
   BOT_TENANT_ID: optionalString,
+  BOT_CLIENT_SECRET: optionalString,
+  BOT_CLOUD: z.preprocess(emptyToUndefined, z.enum(["Public", "USGov", "USGovDoD", "China"]).default("Public")),
+  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   SYNC_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 0 * * * *")),
   REMINDER_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 0 * * * *")),
   TAB_DIR: optionalString,
@@ -40,10 +43,20 @@ export interface Config {
   graphBaseUrl: string;
   tabDomain: string | undefined;
   tabDir: string | undefined;
-  bot: { id: string | undefined; tenantId: string | undefined };
+  bot: BotConfig;
   schedules: { sync: string; reminders: string };
   isOnAzure: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export interface BotConfig {
+  id: string | undefined;
+  tenantId: string | undefined;
+  /** Absent: the bot authenticates with the managed identity whose client id is the bot id. */
+  clientSecret: string | undefined;
+  cloud: "Public" | "USGov" | "USGovDoD" | "China";
+  /** Overrides where Bot Framework signing keys come from (a private cloud, or a loopback fake in tests). */
+  openIdMetadataUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -66,7 +79,21 @@ function collectProblems(env: z.infer<typeof schema>, isOnAzure: boolean): strin
   if (isOnAzure && env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
     problems.push("On Azure use STORAGE_TABLE_ENDPOINT with the managed identity, not an account-key connection string.");
   }
+  if (env.BOT_OPENID_METADATA_URL && !isHttpsOrLoopback(env.BOT_OPENID_METADATA_URL)) {
+    problems.push("BOT_OPENID_METADATA_URL must use https (plain http is accepted on the loopback address only).");
+  }
   return problems;
+}
+
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || (protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(hostname));
+}
+
+/** The bot shares the sign-in app registration unless BOT_ID names another one; then it needs its own secret. */
+function readBotSecret(env: z.infer<typeof schema>): string | undefined {
+  if (env.BOT_CLIENT_SECRET) return env.BOT_CLIENT_SECRET;
+  return env.BOT_ID && env.BOT_ID === env.AAD_APP_CLIENT_ID ? env.AAD_APP_CLIENT_SECRET : undefined;
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -98,7 +125,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphBaseUrl: env.GRAPH_BASE_URL,
     tabDomain: env.TAB_DOMAIN,
     tabDir: env.TAB_DIR,
-    bot: { id: env.BOT_ID, tenantId: env.BOT_TENANT_ID },
+    bot: { id: env.BOT_ID, tenantId: env.BOT_TENANT_ID, clientSecret: readBotSecret(env), cloud: env.BOT_CLOUD, openIdMetadataUrl: env.BOT_OPENID_METADATA_URL },
     schedules: { sync: env.SYNC_SCHEDULE, reminders: env.REMINDER_SCHEDULE },
     isOnAzure,
     logLevel: env.LOG_LEVEL,

@@ -8,7 +8,11 @@ import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-or
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
 import type { Person } from "./domain/types.js";
+import { createBotServices, type BotServices } from "./bot/bot-services.js";
+import type { BotTokenProvider } from "./bot/bot-runtime.js";
 import { createEventBus, type EventBus } from "./events.js";
+import { createCardStore } from "./store/card-store.js";
+import { createConversationStore } from "./store/conversation-store.js";
 import { createCycleStore, createSettingsStore, type SettingsStore } from "./store/cycle-store.js";
 import { createTableDirectory } from "./store/directory-store.js";
 import { createGoalStore } from "./store/goal-store.js";
@@ -29,6 +33,8 @@ export interface Services {
   directory: DirectoryReader & DirectoryWriter;
   settings: SettingsStore;
   events: EventBus;
+  /** Teams bot: card actions, conversations, proactive cards and the Approvals inbox. */
+  bot: BotServices;
   dev: DevServices | null;
   /** Folder of the built tab. */
   tabDir: string;
@@ -58,14 +64,22 @@ async function createVerifier(config: Config, issuer: DevIssuer | null): Promise
   });
 }
 
-export async function createServices(config: Config, defaults: { tabDir: string }): Promise<Services> {
+export interface ServiceDefaults {
+  tabDir: string;
+  /** Tests only: replaces how the bot obtains Bot Framework tokens for its outgoing messages. */
+  botTokenProvider?: BotTokenProvider;
+}
+
+export async function createServices(config: Config, defaults: ServiceDefaults): Promise<Services> {
   const log = createLogger(config);
   const tables = createTableFactory(config.storage);
   const goals = createGoalStore(tables);
   const cycles = createCycleStore(tables);
   const settings = createSettingsStore(tables);
   const directory = createTableDirectory(tables);
-  await tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables]);
+  const conversations = createConversationStore(tables);
+  const cards = createCardStore(tables);
+  await tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
   const issuer = config.authMode === "dev" ? await createDevIssuer() : null;
   const goalDeps: GoalDeps = {
@@ -80,6 +94,8 @@ export async function createServices(config: Config, defaults: { tabDir: string 
   const dev: DevServices | null = issuer
     ? { tenantId: DEMO_TENANT_ID, adminIds: DEMO_ADMIN_IDS, issuer, listDemoPeople: async () => DEMO_PEOPLE }
     : null;
+  const allowedTenantIds = dev ? [dev.tenantId] : config.entra.allowedTenantIds.map((t) => t.toLowerCase());
+  const bot = createBotServices({ config, goalDeps, conversations, cards, events, log, allowedTenantIds, botTokenProvider: defaults.botTokenProvider });
   const settingsTable = tables.getClient(settings.tables[0]!);
   return {
     config,
@@ -89,6 +105,7 @@ export async function createServices(config: Config, defaults: { tabDir: string 
     directory,
     settings,
     events,
+    bot,
     dev,
     tabDir: config.tabDir ?? defaults.tabDir,
     log,

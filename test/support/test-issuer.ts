@@ -1,7 +1,7 @@
 /** A local stand-in for Entra ID's signing keys: serves a JWKS over HTTP and mints tokens, including
  * the forged kinds an attacker would try. */
 import { createServer, type Server } from "node:http";
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { createHmac, randomUUID } from "node:crypto";
 
 export interface TokenClaims {
@@ -63,7 +63,7 @@ export async function startTestIssuer(clientId = randomUUID()): Promise<TestIssu
     };
   }
 
-  async function sign(claims: TokenClaims, key: KeyLike, keyId: string): Promise<string> {
+  async function sign(claims: TokenClaims, key: CryptoKey, keyId: string): Promise<string> {
     return new SignJWT(payloadOf(claims)).setProtectedHeader({ alg: "RS256", kid: keyId, typ: "JWT" }).sign(key);
   }
 

@@ -1,12 +1,13 @@
 /** Goals in Table Storage. A goal, its audit trail and its check-ins share the owner's partition, so
  * a change and its audit entry land in one transaction. Two small indexes answer "goal by id" and
  * "children of a goal" without scanning. */
-import type { TableClient, TransactionAction } from "@azure/data-tables";
+import type { TransactionAction } from "@azure/data-tables";
 import { AppError } from "../domain/errors.js";
 import type { GoalFilter, GoalRepository, GoalWrite, Versioned } from "../domain/ports.js";
-import type { AuditEntry, Goal } from "../domain/types.js";
+import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
+import type { CheckInReader, Page } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
-import { auditRowPrefix, fromAuditEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
+import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
 import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
@@ -19,7 +20,7 @@ function mapWriteError(error: unknown): never {
   throw error;
 }
 
-export function createGoalStore(factory: TableFactory): GoalRepository & { readonly tables: string[] } {
+export function createGoalStore(factory: TableFactory): GoalRepository & CheckInReader & { readonly tables: string[] } {
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
@@ -112,5 +113,22 @@ export function createGoalStore(factory: TableFactory): GoalRepository & { reado
     return entries;
   }
 
-  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listChildGoals, saveGoal, deleteGoal, listAudit };
+  /** Newest first (the row keys invert time); the cursor is the last row key handed out. */
+  async function listCheckIns(tenantId: string, goal: Pick<Goal, "id" | "ownerId">, page: { limit: number; cursor: string | null }): Promise<Page<CheckIn>> {
+    const prefix = checkInRowPrefix(goal.id);
+    const after = page.cursor ? Buffer.from(page.cursor, "base64url").toString("utf8") : null;
+    if (after !== null && !after.startsWith(prefix)) throw new AppError("validation_failed", "The cursor does not belong to this goal.", { errors: [{ path: "cursor", message: "Not a valid cursor." }] });
+    let query = filterByPrefix(ownerPartition(tenantId, goal.ownerId), prefix);
+    if (after !== null) query += ` and RowKey gt ${quoteOData(after)}`;
+    const rows: Array<Record<string, unknown>> = [];
+    for await (const batch of goals.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } }).byPage({ maxPageSize: page.limit + 1 })) {
+      rows.push(...batch);
+      if (rows.length > page.limit) break;
+    }
+    const items = rows.slice(0, page.limit);
+    const isMore = rows.length > page.limit;
+    return { items: items.map(fromCheckInEntity), nextCursor: isMore ? Buffer.from(String(items[items.length - 1]!.rowKey), "utf8").toString("base64url") : null };
+  }
+
+  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns };
 }

@@ -18,12 +18,20 @@ export const TABLE_NAMES = {
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES] | string;
 
-/** Characters Table Storage forbids in PartitionKey/RowKey, plus control characters. */
-const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
+/** Characters Table Storage forbids in PartitionKey/RowKey; control characters are refused separately. */
+const FORBIDDEN_KEY_CHARS = /[/\\#?]/;
+
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 const MAX_KEY_LENGTH = 1024;
 
 export function isValidKeyPart(value: string): boolean {
-  return value.length > 0 && value.length <= 256 && !FORBIDDEN_KEY_CHARS.test(value);
+  return value.length > 0 && value.length <= 256 && !FORBIDDEN_KEY_CHARS.test(value) && !hasControlCharacter(value);
 }
 
 /** Joins key parts with a separator that cannot occur inside a valid part. */

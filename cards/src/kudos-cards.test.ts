@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { buildKudosInviteCard, KUDOS_INPUT_ID, parseKudosInputs } from "./kudos-cards.js";
+import { findNodes } from "./test-data.js";
+import { VERBS } from "./verbs.js";
+
+describe("kudos", () => {
+  it("asks for a required message and sends it with the goal", () => {
+    const card = buildKudosInviteCard({ goalId: "g-1", version: "v-1", goalTitle: "Ship it", ownerName: "Ana" });
+    const [input] = findNodes(card, (node) => node.id === KUDOS_INPUT_ID);
+    expect(input).toMatchObject({ type: "Input.Text", isRequired: true, errorMessage: expect.any(String) });
+    expect(card.actions?.[0]).toMatchObject({ verb: VERBS.sendKudos, data: { goalId: "g-1", version: "v-1" } });
+  });
+
+  it("parses the submitted message and refuses an empty or overlong one", () => {
+    expect(parseKudosInputs({ goalId: "g-1", [KUDOS_INPUT_ID]: " Thanks! " })).toEqual({
+      ok: true,
+      value: { goalId: "g-1", message: "Thanks!" },
+    });
+    expect(parseKudosInputs({ goalId: "g-1", [KUDOS_INPUT_ID]: "  " }).ok).toBe(false);
+    expect(parseKudosInputs({ goalId: "g-1", [KUDOS_INPUT_ID]: "x".repeat(501) }).ok).toBe(false);
+    expect(parseKudosInputs({ [KUDOS_INPUT_ID]: "Thanks" }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,132 @@
+/** Reacts to the approval flow: a submitted goal sends its card to the approver (or records that it
+ * waits until they install the app); a decision updates that card for everyone and tells the owner. */
+import { buildDecisionCard, type AdaptiveCard } from "../../../cards/src/index.js";
+import { isAppError } from "../domain/errors.js";
+import type { GoalEvent } from "../domain/goal-context.js";
+import type { Versioned } from "../domain/ports.js";
+import type { Goal } from "../domain/types.js";
+import type { ApprovalCardRecord } from "../store/card-store.js";
+import type { ConversationRecord } from "../store/conversation-store.js";
+import { buildOutcomeCard, buildRequestCard } from "./approval-cards.js";
+import { findPersonName } from "./approval-view.js";
+import { buildGoalUrl, type BotDeps } from "./bot-deps.js";
+
+/** Chat delivery must not hold up the request that caused it (an invoke has 5 s in all). */
+export const DELIVERY_BUDGET_MS = 3000;
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Waits for the deliveries, but not beyond the budget; late ones finish on their own and log. */
+async function settleWithinBudget(deps: BotDeps, tasks: Array<Promise<unknown>>, what: string): Promise<void> {
+  const all = Promise.allSettled(tasks).then((results) => {
+    for (const result of results) if (result.status === "rejected") deps.log("warn", `Could not deliver ${what}`, { error: describeError(result.reason) });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, DELIVERY_BUDGET_MS)));
+  await Promise.race([all, budget]);
+  clearTimeout(timer);
+}
+
+async function sendTo(deps: BotDeps, conversation: ConversationRecord, card: AdaptiveCard) {
+  return deps.messenger.send(conversation, card);
+}
+
+async function requestApproval(deps: BotDeps, tenantId: string, stored: Versioned<Goal>): Promise<void> {
+  const goal = stored.value;
+  const approverId = goal.approverId!;
+  const now = deps.goalDeps.clock.now().toISOString();
+  const record: ApprovalCardRecord = {
+    tenantId, approverId, goalId: goal.id, ownerId: goal.ownerId, version: stored.etag, state: "pending",
+    delivery: "waiting", sent: null, isReapproval: goal.approvedSnapshot !== null, submittedAt: now, updatedAt: now,
+  };
+  const conversation = await deps.conversations.getConversation(tenantId, approverId);
+  if (conversation) {
+    try {
+      record.sent = await sendTo(deps, conversation, await buildRequestCard(deps, stored));
+      record.delivery = "sent";
+    } catch (error) {
+      deps.log("warn", "Could not send an approval card; it waits in the tab's Approvals inbox", { goalId: goal.id, error: describeError(error) });
+    }
+  } else {
+    deps.log("info", "The approver has not installed the app; the approval waits in the tab's Approvals inbox", { goalId: goal.id });
+  }
+  await deps.cards.saveApproval(record, null);
+}
+
+/** The approval moved to another manager: the old card stops offering buttons. */
+async function retireRequest(deps: BotDeps, tenantId: string, previousApproverId: string, stored: Versioned<Goal>): Promise<void> {
+  const found = await deps.cards.getApproval(tenantId, previousApproverId, stored.value.id);
+  if (!found || found.record.state !== "pending") return;
+  const updatedAt = deps.goalDeps.clock.now().toISOString();
+  await deps.cards.saveApproval({ ...found.record, state: "moved", updatedAt }, found.etag);
+  if (found.record.sent) await deps.messenger.update(found.record.sent, await buildRequestCard(deps, stored));
+}
+
+async function onSubmitted(deps: BotDeps, tenantId: string, event: Extract<GoalEvent, { kind: "submitted" }>): Promise<void> {
+  const stored = { value: event.goal, etag: event.etag };
+  const tasks: Array<Promise<unknown>> = [];
+  if (event.previousApproverId && event.previousApproverId !== event.goal.approverId) tasks.push(retireRequest(deps, tenantId, event.previousApproverId, stored));
+  if (event.goal.approverId) tasks.push(requestApproval(deps, tenantId, stored));
+  await settleWithinBudget(deps, tasks, "an approval card");
+}
+
+async function closeRequest(deps: BotDeps, tenantId: string, stored: Versioned<Goal>, approverId: string, card: AdaptiveCard): Promise<void> {
+  const found = await deps.cards.getApproval(tenantId, approverId, stored.value.id);
+  if (!found || found.record.state === "decided") return;
+  const updatedAt = deps.goalDeps.clock.now().toISOString();
+  await deps.cards.saveApproval({ ...found.record, state: "decided", updatedAt }, found.etag);
+  if (found.record.sent) await deps.messenger.update(found.record.sent, card);
+}
+
+async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEvent, { kind: "decided" }>): Promise<void> {
+  const stored = { value: event.goal, etag: event.etag };
+  const goal = event.goal;
+  const deciderName = await findPersonName(deps.goalDeps, tenantId, event.actorId);
+  const outcome = { decision: event.decision, deciderName, decidedAt: goal.updatedAt, comment: event.comment };
+  const tasks: Array<Promise<unknown>> = [buildOutcomeCard(deps, stored, outcome).then((card) => closeRequest(deps, tenantId, stored, event.actorId, card))];
+  const ownerConversation = await deps.conversations.getConversation(tenantId, goal.ownerId);
+  if (ownerConversation) {
+    const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps.appUrl, goal.id) });
+    tasks.push(sendTo(deps, ownerConversation, card));
+  }
+  await settleWithinBudget(deps, tasks, "a decision");
+}
+
+export async function handleGoalEvent(deps: BotDeps, tenantId: string, event: GoalEvent): Promise<void> {
+  if (event.kind === "submitted") await onSubmitted(deps, tenantId, event);
+  else if (event.kind === "decided") await onDecided(deps, tenantId, event);
+}
+
+/** After someone installs the app, the approvals that waited for them arrive in their chat. Teams
+ * announces one install twice (conversationUpdate and installationUpdate), so each record is
+ * claimed with its ETag before sending: only one of two concurrent deliveries sends the card. */
+export async function deliverWaitingApprovals(deps: BotDeps, conversation: ConversationRecord): Promise<void> {
+  const { tenantId, userId } = conversation;
+  const waiting = (await deps.cards.listApprovals(tenantId, userId, "pending")).filter((r) => r.delivery === "waiting");
+  const deliver = async (record: ApprovalCardRecord) => {
+    const found = await deps.cards.getApproval(tenantId, userId, record.goalId);
+    if (!found || found.record.delivery !== "waiting") return;
+    const stored = await deps.goalDeps.goals.getGoal(tenantId, record.goalId);
+    const updatedAt = deps.goalDeps.clock.now().toISOString();
+    if (!stored || stored.value.status !== "pending_approval" || stored.value.approverId !== userId) {
+      await deps.cards.saveApproval({ ...found.record, state: "moved", updatedAt }, found.etag);
+      return;
+    }
+    const claimed = { ...found.record, delivery: "sent" as const, updatedAt };
+    const etag = await deps.cards.saveApproval(claimed, found.etag).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "precondition_failed") return null;
+      throw error;
+    });
+    if (etag === null) return;
+    try {
+      const sent = await sendTo(deps, conversation, await buildRequestCard(deps, stored));
+      await deps.cards.saveApproval({ ...claimed, sent }, etag);
+    } catch (error) {
+      await deps.cards.saveApproval({ ...claimed, delivery: "waiting" }, etag);
+      throw error;
+    }
+  };
+  await settleWithinBudget(deps, waiting.map(deliver), "a waiting approval card");
+}

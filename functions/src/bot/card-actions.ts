@@ -1,0 +1,60 @@
+/** One handler for every approval card action, whether it arrives from Teams (`adaptiveCard/action`),
+ * the local chat panel or the tab's Approvals inbox. Decisions run the same domain operation as
+ * POST /api/goals/{id}/decision, so the rules and the idempotency are the same everywhere. */
+import { VERBS, parseDecisionInputs, type ParsedDecision } from "../../../cards/src/index.js";
+import { isAppError } from "../domain/errors.js";
+import { decideGoal } from "../domain/goal-workflow.js";
+import type { Principal } from "../domain/types.js";
+import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
+import { findPersonName } from "./approval-view.js";
+import type { BotDeps } from "./bot-deps.js";
+import { respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
+
+/** Outcomes of a decision attempt that mean "someone or something got there first": answer with
+ * what the goal looks like now instead of an error, so a replay or a race reads as success. */
+const SETTLED_CODES = new Set(["precondition_failed", "invalid_transition", "forbidden", "not_found"]);
+
+function readText(data: Record<string, unknown>, key: string): string | null {
+  const value = data[key];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+async function refreshCard(deps: BotDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
+  const goalId = readText(data, "goalId");
+  if (!goalId) return respondWithError(400, "BadRequest", "This card is missing the goal it belongs to.");
+  const stored = await deps.goalDeps.goals.getGoal(viewer.tenantId, goalId);
+  return respondWithCard(await renderCardFor(deps, viewer, stored, readText(data, "version")));
+}
+
+async function applyDecision(deps: BotDeps, viewer: Principal, parsed: ParsedDecision): Promise<CardActionResponse> {
+  const stored = await deps.goalDeps.goals.getGoal(viewer.tenantId, parsed.goalId);
+  const isCurrentRequest = stored?.value.status === "pending_approval" && stored.value.approverId === viewer.userId && stored.etag === parsed.version;
+  // Not the approver, already decided, or a card for an older version: show the goal as it is now.
+  if (!stored || !isCurrentRequest) return respondWithCard(await renderCardFor(deps, viewer, stored, parsed.version));
+  try {
+    const result = await decideGoal(deps.goalDeps, viewer, parsed.goalId, parsed.decision, parsed.comment, parsed.version);
+    const goal = result.goal.value;
+    const deciderName = await findPersonName(deps.goalDeps, viewer.tenantId, viewer.userId);
+    const outcome = { decision: parsed.decision, deciderName, decidedAt: goal.updatedAt, comment: parsed.comment };
+    return respondWithCard(result.isApplied ? await buildOutcomeCard(deps, result.goal, outcome) : await renderCardFor(deps, viewer, result.goal, null));
+  } catch (error) {
+    if (isAppError(error) && SETTLED_CODES.has(error.code)) {
+      const current = await deps.goalDeps.goals.getGoal(viewer.tenantId, parsed.goalId);
+      return respondWithCard(await renderCardFor(deps, viewer, current, parsed.version));
+    }
+    if (isAppError(error) && error.code === "validation_failed") return respondWithError(400, "BadRequest", error.message);
+    throw error;
+  }
+}
+
+export async function executeCardAction(deps: BotDeps, viewer: Principal, action: CardActionInput): Promise<CardActionResponse> {
+  try {
+    if (action.verb === VERBS.refresh) return await refreshCard(deps, viewer, action.data);
+    const parsed = parseDecisionInputs(action.verb, action.data);
+    if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
+    return await applyDecision(deps, viewer, parsed.value);
+  } catch (error) {
+    deps.log("error", "A card action failed", { verb: action.verb, error: error instanceof Error ? error.message : String(error) });
+    return respondWithError(500, "InternalError", "Cascade could not complete this action. Refresh the card to see where the goal stands, then try again.");
+  }
+}

@@ -1,0 +1,24 @@
+/** The Universal Actions response contract for `adaptiveCard/action` invokes: either a card that
+ * replaces the one the person acted on, or an error Teams shows under the card. */
+import type { AdaptiveCard } from "../../../cards/src/index.js";
+
+export const CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
+export const ERROR_RESPONSE_TYPE = "application/vnd.microsoft.error";
+
+export type CardActionResponse =
+  | { statusCode: 200; type: typeof CARD_RESPONSE_TYPE; value: AdaptiveCard }
+  | { statusCode: 400 | 500; type: typeof ERROR_RESPONSE_TYPE; value: { code: string; message: string; innerHttpError: { statusCode: number; body: null } } };
+
+export function respondWithCard(card: AdaptiveCard): CardActionResponse {
+  return { statusCode: 200, type: CARD_RESPONSE_TYPE, value: card };
+}
+
+export function respondWithError(statusCode: 400 | 500, code: string, message: string): CardActionResponse {
+  return { statusCode, type: ERROR_RESPONSE_TYPE, value: { code, message, innerHttpError: { statusCode, body: null } } };
+}
+
+/** What a card action carries: the verb of the button and its data merged with the card's inputs. */
+export interface CardActionInput {
+  verb: string;
+  data: Record<string, unknown>;
+}

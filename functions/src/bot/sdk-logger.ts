@@ -1,0 +1,37 @@
+/** Routes the Teams SDK's log lines into Cascade's structured log, keeping warnings and errors only:
+ * the SDK's debug output would repeat whole activities, which carry people's messages. */
+import type { AppOptions, IPlugin } from "@microsoft/teams.apps";
+import type { BotLog } from "./bot-deps.js";
+
+type SdkLogger = NonNullable<AppOptions<IPlugin>["logger"]>;
+
+function describe(parts: unknown[]): string {
+  return parts
+    .map((part) => {
+      if (part instanceof Error) return part.message;
+      if (typeof part === "string") return part;
+      try {
+        return JSON.stringify(part);
+      } catch {
+        return String(part);
+      }
+    })
+    .join(" ")
+    .slice(0, 2000);
+}
+
+export function createSdkLogger(log: BotLog, name = "teams-sdk"): SdkLogger {
+  const ignore = () => undefined;
+  const logger: SdkLogger = {
+    debug: ignore,
+    trace: ignore,
+    info: ignore,
+    warn: (...parts: unknown[]) => log("warn", describe(parts), { source: name }),
+    error: (...parts: unknown[]) => log("error", describe(parts), { source: name }),
+    log: (level, ...parts: unknown[]) => {
+      if (level === "error" || level === "warn") log(level, describe(parts), { source: name });
+    },
+    child: (child: string) => createSdkLogger(log, `${name}/${child}`),
+  };
+  return logger;
+}

@@ -1,0 +1,68 @@
+/** What a directory update means for the goal side, and which directory data is suspect. Pure. */
+import type { DirectoryChange } from "../domain/ports.js";
+import type { Person } from "../domain/types.js";
+
+export type AnomalyKind = "self_manager" | "missing_manager" | "manager_cycle";
+
+export interface DirectoryAnomaly {
+  kind: AnomalyKind;
+  personId: string;
+  managerId: string | null;
+  /** For a cycle: everyone on it, in chain order. */
+  cycle?: string[];
+}
+
+function isActive(person: Person | null | undefined): person is Person {
+  return Boolean(person && person.accountEnabled);
+}
+
+/** Compares each person's state before and after an update. A disabled account counts as a leaver,
+ * because disabling is how organisations offboard before they delete. */
+export function diffPeople(before: ReadonlyMap<string, Person | null>, after: ReadonlyMap<string, Person | null>): DirectoryChange[] {
+  const changes: DirectoryChange[] = [];
+  for (const [id, previous] of before) {
+    const next = after.get(id) ?? null;
+    if (!isActive(previous)) continue;
+    if (!isActive(next)) {
+      changes.push({ kind: "left", personId: id, formerManagerId: previous.managerId });
+    } else if (previous.managerId !== next.managerId) {
+      changes.push({ kind: "manager_changed", personId: id, fromManagerId: previous.managerId, toManagerId: next.managerId });
+    }
+  }
+  return changes;
+}
+
+/** Checks the chains that start at the given people. managerOf returns undefined for someone who is
+ * not in the directory. Each cycle is reported once, by its smallest id. */
+export function findAnomalies(startIds: Iterable<string>, managerOf: (id: string) => string | null | undefined, limit = 100): DirectoryAnomaly[] {
+  const found: DirectoryAnomaly[] = [];
+  const done = new Set<string>();
+  const add = (anomaly: DirectoryAnomaly) => {
+    if (found.length < limit) found.push(anomaly);
+  };
+  for (const startId of startIds) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let id: string | null | undefined = startId;
+    while (id && !done.has(id) && !onPath.has(id)) {
+      const managerId = managerOf(id);
+      if (managerId === undefined) break;
+      path.push(id);
+      onPath.add(id);
+      if (managerId === id) add({ kind: "self_manager", personId: id, managerId });
+      else if (managerId && managerOf(managerId) === undefined) add({ kind: "missing_manager", personId: id, managerId });
+      id = managerId === id ? null : managerId;
+    }
+    if (id && onPath.has(id)) add(describeCycle(path.slice(path.indexOf(id)), managerOf));
+    for (const member of path) done.add(member);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+function describeCycle(members: string[], managerOf: (id: string) => string | null | undefined): DirectoryAnomaly {
+  const first = members.reduce((a, b) => (b < a ? b : a));
+  const start = members.indexOf(first);
+  const cycle = [...members.slice(start), ...members.slice(0, start)];
+  return { kind: "manager_cycle", personId: first, managerId: managerOf(first) ?? null, cycle };
+}

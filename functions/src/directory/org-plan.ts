@@ -1,0 +1,145 @@
+/** Plans the entity writes for a directory update, given what was read. Pure: the store does the I/O.
+ * Every write of an existing entity carries the ETag it was read with; new entities are creates. */
+import type { Person } from "../domain/types.js";
+import { applyPatch, chunkReports, encodePeople, filedManagerOf, packRowKey, partitionOf, shardOf, shardRowKey, PARTITION_COUNT, type PersonPatch } from "./org-packing.js";
+
+export interface StoredRef {
+  rowKey: string;
+  etag: string;
+  sig: string;
+}
+
+export interface LoadedShard {
+  shard: number;
+  stored: StoredRef | null;
+  people: Map<string, Person>;
+}
+
+export interface LoadedPack {
+  managerId: string;
+  /** Stored chunks, in chunk order. */
+  stored: StoredRef[];
+  reports: Map<string, Person>;
+}
+
+/** props null deletes; etag null creates. */
+export interface EntityWrite {
+  partition: number;
+  rowKey: string;
+  props: Record<string, string | number> | null;
+  etag: string | null;
+}
+
+export interface PersonChange {
+  before: Person | null;
+  after: Person | null;
+}
+
+/** Applies patches and removals to the loaded shards and returns who really changed. When the update
+ * is complete (a full sync), everyone not patched is removed. */
+export function applyToShards(shards: Map<number, LoadedShard>, patches: Iterable<PersonPatch>, removals: Iterable<string>, isComplete: boolean, now: string): Map<string, PersonChange> {
+  const changes = new Map<string, PersonChange>();
+  const record = (id: string, before: Person | null, after: Person | null) => {
+    const first = changes.get(id);
+    changes.set(id, { before: first ? first.before : before, after });
+  };
+  const patched = new Set<string>();
+  for (const patch of patches) {
+    patched.add(patch.id);
+    const shard = shards.get(shardOf(patch.id))!;
+    const before = shard.people.get(patch.id) ?? null;
+    const after = applyPatch(before, patch, now);
+    if (after === before) continue;
+    shard.people.set(patch.id, after);
+    record(patch.id, before, after);
+  }
+  const remove = (id: string) => {
+    const shard = shards.get(shardOf(id));
+    const before = shard?.people.get(id);
+    if (!shard || !before) return;
+    shard.people.delete(id);
+    record(id, before, null);
+  };
+  for (const id of removals) remove(id);
+  if (isComplete) {
+    for (const shard of shards.values()) for (const id of [...shard.people.keys()]) if (!patched.has(id)) remove(id);
+  }
+  return changes;
+}
+
+export function planShardWrites(shards: Map<number, LoadedShard>, changedIds: Iterable<string>): EntityWrite[] {
+  const dirty = new Set<number>();
+  for (const id of changedIds) dirty.add(shardOf(id));
+  const writes: EntityWrite[] = [];
+  for (const number of dirty) {
+    const shard = shards.get(number)!;
+    const partition = number % PARTITION_COUNT;
+    const rowKey = shardRowKey(number);
+    if (shard.people.size === 0) {
+      if (shard.stored) writes.push({ partition, rowKey, props: null, etag: shard.stored.etag });
+      continue;
+    }
+    const { props, sig } = encodePeople([...shard.people.values()]);
+    if (shard.stored?.sig !== sig) writes.push({ partition, rowKey, props, etag: shard.stored?.etag ?? null });
+  }
+  return writes;
+}
+
+/** Managers whose packs a change touches: the old one loses the person, the new one gains them. */
+export function packsTouchedBy(changes: Map<string, PersonChange>): Set<string> {
+  const managers = new Set<string>();
+  for (const { before, after } of changes.values()) {
+    const from = before && filedManagerOf(before);
+    const to = after && filedManagerOf(after);
+    if (from) managers.add(from);
+    if (to) managers.add(to);
+  }
+  return managers;
+}
+
+export function applyToPacks(packs: Map<string, LoadedPack>, changes: Map<string, PersonChange>): void {
+  for (const [id, { before, after }] of changes) {
+    const from = before && filedManagerOf(before);
+    if (from) packs.get(from)?.reports.delete(id);
+    const to = after && filedManagerOf(after);
+    if (to && after) packs.get(to)?.reports.set(id, after);
+  }
+}
+
+/** Rewrites a manager's chunks; signatures skip chunks whose content did not change. */
+export function planPackWrites(managerId: string, reports: Iterable<Person>, stored: ReadonlyArray<StoredRef | undefined>): EntityWrite[] {
+  const partition = partitionOf(managerId);
+  const chunks = chunkReports([...reports]);
+  const writes: EntityWrite[] = [];
+  chunks.forEach((chunk, index) => {
+    const encoded = encodePeople(chunk);
+    const sig = index === 0 ? `${encoded.sig}/${chunks.length}` : encoded.sig;
+    const props = index === 0 ? { ...encoded.props, sig, chunks: chunks.length } : encoded.props;
+    const previous = stored[index];
+    if (previous?.sig !== sig) writes.push({ partition, rowKey: packRowKey(managerId, index), props, etag: previous?.etag ?? null });
+  });
+  for (let index = chunks.length; index < stored.length; index++) {
+    const previous = stored[index];
+    if (previous) writes.push({ partition, rowKey: previous.rowKey, props: null, etag: previous.etag });
+  }
+  return writes;
+}
+
+/** Groups everyone by the manager they are filed under, for a complete rewrite of the packs. */
+export function groupReports(people: Iterable<Person>): Map<string, Person[]> {
+  const byManager = new Map<string, Person[]>();
+  for (const person of people) {
+    const managerId = filedManagerOf(person);
+    if (!managerId) continue;
+    const list = byManager.get(managerId);
+    if (list) list.push(person);
+    else byManager.set(managerId, [person]);
+  }
+  return byManager;
+}
+
+/** The manager id and chunk number of a pack row key. */
+export function parsePackRowKey(rowKey: string): { managerId: string; chunk: number } {
+  const bar = rowKey.lastIndexOf("|");
+  return bar < 0 ? { managerId: rowKey, chunk: 0 } : { managerId: rowKey.slice(0, bar), chunk: Number(rowKey.slice(bar + 1)) };
+}

@@ -1,0 +1,58 @@
+/** Loading a manager's subtree with its goals for one cycle, and who may look at it. */
+import { isAdmin, isInManagementChain } from "./goal-access.js";
+import type { GoalDeps } from "./goal-context.js";
+import { AppError, notFound } from "./errors.js";
+import type { Cycle, Goal, Person, Principal } from "./types.js";
+
+/** Owner partitions read at once; enough to hide latency without flooding storage. */
+export const LOAD_CONCURRENCY = 16;
+
+export interface TeamGoals {
+  manager: Person;
+  people: Person[];
+  directReports: Person[];
+  cycle: Cycle;
+  goalsByOwner: Map<string, Goal[]>;
+}
+
+export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The manager themself, anyone above them, and admins. */
+export async function assertCanViewTeam(deps: GoalDeps, principal: Principal, managerId: string): Promise<Person> {
+  const manager = await deps.directory.getPerson(principal.tenantId, managerId);
+  if (!manager) throw notFound("The person");
+  const isAllowed = principal.userId === managerId || isAdmin(principal) || (await isInManagementChain(deps.directory, principal.tenantId, principal.userId, managerId));
+  if (!isAllowed) throw new AppError("forbidden", "Only this person, their managers and admins can see their team's figures.");
+  return manager;
+}
+
+export async function resolveCycle(deps: GoalDeps, tenantId: string, cycleId: string | null, now: Date): Promise<Cycle> {
+  if (cycleId) {
+    const cycle = await deps.cycles.getCycle(tenantId, cycleId);
+    if (!cycle) throw notFound("The cycle");
+    return cycle;
+  }
+  const today = now.toISOString().slice(0, 10);
+  const cycles = await deps.cycles.listCycles(tenantId);
+  const current = cycles.find((c) => c.startDate <= today && today <= c.endDate) ?? cycles.filter((c) => c.status === "open").at(-1) ?? cycles.at(-1);
+  if (!current) throw notFound("A cycle");
+  return current;
+}
+
+export async function loadTeamGoals(deps: GoalDeps, tenantId: string, manager: Person, cycle: Cycle): Promise<TeamGoals> {
+  const [people, directReports] = await Promise.all([deps.directory.listSubtree(tenantId, manager.id), deps.directory.listDirectReports(tenantId, manager.id)]);
+  const lists = await mapLimited(people, LOAD_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId: cycle.id }));
+  const goalsByOwner = new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
+  return { manager, people, directReports, cycle, goalsByOwner };
+}

@@ -1,0 +1,87 @@
+/** Where each person can be reached in chat: the personal conversation stored when they installed
+ * the app. One small row per person, keyed by tenant and person. */
+import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, type TableFactory } from "./tables.js";
+
+export const CONVERSATIONS_TABLE = "conversations";
+
+/** "teams": a real Teams conversation reached through Bot Service; "local": the local chat panel. */
+export type ConversationKind = "teams" | "local";
+
+export interface ConversationRecord {
+  tenantId: string;
+  /** Entra object id of the person. */
+  userId: string;
+  kind: ConversationKind;
+  conversationId: string;
+  serviceUrl: string;
+  botId: string;
+  /** The person's Teams id (MRI) in this conversation; Adaptive Card refresh lists people by it. */
+  userMri: string;
+  updatedAt: string;
+}
+
+interface ConversationEntity {
+  partitionKey: string;
+  rowKey: string;
+  kind: string;
+  conversationId: string;
+  serviceUrl: string;
+  botId: string;
+  userMri: string;
+  updatedAt: string;
+}
+
+export interface ConversationStore {
+  readonly tables: string[];
+  getConversation(tenantId: string, userId: string): Promise<ConversationRecord | null>;
+  saveConversation(record: ConversationRecord): Promise<void>;
+  removeConversation(tenantId: string, userId: string): Promise<void>;
+}
+
+function toRecord(tenantId: string, entity: ConversationEntity): ConversationRecord {
+  return {
+    tenantId,
+    userId: entity.rowKey,
+    kind: entity.kind === "local" ? "local" : "teams",
+    conversationId: entity.conversationId,
+    serviceUrl: entity.serviceUrl,
+    botId: entity.botId,
+    userMri: entity.userMri,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+export function createConversationStore(factory: TableFactory): ConversationStore {
+  const table = factory.getClient(CONVERSATIONS_TABLE);
+  const partition = (tenantId: string) => makeKey(tenantId);
+  return {
+    tables: [CONVERSATIONS_TABLE],
+    async getConversation(tenantId, userId) {
+      const entity = await getEntityOrNull<ConversationEntity>(table, partition(tenantId), userId);
+      return entity ? toRecord(tenantId, entity) : null;
+    },
+    async saveConversation(record) {
+      const entity: ConversationEntity = {
+        partitionKey: partition(record.tenantId),
+        rowKey: record.userId,
+        kind: record.kind,
+        conversationId: record.conversationId,
+        serviceUrl: record.serviceUrl,
+        botId: record.botId,
+        userMri: record.userMri,
+        updatedAt: record.updatedAt,
+      };
+      assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+      // Last install wins: a reinstall legitimately replaces the old conversation.
+      await table.upsertEntity(entity, "Replace");
+    },
+    async removeConversation(tenantId, userId) {
+      const entity = await getEntityOrNull<ConversationEntity>(table, partition(tenantId), userId);
+      if (!entity) return;
+      // With the ETag read, an install that lands in between is not deleted by an older uninstall.
+      await table.deleteEntity(partition(tenantId), userId, { etag: entity.etag }).catch((error: unknown) => {
+        if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+      });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/** The root: decides between Teams and a plain browser without waiting, then applies the theme. */
+import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { isFramedWindow, shouldTryTeams } from "../../host/detect-host.js";
+import { connectTeams, type TeamsHost } from "../../host/teams-host.js";
+import { readThemePreference, resolveFluentTheme, writeThemePreference, type ThemeName } from "../../host/theme.js";
+import { BootScreen } from "../BootScreen/BootScreen.js";
+import { BrowserApp } from "../BrowserApp/BrowserApp.js";
+import { TeamsApp } from "../TeamsApp/TeamsApp.js";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+type Host = { kind: "detecting" } | { kind: "browser" } | { kind: "teams"; teams: TeamsHost };
+
+function detectInitialHost(): Host {
+  return shouldTryTeams(isFramedWindow(window), window.location.search) ? { kind: "detecting" } : { kind: "browser" };
+}
+
+function readInitialTheme(): ThemeName {
+  return readThemePreference(window.localStorage, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
+}
+
+export function App() {
+  const styles = useStyles();
+  const [host, setHost] = useState<Host>(detectInitialHost);
+  const [theme, setTheme] = useState<ThemeName>(readInitialTheme);
+  const isDetecting = host.kind === "detecting";
+
+  useEffect(() => {
+    if (!isDetecting) return;
+    let isCurrent = true;
+    connectTeams()
+      .catch(() => null)
+      .then((teams) => {
+        if (!isCurrent) return;
+        if (teams) {
+          setTheme(teams.theme);
+          teams.onThemeChange(setTheme);
+        }
+        setHost(teams ? { kind: "teams", teams } : { kind: "browser" });
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, [isDetecting]);
+
+  useEffect(() => {
+    // Native controls (the date picker's icon, scrollbars), also inside portals, follow the page's colour scheme.
+    document.documentElement.style.colorScheme = theme === "light" ? "light" : "dark";
+  }, [theme]);
+
+  const chooseTheme = (next: ThemeName) => {
+    writeThemePreference(window.localStorage, next);
+    setTheme(next);
+  };
+
+  return (
+    <FluentProvider theme={resolveFluentTheme(theme)}>
+      {/* Layout lives on an inner element: the provider's own class is copied onto portal nodes. */}
+      <div className={styles.root}>
+        {host.kind === "detecting" && <BootScreen label="Opening Cascade…" />}
+        {host.kind === "browser" && <BrowserApp theme={theme} onThemeChange={chooseTheme} />}
+        {host.kind === "teams" && <TeamsApp teams={host.teams} />}
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,77 @@
+/** Header with the view tabs, and the selected view loaded on demand. */
+import { Tab, TabList, Text, Toaster, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { TargetArrowFilled } from "@fluentui/react-icons";
+import { Suspense, useEffect, useState, type ReactNode } from "react";
+import { buildViewUrl, resolveViewId } from "../../views/view-ids.js";
+import { VIEWS } from "../../views/view-registry.js";
+import { BootScreen } from "../BootScreen/BootScreen.js";
+import { markFirstRender } from "../first-render.js";
+import { TOASTER_ID } from "../Notify/toaster-id.js";
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalL,
+    padding: `0 ${tokens.spacingHorizontalXXL}`,
+    minHeight: "48px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: "wrap",
+  },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorBrandForeground1 },
+  brandName: { color: tokens.colorNeutralForeground1 },
+  tabs: { flexGrow: 1 },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, maxWidth: "1200px", margin: "0 auto" },
+});
+
+export interface AppShellProps {
+  /** Teams already shows the app's name, so only a browser shows it again. */
+  showBrand: boolean;
+  actions?: ReactNode;
+  onFirstRender?: () => void;
+}
+
+export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
+  const styles = useStyles();
+  const [viewId, setViewId] = useState(() => resolveViewId(window.location.search, VIEWS));
+  const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
+
+  useEffect(() => {
+    if (markFirstRender()) onFirstRender?.();
+  }, [onFirstRender]);
+
+  const selectView = (_event: unknown, data: SelectTabData) => {
+    const next = String(data.value);
+    window.history.replaceState(null, "", buildViewUrl(window.location.href, next));
+    setViewId(next);
+  };
+
+  return (
+    <>
+      <header className={styles.header}>
+        {showBrand && (
+          <div className={styles.brand}>
+            <TargetArrowFilled fontSize={24} aria-hidden />
+            <Text weight="semibold" size={400} className={styles.brandName}>
+              Cascade
+            </Text>
+          </div>
+        )}
+        <TabList className={styles.tabs} selectedValue={viewId} onTabSelect={selectView} aria-label="Views">
+          {VIEWS.map((entry) => (
+            <Tab key={entry.id} value={entry.id} onMouseEnter={() => void entry.preload()}>
+              {entry.label}
+            </Tab>
+          ))}
+        </TabList>
+        {actions && <div className={styles.actions}>{actions}</div>}
+      </header>
+      <main className={styles.main}>
+        <Suspense fallback={<BootScreen label="Loading…" />}>{view && <view.Component />}</Suspense>
+      </main>
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+/** The first thing a person sees in a new cycle: what a goal is for, and one button to start. */
+import { Button, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { AddRegular, TargetArrowRegular } from "@fluentui/react-icons";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    textAlign: "center",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusXLarge,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
+  icon: { fontSize: "48px", color: tokens.colorBrandForeground1 },
+  text: { maxWidth: "52ch", textAlign: "center", color: tokens.colorNeutralForeground2 },
+  heading: { margin: 0 },
+});
+
+export interface EmptyGoalsProps {
+  cycleName: string;
+  canCreate: boolean;
+  onCreate: () => void;
+}
+
+export function EmptyGoals({ cycleName, canCreate, onCreate }: EmptyGoalsProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-label="No goals yet">
+      <TargetArrowRegular className={styles.icon} aria-hidden />
+      <Title3 as="h2" className={styles.heading}>
+        No goals for {cycleName} yet
+      </Title3>
+      <Text className={styles.text}>
+        {canCreate
+          ? "Write down what you want to achieve this cycle, how you will measure it, and which of your manager's goals it helps. Your manager approves it, and your progress then counts towards theirs."
+          : "This cycle is closed, so no new goals can be added to it."}
+      </Text>
+      {canCreate && (
+        <Button appearance="primary" icon={<AddRegular />} onClick={onCreate}>
+          Write your first goal
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/** A failed load, in plain words, with a way to try again. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+
+export interface ErrorNoticeProps {
+  title: string;
+  detail?: string;
+  onRetry?: () => void;
+}
+
+export function ErrorNotice({ title, detail, onRetry }: ErrorNoticeProps) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {detail}
+      </MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>Try again</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

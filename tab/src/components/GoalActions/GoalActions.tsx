@@ -1,0 +1,49 @@
+/** What the owner can do with a goal in its current state. */
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { DeleteRegular, EditRegular, HistoryRegular, SendRegular } from "@fluentui/react-icons";
+import type { GoalView } from "../../api/types.js";
+import { canDeleteGoal, canEditGoal, canSubmitGoal } from "../../logic/goal-status.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXS },
+});
+
+export interface GoalActionsProps {
+  goal: Pick<GoalView, "title" | "status" | "smart">;
+  isSubmitting: boolean;
+  onEdit: () => void;
+  onSubmit: () => void;
+  onShowHistory: () => void;
+  onDelete: () => void;
+}
+
+export function GoalActions({ goal, isSubmitting, onEdit, onSubmit, onShowHistory, onDelete }: GoalActionsProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      {canSubmitGoal(goal.status) && (
+        <Button
+          appearance="primary"
+          icon={isSubmitting ? <Spinner size="tiny" /> : <SendRegular />}
+          disabled={isSubmitting || !goal.smart.ok}
+          onClick={onSubmit}
+        >
+          Send for approval
+        </Button>
+      )}
+      {canEditGoal(goal.status) && (
+        <Button icon={<EditRegular />} onClick={onEdit} aria-label={`Edit ${goal.title}`}>
+          Edit
+        </Button>
+      )}
+      <Button appearance="subtle" icon={<HistoryRegular />} onClick={onShowHistory} aria-label={`History of ${goal.title}`}>
+        History
+      </Button>
+      {canDeleteGoal(goal.status) && (
+        <Button appearance="subtle" icon={<DeleteRegular />} onClick={onDelete} aria-label={`Delete ${goal.title}`}>
+          Delete
+        </Button>
+      )}
+    </div>
+  );
+}

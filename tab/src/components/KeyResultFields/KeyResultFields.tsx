@@ -1,0 +1,102 @@
+/** One measurable result: a number moving from start to target, or a milestone that is done or not. */
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons";
+import type { KeyResultForm } from "../../logic/goal-form.js";
+import type { FieldFeedback } from "../../logic/goal-form-edits.js";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+    margin: 0,
+    minWidth: 0,
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  numbers: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(96px, 1fr))", gap: tokens.spacingHorizontalM },
+  // Native inputs keep a default width of about 20 characters; let the grid decide instead.
+  compactInput: { width: "100%", minWidth: 0 },
+  compactInputElement: { width: "100%", minWidth: 0 },
+});
+
+const NUMBER_FIELDS = [
+  { field: "start", label: "Start" },
+  { field: "target", label: "Target" },
+  { field: "current", label: "Now" },
+] as const;
+
+export interface KeyResultFieldsProps {
+  index: number;
+  keyResult: KeyResultForm;
+  canRemove: boolean;
+  onChange: (patch: Partial<KeyResultForm>, paths: string[]) => void;
+  onRemove: () => void;
+  feedbackFor: (path: string) => FieldFeedback;
+}
+
+export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemove, feedbackFor }: KeyResultFieldsProps) {
+  const styles = useStyles();
+  const path = `keyResults.${index}`;
+  const name = `Result ${index + 1}`;
+  return (
+    <fieldset className={styles.root} aria-label={name}>
+      <div className={styles.header}>
+        <Text weight="semibold">{name}</Text>
+        {canRemove && (
+          <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={onRemove} aria-label={`Remove ${name.toLowerCase()}`}>
+            Remove
+          </Button>
+        )}
+      </div>
+      <Field label="What will you measure?" required {...feedbackFor(`${path}.title`)}>
+        <Input value={keyResult.title} maxLength={200} onChange={(_event, data) => onChange({ title: data.value }, [`${path}.title`])} />
+      </Field>
+      <Field label="Kind of result" {...feedbackFor(`${path}.kind`)}>
+        <RadioGroup
+          layout="horizontal"
+          value={keyResult.kind}
+          onChange={(_event, data) => onChange({ kind: data.value === "milestone" ? "milestone" : "number" }, [path])}
+        >
+          <Radio value="number" label="A number" />
+          <Radio value="milestone" label="A milestone (done or not)" />
+        </RadioGroup>
+      </Field>
+      {keyResult.kind === "number" ? (
+        <div className={styles.numbers}>
+          {NUMBER_FIELDS.map(({ field, label }) => (
+            <Field key={field} label={label} required {...feedbackFor(`${path}.${field}`)}>
+              <Input
+                className={styles.compactInput}
+                input={{ className: styles.compactInputElement }}
+                type="number"
+                inputMode="decimal"
+                value={keyResult[field]}
+                onChange={(_event, data) => onChange({ [field]: data.value }, [`${path}.${field}`])}
+              />
+            </Field>
+          ))}
+          <Field label="Unit" {...feedbackFor(`${path}.unit`)}>
+            <Input
+              className={styles.compactInput}
+              input={{ className: styles.compactInputElement }}
+              value={keyResult.unit}
+              maxLength={20}
+              placeholder="%, deals…"
+              onChange={(_event, data) => onChange({ unit: data.value }, [`${path}.unit`])}
+            />
+          </Field>
+        </div>
+      ) : (
+        <Checkbox
+          label="Done"
+          checked={keyResult.done}
+          onChange={(_event, data) => onChange({ done: data.checked === true }, [`${path}.done`])}
+        />
+      )}
+    </fieldset>
+  );
+}

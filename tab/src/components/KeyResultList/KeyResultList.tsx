@@ -1,0 +1,53 @@
+/** The measurable results of a goal, each with how far along it is. */
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
+import type { KeyResult } from "../../api/types.js";
+import { describeKeyResult, measureKeyResult } from "../../logic/format.js";
+import { GoalProgress } from "../GoalProgress/GoalProgress.js";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(120px, 200px)",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalL,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+  text: { display: "flex", flexDirection: "column", minWidth: 0 },
+  detail: { color: tokens.colorNeutralForeground3 },
+  milestone: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, justifySelf: "end" },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+export interface KeyResultListProps {
+  keyResults: readonly KeyResult[];
+}
+
+export function KeyResultList({ keyResults }: KeyResultListProps) {
+  const styles = useStyles();
+  if (keyResults.length === 0) return null;
+  return (
+    <ul className={styles.list} aria-label="Results">
+      {keyResults.map((kr) => (
+        <li key={kr.id} className={styles.item}>
+          <span className={styles.text}>
+            <Text size={300}>{kr.title}</Text>
+            <Text size={200} className={styles.detail}>
+              {describeKeyResult(kr)}
+            </Text>
+          </span>
+          {kr.kind === "number" ? (
+            <GoalProgress value={measureKeyResult(kr)} label={kr.title} size="small" />
+          ) : (
+            <Text size={200} className={`${styles.milestone} ${kr.done ? styles.done : ""}`}>
+              {kr.done ? <CheckmarkCircleFilled aria-hidden /> : <CircleRegular aria-hidden />}
+              {kr.done ? "Done" : "Not done"}
+            </Text>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+/** What the goal still needs before it can go to the manager, as a live checklist. */
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
+import { useId } from "react";
+import type { SmartResult } from "../../api/types.js";
+import { describeMissingCount, listSmartCriteria } from "../../logic/smart-criteria.js";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  met: { color: tokens.colorPaletteGreenForeground1 },
+  unmet: { color: tokens.colorNeutralForeground3 },
+  screenReaderOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+});
+
+export interface SmartChecklistProps {
+  smart: SmartResult;
+}
+
+export function SmartChecklist({ smart }: SmartChecklistProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Text id={headingId} weight="semibold" aria-live="polite">
+        {describeMissingCount(smart)}
+      </Text>
+      <ul className={styles.list}>
+        {listSmartCriteria(smart).map((criterion) => (
+          <li key={criterion.code} className={styles.item}>
+            {criterion.isMet ? (
+              <CheckmarkCircleFilled className={styles.met} aria-hidden />
+            ) : (
+              <CircleRegular className={styles.unmet} aria-hidden />
+            )}
+            <Text size={200} className={mergeClasses(!criterion.isMet && styles.unmet)}>
+              {criterion.label}
+              <span className={styles.screenReaderOnly}>{criterion.isMet ? " (done)" : " (missing)"}</span>
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { Badge, Tooltip } from "@fluentui/react-components";
+import type { GoalStatus } from "../../api/types.js";
+import { describeStatus } from "../../logic/goal-status.js";
+
+export interface StatusBadgeProps {
+  status: GoalStatus;
+}
+
+export function StatusBadge({ status }: StatusBadgeProps) {
+  const info = describeStatus(status);
+  return (
+    <Tooltip content={info.description} relationship="description">
+      <Badge appearance="tint" color={info.color} shape="rounded" size="medium" tabIndex={0}>
+        {info.label}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,37 @@
+/** The Teams side of the shell. teams-js is loaded only when the tab may be inside Teams, so a
+ * plain browser never downloads it. */
+import { settleWithin } from "./detect-host.js";
+import { mapTeamsTheme, type ThemeName } from "./theme.js";
+
+export interface TeamsHost {
+  theme: ThemeName;
+  getToken(): Promise<string>;
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  notifyReady(): void;
+  notifyAuthFailure(message: string): void;
+}
+
+/** Long enough for a slow Teams client to answer, short enough that a framed page outside Teams
+ * (a preview pane, a test harness) falls back to browser mode quickly. */
+const INITIALIZE_TIMEOUT_MS = 4_000;
+
+export async function connectTeams(): Promise<TeamsHost | null> {
+  const { app, authentication } = await import("@microsoft/teams-js");
+  const isInitialized = await settleWithin(
+    app.initialize().then(() => true),
+    INITIALIZE_TIMEOUT_MS,
+    false,
+  ).catch(() => false);
+  if (!isInitialized) return null;
+  const context = await app.getContext();
+  return {
+    theme: mapTeamsTheme(context.app.theme),
+    getToken: () => authentication.getAuthToken(),
+    onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(mapTeamsTheme(theme))),
+    notifyReady: () => {
+      app.notifyAppLoaded();
+      void app.notifySuccess();
+    },
+    notifyAuthFailure: (message) => app.notifyFailure({ reason: app.FailedReason.AuthFailed, message }),
+  };
+}

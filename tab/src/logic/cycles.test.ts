@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { buildCycle } from "../testing/builders.js";
+import { describeCycleOption, pickDefaultCycle } from "./cycles.js";
+
+describe("cycles", () => {
+  it("picks the current cycle, else the latest open, else the latest", () => {
+    const q2 = buildCycle({ id: "q2", startDate: "2027-04-01", status: "closed", isCurrent: false });
+    const q3 = buildCycle({ id: "q3", startDate: "2027-07-01", isCurrent: false });
+    const q4 = buildCycle({ id: "q4", startDate: "2027-10-01", isCurrent: false, status: "closed" });
+    expect(pickDefaultCycle([q2, { ...q3, isCurrent: true }, q4])?.id).toBe("q3");
+    expect(pickDefaultCycle([q2, q3, q4])?.id).toBe("q3");
+    expect(pickDefaultCycle([q2, q4])?.id).toBe("q4");
+    expect(pickDefaultCycle([])).toBeNull();
+  });
+
+  it("marks current and closed cycles in the picker", () => {
+    expect(describeCycleOption(buildCycle({ name: "Q3" }))).toBe("Q3 (current)");
+    expect(describeCycleOption(buildCycle({ name: "Q2", isCurrent: false, status: "closed" }))).toBe("Q2 (closed)");
+    expect(describeCycleOption(buildCycle({ name: "Q4", isCurrent: false }))).toBe("Q4");
+  });
+});

@@ -1,0 +1,63 @@
+/** Field errors keyed by the same paths the API uses in problem `errors` ("title",
+ * "keyResults.0.target"), so local checks and server answers land on the same inputs. */
+import type { Problem } from "../api/client.js";
+import { parseNumber, type GoalForm, type KeyResultForm } from "./goal-form.js";
+
+export type FieldErrors = Record<string, string>;
+
+export interface MappedProblem {
+  fieldErrors: FieldErrors;
+  /** Messages that belong to no field on the form. */
+  generalErrors: string[];
+}
+
+const TOP_FIELDS = new Set(["title", "description", "dueDate", "visibility", "parentId", "weight", "isTopLevel", "keyResults"]);
+const KEY_RESULT_FIELDS = new Set(["title", "kind", "start", "target", "current", "unit", "done"]);
+
+/** Accepts "keyResults.0.target", "keyResults[0].target" and JSON-pointer "/keyResults/0/target". */
+export function normaliseErrorPath(path: string): string | null {
+  const parts = path.replace(/\[(\d+)\]/g, ".$1").split(/[./]/).filter(Boolean);
+  const [field, index, subField] = parts;
+  if (!field || !TOP_FIELDS.has(field)) return null;
+  if (parts.length === 1) return field;
+  if (field !== "keyResults" || !index || !/^\d+$/.test(index)) return null;
+  if (parts.length === 2) return `keyResults.${index}`;
+  return parts.length === 3 && subField && KEY_RESULT_FIELDS.has(subField) ? `keyResults.${index}.${subField}` : null;
+}
+
+export function mapProblemToFields(problem: Problem): MappedProblem {
+  const fieldErrors: FieldErrors = {};
+  const generalErrors: string[] = [];
+  for (const error of problem.errors ?? []) {
+    const path = normaliseErrorPath(error.path);
+    if (path && !(path in fieldErrors)) fieldErrors[path] = error.message;
+    else if (!path) generalErrors.push(error.message);
+  }
+  if (Object.keys(fieldErrors).length === 0 && generalErrors.length === 0) {
+    generalErrors.push(problem.detail ?? problem.title);
+  }
+  return { fieldErrors, generalErrors };
+}
+
+function checkKeyResult(kr: KeyResultForm, index: number, errors: FieldErrors): void {
+  const prefix = `keyResults.${index}`;
+  if (!kr.title.trim()) errors[`${prefix}.title`] = "Say what you will measure.";
+  if (kr.kind !== "number") return;
+  for (const field of ["start", "target", "current"] as const) {
+    if (!Number.isFinite(parseNumber(kr[field]))) errors[`${prefix}.${field}`] = "Enter a number.";
+  }
+}
+
+/** Checks that stop a save (the SMART check only stops a submit). */
+export function validateGoalForm(form: GoalForm): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!form.title.trim()) errors.title = "Give the goal a title.";
+  const weight = parseNumber(form.weight);
+  if (!Number.isFinite(weight) || weight <= 0) errors.weight = "Enter a number greater than 0.";
+  form.keyResults.forEach((kr, index) => checkKeyResult(kr, index, errors));
+  return errors;
+}
+
+export function hasErrors(errors: FieldErrors): boolean {
+  return Object.keys(errors).length > 0;
+}

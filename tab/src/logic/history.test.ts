@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { buildHistoryEntry, buildMe } from "../testing/builders.js";
+import { describeAction, describeActor, describeChanges, describeValue } from "./history.js";
+
+describe("history words", () => {
+  it("describes known and unknown actions", () => {
+    expect(describeAction("submitted")).toBe("sent it for approval");
+    expect(describeAction("changes_requested")).toBe("asked for changes");
+    expect(describeAction("weight_rebalanced")).toBe("weight rebalanced");
+  });
+
+  it("names the actor as you, a known person, or a colleague", () => {
+    const me = buildMe();
+    const known = [me, me.manager!];
+    expect(describeActor("p-owner", me, known)).toBe("You");
+    expect(describeActor("p-manager", me, known)).toBe("Sofia Brown");
+    expect(describeActor("p-other", me, known)).toBe("A colleague");
+  });
+
+  it("lists changes with field names and readable values", () => {
+    const entry = buildHistoryEntry({
+      changes: {
+        title: { from: "Old", to: "New" },
+        status: { from: "draft", to: "pending_approval" },
+        dueDate: { from: null, to: "2027-09-30" },
+        keyResults: { from: [{}], to: [{}, {}] },
+      },
+    });
+    expect(describeChanges(entry)).toEqual([
+      { field: "Title", from: "Old", to: "New" },
+      { field: "Status", from: "Draft", to: "Waiting for approval" },
+      { field: "Due date", from: "nothing", to: "2027-09-30" },
+      { field: "Results", from: "1 item", to: "2 items" },
+    ]);
+  });
+
+  it("shortens long values", () => {
+    expect(describeValue("description", "x".repeat(200))).toHaveLength(78);
+    expect(describeValue("isTopLevel", true)).toBe("yes");
+  });
+});

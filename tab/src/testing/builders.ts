@@ -1,0 +1,75 @@
+/** Test data builders for tab unit tests: sensible defaults, override what a test cares about. */
+import type { CycleView, DevUser, GoalView, HistoryEntry, Me, ParentOption } from "../api/types.js";
+
+export function buildCycle(overrides: Partial<CycleView> = {}): CycleView {
+  return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, ...overrides };
+}
+
+export function buildGoal(overrides: Partial<GoalView> = {}): GoalView {
+  return {
+    id: "g-1",
+    ownerId: "p-owner",
+    cycleId: "c-q3",
+    title: "Close five deals in the Nordics",
+    description: "Grow our footprint in the Nordic market with enterprise customers.",
+    dueDate: "2027-09-15",
+    visibility: "public",
+    parentId: "g-parent",
+    weight: 1,
+    isTopLevel: false,
+    keyResults: [{ id: "kr-1", title: "Closed deals", kind: "number", start: 0, target: 5, current: 2, unit: "deals" }],
+    status: "draft",
+    progress: 0.4,
+    smart: { ok: true, missing: [] },
+    approverId: "p-manager",
+    flags: [],
+    createdAt: "2027-07-02T09:00:00.000Z",
+    updatedAt: "2027-07-02T09:00:00.000Z",
+    etag: 'W/"1"',
+    ...overrides,
+  };
+}
+
+export function buildMe(overrides: Partial<Me> = {}): Me {
+  return {
+    id: "p-owner",
+    tenantId: "t-1",
+    displayName: "Lucas Silva",
+    jobTitle: "Account executive",
+    department: "Sales",
+    mail: "lucas@example.com",
+    manager: { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" },
+    reportsCount: 0,
+    roles: [],
+    canSetTopLevel: false,
+    ...overrides,
+  };
+}
+
+export function buildDevUser(overrides: Partial<DevUser> = {}): DevUser {
+  return { id: "p-1", displayName: "Maria Garcia", jobTitle: "Engineer", department: "Engineering", managerId: null, ...overrides };
+}
+
+export function buildParentOption(overrides: Partial<ParentOption> = {}): ParentOption {
+  return {
+    goal: { id: "g-parent", title: "Win 20 new enterprise customers", ownerId: "p-manager", status: "active" },
+    owner: { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" },
+    distance: 1,
+    isOrganisationGoal: false,
+    ...overrides,
+  };
+}
+
+export function buildHistoryEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
+  return { id: "h-1", goalId: "g-1", at: "2027-07-02T09:00:00.000Z", actorId: "p-owner", action: "created", comment: null, changes: {}, ...overrides };
+}
+
+/** A Storage stand-in backed by a Map, for code that takes sessionStorage or localStorage. */
+export function createMemoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
+  const values = new Map<string, string>();
+  return {
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => void values.set(key, value),
+    removeItem: (key) => void values.delete(key),
+  };
+}

@@ -1,0 +1,86 @@
+/** Everything the My goals view decides: which cycle, which panel is open, and the card actions. */
+import { useState } from "react";
+import { ApiError } from "../../api/client.js";
+import type { GoalView } from "../../api/types.js";
+import { useGoalActions } from "../../api/use-goal-actions.js";
+import { useGoals, useParentOptions } from "../../api/use-goals.js";
+import { useCycles, useMe } from "../../api/use-me.js";
+import type { SaveOutcome } from "../../components/GoalEditor/use-goal-editor.js";
+import { useNotify } from "../../components/Notify/use-notify.js";
+import { pickDefaultCycle } from "../../logic/cycles.js";
+
+interface Panel {
+  goal: GoalView | null;
+  isOpen: boolean;
+  /** Changes on every open, so each opening starts from fresh form state. */
+  session: number;
+}
+
+const CLOSED: Panel = { goal: null, isOpen: false, session: 0 };
+
+function describeFailure(error: unknown): string {
+  return error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : "Something went wrong. Try again.";
+}
+
+export function useMyGoalsPage() {
+  const me = useMe();
+  const cycles = useCycles();
+  const [chosenCycleId, setChosenCycleId] = useState<string | null>(null);
+  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const goals = useGoals(cycle?.id ?? null);
+  const parentOptions = useParentOptions(cycle?.id ?? null);
+  const actions = useGoalActions();
+  const notify = useNotify();
+  const [editor, setEditor] = useState<Panel>(CLOSED);
+  const [history, setHistory] = useState<Panel>(CLOSED);
+  const [deletion, setDeletion] = useState<Panel & { isDeleting: boolean }>({ ...CLOSED, isDeleting: false });
+  const [submittingId, setSubmittingId] = useState<string | null>(null);
+  const managerName = me.data?.manager?.displayName;
+
+  const openEditor = (goal: GoalView | null) => setEditor((panel) => ({ goal, isOpen: true, session: panel.session + 1 }));
+  const closeEditor = () => setEditor((panel) => ({ ...panel, isOpen: false }));
+  const showHistory = (goal: GoalView) => setHistory((panel) => ({ goal, isOpen: true, session: panel.session + 1 }));
+  const closeHistory = () => setHistory((panel) => ({ ...panel, isOpen: false }));
+  const askToDelete = (goal: GoalView) => setDeletion((panel) => ({ goal, isOpen: true, session: panel.session + 1, isDeleting: false }));
+  const cancelDelete = () => setDeletion((panel) => ({ ...panel, isOpen: false }));
+
+  const announceSubmitted = () =>
+    notify("Sent for approval", { body: managerName ? `${managerName} has been asked to approve it.` : undefined });
+
+  const onEditorSaved = (_goal: GoalView, outcome: SaveOutcome) => {
+    closeEditor();
+    if (outcome === "submitted") announceSubmitted();
+    else notify("Goal saved");
+  };
+
+  const submitGoal = async (goal: GoalView) => {
+    setSubmittingId(goal.id);
+    try {
+      await actions.submitGoal(goal.id);
+      announceSubmitted();
+    } catch (error) {
+      notify("Not sent for approval", { intent: "error", body: describeFailure(error) });
+    } finally {
+      setSubmittingId(null);
+    }
+  };
+
+  const confirmDelete = async () => {
+    if (!deletion.goal) return;
+    setDeletion((panel) => ({ ...panel, isDeleting: true }));
+    try {
+      await actions.deleteGoal(deletion.goal.id);
+      setDeletion((panel) => ({ ...panel, isOpen: false, isDeleting: false }));
+      notify("Draft deleted");
+    } catch (error) {
+      setDeletion((panel) => ({ ...panel, isDeleting: false }));
+      notify("Not deleted", { intent: "error", body: describeFailure(error) });
+    }
+  };
+
+  return {
+    me, cycles, cycle, goals, parentOptions, editor, history, deletion, submittingId,
+    selectCycle: setChosenCycleId, openEditor, closeEditor, onEditorSaved, showHistory, closeHistory,
+    askToDelete, cancelDelete, confirmDelete, submitGoal,
+  };
+}

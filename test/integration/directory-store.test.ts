@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import type { Person } from "../../functions/src/domain/types.js";
+import { shardOf } from "../../functions/src/directory/org-packing.js";
+import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
+import { createTableFactory } from "../../functions/src/store/tables.js";
+import { buildPerson, buildSmallOrg } from "../support/org-builder.js";
+
+let directory: TableDirectory;
+
+beforeAll(async () => {
+  const factory = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+  directory = createTableDirectory(factory);
+  await factory.ensureTables(directory.tables);
+});
+
+const names = (people: Person[]) => people.map((p) => p.displayName).sort();
+
+async function listAll(tenantId: string): Promise<Person[]> {
+  const all: Person[] = [];
+  for await (const person of directory.listPeople(tenantId)) all.push(person);
+  return all.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+describe("table directory", () => {
+  test("answers person, reports, chain and subtree reads", async () => {
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    await directory.upsertPeople(tenantId, org.all);
+    expect(await directory.getPerson(tenantId, org.alice.id)).toEqual(org.alice);
+    expect(await directory.getPerson(tenantId, randomUUID())).toBeNull();
+    expect(names(await directory.listDirectReports(tenantId, org.manager.id))).toEqual(["Alice Author", "Bob Builder"]);
+    expect((await directory.getManagerChain(tenantId, org.alice.id)).map((p) => p.id)).toEqual([org.manager.id, org.vp.id, org.ceo.id]);
+    expect(names(await directory.listSubtree(tenantId, org.vp.id))).toEqual(["Alice Author", "Bob Builder", "Maya Manager"]);
+    expect(await listAll(tenantId)).toEqual([...org.all].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  test("keeps the reports index consistent when a manager changes or someone leaves", async () => {
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    await directory.upsertPeople(tenantId, org.all);
+    await directory.upsertPeople(tenantId, [{ ...org.alice, managerId: org.outsider.id }]);
+    expect(names(await directory.listDirectReports(tenantId, org.manager.id))).toEqual(["Bob Builder"]);
+    expect(names(await directory.listDirectReports(tenantId, org.outsider.id))).toEqual(["Alice Author"]);
+    await directory.removePeople(tenantId, [org.bob.id]);
+    expect(await directory.getPerson(tenantId, org.bob.id)).toBeNull();
+    expect(await directory.listDirectReports(tenantId, org.manager.id)).toEqual([]);
+  });
+
+  test("reports only real changes and rewrites nothing when nothing changed", async () => {
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    const first = await directory.applyUpdate(tenantId, { patches: org.all.map(({ id, updatedAt: _u, ...fields }) => ({ id, fields })) });
+    expect(first.written).toBe(org.all.length);
+    const again = await directory.applyUpdate(tenantId, { patches: [{ id: org.alice.id, fields: { jobTitle: org.alice.jobTitle } }] });
+    expect(again.changes.size).toBe(0);
+    const moved = await directory.applyUpdate(tenantId, { patches: [{ id: org.alice.id, fields: { managerId: org.vp.id } }] });
+    expect(moved.changes.get(org.alice.id)).toMatchObject({ before: { managerId: org.manager.id }, after: { managerId: org.vp.id, displayName: "Alice Author" } });
+  });
+
+  test("a complete update removes everyone it does not name", async () => {
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    await directory.upsertPeople(tenantId, org.all);
+    const kept = [org.ceo, org.vp];
+    const result = await directory.applyUpdate(tenantId, { patches: kept.map(({ id, updatedAt: _u, ...fields }) => ({ id, fields })), isComplete: true });
+    expect(result.removed).toBe(4);
+    expect((await listAll(tenantId)).map((p) => p.id).sort()).toEqual(kept.map((p) => p.id).sort());
+    expect(names(await directory.listDirectReports(tenantId, org.ceo.id))).toEqual(["Victor VP"]);
+    expect(await directory.listDirectReports(tenantId, org.manager.id)).toEqual([]);
+  });
+
+  test("survives cycles, self-managers and missing managers", async () => {
+    const tenantId = randomUUID();
+    const a = buildPerson({ displayName: "A" });
+    const b = buildPerson({ displayName: "B", managerId: a.id });
+    const self = buildPerson({ displayName: "Self" });
+    const orphan = buildPerson({ displayName: "Orphan", managerId: randomUUID() });
+    await directory.upsertPeople(tenantId, [{ ...a, managerId: b.id }, b, { ...self, managerId: self.id }, orphan]);
+    expect((await directory.getManagerChain(tenantId, a.id)).map((p) => p.displayName)).toEqual(["B"]);
+    expect(names(await directory.listSubtree(tenantId, a.id))).toEqual(["B"]);
+    expect(await directory.getManagerChain(tenantId, self.id)).toEqual([]);
+    expect(await directory.listDirectReports(tenantId, self.id)).toEqual([]);
+    expect(await directory.getManagerChain(tenantId, orphan.id)).toEqual([]);
+  });
+
+  test("splits a very large team over several chunks and shrinks it again", async () => {
+    const tenantId = randomUUID();
+    const boss = buildPerson({ displayName: "Boss" });
+    const team = Array.from({ length: 2300 }, (_, i) => buildPerson({ displayName: `Member ${String(i).padStart(4, "0")}`, managerId: boss.id }));
+    await directory.upsertPeople(tenantId, [boss, ...team]);
+    expect((await directory.listDirectReports(tenantId, boss.id)).length).toBe(2300);
+    await directory.upsertPeople(tenantId, team.slice(0, 1500).map((p) => ({ ...p, managerId: null })));
+    const remaining = await directory.listDirectReports(tenantId, boss.id);
+    expect(names(remaining)).toEqual(names(team.slice(1500)));
+  });
+
+  test("concurrent writers to one shard both land", async () => {
+    const tenantId = randomUUID();
+    const first = buildPerson();
+    let second = buildPerson();
+    while (shardOf(second.id) !== shardOf(first.id)) second = buildPerson();
+    await Promise.all([directory.upsertPeople(tenantId, [first]), directory.upsertPeople(tenantId, [second])]);
+    expect((await listAll(tenantId)).map((p) => p.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
+  test("keeps tenants apart", async () => {
+    const [t1, t2] = [randomUUID(), randomUUID()];
+    const org = buildSmallOrg();
+    await directory.upsertPeople(t1, org.all);
+    expect(await directory.getPerson(t2, org.ceo.id)).toBeNull();
+    expect(await listAll(t2)).toEqual([]);
+  });
+});
