@@ -40,7 +40,8 @@ async function collectProblems(fixture: Fixture): Promise<string[]> {
   throw new Error("expected the build to fail");
 }
 
-describe("buildAppPackage", () => {
+// Compiling the manifest JSON schema takes a second or more on a busy machine.
+describe("buildAppPackage", { timeout: 30_000 }, () => {
   it("builds the committed dev package and the zip holds exactly the three files at its root", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "cascade-build-"));
     const result = await buildAppPackage({ env: "dev", outDir });

@@ -16,7 +16,7 @@ function writeIcons(color: Raster, outline: Raster): string {
   return dir;
 }
 
-describe("committed icons", () => {
+describe("committed icons", { timeout: 30_000 }, () => {
   it.each([
     ["color.png", drawColorIcon],
     ["outline.png", drawOutlineIcon],
@@ -39,7 +39,7 @@ describe("committed icons", () => {
   });
 });
 
-describe("icon rules", () => {
+describe("icon rules", { timeout: 30_000 }, () => {
   it("names the expected size when an icon has the wrong one", () => {
     const dir = writeIcons(createRaster(96, 96), drawOutlineIcon());
     expect(checkIcons(ICONS, dir).problems).toEqual(["icons.color 'color.png' must be 192x192 pixels; got 96x96"]);

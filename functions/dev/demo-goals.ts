@@ -126,6 +126,35 @@ const FALLBACK: DemoGoalText = {
   ],
 };
 
+/** Goals individuals write under their team lead's goal, whatever the department. */
+const INDIVIDUAL_GOALS: DemoGoalText[] = [
+  {
+    title: "Automate the weekly report our team builds by hand",
+    description: "The weekly report takes half a day to assemble; automate it so the team spends that time with customers.",
+    keyResults: [
+      { title: "Hours spent on the weekly report", kind: "number", start: 4, target: 0.5, current: 2, unit: "h" },
+      { title: "Automated report shared with the team", kind: "milestone", done: false },
+    ],
+  },
+  {
+    title: "Answer every customer question within one working day",
+    description: "Customers wait too long for answers from us; set up a shared queue and a daily rota so nobody waits.",
+    keyResults: [{ title: "Questions answered within one working day", kind: "number", start: 55, target: 95, current: 70, unit: "%" }],
+  },
+  {
+    title: "Learn the new analytics platform and teach two colleagues",
+    description: "We are moving to a new analytics platform; become fluent in it and help two colleagues get started.",
+    keyResults: [
+      { title: "Certification passed", kind: "milestone", done: true },
+      { title: "Colleagues onboarded", kind: "number", start: 0, target: 2, current: 1 },
+    ],
+  },
+];
+
+export function pickIndividualGoal(index: number): DemoGoalText {
+  return INDIVIDUAL_GOALS[index % INDIVIDUAL_GOALS.length]!;
+}
+
 export function pickDepartmentGoal(department: string | null, index: number): DemoGoalText {
   const options = BY_DEPARTMENT[department ?? ""] ?? [FALLBACK];
   return options[index % options.length]!;

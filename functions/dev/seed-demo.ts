@@ -6,7 +6,7 @@ import { createGoal } from "../src/domain/goal-service.js";
 import { decideGoal, submitGoal } from "../src/domain/goal-workflow.js";
 import type { Cycle, Goal, Person, Principal } from "../src/domain/types.js";
 import type { Services } from "../src/services.js";
-import { ORGANISATION_GOALS, pickDepartmentGoal, type DemoGoalText } from "./demo-goals.js";
+import { ORGANISATION_GOALS, pickDepartmentGoal, pickIndividualGoal, type DemoGoalText } from "./demo-goals.js";
 
 const SEED_MARKER = "demo-goals-v1";
 
@@ -62,7 +62,7 @@ async function seedCascade(ctx: SeedContext, all: Person[]): Promise<void> {
     for (const [j, lead] of reportsOf(all, exec.id).slice(0, 2).entries()) {
       const leadGoal = await addGoal(ctx, lead, pickDepartmentGoal(lead.department, j + 1), execGoal, "active");
       const firstReport = reportsOf(all, lead.id)[0];
-      if (firstReport) await addGoal(ctx, firstReport, pickDepartmentGoal(firstReport.department, j), leadGoal, (i + j) % 3 === 0 ? "pending" : (i + j) % 3 === 1 ? "active" : "draft");
+      if (firstReport) await addGoal(ctx, firstReport, pickIndividualGoal(i + j), leadGoal, (i + j) % 3 === 0 ? "pending" : (i + j) % 3 === 1 ? "active" : "draft");
     }
   }
 }

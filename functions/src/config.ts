@@ -73,6 +73,11 @@ function collectProblems(env: z.infer<typeof schema>, isOnAzure: boolean): strin
     if (!env.AAD_APP_CLIENT_ID) problems.push("AAD_APP_CLIENT_ID is missing (the Entra app registration's client id).");
     if (env.ALLOWED_TENANT_IDS.length === 0 && !env.AAD_APP_TENANT_ID) problems.push("ALLOWED_TENANT_IDS or AAD_APP_TENANT_ID is missing (which tenants may sign in).");
   }
+  if (isOnAzure && env.AUTH_MODE === "entra") {
+    // Without these the tab's SSO token audience and the bot's identity cannot be checked: the sign-in loops and silent bots of failed deployments.
+    if (!env.TAB_DOMAIN) problems.push("TAB_DOMAIN is missing (the Function App's host name, part of the SSO audience api://TAB_DOMAIN/client-id).");
+    if (!env.BOT_ID) problems.push("BOT_ID is missing (the Azure Bot's Microsoft App ID).");
+  }
   if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
     problems.push("STORAGE_TABLE_ENDPOINT (managed identity) or STORAGE_CONNECTION_STRING (local emulator) is missing.");
   }
@@ -96,14 +101,21 @@ function readBotSecret(env: z.infer<typeof schema>): string | undefined {
   return env.BOT_ID && env.BOT_ID === env.AAD_APP_CLIENT_ID ? env.AAD_APP_CLIENT_SECRET : undefined;
 }
 
+/** Parses the settings; a value that is not valid is reported by name and then treated as absent, so
+ * one start reports every problem at once rather than one per attempt. */
+function parseSettings(source: Record<string, string | undefined>): { env: z.infer<typeof schema>; problems: string[] } {
+  const first = schema.safeParse(source);
+  if (first.success) return { env: first.data, problems: [] };
+  const invalid = new Set(first.error.issues.map((issue) => String(issue.path[0])));
+  const problems = first.error.issues.map((issue) => `${String(issue.path[0])} is not valid: ${issue.message}.`);
+  const rest = Object.fromEntries(Object.entries(source).filter(([name]) => !invalid.has(name)));
+  return { env: schema.parse(rest), problems };
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
-  const env = parsed.data;
+  const { env, problems: invalid } = parseSettings(source);
   const isOnAzure = Boolean(env.WEBSITE_INSTANCE_ID || env.WEBSITE_SITE_NAME);
-  const problems = collectProblems(env, isOnAzure);
+  const problems = [...invalid, ...collectProblems(env, isOnAzure)];
   if (problems.length > 0) throw new ConfigError(problems);
   const storage: Storage = env.STORAGE_TABLE_ENDPOINT
     ? { kind: "identity", endpoint: env.STORAGE_TABLE_ENDPOINT }

@@ -6,6 +6,7 @@ import { loadConfig } from "./config.js";
 import { createHandler } from "./http/pipeline.js";
 import { buildRouteTable } from "./http/routes.js";
 import { createServices, type Services } from "./services.js";
+import { registerProgressJobs } from "./jobs/register-jobs.js";
 
 const config = loadConfig();
 const tabDir = join(dirname(fileURLToPath(import.meta.url)), "tab");
@@ -24,3 +25,4 @@ app.setup({ enableHttpStream: false });
 for (const route of buildRouteTable(config)) {
   app.http(route.name, { methods: route.methods, route: route.route, authLevel: "anonymous", handler: createHandler(route, getServices) });
 }
+registerProgressJobs(app, config, getServices);

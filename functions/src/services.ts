@@ -7,7 +7,10 @@ import type { Config } from "./config.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-org.js";
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
-import type { Person } from "./domain/types.js";
+import type { Person, Principal } from "./domain/types.js";
+import { VERBS } from "../../cards/src/index.js";
+import { handleCheckInAction } from "./bot/checkin-actions.js";
+import { handleKudosAction } from "./bot/kudos-actions.js";
 import { createBotServices, type BotServices } from "./bot/bot-services.js";
 import type { BotTokenProvider } from "./bot/bot-runtime.js";
 import { createEventBus, type EventBus } from "./events.js";
@@ -16,7 +19,15 @@ import { createConversationStore } from "./store/conversation-store.js";
 import { createCycleStore, createSettingsStore, type SettingsStore } from "./store/cycle-store.js";
 import { createTableDirectory } from "./store/directory-store.js";
 import { createGoalStore } from "./store/goal-store.js";
+import { createDashboardStore } from "./store/dashboard-store.js";
+import { withChangeStamps } from "./domain/dashboard-service.js";
+import { createProgressServices, type ProgressDeps } from "./progress-services.js";
 import { createTableFactory, type TableFactory } from "./store/tables.js";
+import { createLogger } from "./logging.js";
+import { createAdminServices, createDemoSyncRunner, type AdminServices } from "./admin-services.js";
+import { createCascadeServices, type CascadeServices } from "./cascade-services.js";
+import { withCascadeIndex } from "./domain/cascade-indexing.js";
+import { createCascadeIndex } from "./store/cascade-index.js";
 
 export interface DevServices {
   tenantId: string;
@@ -35,6 +46,12 @@ export interface Services {
   events: EventBus;
   /** Teams bot: card actions, conversations, proactive cards and the Approvals inbox. */
   bot: BotServices;
+  /** Check-ins, dashboards, kudos, comments and reminders. */
+  progress: ProgressDeps;
+  /** Cascade views, reorg reactions (the directory sync calls cascade.onDirectoryChanges) and leaver decisions. */
+  cascade: CascadeServices;
+  /** Admin settings, admin jobs (directory sync) and the admin log. */
+  admin: AdminServices;
   dev: DevServices | null;
   /** Folder of the built tab. */
   tabDir: string;
@@ -42,15 +59,6 @@ export interface Services {
   log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
 }
 
-function createLogger(config: Config): Services["log"] {
-  const order = { debug: 0, info: 1, warn: 2, error: 3 };
-  return (level, message, details) => {
-    if (order[level] < order[config.logLevel]) return;
-    const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...details });
-    if (level === "error") console.error(line);
-    else console.log(line);
-  };
-}
 
 async function createVerifier(config: Config, issuer: DevIssuer | null): Promise<TokenVerifier> {
   if (issuer) {
@@ -71,15 +79,18 @@ export interface ServiceDefaults {
 }
 
 export async function createServices(config: Config, defaults: ServiceDefaults): Promise<Services> {
-  const log = createLogger(config);
+  const log = createLogger(config.logLevel);
   const tables = createTableFactory(config.storage);
-  const goals = createGoalStore(tables);
+  const snapshots = createDashboardStore(tables);
   const cycles = createCycleStore(tables);
   const settings = createSettingsStore(tables);
   const directory = createTableDirectory(tables);
   const conversations = createConversationStore(tables);
   const cards = createCardStore(tables);
-  await tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables]);
+  const cascadeIndex = createCascadeIndex(tables);
+  const stampedGoals = withChangeStamps(createGoalStore(tables), { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
+  const goals = withCascadeIndex(stampedGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
+  await tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...snapshots.tables, ...cascadeIndex.tables]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
   const issuer = config.authMode === "dev" ? await createDevIssuer() : null;
   const goalDeps: GoalDeps = {
@@ -95,7 +106,16 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     ? { tenantId: DEMO_TENANT_ID, adminIds: DEMO_ADMIN_IDS, issuer, listDemoPeople: async () => DEMO_PEOPLE }
     : null;
   const allowedTenantIds = dev ? [dev.tenantId] : config.entra.allowedTenantIds.map((t) => t.toLowerCase());
-  const bot = createBotServices({ config, goalDeps, conversations, cards, events, log, allowedTenantIds, botTokenProvider: defaults.botTokenProvider });
+  const cardActions = {
+    [VERBS.submitCheckIn]: (viewer: Principal, data: Record<string, unknown>) => handleCheckInAction(progress, viewer, data),
+    [VERBS.sendKudos]: (viewer: Principal, data: Record<string, unknown>) => handleKudosAction(progress, viewer, data),
+  };
+  const bot = createBotServices({ config, goalDeps, conversations, cards, events, log, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions });
+  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
+  await tables.ensureTables(progress.tables);
+  const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, log });
+  const admin = createAdminServices({ tables, policy: settings, reminders: progress.reminders, directory, clock: goalDeps.clock, ids: goalDeps.ids, log, runSync: dev ? createDemoSyncRunner(directory) : null });
+  await tables.ensureTables(admin.tables);
   const settingsTable = tables.getClient(settings.tables[0]!);
   return {
     config,
@@ -106,6 +126,9 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     settings,
     events,
     bot,
+    progress,
+    cascade,
+    admin,
     dev,
     tabDir: config.tabDir ?? defaults.tabDir,
     log,

@@ -10,7 +10,8 @@ import type { IncomingActivity } from "./activity.js";
 import { createActivityHandlers } from "./activity-handlers.js";
 import { listPendingApprovals, type PendingApproval } from "./approval-inbox.js";
 import { handleGoalEvent } from "./approval-notifier.js";
-import type { BotDeps, BotLog } from "./bot-deps.js";
+import type { AdaptiveCard } from "../../../cards/src/index.js";
+import type { BotDeps, BotLog, CardActionHandler } from "./bot-deps.js";
 import type { BotRuntime, BotTokenProvider } from "./bot-runtime.js";
 import { executeCardAction } from "./card-actions.js";
 import type { CardActionInput, CardActionResponse } from "./invoke-response.js";
@@ -29,6 +30,8 @@ export interface BotServices {
   executeCardAction(viewer: Principal, action: CardActionInput): Promise<CardActionResponse>;
   listPendingApprovals(viewer: Principal): Promise<PendingApproval[]>;
   listInbox(viewer: Principal): Promise<InboxItem[]>;
+  /** Sends a card to the person's chat; false when they have no conversation with the app yet. */
+  sendCard(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean>;
 }
 
 export interface BotServicesOptions {
@@ -42,6 +45,8 @@ export interface BotServicesOptions {
   allowedTenantIds: readonly string[];
   /** Replaces how the bot gets Bot Framework tokens for outgoing messages (tests). */
   botTokenProvider?: BotTokenProvider;
+  /** Verbs handled outside the approval flow (check-ins, kudos). */
+  cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
 function buildAppUrl(config: Config): string {
@@ -67,6 +72,7 @@ export function createBotServices(options: BotServicesOptions): BotServices {
     messenger,
     appUrl: buildAppUrl(options.config),
     log: options.log,
+    cardActions: options.cardActions,
   };
   const handlers = createActivityHandlers(deps, options.allowedTenantIds);
   options.events.subscribe((tenantId, event) => handleGoalEvent(deps, tenantId, event));
@@ -76,5 +82,11 @@ export function createBotServices(options: BotServicesOptions): BotServices {
     executeCardAction: (viewer, action) => executeCardAction(deps, viewer, action),
     listPendingApprovals: (viewer) => listPendingApprovals(deps, viewer),
     listInbox: (viewer) => options.cards.listInbox(viewer.tenantId, viewer.userId, INBOX_LIMIT),
+    async sendCard(tenantId, userId, card) {
+      const conversation = await options.conversations.getConversation(tenantId, userId);
+      if (!conversation) return false;
+      await messenger.send(conversation, card);
+      return true;
+    },
   };
 }

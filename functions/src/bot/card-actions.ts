@@ -49,6 +49,8 @@ async function applyDecision(deps: BotDeps, viewer: Principal, parsed: ParsedDec
 
 export async function executeCardAction(deps: BotDeps, viewer: Principal, action: CardActionInput): Promise<CardActionResponse> {
   try {
+    const handler = deps.cardActions?.[action.verb];
+    if (handler) return await handler(viewer, action.data);
     if (action.verb === VERBS.refresh) return await refreshCard(deps, viewer, action.data);
     const parsed = parseDecisionInputs(action.verb, action.data);
     if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));

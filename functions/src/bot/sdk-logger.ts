@@ -20,16 +20,25 @@ function describe(parts: unknown[]): string {
     .slice(0, 2000);
 }
 
+/** A refused token is the endpoint doing its job (scanners probe it all day), not a fault. */
+const REJECTED_TOKEN = /\b(JWT|jwt|token)\b/;
+
 export function createSdkLogger(log: BotLog, name = "teams-sdk"): SdkLogger {
   const ignore = () => undefined;
+  const logError = (parts: unknown[]) => {
+    const message = describe(parts);
+    const isRejectedToken = name.endsWith("jwt-validator") || REJECTED_TOKEN.test(message);
+    log(isRejectedToken ? "warn" : "error", message, { source: name });
+  };
   const logger: SdkLogger = {
     debug: ignore,
     trace: ignore,
     info: ignore,
     warn: (...parts: unknown[]) => log("warn", describe(parts), { source: name }),
-    error: (...parts: unknown[]) => log("error", describe(parts), { source: name }),
+    error: (...parts: unknown[]) => logError(parts),
     log: (level, ...parts: unknown[]) => {
-      if (level === "error" || level === "warn") log(level, describe(parts), { source: name });
+      if (level === "error") logError(parts);
+      else if (level === "warn") log("warn", describe(parts), { source: name });
     },
     child: (child: string) => createSdkLogger(log, `${name}/${child}`),
   };

@@ -5,14 +5,14 @@
  * sync from ~200k entity writes to ~15k. */
 import type { Person } from "../domain/types.js";
 
-export const SHARD_COUNT = 1024;
+export const SHARD_COUNT = 4096;
 export const PARTITION_COUNT = 64;
 /** Keeps a pack chunk (~300 chars a person) well under the 1 MiB entity limit. */
 export const PACK_CHUNK_PEOPLE = 1000;
 /** Table Storage caps a string property at 32K characters. */
 const SLICE_CHARS = 30_000;
 
-type Row = [id: string, displayName: string, mail: string | null, jobTitle: string | null, department: string | null, managerId: string | null, isEnabled: 0 | 1, updatedAt: string];
+type Row = [id: string, displayName: string, mail: string | null, jobTitle: string | null, department: string | null, managerId: string | null, isEnabled: 0 | 1, updatedAt: string, hasReports?: 0 | 1];
 
 /** FNV-1a: stable across runtimes and spreads GUIDs and arbitrary ids alike. */
 export function hashText(value: string): number {
@@ -41,8 +41,10 @@ export function partitionName(partition: number): string {
   return `p${partition.toString(16).padStart(2, "0")}`;
 }
 
-function toRow(p: Person): Row {
-  return [p.id, p.displayName, p.mail, p.jobTitle, p.department, p.managerId, p.accountEnabled ? 1 : 0, p.updatedAt];
+function toRow(p: Person, withReports: ReadonlySet<string> | undefined): Row {
+  const row: Row = [p.id, p.displayName, p.mail, p.jobTitle, p.department, p.managerId, p.accountEnabled ? 1 : 0, p.updatedAt];
+  if (withReports) row.push(withReports.has(p.id) ? 1 : 0);
+  return row;
 }
 
 function fromRow(r: Row): Person {
@@ -54,20 +56,32 @@ export interface EncodedPeople {
   sig: string;
 }
 
-/** Serialises people (sorted by id, so equal sets give equal signatures) into string slices. */
-export function encodePeople(people: Person[]): EncodedPeople {
-  const sorted = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const json = JSON.stringify(sorted.map(toRow));
+const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Serialises people (sorted by id, so equal sets give equal signatures) into string slices. In a
+ * pack, each row also says whether that person has reports, so a subtree walk reads only managers. */
+export function encodePeople(people: Person[], withReports?: ReadonlySet<string>): EncodedPeople {
+  const sorted = [...people].sort(byId);
+  const json = JSON.stringify(sorted.map((p) => toRow(p, withReports)));
   const sig = `${hashText(json).toString(16)}-${json.length.toString(16)}`;
   const props: Record<string, string | number> = { n: sorted.length, sig };
   for (let i = 0, k = 0; i < json.length; i += SLICE_CHARS, k++) props[`d${k}`] = json.slice(i, i + SLICE_CHARS);
   return { props, sig };
 }
 
-export function decodePeople(entity: Record<string, unknown>): Person[] {
+function readRows(entity: Record<string, unknown>): Row[] {
   let json = "";
   for (let k = 0; typeof entity[`d${k}`] === "string"; k++) json += entity[`d${k}`] as string;
-  return json ? (JSON.parse(json) as Row[]).map(fromRow) : [];
+  return json ? (JSON.parse(json) as Row[]) : [];
+}
+
+export function decodePeople(entity: Record<string, unknown>): Person[] {
+  return readRows(entity).map(fromRow);
+}
+
+export function decodeMembers(entity: Record<string, unknown>): { people: Person[]; withReports: Set<string> } {
+  const rows = readRows(entity);
+  return { people: rows.map(fromRow), withReports: new Set(rows.filter((r) => r[8] === 1).map((r) => r[0])) };
 }
 
 export type PersonFields = Omit<Person, "id" | "updatedAt">;
@@ -101,9 +115,11 @@ export function applyPatch(before: Person | null, patch: PersonPatch, now: strin
   return before && isSamePerson(before, next) ? before : next;
 }
 
+const FIELD_NAMES = Object.keys(EMPTY_FIELDS) as Array<keyof PersonFields>;
+
 function stripUndefined(fields: Partial<PersonFields>): Partial<PersonFields> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
+  for (const key of FIELD_NAMES) if (fields[key] !== undefined) out[key] = fields[key];
   return out as Partial<PersonFields>;
 }
 
@@ -119,7 +135,7 @@ export function filedManagerOf(person: Person): string | null {
 
 /** Splits a manager's reports into chunks, in id order, so rewriting a pack is deterministic. */
 export function chunkReports(reports: Person[]): Person[][] {
-  const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...reports].sort(byId);
   const chunks: Person[][] = [];
   for (let i = 0; i < sorted.length; i += PACK_CHUNK_PEOPLE) chunks.push(sorted.slice(i, i + PACK_CHUNK_PEOPLE));
   return chunks;

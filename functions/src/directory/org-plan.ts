@@ -20,6 +20,8 @@ export interface LoadedPack {
   /** Stored chunks, in chunk order. */
   stored: StoredRef[];
   reports: Map<string, Person>;
+  /** Reports who have reports of their own. */
+  withReports: Set<string>;
 }
 
 /** props null deletes; etag null creates. */
@@ -85,34 +87,57 @@ export function planShardWrites(shards: Map<number, LoadedShard>, changedIds: It
   return writes;
 }
 
-/** Managers whose packs a change touches: the old one loses the person, the new one gains them. */
+/** Packs an incremental update must read: the old manager loses the person, the new one gains them,
+ * and someone newly filed brings their own pack, whose existence is their has-reports mark. */
 export function packsTouchedBy(changes: Map<string, PersonChange>): Set<string> {
   const managers = new Set<string>();
-  for (const { before, after } of changes.values()) {
+  for (const [id, { before, after }] of changes) {
     const from = before && filedManagerOf(before);
     const to = after && filedManagerOf(after);
     if (from) managers.add(from);
     if (to) managers.add(to);
+    if (to && !from) managers.add(id);
   }
   return managers;
 }
 
-export function applyToPacks(packs: Map<string, LoadedPack>, changes: Map<string, PersonChange>): void {
-  for (const [id, { before, after }] of changes) {
+/** Moves people between the loaded packs and keeps every row's has-reports mark true. Returns the
+ * managers whose pack became empty or non-empty: their own row, in their manager's pack, must change. */
+export function applyToPacks(packs: Map<string, LoadedPack>, changes: Map<string, PersonChange>): string[] {
+  const oldMarks = new Map<string, boolean>();
+  for (const [id, { before }] of changes) {
     const from = before && filedManagerOf(before);
-    if (from) packs.get(from)?.reports.delete(id);
-    const to = after && filedManagerOf(after);
-    if (to && after) packs.get(to)?.reports.set(id, after);
+    const pack = from ? packs.get(from) : undefined;
+    if (!pack) continue;
+    oldMarks.set(id, pack.withReports.has(id));
+    pack.reports.delete(id);
+    pack.withReports.delete(id);
   }
+  const hasReports = (id: string) => (packs.has(id) ? packs.get(id)!.reports.size > 0 : (oldMarks.get(id) ?? false));
+  for (const [id, { after }] of changes) {
+    const to = after && filedManagerOf(after);
+    const pack = to ? packs.get(to) : undefined;
+    if (!pack || !after) continue;
+    pack.reports.set(id, after);
+    if (hasReports(id)) pack.withReports.add(id);
+  }
+  return [...packs.values()].filter((pack) => pack.stored.length > 0 !== pack.reports.size > 0).map((pack) => pack.managerId);
+}
+
+/** Sets a manager's has-reports mark in the pack they are filed in. */
+export function markManager(pack: LoadedPack, managerId: string, hasReports: boolean): void {
+  if (!pack.reports.has(managerId)) return;
+  if (hasReports) pack.withReports.add(managerId);
+  else pack.withReports.delete(managerId);
 }
 
 /** Rewrites a manager's chunks; signatures skip chunks whose content did not change. */
-export function planPackWrites(managerId: string, reports: Iterable<Person>, stored: ReadonlyArray<StoredRef | undefined>): EntityWrite[] {
+export function planPackWrites(managerId: string, reports: Iterable<Person>, stored: ReadonlyArray<StoredRef | undefined>, withReports: ReadonlySet<string>): EntityWrite[] {
   const partition = partitionOf(managerId);
   const chunks = chunkReports([...reports]);
   const writes: EntityWrite[] = [];
   chunks.forEach((chunk, index) => {
-    const encoded = encodePeople(chunk);
+    const encoded = encodePeople(chunk, withReports);
     const sig = index === 0 ? `${encoded.sig}/${chunks.length}` : encoded.sig;
     const props = index === 0 ? { ...encoded.props, sig, chunks: chunks.length } : encoded.props;
     const previous = stored[index];

@@ -22,8 +22,14 @@ export async function walkManagerChain(personId: string, getPerson: (id: string)
   return chain;
 }
 
-/** Everyone below the manager, level by level; each level is one call so reads can run in parallel. */
-export async function walkSubtree(managerId: string, listReports: (managerIds: string[]) => Promise<Map<string, Person[]>>): Promise<Person[]> {
+export interface TeamMember {
+  person: Person;
+  hasReports: boolean;
+}
+
+/** Everyone below the manager, level by level; each level is one call so reads can run in parallel,
+ * and only people marked as having reports are read at the next level. */
+export async function walkSubtree(managerId: string, listReports: (managerIds: string[]) => Promise<Map<string, TeamMember[]>>): Promise<Person[]> {
   const visited = new Set([managerId]);
   const below: Person[] = [];
   let level = [managerId];
@@ -31,11 +37,11 @@ export async function walkSubtree(managerId: string, listReports: (managerIds: s
     const reportsByManager = await listReports(level);
     const next: string[] = [];
     for (const id of level) {
-      for (const person of reportsByManager.get(id) ?? []) {
+      for (const { person, hasReports } of reportsByManager.get(id) ?? []) {
         if (visited.has(person.id)) continue;
         visited.add(person.id);
         below.push(person);
-        next.push(person.id);
+        if (hasReports) next.push(person.id);
       }
     }
     level = next;

@@ -58,6 +58,7 @@ export function resolveEtag(stored: Versioned<Goal>, ifMatch: string | null, isR
 export async function loadCycle(deps: GoalDeps, tenantId: string, cycleId: string): Promise<Cycle> {
   const cycle = await deps.cycles.getCycle(tenantId, cycleId);
   if (!cycle) throw new AppError("validation_failed", "The cycle does not exist.", { errors: [{ path: "cycleId", message: "Choose an existing cycle." }] });
+  if (cycle.status === "closed") throw new AppError("validation_failed", "The cycle is closed.", { errors: [{ path: "cycleId", message: "Choose an open cycle; an admin closed this one." }] });
   return cycle;
 }
 

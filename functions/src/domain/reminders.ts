@@ -110,7 +110,15 @@ export function selectReminderGoals<T extends ReminderGoal>(goals: T[], now: Dat
   const recentSince = now.getTime() - settings.recentCheckInDays * DAY_MS;
   const isRecent = goals.some((g) => g.lastCheckIn !== null && Date.parse(g.lastCheckIn.at) >= recentSince);
   if (isRecent) return [];
+  return filterNotCheckedInSince(goals, findReminderWindowStart(now, settings, lastReminderAt));
+}
+
+/** Start of the period a reminder covers: the last reminder, or one cadence period back. */
+export function findReminderWindowStart(now: Date, settings: Pick<ReminderSettings, "cadence">, lastReminderAt: string | null): number {
   const periodMs = (settings.cadence === "daily" ? 1 : 7) * DAY_MS;
-  const since = lastReminderAt !== null ? Date.parse(lastReminderAt) : now.getTime() - periodMs;
-  return goals.filter((g) => g.status === "active" && (g.lastCheckIn === null || Date.parse(g.lastCheckIn.at) < since));
+  return lastReminderAt !== null ? Date.parse(lastReminderAt) : now.getTime() - periodMs;
+}
+
+export function filterNotCheckedInSince<T extends ReminderGoal>(goals: T[], sinceMs: number): T[] {
+  return goals.filter((g) => g.status === "active" && (g.lastCheckIn === null || Date.parse(g.lastCheckIn.at) < sinceMs));
 }

@@ -19,8 +19,8 @@ function readHeaders(ctx: RouteContext): Record<string, string> {
 function toResponse(result: BotHttpResult, instance: string): HttpResponseInit {
   if (result.status === 401) return problemResponse(new AppError("unauthenticated", "The Bot Framework token is missing or not valid."), instance);
   if (result.status >= 500) return problemResponse(new AppError("internal", "The bot could not handle this activity."), instance);
-  if (result.body === undefined || result.body === null) return { status: result.status, headers: { "cache-control": "no-store" } };
-  return json(result.status, result.body);
+  // Activities other than invokes have no answer; an empty object keeps every response JSON.
+  return json(result.status, result.body ?? {});
 }
 
 async function handleMessages(ctx: RouteContext): Promise<HttpResponseInit> {

@@ -4,6 +4,7 @@ import type { HttpHandler, HttpMethod, HttpRequest, HttpResponseInit, Invocation
 import { AppError } from "../domain/errors.js";
 import type { Principal } from "../domain/types.js";
 import type { Services } from "../services.js";
+import { redactForHost } from "../logging.js";
 import { toProblem } from "./problem.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -69,7 +70,7 @@ export function createHandler(route: RouteDef, getServices: () => Promise<Servic
       const query = new URLSearchParams(request.query);
       return await route.handle({ services, request, params: request.params, query, body, rawBody, principal, log: context });
     } catch (error) {
-      return toProblem(error, { error: (message, details) => context.error(message, details) }, new URL(request.url).pathname);
+      return toProblem(error, { error: (message, details) => context.error(...redactForHost(message, details)) }, new URL(request.url).pathname);
     }
   };
 }

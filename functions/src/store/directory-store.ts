@@ -4,13 +4,17 @@
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import type { DirectoryReader, DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
-import { decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "../directory/org-packing.js";
-import { applyToPacks, applyToShards, groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
+import { decodeMembers, decodePeople, filedManagerOf, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "../directory/org-packing.js";
+import { applyToPacks, applyToShards, groupReports, markManager, packsTouchedBy, parsePackRowKey, planPackWrites, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
 import { walkManagerChain, walkSubtree } from "../directory/org-walk.js";
 import { runLimited } from "../directory/run-limited.js";
 import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
+/** Above these counts a pass over all of a tenant's partitions beats point reads (measured on Azurite,
+ * where per-request cost dominates; on Azure both are cheap). */
+const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 16;
+const PACK_SCAN_THRESHOLD = 300;
 const WRITE_CONCURRENCY = 8;
 const MAX_ATTEMPTS = 3;
 /** Strings travel as UTF-16 in the size the service counts; stay under its 4 MiB batch limit. */
@@ -62,7 +66,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
 
   async function loadShards(tenantId: string, wanted: Set<number> | "all"): Promise<Map<number, LoadedShard>> {
     const shards = new Map<number, LoadedShard>();
-    if (wanted === "all" || wanted.size > SHARD_COUNT / 4) {
+    if (wanted === "all" || wanted.size > SHARD_SCAN_THRESHOLD) {
       for (let s = 0; s < SHARD_COUNT; s++) shards.set(s, toShard(s, null));
       await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
         for await (const entity of queryPartition(people, tenantId, p)) {
@@ -78,24 +82,41 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     return shards;
   }
 
+  function addChunk(pack: LoadedPack, entity: Entity): void {
+    const { people: members, withReports } = decodeMembers(entity);
+    pack.stored[parsePackRowKey(entity.rowKey!).chunk] = storedRef(entity);
+    for (const person of members) pack.reports.set(person.id, person);
+    for (const id of withReports) pack.withReports.add(id);
+  }
+
+  const emptyPack = (managerId: string): LoadedPack => ({ managerId, stored: [], reports: new Map(), withReports: new Set() });
+
   async function loadPack(tenantId: string, managerId: string): Promise<LoadedPack> {
     const pk = partitionKey(tenantId, partitionOf(managerId));
     const first = await getEntityOrNull<Record<string, unknown>>(reports, pk, packRowKey(managerId, 0));
-    const pack: LoadedPack = { managerId, stored: [], reports: new Map() };
+    const pack = emptyPack(managerId);
     if (!first) return pack;
     const rest = Array.from({ length: Math.max(0, Number(first.chunks ?? 1) - 1) }, (_, i) => i + 1);
     const others = await runLimited(rest, READ_CONCURRENCY, (chunk) => getEntityOrNull<Record<string, unknown>>(reports, pk, packRowKey(managerId, chunk)));
-    for (const entity of [first, ...others]) {
-      if (!entity) continue;
-      pack.stored.push(storedRef(entity));
-      for (const person of decodePeople(entity)) pack.reports.set(person.id, person);
-    }
+    for (const entity of [first, ...others]) if (entity) addChunk(pack, entity);
     return pack;
   }
 
+  /** Point reads for a few packs; for many, one pass over the partitions is cheaper. */
   async function loadPacks(tenantId: string, managerIds: Iterable<string>): Promise<Map<string, LoadedPack>> {
-    const loaded = await runLimited([...managerIds], READ_CONCURRENCY, (id) => loadPack(tenantId, id));
-    return new Map(loaded.map((pack) => [pack.managerId, pack]));
+    const wanted = [...new Set(managerIds)];
+    if (wanted.length <= PACK_SCAN_THRESHOLD) {
+      const loaded = await runLimited(wanted, READ_CONCURRENCY, (id) => loadPack(tenantId, id));
+      return new Map(loaded.map((pack) => [pack.managerId, pack]));
+    }
+    const packs = new Map(wanted.map((id) => [id, emptyPack(id)]));
+    await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
+      for await (const entity of queryPartition(reports, tenantId, p)) {
+        const pack = packs.get(parsePackRowKey(entity.rowKey!).managerId);
+        if (pack) addChunk(pack, entity);
+      }
+    });
+    return packs;
   }
 
   async function listPackRefs(tenantId: string): Promise<Map<string, StoredRef[]>> {
@@ -147,17 +168,28 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     });
   }
 
-  async function planPacks(tenantId: string, changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>, isComplete: boolean): Promise<EntityWrite[]> {
-    if (isComplete) {
-      const everyone = [...shards.values()].flatMap((shard) => [...shard.people.values()]);
-      const grouped = groupReports(everyone);
-      const stored = await listPackRefs(tenantId);
-      const managers = new Set([...grouped.keys(), ...stored.keys()]);
-      return [...managers].flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], stored.get(m) ?? []));
-    }
+  async function planCompletePacks(tenantId: string, shards: Map<number, LoadedShard>): Promise<EntityWrite[]> {
+    const grouped = groupReports([...shards.values()].flatMap((shard) => [...shard.people.values()]));
+    const managers = new Set(grouped.keys());
+    const stored = await listPackRefs(tenantId);
+    const all = new Set([...grouped.keys(), ...stored.keys()]);
+    return [...all].flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], stored.get(m) ?? [], managers));
+  }
+
+  /** A manager whose pack became empty or non-empty gets their mark changed in their own manager's pack. */
+  async function planIncrementalPacks(tenantId: string, changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>): Promise<EntityWrite[]> {
     const packs = await loadPacks(tenantId, packsTouchedBy(changes));
-    applyToPacks(packs, changes);
-    return [...packs.values()].flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored));
+    const flipped = applyToPacks(packs, changes);
+    const found = await getPeople(tenantId, flipped.filter((id) => !shards.has(shardOf(id))));
+    const filedUnder = new Map<string, string>();
+    for (const id of flipped) {
+      const person = shards.get(shardOf(id))?.people.get(id) ?? found.get(id);
+      const managerId = person && filedManagerOf(person);
+      if (managerId) filedUnder.set(id, managerId);
+    }
+    for (const [id, pack] of await loadPacks(tenantId, [...filedUnder.values()].filter((m) => !packs.has(m)))) packs.set(id, pack);
+    for (const [id, managerId] of filedUnder) markManager(packs.get(managerId)!, id, packs.get(id)!.reports.size > 0);
+    return [...packs.values()].flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports));
   }
 
   async function applyOnce(tenantId: string, patches: PersonPatch[], removals: string[], isComplete: boolean): Promise<Map<string, PersonChange>> {
@@ -165,7 +197,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     const shards = await loadShards(tenantId, wanted);
     const changes = applyToShards(shards, patches, removals, isComplete, new Date().toISOString());
     if (changes.size === 0) return changes;
-    const packWrites = await planPacks(tenantId, changes, shards, isComplete);
+    const packWrites = isComplete ? await planCompletePacks(tenantId, shards) : await planIncrementalPacks(tenantId, changes, shards);
     // Packs first: a crash in between leaves shards (the source for a complete rewrite) unchanged.
     await writeEntities(reports, tenantId, packWrites);
     await writeEntities(people, tenantId, planShardWrites(shards, changes.keys()));
@@ -218,7 +250,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     listSubtree: (tenantId, managerId) =>
       walkSubtree(managerId, async (ids) => {
         const packs = await loadPacks(tenantId, ids);
-        return new Map([...packs].map(([id, pack]) => [id, [...pack.reports.values()].sort(byName)]));
+        return new Map([...packs].map(([id, pack]) => [id, [...pack.reports.values()].sort(byName).map((person) => ({ person, hasReports: pack.withReports.has(person.id) }))]));
       }),
     async *listPeople(tenantId) {
       for (const p of allPartitions()) for await (const entity of queryPartition(people, tenantId, p)) yield* decodePeople(entity);

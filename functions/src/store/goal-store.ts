@@ -11,7 +11,7 @@ import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, f
 import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
-const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
+export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
 const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
 
 function mapWriteError(error: unknown): never {

@@ -34,9 +34,11 @@ export interface ApiResponse<T> {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   ifMatch?: string;
+  /** "text" returns the body as a string (CSV downloads); JSON otherwise. */
+  responseType?: "json" | "text";
 }
 
 export interface ApiClient {
@@ -99,7 +101,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (response.status === 401) options.onUnauthorized?.();
       if (!response.ok) throw new ApiError(await readProblem(response));
       const etag = response.headers.get("ETag");
-      const data = (response.status === 204 ? undefined : await response.json()) as T;
+      const data = (response.status === 204 ? undefined : requestOptions.responseType === "text" ? await response.text() : await response.json()) as T;
       return { data, etag };
     },
   };

@@ -17,6 +17,8 @@ export interface Me extends PersonSummary {
   manager: PersonSummary | null;
   reportsCount: number;
   roles: string[];
+  /** Holds the Cascade.Admin app role; the server checks it on every admin route. */
+  isAdmin: boolean;
   canSetTopLevel: boolean;
 }
 

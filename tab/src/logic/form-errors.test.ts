@@ -54,7 +54,9 @@ describe("validateGoalForm", () => {
     const form = { ...createEmptyForm(buildCycle()), title: "Win the Nordics" };
     form.keyResults = [{ ...form.keyResults[0]!, title: "Deals", target: "5" }];
     expect(hasErrors(validateGoalForm(form))).toBe(false);
-    expect(validateGoalForm({ ...form, weight: "0" })).toEqual({ weight: "Enter a number greater than 0." });
+    expect(validateGoalForm({ ...form, weight: "0" })).toEqual({});
+    expect(validateGoalForm({ ...form, weight: "-1" })).toEqual({ weight: "Enter a number from 0 to 100." });
+    expect(validateGoalForm({ ...form, weight: "101" })).toEqual({ weight: "Enter a number from 0 to 100." });
   });
 
   it("needs no numbers for a milestone", () => {

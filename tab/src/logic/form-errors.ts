@@ -1,7 +1,7 @@
 /** Field errors keyed by the same paths the API uses in problem `errors` ("title",
  * "keyResults.0.target"), so local checks and server answers land on the same inputs. */
 import type { Problem } from "../api/client.js";
-import { parseNumber, type GoalForm, type KeyResultForm } from "./goal-form.js";
+import { MAX_WEIGHT, MIN_WEIGHT, parseNumber, type GoalForm, type KeyResultForm } from "./goal-form.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -53,7 +53,7 @@ export function validateGoalForm(form: GoalForm): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.title.trim()) errors.title = "Give the goal a title.";
   const weight = parseNumber(form.weight);
-  if (!Number.isFinite(weight) || weight <= 0) errors.weight = "Enter a number greater than 0.";
+  if (!Number.isFinite(weight) || weight < MIN_WEIGHT || weight > MAX_WEIGHT) errors.weight = `Enter a number from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`;
   form.keyResults.forEach((kr, index) => checkKeyResult(kr, index, errors));
   return errors;
 }

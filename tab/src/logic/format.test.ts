@@ -23,6 +23,9 @@ describe("format", () => {
     expect(formatQuantity(12, "customers")).toBe("12 customers");
     expect(formatQuantity(3, undefined)).toBe("3");
     expect(describeKeyResult({ id: "k", title: "NPS", kind: "number", start: 20, target: 50, current: 30 })).toBe("30 of 50 · started at 20");
+    expect(describeKeyResult({ id: "k", title: "Cycle", kind: "number", start: 62, target: 45, current: 55, unit: "days" })).toBe(
+      "55 days, aiming for 45 days · started at 62 days",
+    );
     expect(describeKeyResult({ id: "k", title: "Launch", kind: "milestone", done: false })).toBe("Milestone");
   });
 

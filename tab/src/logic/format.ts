@@ -45,7 +45,10 @@ export function formatQuantity(value: number, unit: string | undefined): string 
 
 export function describeKeyResult(kr: KeyResult): string {
   if (kr.kind === "milestone") return "Milestone";
-  return `${formatQuantity(kr.current, kr.unit)} of ${formatQuantity(kr.target, kr.unit)} · started at ${formatQuantity(kr.start, kr.unit)}`;
+  const [current, target, start] = [kr.current, kr.target, kr.start].map((value) => formatQuantity(value, kr.unit));
+  // "17 of 40" reads well for growth; for a number meant to fall, "of" would suggest the wrong direction.
+  const progress = kr.target < kr.start ? `${current}, aiming for ${target}` : `${current} of ${target}`;
+  return `${progress} · started at ${start}`;
 }
 
 /** Share of the way from start to target; works for targets below the start (reduce X). */

@@ -4,6 +4,9 @@ import type { CycleView, GoalInput, GoalPatch, GoalView, KeyResult, KeyResultInp
 
 export const MIN_KEY_RESULTS = 1;
 export const MAX_KEY_RESULTS = 5;
+/** A weight of 0 keeps a goal on the list without counting it towards overall progress. */
+export const MIN_WEIGHT = 0;
+export const MAX_WEIGHT = 100;
 
 export interface KeyResultForm {
   /** Stable identity for rendering, also for rows the server has not seen yet. */

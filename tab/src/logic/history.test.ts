@@ -6,6 +6,7 @@ describe("history words", () => {
   it("describes known and unknown actions", () => {
     expect(describeAction("submitted")).toBe("sent it for approval");
     expect(describeAction("changes_requested")).toBe("asked for changes");
+    expect(describeAction("edited")).toBe("edited the goal");
     expect(describeAction("weight_rebalanced")).toBe("weight rebalanced");
   });
 
@@ -15,6 +16,7 @@ describe("history words", () => {
     expect(describeActor("p-owner", me, known)).toBe("You");
     expect(describeActor("p-manager", me, known)).toBe("Sofia Brown");
     expect(describeActor("p-other", me, known)).toBe("A colleague");
+    expect(describeActor("org-chart", me, known)).toBe("A change in the org chart");
   });
 
   it("lists changes with field names and readable values", () => {

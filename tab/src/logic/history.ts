@@ -2,10 +2,17 @@
 import type { HistoryEntry, PersonSummary } from "../api/types.js";
 import { describeStatus } from "./goal-status.js";
 import { GOAL_STATUSES } from "../../../functions/src/domain/types.js";
+import { ORG_CHART_ACTOR } from "../../../functions/src/domain/reorg-rules.js";
 
 const ACTION_LABELS: Record<string, string> = {
   created: "created the goal",
   updated: "edited the goal",
+  edited: "edited the goal",
+  resubmitted: "sent it back for approval after a change",
+  activated: "started it",
+  owner_changed: "gave it to someone else",
+  unflagged: "cleared a warning",
+  deleted: "deleted it",
   submitted: "sent it for approval",
   approved: "approved it",
   changes_requested: "asked for changes",
@@ -34,6 +41,8 @@ const FIELD_LABELS: Record<string, string> = {
   status: "Status",
   isTopLevel: "Organisation goal",
   approverId: "Approver",
+  flags: "Warnings",
+  ownerId: "Owner",
 };
 
 export function describeAction(action: string): string {
@@ -75,5 +84,6 @@ export function describeChanges(entry: HistoryEntry): ChangeLine[] {
 /** "You", the manager by name, or a neutral word when the tab does not know the person. */
 export function describeActor(actorId: string, me: PersonSummary, known: PersonSummary[]): string {
   if (actorId === me.id) return "You";
+  if (actorId === ORG_CHART_ACTOR) return "A change in the org chart";
   return known.find((person) => person.id === actorId)?.displayName ?? "A colleague";
 }

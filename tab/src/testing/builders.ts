@@ -41,6 +41,7 @@ export function buildMe(overrides: Partial<Me> = {}): Me {
     manager: { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" },
     reportsCount: 0,
     roles: [],
+    isAdmin: false,
     canSetTopLevel: false,
     ...overrides,
   };

@@ -1,6 +1,7 @@
 /** The views the shell can show. Each lives in its own folder and is loaded on first use, so the
  * first paint carries only the shell. Add Team, Organisation, Approvals, Dashboard and Admin here. */
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { isFramedWindow, shouldTryTeams } from "../host/detect-host.js";
 import type { ViewDefinition } from "./view-ids.js";
 
 type ViewModule = { default: ComponentType };
@@ -9,6 +10,10 @@ export interface ViewEntry extends ViewDefinition {
   /** Starts downloading the view's code; safe to call more than once. */
   preload: () => Promise<ViewModule>;
   Component: LazyExoticComponent<ComponentType>;
+  /** Reachable only by its URL (the channel tab's configuration page), not listed in the header. */
+  isHidden?: boolean;
+  /** Listed only for holders of the Cascade.Admin role. */
+  isAdminOnly?: boolean;
 }
 
 function defineView(id: string, label: string, load: () => Promise<ViewModule>): ViewEntry {
@@ -17,4 +22,16 @@ function defineView(id: string, label: string, load: () => Promise<ViewModule>):
   return { id, label, preload, Component: lazy(preload) };
 }
 
-export const VIEWS: readonly ViewEntry[] = [defineView("my-goals", "My goals", () => import("./my-goals/MyGoalsView.js"))];
+function isInTeams(): boolean {
+  return typeof window !== "undefined" && shouldTryTeams(isFramedWindow(window), window.location.search);
+}
+
+export const VIEWS: readonly ViewEntry[] = [
+  defineView("my-goals", "My goals", () => import("./my-goals/MyGoalsView.js")),
+  defineView("dashboard", "Dashboard", () => import("./dashboard/DashboardView.js")),
+  defineView("approvals", "Approvals", () => import("./approvals/ApprovalsView.js")),
+  // The local preview of the Teams chat is pointless inside Teams, where the real chat is.
+  { ...defineView("chat", "Teams chat", () => import("./chat/ChatView.js")), isHidden: isInTeams() },
+  { ...defineView("config", "Channel tab settings", () => import("./channel-config/ChannelConfigView.js")), isHidden: true },
+  { ...defineView("admin", "Admin", () => import("./admin/AdminView.js")), isAdminOnly: true },
+];

@@ -4,6 +4,7 @@ import { TargetArrowFilled } from "@fluentui/react-icons";
 import { Suspense, useEffect, useState, type ReactNode } from "react";
 import { buildViewUrl, resolveViewId } from "../../views/view-ids.js";
 import { VIEWS } from "../../views/view-registry.js";
+import { useMe } from "../../api/use-me.js";
 import { BootScreen } from "../BootScreen/BootScreen.js";
 import { markFirstRender } from "../first-render.js";
 import { TOASTER_ID } from "../Notify/toaster-id.js";
@@ -37,6 +38,7 @@ export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
   const styles = useStyles();
   const [viewId, setViewId] = useState(() => resolveViewId(window.location.search, VIEWS));
   const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
+  const isAdmin = useMe().data?.isAdmin ?? false;
 
   useEffect(() => {
     if (markFirstRender()) onFirstRender?.();
@@ -60,7 +62,7 @@ export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
           </div>
         )}
         <TabList className={styles.tabs} selectedValue={viewId} onTabSelect={selectView} aria-label="Views">
-          {VIEWS.map((entry) => (
+          {VIEWS.filter((entry) => entry.id === viewId || (!entry.isHidden && (!entry.isAdminOnly || isAdmin))).map((entry) => (
             <Tab key={entry.id} value={entry.id} onMouseEnter={() => void entry.preload()}>
               {entry.label}
             </Tab>

@@ -2,7 +2,7 @@
 import { Field, Input, Radio, RadioGroup, SpinButton, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { CycleView, Visibility } from "../../api/types.js";
 import { formatDay } from "../../logic/format.js";
-import { parseNumber } from "../../logic/goal-form.js";
+import { MAX_WEIGHT, MIN_WEIGHT, parseNumber } from "../../logic/goal-form.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
 
 const useStyles = makeStyles({
@@ -33,7 +33,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
           value={form.description}
           resize="vertical"
           rows={3}
-          maxLength={2000}
+          maxLength={4000}
           onChange={(_event, data) => change((current) => ({ ...current, description: data.value }), ["description"])}
         />
       </Field>
@@ -55,8 +55,8 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
           <SpinButton
             value={Number.isFinite(weight) ? weight : null}
             displayValue={form.weight}
-            min={1}
-            max={10}
+            min={MIN_WEIGHT}
+            max={MAX_WEIGHT}
             onChange={(_event, data) => {
               const next = data.value ?? parseNumber(data.displayValue ?? "");
               change((current) => ({ ...current, weight: Number.isFinite(next) ? String(next) : (data.displayValue ?? "") }), ["weight"]);

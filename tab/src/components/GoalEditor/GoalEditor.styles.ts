@@ -2,7 +2,6 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useGoalEditorStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalL },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   footer: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   spacer: { flexGrow: 1 },
 });

@@ -1,28 +1,18 @@
 /** Writing or changing a goal, in a panel beside the list. */
-import {
-  Button,
-  DrawerBody,
-  DrawerFooter,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  OverlayDrawer,
-  Spinner,
-  Tooltip,
-} from "@fluentui/react-components";
+import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, Spinner, Tooltip } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, type FormEvent } from "react";
 import type { CycleView, GoalView } from "../../api/types.js";
 import { canSubmitGoal, needsReapprovalWarning } from "../../logic/goal-status.js";
 import { GoalDetailsFields } from "../GoalDetailsFields/GoalDetailsFields.js";
+import { GoalEditorNotices } from "../GoalEditorNotices/GoalEditorNotices.js";
 import { KeyResultsEditor } from "../KeyResultsEditor/KeyResultsEditor.js";
 import { ParentPicker } from "../ParentPicker/ParentPicker.js";
 import { SmartChecklist } from "../SmartChecklist/SmartChecklist.js";
 import { useGoalEditorStyles } from "./GoalEditor.styles.js";
 import { useGoalEditor, type SaveOutcome } from "./use-goal-editor.js";
+
+const FORM_ID = "goal-editor-form";
 
 export interface GoalEditorProps {
   isOpen: boolean;
@@ -36,14 +26,14 @@ export interface GoalEditorProps {
 export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSaved }: GoalEditorProps) {
   const styles = useGoalEditorStyles();
   const editor = useGoalEditor({ goal, cycle, onSaved });
-  const { base, busy, hasConflict, generalErrors, smart } = editor;
+  const { base, busy, smart, fieldErrorRevision } = editor;
   const canSubmit = !base || canSubmitGoal(base.status);
   const isBusy = busy !== null;
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (editor.fieldErrorRevision > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [editor.fieldErrorRevision]);
+    if (fieldErrorRevision > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrorRevision]);
 
   const saveDraft = (event: FormEvent) => {
     event.preventDefault();
@@ -53,52 +43,27 @@ export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSav
   return (
     <OverlayDrawer open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && !isBusy && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle
-          action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} disabled={isBusy} />}
-        >
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} disabled={isBusy} />}>
           {base ? "Edit goal" : "New goal"}
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
-        <form id="goal-editor-form" ref={formRef} className={styles.body} onSubmit={saveDraft} noValidate>
-          {hasConflict && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Someone else changed this goal</MessageBarTitle>
-                Your changes were not saved. Reload to see the latest version, then make your changes again.
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button onClick={() => void editor.reload()} disabled={isBusy}>
-                  Reload
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
-          {generalErrors.length > 0 && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Not saved</MessageBarTitle>
-                {generalErrors.join(" ")}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {base && needsReapprovalWarning(base.status) && (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>
-                Changing the title, a target, the due date or what it is aligned to sends this goal back to your manager for approval.
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <div className={styles.form}>
-            <GoalDetailsFields editor={editor} cycle={cycle} />
-            <ParentPicker editor={editor} cycle={cycle} canSetTopLevel={canSetTopLevel} />
-            <KeyResultsEditor editor={editor} />
-            {canSubmit && <SmartChecklist smart={smart} />}
-          </div>
+        <form id={FORM_ID} ref={formRef} className={styles.body} onSubmit={saveDraft} noValidate>
+          <GoalEditorNotices
+            hasConflict={editor.hasConflict}
+            generalErrors={editor.generalErrors}
+            isActiveGoal={base !== null && needsReapprovalWarning(base.status)}
+            isBusy={isBusy}
+            onReload={() => void editor.reload()}
+          />
+          <GoalDetailsFields editor={editor} cycle={cycle} />
+          <ParentPicker editor={editor} cycle={cycle} canSetTopLevel={canSetTopLevel} />
+          <KeyResultsEditor editor={editor} />
+          {canSubmit && <SmartChecklist smart={smart} />}
         </form>
       </DrawerBody>
       <DrawerFooter className={styles.footer}>
-        <Button appearance="primary" type="submit" form="goal-editor-form" disabled={isBusy} icon={busy === "saving" ? <Spinner size="tiny" /> : undefined}>
+        <Button appearance="primary" type="submit" form={FORM_ID} disabled={isBusy} icon={busy === "saving" ? <Spinner size="tiny" /> : undefined}>
           {base ? "Save changes" : "Save as draft"}
         </Button>
         {canSubmit && (

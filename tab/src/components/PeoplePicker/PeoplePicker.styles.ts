@@ -13,17 +13,4 @@ export const usePeoplePickerStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
-  person: {
-    width: "100%",
-    justifyContent: "flex-start",
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: "start",
-    fontWeight: tokens.fontWeightRegular,
-  },
-  personText: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
-  personName: { fontWeight: tokens.fontWeightSemibold, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  personJob: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });

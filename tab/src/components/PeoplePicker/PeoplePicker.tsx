@@ -1,11 +1,12 @@
 /** The demo organisation as a searchable list grouped by department. Tab reaches the list, arrow
  * keys move between people, Enter or Space picks one. */
-import { Avatar, Button, Field, SearchBox, Spinner, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { Field, SearchBox, Spinner, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DevUser } from "../../api/types.js";
 import { useDevUsers } from "../../api/use-dev-sign-in.js";
 import { groupPeopleByDepartment } from "../../logic/people.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
+import { PersonButton } from "../PersonButton/PersonButton.js";
 import { usePeoplePickerStyles } from "./PeoplePicker.styles.js";
 
 export interface PeoplePickerProps {
@@ -53,19 +54,7 @@ export function PeoplePicker({ pendingUserId, onPick }: PeoplePickerProps) {
             <ul className={styles.people}>
               {group.people.map((person) => (
                 <li key={person.id}>
-                  <Button
-                    className={styles.person}
-                    appearance="subtle"
-                    disabled={pendingUserId !== null}
-                    onClick={() => onPick(person)}
-                    aria-label={`Sign in as ${person.displayName}${person.jobTitle ? `, ${person.jobTitle}` : ""}`}
-                    icon={pendingUserId === person.id ? <Spinner size="tiny" /> : <Avatar name={person.displayName} color="colorful" size={32} />}
-                  >
-                    <span className={styles.personText}>
-                      <span className={styles.personName}>{person.displayName}</span>
-                      <span className={styles.personJob}>{person.jobTitle ?? "No job title"}</span>
-                    </span>
-                  </Button>
+                  <PersonButton person={person} isPending={pendingUserId === person.id} isDisabled={pendingUserId !== null} onPick={onPick} />
                 </li>
               ))}
             </ul>

@@ -1,0 +1,40 @@
+/** Recognition by chat: a completed goal invites the owner's manager to send kudos, and kudos reach
+ * the person they are for. Delivery failures are logged; they never undo what was recorded. */
+import { buildKudosCard, buildKudosInviteCard } from "../../../cards/src/index.js";
+import type { Kudos } from "../domain/feedback.js";
+import type { GoalEvent } from "../domain/goal-context.js";
+import type { Goal } from "../domain/types.js";
+import type { ProgressDeps } from "../progress-services.js";
+import { buildGoalUrl } from "./bot-deps.js";
+
+async function nameOf(deps: ProgressDeps, tenantId: string, personId: string): Promise<string> {
+  return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? "A colleague";
+}
+
+async function deliver(deps: ProgressDeps, tenantId: string, personId: string, card: Parameters<ProgressDeps["sendCard"]>[2], what: string): Promise<void> {
+  try {
+    const isSent = await deps.sendCard(tenantId, personId, card);
+    if (!isSent) deps.log("info", `No chat with the person yet; the ${what} card was not sent`, { personId });
+  } catch (error) {
+    deps.log("warn", `Could not send the ${what} card`, { personId, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export async function inviteKudosOnCompletion(deps: ProgressDeps, tenantId: string, event: GoalEvent): Promise<void> {
+  if (event.kind !== "closed" || event.goal.status !== "completed") return;
+  const owner = await deps.directory.getPerson(tenantId, event.goal.ownerId);
+  if (!owner?.managerId) return;
+  const card = buildKudosInviteCard({
+    goalId: event.goal.id,
+    version: event.etag,
+    goalTitle: event.goal.title,
+    ownerName: owner.displayName,
+    goalUrl: buildGoalUrl(deps.appUrl, event.goal.id),
+  });
+  await deliver(deps, tenantId, owner.managerId, card, "kudos invitation");
+}
+
+export async function notifyKudos(deps: ProgressDeps, tenantId: string, kudos: Kudos, goal: Goal): Promise<void> {
+  const card = buildKudosCard({ fromName: await nameOf(deps, tenantId, kudos.fromId), goalTitle: goal.title, message: kudos.message, goalUrl: buildGoalUrl(deps.appUrl, goal.id) });
+  await deliver(deps, tenantId, kudos.toId, card, "kudos");
+}

@@ -1,0 +1,39 @@
+/** View models for the check-in, kudos and digest cards, built from stored goals. */
+import type { CheckInGoalView, KeyResultView } from "../../../cards/src/index.js";
+import { createHash } from "node:crypto";
+import type { Versioned } from "../domain/ports.js";
+import { computeGoalProgress } from "../domain/progress.js";
+import type { Goal, KeyResult } from "../domain/types.js";
+import { buildGoalUrl } from "./bot-deps.js";
+
+export function toKeyResultView(kr: KeyResult): KeyResultView {
+  return kr.kind === "number"
+    ? { id: kr.id, title: kr.title, kind: "number", start: kr.start, target: kr.target, current: kr.current, unit: kr.unit ?? null }
+    : { id: kr.id, title: kr.title, kind: "milestone", done: kr.done };
+}
+
+export function toCheckInGoalView(appUrl: string, { value: goal, etag }: Versioned<Goal>): CheckInGoalView {
+  return {
+    goalId: goal.id,
+    version: etag,
+    title: goal.title,
+    dueDate: goal.dueDate,
+    progress: computeGoalProgress(goal.keyResults),
+    lastCheckIn: goal.lastCheckIn,
+    keyResults: goal.keyResults.map(toKeyResultView),
+    goalUrl: buildGoalUrl(appUrl, goal.id),
+  };
+}
+
+export function buildMyGoalsUrl(appUrl: string): string {
+  return `${appUrl}/?view=my-goals`;
+}
+
+export function buildDashboardUrl(appUrl: string, managerId: string): string {
+  return `${appUrl}/?view=dashboard&manager=${encodeURIComponent(managerId)}`;
+}
+
+/** The same card, action and person always give the same id, so a replayed action is recognised. */
+export function deriveActionId(kind: string, goalId: string, version: string, userId: string): string {
+  return createHash("sha256").update(`${kind}\n${goalId}\n${version}\n${userId}`).digest("hex").slice(0, 32);
+}

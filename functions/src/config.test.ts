@@ -1,0 +1,82 @@
+import { describe, expect, test } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+const ENTRA = {
+  AUTH_MODE: "entra",
+  AAD_APP_CLIENT_ID: "11111111-1111-4111-8111-111111111111",
+  ALLOWED_TENANT_IDS: "22222222-2222-4222-8222-222222222222",
+  STORAGE_TABLE_ENDPOINT: "https://cascadedata.table.core.windows.net",
+};
+const ON_AZURE = { ...ENTRA, WEBSITE_SITE_NAME: "cascade-app", TAB_DOMAIN: "cascade-app.azurewebsites.net", BOT_ID: "33333333-3333-4333-8333-333333333333" };
+
+function readProblems(source: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("loadConfig accepted the settings");
+}
+
+describe("configuration is validated once, naming every problem", () => {
+  test("a complete Azure configuration loads", () => {
+    const config = loadConfig(ON_AZURE);
+    expect(config).toMatchObject({ authMode: "entra", isOnAzure: true, storage: { kind: "identity" }, tabDomain: "cascade-app.azurewebsites.net" });
+  });
+
+  test("an empty environment names each missing setting", () => {
+    const problems = readProblems({});
+    expect(problems.join("\n")).toContain("AAD_APP_CLIENT_ID");
+    expect(problems.join("\n")).toContain("ALLOWED_TENANT_IDS");
+    expect(problems.join("\n")).toContain("STORAGE_TABLE_ENDPOINT");
+    expect(problems).toHaveLength(3);
+  });
+
+  test("an empty value counts as missing", () => {
+    const problems = readProblems({ ...ENTRA, AAD_APP_CLIENT_ID: "  " });
+    expect(problems).toEqual([expect.stringContaining("AAD_APP_CLIENT_ID is missing")]);
+  });
+
+  test("on Azure the SSO domain and the bot id are required", () => {
+    const problems = readProblems({ ...ENTRA, WEBSITE_SITE_NAME: "cascade-app" });
+    expect(problems).toEqual([expect.stringContaining("TAB_DOMAIN is missing"), expect.stringContaining("BOT_ID is missing")]);
+  });
+
+  test("dev sign-in is refused on Azure", () => {
+    const problems = readProblems({ ...ON_AZURE, AUTH_MODE: "dev" });
+    expect(problems).toEqual([expect.stringContaining("AUTH_MODE=dev is refused on Azure")]);
+  });
+
+  test("an account-key connection string is refused on Azure", () => {
+    const { STORAGE_TABLE_ENDPOINT: _endpoint, ...rest } = ON_AZURE;
+    const problems = readProblems({ ...rest, STORAGE_CONNECTION_STRING: "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b" });
+    expect(problems).toEqual([expect.stringContaining("managed identity")]);
+  });
+
+  test("invalid values and missing settings are reported together", () => {
+    const problems = readProblems({ AUTH_MODE: "entra", PORT: "not-a-port", LOG_LEVEL: "loud" });
+    const text = problems.join("\n");
+    expect(text).toContain("PORT is not valid");
+    expect(text).toContain("LOG_LEVEL is not valid");
+    expect(text).toContain("AAD_APP_CLIENT_ID is missing");
+    expect(text).toContain("STORAGE_TABLE_ENDPOINT");
+  });
+
+  test("the error message lists every problem for the operator", () => {
+    const error = (() => {
+      try {
+        loadConfig({});
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      throw new Error("expected a ConfigError");
+    })();
+    expect(error.message).toMatch(/^Cascade cannot start; fix these settings:\n {2}- AAD_APP_CLIENT_ID/);
+    expect(error.message.split("\n")).toHaveLength(4);
+  });
+
+  test("local development needs only storage", () => {
+    expect(loadConfig({ AUTH_MODE: "dev", STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true" }).authMode).toBe("dev");
+  });
+});

@@ -1,0 +1,87 @@
+/** Interfaces the cascade views and the reorg reactions own; adapters in store/ implement them. */
+import type { GoalDeps } from "./goal-context.js";
+import { computeGoalProgress } from "./progress.js";
+import type { Versioned } from "./ports.js";
+import type { Confidence, Goal, GoalFlag, GoalStatus, Person, Visibility } from "./types.js";
+
+/** What the org views need of a goal, denormalised so a subtree renders without reading goals. */
+export interface GoalSummary {
+  id: string;
+  ownerId: string;
+  /** The owner's name when indexed: the only name left once someone is deleted from the directory. */
+  ownerName: string;
+  cycleId: string;
+  parentId: string | null;
+  isTopLevel: boolean;
+  status: GoalStatus;
+  title: string;
+  weight: number;
+  visibility: Visibility;
+  flags: GoalFlag[];
+  /** The goal's own key-result progress, 0–1. */
+  progress: number;
+  confidence: Confidence | null;
+  lastCheckInAt: string | null;
+  dueDate: string | null;
+  updatedAt: string;
+}
+
+/** Placement of people without a (usable) manager. */
+export const ROOT_PLACEMENT = "-";
+
+export interface Placement {
+  /** The owner's manager id, ROOT_PLACEMENT, or null to keep where the goal is (owner not in the directory). */
+  managerKey: string | null;
+  ownerName: string | null;
+}
+
+/** Goals grouped by the owner's manager and cycle: a manager's subtree is read one partition per
+ * manager in it, and a manager change moves only that person's own goals. */
+export interface CascadeIndex {
+  /** Goals of the cycle whose owners were placed under this manager (their direct reports). */
+  listGoalsPlacedUnder(tenantId: string, cycleId: string, managerKey: string): Promise<GoalSummary[]>;
+  /** Organisation goals (top-level) of the cycle. */
+  listTopLevelGoals(tenantId: string, cycleId: string): Promise<GoalSummary[]>;
+  /** Writes the summary under the placement; moves it when owner, manager or cycle changed. */
+  indexGoal(goal: Goal, placement: Placement): Promise<void>;
+  removeGoal(tenantId: string, goalId: string): Promise<void>;
+}
+
+export interface PeopleLookup {
+  getPeople(tenantId: string, ids: Iterable<string>): Promise<Map<string, Person>>;
+}
+
+/** Moves a goal with its audit trail and check-ins into the new owner's partition. The source is
+ * ETag-checked: a concurrent change makes the move fail with precondition_failed and undoes it. */
+export interface GoalMover {
+  moveGoal(source: Versioned<Goal>, moved: Goal): Promise<Versioned<Goal>>;
+}
+
+/** What the cascade views read besides the goal operations' own dependencies. */
+export interface CascadeDeps extends GoalDeps {
+  cascadeIndex: CascadeIndex;
+  people: PeopleLookup;
+  /** How far progress may trail the elapsed share of the cycle before a goal counts as behind. */
+  riskMargin(tenantId: string): Promise<number>;
+}
+
+export function summariseGoal(goal: Goal, ownerName: string): GoalSummary {
+  return {
+    id: goal.id,
+    ownerId: goal.ownerId,
+    ownerName,
+    cycleId: goal.cycleId,
+    parentId: goal.parentId,
+    isTopLevel: goal.isTopLevel,
+    status: goal.status,
+    title: goal.title,
+    weight: goal.weight,
+    visibility: goal.visibility,
+    flags: goal.flags,
+    progress: computeGoalProgress(goal.keyResults),
+    confidence: goal.lastCheckIn?.confidence ?? null,
+    lastCheckInAt: goal.lastCheckIn?.at ?? null,
+    dueDate: goal.dueDate,
+    updatedAt: goal.updatedAt,
+  };
+}

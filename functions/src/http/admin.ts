@@ -1,0 +1,109 @@
+/** Admin settings (approval, organisation-goal owners, reminder cadence), directory sync on demand
+ * and the admin log. Every route here needs the Cascade.Admin app role. */
+import { z } from "zod";
+import { readJobStatus, startJob } from "../domain/admin-jobs.js";
+import { assertAdmin, MAX_ORGANISATION_GOAL_OWNERS, readSettings, updateSettings, type AdminSettings } from "../domain/admin.js";
+import { AppError } from "../domain/errors.js";
+import { isValidTimeZone } from "../domain/reminders.js";
+import type { Services } from "../services.js";
+import { json, type RouteDef } from "./pipeline.js";
+import { idSchema, parseBody } from "./schemas.js";
+
+const day = z.number().int().min(0, "0 is Sunday.").max(6, "6 is Saturday.");
+const hour = z.number().int().min(0).max(23, "Use an hour from 0 to 23.");
+const timeZone = z.string().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin.");
+
+/** Every reminder setting an admin may change; fields left out keep their value. */
+export const reminderSettingsSchema = z
+  .strictObject({
+    isEnabled: z.boolean(),
+    cadence: z.enum(["daily", "weekly"]),
+    dayOfWeek: day,
+    hour,
+    defaultTimeZone: timeZone,
+    recentCheckInDays: z.number().int().min(0).max(30),
+    isDigestEnabled: z.boolean(),
+    digestDayOfWeek: day,
+    digestHour: hour,
+    riskMargin: z.number().min(0).max(1),
+  })
+  .partial();
+
+export const adminSettingsSchema = z.strictObject({
+  isApprovalRequired: z.boolean(),
+  organisationGoalOwnerIds: z.array(idSchema).max(MAX_ORGANISATION_GOAL_OWNERS, `At most ${MAX_ORGANISATION_GOAL_OWNERS} people.`),
+  reminders: reminderSettingsSchema,
+});
+
+async function toSettingsView(services: Services, tenantId: string, settings: AdminSettings) {
+  const people = await Promise.all(settings.organisationGoalOwnerIds.map((id) => services.directory.getPerson(tenantId, id)));
+  const owners = settings.organisationGoalOwnerIds.map((id, i) => ({ id, displayName: people[i]?.displayName ?? null, jobTitle: people[i]?.jobTitle ?? null }));
+  return { ...settings, organisationGoalOwners: owners };
+}
+
+function requireSync(services: Services) {
+  const runSync = services.admin.runSync;
+  if (!runSync) throw new AppError("unavailable", "Directory sync is not configured: set AAD_APP_CLIENT_ID and the app's credential so Cascade can read the org chart from Microsoft Graph.");
+  return runSync;
+}
+
+const LOG_LIMIT = 100;
+
+export const adminRoutes: RouteDef[] = [
+  {
+    name: "admin-settings-get",
+    methods: ["GET"],
+    route: "api/admin/settings",
+    auth: "user",
+    handle: async ({ services, principal }) => {
+      assertAdmin(principal, "read settings");
+      const { settings, etag } = await readSettings(services.admin.settings, principal.tenantId);
+      return json(200, await toSettingsView(services, principal.tenantId, settings), { etag });
+    },
+  },
+  {
+    name: "admin-settings-put",
+    methods: ["PUT"],
+    route: "api/admin/settings",
+    auth: "user",
+    handle: async ({ services, principal, body, request }) => {
+      assertAdmin(principal, "change settings");
+      const change = parseBody(adminSettingsSchema, body);
+      const saved = await updateSettings(services.admin.settings, principal, change, request.headers.get("if-match"));
+      await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length } });
+      return json(200, await toSettingsView(services, principal.tenantId, saved.settings), { etag: saved.etag });
+    },
+  },
+  {
+    name: "admin-sync-status",
+    methods: ["GET"],
+    route: "api/admin/sync",
+    auth: "user",
+    handle: async ({ services, principal }) => {
+      assertAdmin(principal, "see the directory sync");
+      return json(200, { isAvailable: services.admin.runSync !== null, ...(await readJobStatus(services.admin.jobs, principal.tenantId, "sync")) });
+    },
+  },
+  {
+    name: "admin-sync-start",
+    methods: ["POST"],
+    route: "api/admin/sync",
+    auth: "user",
+    handle: async ({ services, principal }) => {
+      assertAdmin(principal, "run the directory sync");
+      const runSync = requireSync(services);
+      const { job } = await startJob(services.admin.jobs, principal.tenantId, "sync", principal.userId, (report) => runSync(principal.tenantId, report));
+      return json(202, { isAvailable: true, isRunning: true, job }, { location: "/api/admin/sync" });
+    },
+  },
+  {
+    name: "admin-log",
+    methods: ["GET"],
+    route: "api/admin/log",
+    auth: "user",
+    handle: async ({ services, principal }) => {
+      assertAdmin(principal, "read the admin log");
+      return json(200, { items: await services.admin.store.listLog(principal.tenantId, LOG_LIMIT) });
+    },
+  },
+];

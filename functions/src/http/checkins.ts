@@ -1,0 +1,47 @@
+/** Check-ins on a goal: record one (owner only, active goals) and read the history, newest first. */
+import { z } from "zod";
+import { listCheckInHistory, recordCheckIn } from "../domain/checkins.js";
+import { AppError } from "../domain/errors.js";
+import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { toGoalView } from "./goal-view.js";
+import { idSchema, parseBody, parseId } from "./schemas.js";
+
+export const NOTE_MAX = 1000;
+const finite = z.number().finite().min(-1e12).max(1e12);
+
+const checkInSchema = z.strictObject({
+  keyResults: z.array(z.union([z.strictObject({ id: idSchema, current: finite }), z.strictObject({ id: idSchema, done: z.boolean() })], { error: "Each entry is {id, current} or {id, done}." })).max(5, "At most 5 key results.").optional(),
+  confidence: z.enum(["on_track", "at_risk", "off_track"], { error: 'confidence must be "on_track", "at_risk" or "off_track".' }),
+  note: z.string().max(NOTE_MAX, `At most ${NOTE_MAX} characters.`).optional(),
+});
+
+export function parsePage(query: URLSearchParams, defaultLimit = 20, maxLimit = 100): { limit: number; cursor: string | null } {
+  const rawLimit = query.get("limit");
+  const limit = rawLimit === null ? defaultLimit : Number(rawLimit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+    throw new AppError("validation_failed", `limit must be a whole number from 1 to ${maxLimit}.`, { errors: [{ path: "limit", message: "Out of range." }] });
+  }
+  const cursor = query.get("cursor");
+  if (cursor !== null && !/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw new AppError("validation_failed", "The cursor is not valid.", { errors: [{ path: "cursor", message: "Not a valid cursor." }] });
+  return { limit, cursor: cursor || null };
+}
+
+async function create(ctx: RouteContext) {
+  const goalId = parseId(ctx.params.id, "id");
+  const body = parseBody(checkInSchema, ctx.body);
+  const input = { keyResults: body.keyResults ?? [], confidence: body.confidence, note: body.note ?? "" };
+  const result = await recordCheckIn(ctx.services.progress, ctx.principal, goalId, input, { ifMatch: ctx.request.headers.get("if-match") });
+  const cycle = await ctx.services.goalDeps.cycles.getCycle(ctx.principal.tenantId, result.goal.value.cycleId);
+  return json(201, { checkIn: result.checkIn, goal: toGoalView(result.goal, cycle) }, { etag: result.goal.etag, location: `/api/goals/${goalId}/checkins` });
+}
+
+export const checkInRoutes: RouteDef[] = [
+  { name: "checkins-create", methods: ["POST"], route: "api/goals/{id}/checkins", auth: "user", handle: create },
+  {
+    name: "checkins-list",
+    methods: ["GET"],
+    route: "api/goals/{id}/checkins",
+    auth: "user",
+    handle: async (ctx) => json(200, await listCheckInHistory(ctx.services.progress, ctx.principal, parseId(ctx.params.id, "id"), parsePage(ctx.query))),
+  },
+];

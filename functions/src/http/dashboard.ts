@@ -1,0 +1,48 @@
+/** At-a-glance figures for a manager's subtree, and the CSV export of the same subtree. */
+import { getDashboard } from "../domain/dashboard-service.js";
+import { exportTeamGoalsCsv } from "../domain/export.js";
+import type { Principal } from "../domain/types.js";
+import { json, type RouteDef } from "./pipeline.js";
+import { parseId } from "./schemas.js";
+
+function readTeamQuery(query: URLSearchParams, principal: Principal): { managerId: string; cycleId: string | null } {
+  const manager = query.get("manager");
+  const cycle = query.get("cycle");
+  return {
+    managerId: !manager || manager === "me" ? principal.userId : parseId(manager, "manager"),
+    cycleId: cycle ? parseId(cycle, "cycle") : null,
+  };
+}
+
+export const dashboardRoutes: RouteDef[] = [
+  {
+    name: "dashboard",
+    methods: ["GET"],
+    route: "api/dashboard",
+    auth: "user",
+    handle: async ({ services, principal, query }) => {
+      const { managerId, cycleId } = readTeamQuery(query, principal);
+      return json(200, await getDashboard(services.progress, principal, managerId, cycleId));
+    },
+  },
+  {
+    name: "export-goals-csv",
+    methods: ["GET"],
+    route: "api/export/goals.csv",
+    auth: "user",
+    handle: async ({ services, principal, query }) => {
+      const { managerId, cycleId } = readTeamQuery(query, principal);
+      const result = await exportTeamGoalsCsv(services.progress, principal, managerId, cycleId);
+      return {
+        status: 200,
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="goals-${result.cycleId}.csv"`,
+          "cache-control": "no-store",
+          "x-content-type-options": "nosniff",
+        },
+        body: `\uFEFF${result.csv}`,
+      };
+    },
+  },
+];

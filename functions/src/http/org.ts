@@ -1,0 +1,32 @@
+/** The org chart below a person overlaid with goals, coverage, orphans, white space and risk. */
+import { AppError } from "../domain/errors.js";
+import { getOrgCascade } from "../domain/org-cascade.js";
+import { MAX_ORG_DEPTH } from "../directory/org-walk.js";
+import { json, type RouteDef } from "./pipeline.js";
+import { readPersonParam } from "./people.js";
+import { parseId } from "./schemas.js";
+
+function readDepth(query: URLSearchParams): number {
+  const raw = query.get("depth") ?? "all";
+  if (raw === "all") return MAX_ORG_DEPTH;
+  const depth = Number(raw);
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_ORG_DEPTH) {
+    throw new AppError("validation_failed", `depth must be "all" or a whole number from 1 to ${MAX_ORG_DEPTH}.`, { errors: [{ path: "depth", message: "Not a valid depth." }] });
+  }
+  return depth;
+}
+
+export const orgRoutes: RouteDef[] = [
+  {
+    name: "org-cascade",
+    methods: ["GET"],
+    route: "api/org/{personId}/cascade",
+    auth: "user",
+    handle: async (ctx) => {
+      const cycle = ctx.query.get("cycle");
+      const depth = readDepth(ctx.query);
+      const personId = await readPersonParam(ctx, "personId");
+      return json(200, await getOrgCascade(ctx.services.cascade, ctx.principal, personId, { cycleId: cycle ? parseId(cycle, "cycle") : null, depth }));
+    },
+  },
+];

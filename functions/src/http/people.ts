@@ -1,0 +1,37 @@
+/** Org chart reads: a person's profile, and their reports (direct, or everyone below with depth=all). */
+import { AppError } from "../domain/errors.js";
+import { getPersonProfile, listReports, resolvePersonId } from "../domain/people.js";
+import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { parseId } from "./schemas.js";
+
+/** A person id, or "me" (the caller), or "top" (the top of the caller's chain). */
+export async function readPersonParam(ctx: RouteContext, name: string): Promise<string> {
+  return resolvePersonId(ctx.services.directory, ctx.principal, parseId(ctx.params[name], name));
+}
+
+function readDepth(query: URLSearchParams): boolean {
+  const depth = query.get("depth") ?? "1";
+  if (depth !== "1" && depth !== "all") throw new AppError("validation_failed", 'depth must be "1" or "all".', { errors: [{ path: "depth", message: 'Use "1" or "all".' }] });
+  return depth === "all";
+}
+
+export const peopleRoutes: RouteDef[] = [
+  {
+    name: "people-get",
+    methods: ["GET"],
+    route: "api/people/{id}",
+    auth: "user",
+    handle: async (ctx) => json(200, await getPersonProfile(ctx.services.directory, ctx.principal, await readPersonParam(ctx, "id"))),
+  },
+  {
+    name: "people-reports",
+    methods: ["GET"],
+    route: "api/people/{id}/reports",
+    auth: "user",
+    handle: async (ctx) => {
+      const isWholeSubtree = readDepth(ctx.query);
+      const items = await listReports(ctx.services.directory, ctx.principal, await readPersonParam(ctx, "id"), isWholeSubtree);
+      return json(200, { items });
+    },
+  },
+];

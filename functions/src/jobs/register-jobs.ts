@@ -1,0 +1,36 @@
+/** Timer registration for the reminder and digest runs. One hourly timer serves every time zone:
+ * each run sends only to the people whose local slot has come. */
+import type { app as functionsApp } from "@azure/functions";
+import type { Config } from "../config.js";
+import type { Services } from "../services.js";
+import { runDigestJob } from "./digest-job.js";
+import { runReminderJob, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
+
+export type JobName = "reminders" | "digests";
+
+/** The tenants a job serves: the demo tenant locally, the allowed tenants otherwise. */
+export function listJobTenants(services: Pick<Services, "dev" | "config">): string[] {
+  return services.dev ? [services.dev.tenantId] : services.config.entra.allowedTenantIds;
+}
+
+export async function runProgressJob(services: Services, job: JobName, now: Date, options: JobRunOptions = {}, tenantIds = listJobTenants(services)): Promise<JobRunResult[]> {
+  const results: JobRunResult[] = [];
+  for (const tenantId of tenantIds) {
+    const run = job === "reminders" ? runReminderJob : runDigestJob;
+    results.push(await run(services.progress, tenantId, now, options));
+  }
+  return results;
+}
+
+export function registerProgressJobs(app: typeof functionsApp, config: Pick<Config, "schedules">, getServices: () => Promise<Services>): void {
+  for (const job of ["reminders", "digests"] as const) {
+    app.timer(`job-${job}`, {
+      schedule: config.schedules.reminders,
+      handler: async (_timer, context) => {
+        const services = await getServices();
+        const results = await runProgressJob(services, job, new Date());
+        for (const result of results) context.log(JSON.stringify({ job, ...result }));
+      },
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/** Wires check-ins, dashboards, kudos, comments and reminders onto the goal dependencies. */
+import type { AdaptiveCard } from "../../cards/src/index.js";
+import type { Config } from "./config.js";
+import type { CheckInDeps, CheckInReader } from "./domain/checkins.js";
+import type { DashboardDeps, DashboardSnapshots } from "./domain/dashboard-service.js";
+import type { FeedbackDeps, FeedbackSink } from "./domain/feedback.js";
+import type { GoalDeps } from "./domain/goal-context.js";
+import type { Person } from "./domain/types.js";
+import type { EventBus } from "./events.js";
+import { inviteKudosOnCompletion, notifyKudos } from "./bot/feedback-notifier.js";
+import { createFeedbackStore } from "./store/feedback-store.js";
+import { createReminderStore, type ReminderStore } from "./store/reminder-store.js";
+import type { TableFactory } from "./store/tables.js";
+
+/** Delivers a card to a person's chat; false when they have no conversation with the app yet. */
+export type CardSender = (tenantId: string, personId: string, card: AdaptiveCard) => Promise<boolean>;
+
+export interface ProgressDeps extends CheckInDeps, DashboardDeps, FeedbackDeps {
+  reminders: ReminderStore;
+  listPeople(tenantId: string): AsyncIterable<Person>;
+  sendCard: CardSender;
+  /** Where the tab lives, for links in cards. */
+  appUrl: string;
+  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+}
+
+export interface ProgressOptions {
+  config: Pick<Config, "tabDomain" | "port">;
+  tables: TableFactory;
+  goalDeps: GoalDeps;
+  checkIns: CheckInReader;
+  snapshots: DashboardSnapshots;
+  events: EventBus;
+  listPeople(tenantId: string): AsyncIterable<Person>;
+  sendCard: CardSender;
+  log: ProgressDeps["log"];
+}
+
+export function buildAppUrl(config: Pick<Config, "tabDomain" | "port">): string {
+  return config.tabDomain ? `https://${config.tabDomain}` : `http://localhost:${config.port}`;
+}
+
+/** Creates the stores (the caller ensures their tables) and subscribes the kudos invitation to goal events. */
+export function createProgressServices(options: ProgressOptions): ProgressDeps & { tables: string[] } {
+  const feedback = createFeedbackStore(options.tables);
+  const reminders = createReminderStore(options.tables);
+  const feedbackEvents: FeedbackSink = { kudosGiven: (tenantId, kudos, goal) => notifyKudos(deps, tenantId, kudos, goal) };
+  const deps: ProgressDeps = {
+    ...options.goalDeps,
+    checkIns: options.checkIns,
+    snapshots: options.snapshots,
+    riskMargin: async (tenantId) => (await reminders.getSettings(tenantId)).riskMargin,
+    feedback,
+    feedbackEvents,
+    reminders,
+    listPeople: options.listPeople,
+    sendCard: options.sendCard,
+    appUrl: buildAppUrl(options.config),
+    log: options.log,
+  };
+  options.events.subscribe((tenantId, event) => inviteKudosOnCompletion(deps, tenantId, event));
+  return { ...deps, tables: [...feedback.tables, ...reminders.tables] };
+}

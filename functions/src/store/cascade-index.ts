@@ -1,0 +1,161 @@
+/** The cascade index in Table Storage. One partition per (tenant, cycle, manager) holds a summary row
+ * per goal of that manager's direct reports, so a subtree view reads one partition per manager in
+ * the subtree and nothing else; organisation goals have their own partition per cycle. A pointer
+ * per goal remembers where its row is, so a manager or cycle change moves exactly one row.
+ * Rows carry the goal's updatedAt: an index write that lost a race never replaces a newer row, and
+ * readers keep a row only where its owner's current manager says it belongs. */
+import { ROOT_PLACEMENT, summariseGoal, type CascadeIndex, type GoalSummary, type Placement } from "../domain/cascade-ports.js";
+import type { Goal } from "../domain/types.js";
+import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, type TableFactory } from "./tables.js";
+
+export const CASCADE_TABLE = "cascadeindex";
+const MAX_ATTEMPTS = 4;
+const POINTER_ROW = "p";
+
+interface Location {
+  partitionKey: string;
+  rowKey: string;
+}
+
+interface Pointer {
+  cycleId: string;
+  managerKey: string;
+  ownerId: string;
+  ownerName: string;
+  isTopLevel: boolean;
+}
+
+const placedPartition = (tenantId: string, cycleId: string, managerKey: string) => makeKey(tenantId, cycleId, "m", managerKey);
+const topPartition = (tenantId: string, cycleId: string) => makeKey(tenantId, cycleId, "top");
+const pointerPartition = (tenantId: string, goalId: string) => makeKey(tenantId, "ptr", goalId);
+
+function placedAt(tenantId: string, p: Pick<Pointer, "cycleId" | "managerKey" | "ownerId">, goalId: string): Location {
+  return { partitionKey: placedPartition(tenantId, p.cycleId, p.managerKey), rowKey: makeKey(p.ownerId, goalId) };
+}
+
+function topAt(tenantId: string, cycleId: string, goalId: string): Location {
+  return { partitionKey: topPartition(tenantId, cycleId), rowKey: goalId };
+}
+
+const isSameLocation = (a: Location, b: Location) => a.partitionKey === b.partitionKey && a.rowKey === b.rowKey;
+const isConflict = (error: unknown) => isStatus(error, 409) || isStatus(error, 412);
+
+function toEntity(location: Location, summary: GoalSummary): Record<string, unknown> {
+  const { flags, ...rest } = summary;
+  return { ...location, ...rest, parentId: rest.parentId ?? "", confidence: rest.confidence ?? "", lastCheckInAt: rest.lastCheckInAt ?? "", dueDate: rest.dueDate ?? "", flags: JSON.stringify(flags) };
+}
+
+export function fromSummaryEntity(e: Record<string, unknown>): GoalSummary {
+  const text = (key: string) => (typeof e[key] === "string" && e[key] !== "" ? String(e[key]) : null);
+  return {
+    id: String(e["id"]),
+    ownerId: String(e["ownerId"]),
+    ownerName: String(e["ownerName"] ?? ""),
+    cycleId: String(e["cycleId"]),
+    parentId: text("parentId"),
+    isTopLevel: e["isTopLevel"] === true,
+    status: String(e["status"]) as GoalSummary["status"],
+    title: String(e["title"] ?? ""),
+    weight: Number(e["weight"] ?? 1),
+    visibility: e["visibility"] === "private" ? "private" : "public",
+    flags: JSON.parse(String(e["flags"] || "[]")) as GoalSummary["flags"],
+    progress: Number(e["progress"] ?? 0),
+    confidence: text("confidence") as GoalSummary["confidence"],
+    lastCheckInAt: text("lastCheckInAt"),
+    dueDate: text("dueDate"),
+    updatedAt: String(e["updatedAt"] ?? ""),
+  };
+}
+
+export function createCascadeIndex(factory: TableFactory): CascadeIndex & { readonly tables: string[] } {
+  const table = factory.getClient(CASCADE_TABLE);
+
+  async function listPartition(partitionKey: string): Promise<GoalSummary[]> {
+    const rows: GoalSummary[] = [];
+    for await (const e of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${quoteOData(partitionKey)}` } })) rows.push(fromSummaryEntity(e));
+    return rows;
+  }
+
+  /** Writes the row unless a newer version of the goal is already there. */
+  async function writeRow(location: Location, summary: GoalSummary): Promise<void> {
+    const entity = toEntity(location, summary);
+    assertEntityWithinLimits(entity);
+    for (let attempt = 1; ; attempt++) {
+      const current = await getEntityOrNull<{ updatedAt?: string }>(table, location.partitionKey, location.rowKey);
+      if (current && String(current.updatedAt ?? "") > summary.updatedAt) return;
+      try {
+        if (current) await table.updateEntity(entity as never, "Replace", { etag: current.etag });
+        else await table.createEntity(entity as never);
+        return;
+      } catch (error) {
+        if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Deletes the row unless it already holds a version newer than `upTo`. */
+  async function deleteRow(location: Location, upTo: string | null): Promise<void> {
+    const current = await getEntityOrNull<{ updatedAt?: string }>(table, location.partitionKey, location.rowKey);
+    if (!current || (upTo !== null && String(current.updatedAt ?? "") > upTo)) return;
+    await table.deleteEntity(location.partitionKey, location.rowKey, { etag: current.etag }).catch((error: unknown) => {
+      if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+    });
+  }
+
+  async function savePointer(tenantId: string, goalId: string, pointer: Pointer, etag: string | null): Promise<boolean> {
+    const entity = { partitionKey: pointerPartition(tenantId, goalId), rowKey: POINTER_ROW, ...pointer };
+    try {
+      if (etag) await table.updateEntity(entity, "Replace", { etag });
+      else await table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  async function indexGoal(goal: Goal, placement: Placement): Promise<void> {
+    const { tenantId } = goal;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const stored = await getEntityOrNull<Pointer>(table, pointerPartition(tenantId, goal.id), POINTER_ROW);
+      const pointer: Pointer = {
+        cycleId: goal.cycleId,
+        managerKey: placement.managerKey ?? stored?.managerKey ?? ROOT_PLACEMENT,
+        ownerId: goal.ownerId,
+        ownerName: placement.ownerName ?? stored?.ownerName ?? "",
+        isTopLevel: goal.isTopLevel,
+      };
+      const summary = summariseGoal(goal, pointer.ownerName);
+      const target = placedAt(tenantId, pointer, goal.id);
+      await writeRow(target, summary);
+      if (goal.isTopLevel) await writeRow(topAt(tenantId, goal.cycleId, goal.id), summary);
+      const isUnchanged = stored && stored.managerKey === pointer.managerKey && stored.cycleId === pointer.cycleId && stored.ownerId === pointer.ownerId && stored.isTopLevel === pointer.isTopLevel && stored.ownerName === pointer.ownerName;
+      if (isUnchanged) return;
+      if (!(await savePointer(tenantId, goal.id, pointer, stored?.etag ?? null))) continue;
+      if (!stored) return;
+      const previous = placedAt(tenantId, stored, goal.id);
+      if (!isSameLocation(previous, target)) await deleteRow(previous, goal.updatedAt);
+      if (stored.isTopLevel && (!goal.isTopLevel || stored.cycleId !== goal.cycleId)) await deleteRow(topAt(tenantId, stored.cycleId, goal.id), goal.updatedAt);
+      return;
+    }
+    throw new Error(`The cascade index of goal ${goal.id} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  async function removeGoal(tenantId: string, goalId: string): Promise<void> {
+    const stored = await getEntityOrNull<Pointer>(table, pointerPartition(tenantId, goalId), POINTER_ROW);
+    if (!stored) return;
+    await deleteRow(placedAt(tenantId, stored, goalId), null);
+    if (stored.isTopLevel) await deleteRow(topAt(tenantId, stored.cycleId, goalId), null);
+    await table.deleteEntity(pointerPartition(tenantId, goalId), POINTER_ROW, { etag: stored.etag }).catch((error: unknown) => {
+      if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+    });
+  }
+
+  return {
+    tables: [CASCADE_TABLE],
+    listGoalsPlacedUnder: (tenantId, cycleId, managerKey) => listPartition(placedPartition(tenantId, cycleId, managerKey)),
+    listTopLevelGoals: (tenantId, cycleId) => listPartition(topPartition(tenantId, cycleId)),
+    indexGoal,
+    removeGoal,
+  };
+}

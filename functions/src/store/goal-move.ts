@@ -1,0 +1,75 @@
+/** Moves a goal into another owner's partition with its audit trail and check-ins. Order matters:
+ * copies first (upserts, so a retry repeats them harmlessly), then the goal-by-id pointer flips to
+ * the new owner, then the source goal is deleted with the ETag that was read. If someone changed the
+ * source meanwhile, the move is undone and fails as stale; if the process stops half way, the goal
+ * is never lost: the pointer names a complete copy, at worst beside a leftover source row.
+ * The caller saves the moved goal once more through the repository, which brings the children
+ * index and everything that watches goal writes up to date. */
+import type { TableClient, TransactionAction } from "@azure/data-tables";
+import type { GoalMover } from "../domain/cascade-ports.js";
+import { AppError } from "../domain/errors.js";
+import type { Versioned } from "../domain/ports.js";
+import type { Goal } from "../domain/types.js";
+import { auditRowPrefix, checkInRowPrefix, goalRowKey, ownerPartition, toGoalEntity } from "./goal-entity.js";
+import { indexKey } from "./goal-store.js";
+import { assertEntityWithinLimits, filterByPrefix, isStatus, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+
+/** The goal-by-id pointer's row key, as the goal store writes it. */
+const POINTER_ROW = "g";
+const METADATA = new Set(["etag", "timestamp", "odata.etag", "odata.metadata"]);
+
+type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+async function listHistory(goals: TableClient, partitionKey: string, goalId: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const prefix of [auditRowPrefix(goalId), checkInRowPrefix(goalId)]) {
+    for await (const entity of goals.listEntities<Record<string, unknown>>({ queryOptions: { filter: filterByPrefix(partitionKey, prefix) } })) {
+      const row = Object.fromEntries(Object.entries(entity).filter(([key]) => !METADATA.has(key))) as Row;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** Same-partition rows in transactions of at most 100 actions. */
+async function submitInBatches(goals: TableClient, actions: TransactionAction[]): Promise<void> {
+  for (let i = 0; i < actions.length; i += TABLE_LIMITS.maxBatch) await goals.submitTransaction(actions.slice(i, i + TABLE_LIMITS.maxBatch));
+}
+
+export function createGoalMover(factory: TableFactory): GoalMover {
+  const goals = factory.getClient(TABLE_NAMES.goals);
+  const index = factory.getClient(TABLE_NAMES.goalIndex);
+  const pointTo = (goal: Goal, ownerId: string) => index.upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: POINTER_ROW, ownerId }, "Replace");
+
+  async function undo(from: Goal, to: Goal, copies: Row[]): Promise<void> {
+    await pointTo(from, from.ownerId);
+    const target = ownerPartition(to.tenantId, to.ownerId);
+    await goals.deleteEntity(target, goalRowKey(to.id)).catch(() => undefined);
+    await submitInBatches(goals, copies.map((row): TransactionAction => ["delete", { partitionKey: target, rowKey: row.rowKey }])).catch(() => undefined);
+  }
+
+  async function moveGoal(source: Versioned<Goal>, moved: Goal): Promise<Versioned<Goal>> {
+    const from = source.value;
+    if (moved.id !== from.id || moved.tenantId !== from.tenantId || moved.ownerId === from.ownerId) throw new Error("A move keeps the goal and tenant and changes the owner");
+    const sourcePartition = ownerPartition(from.tenantId, from.ownerId);
+    const targetPartition = ownerPartition(moved.tenantId, moved.ownerId);
+    const history = await listHistory(goals, sourcePartition, from.id);
+    const copies = history.map((row) => ({ ...row, partitionKey: targetPartition }));
+    await submitInBatches(goals, copies.map((row): TransactionAction => ["upsert", row, "Replace"]));
+    const entity = toGoalEntity(moved);
+    assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+    const created = await goals.upsertEntity({ ...entity }, "Replace");
+    await pointTo(moved, moved.ownerId);
+    try {
+      await goals.deleteEntity(sourcePartition, goalRowKey(from.id), { etag: source.etag });
+    } catch (error) {
+      await undo(from, moved, copies);
+      if (isStatus(error, 412) || isStatus(error, 404)) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
+      throw error;
+    }
+    await submitInBatches(goals, history.map((row): TransactionAction => ["delete", { partitionKey: sourcePartition, rowKey: row.rowKey }])).catch(() => undefined);
+    return { value: moved, etag: created.etag ?? "" };
+  }
+
+  return { moveGoal };
+}

@@ -1,0 +1,85 @@
+/** The admin operations the Admin view performs. Reads are hooks (use-admin.ts); these write and
+ * mark the affected reads stale. */
+import type { ApiClient } from "./client.js";
+import type { QueryCache } from "./query-cache.js";
+import type { AdminSettingsInput, AdminSettingsView, CycleInput, DirectoryPerson, ExportPage, JobKind, JobStatusView, VersionedSettings } from "./admin-types.js";
+import type { CycleView, ItemList } from "./types.js";
+
+export const ADMIN_SETTINGS_KEY = "admin-settings";
+export const ADMIN_LOG_KEY = "admin-log";
+export const CYCLES_KEY = "cycles";
+export const buildJobKey = (kind: JobKind) => `admin-job-${kind}`;
+
+export interface ExportDocument {
+  format: string;
+  tenantId: string;
+  exportedAt: string;
+  sections: Record<string, unknown[]>;
+}
+
+export interface AdminActions {
+  /** Fails with a 412 ApiError when someone else changed the settings since `etag` was read. */
+  saveSettings(input: AdminSettingsInput, etag: string): Promise<VersionedSettings>;
+  createCycle(input: CycleInput): Promise<CycleView>;
+  closeCycle(cycleId: string): Promise<CycleView>;
+  startJob(kind: JobKind, body?: unknown): Promise<JobStatusView>;
+  searchPeople(text: string): Promise<DirectoryPerson[]>;
+  /** Reads every export page; `onPage` hears how many records have arrived so far. */
+  exportAll(onPage: (records: number) => void, now?: Date): Promise<ExportDocument>;
+}
+
+const JOB_PATHS: Record<JobKind, string> = { sync: "/api/admin/sync", erase: "/api/admin/erase" };
+
+export function mergeExportPage(document: ExportDocument, page: ExportPage): number {
+  let added = 0;
+  for (const [name, records] of Object.entries(page.sections)) {
+    (document.sections[name] ??= []).push(...records);
+    added += records.length;
+  }
+  return added;
+}
+
+export function createAdminActions(client: ApiClient, cache: QueryCache): AdminActions {
+  const refresh = (...keys: string[]) => cache.invalidate((key) => keys.includes(key));
+  return {
+    async saveSettings(input, etag) {
+      const { data, etag: next } = await client.request<AdminSettingsView>("/api/admin/settings", { method: "PUT", body: input, ifMatch: etag });
+      const saved = { settings: data, etag: next ?? "" };
+      cache.set(ADMIN_SETTINGS_KEY, saved);
+      refresh("me", ADMIN_LOG_KEY);
+      return saved;
+    },
+    async createCycle(input) {
+      const { data } = await client.request<CycleView>("/api/cycles", { method: "POST", body: input });
+      refresh(CYCLES_KEY);
+      return data;
+    },
+    async closeCycle(cycleId) {
+      const { data } = await client.request<CycleView>(`/api/admin/cycles/${encodeURIComponent(cycleId)}/close`, { method: "POST" });
+      refresh(CYCLES_KEY, ADMIN_LOG_KEY);
+      return data;
+    },
+    async startJob(kind, body) {
+      const { data } = await client.request<JobStatusView>(JOB_PATHS[kind], { method: "POST", body });
+      cache.set(buildJobKey(kind), data);
+      return data;
+    },
+    async searchPeople(text) {
+      return (await client.request<ItemList<DirectoryPerson>>(`/api/admin/people?q=${encodeURIComponent(text)}`)).data.items;
+    },
+    async exportAll(onPage, now = new Date()) {
+      let cursor: string | null = null;
+      let document: ExportDocument | null = null;
+      let records = 0;
+      do {
+        const path: string = cursor ? `/api/admin/export?cursor=${encodeURIComponent(cursor)}` : "/api/admin/export";
+        const page: ExportPage = (await client.request<ExportPage>(path)).data;
+        document ??= { format: page.format, tenantId: page.tenantId, exportedAt: now.toISOString(), sections: {} };
+        records += mergeExportPage(document, page);
+        onPage(records);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return document;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** Shapes of the admin API as the tab reads them. */
+import type { AdminJob, JobKind, JobProgress } from "../../../functions/src/domain/admin-jobs.js";
+import type { ReminderSettings } from "../../../functions/src/domain/reminders.js";
+import type { PersonSummary } from "./types.js";
+
+export type { AdminJob, JobKind, JobProgress, ReminderSettings };
+
+export interface AdminSettingsView {
+  isApprovalRequired: boolean;
+  organisationGoalOwnerIds: string[];
+  organisationGoalOwners: Array<{ id: string; displayName: string | null; jobTitle: string | null }>;
+  reminders: ReminderSettings;
+}
+
+export interface AdminSettingsInput {
+  isApprovalRequired: boolean;
+  organisationGoalOwnerIds: string[];
+  reminders: Partial<ReminderSettings>;
+}
+
+export interface VersionedSettings {
+  settings: AdminSettingsView;
+  etag: string;
+}
+
+export interface JobStatusView {
+  isAvailable?: boolean;
+  isRunning: boolean;
+  job: AdminJob | null;
+  lastFinished: AdminJob | null;
+}
+
+export interface DirectoryPerson extends PersonSummary {
+  department: string | null;
+  mail: string | null;
+  isEnabled: boolean;
+}
+
+export interface AdminLogEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export interface ExportPage {
+  format: string;
+  tenantId: string;
+  sections: Record<string, unknown[]>;
+  nextCursor: string | null;
+}
+
+export interface CycleInput {
+  name: string;
+  startDate: string;
+  endDate: string;
+}

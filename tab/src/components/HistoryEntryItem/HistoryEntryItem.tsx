@@ -1,0 +1,50 @@
+/** One line of a goal's history: who did what, when, why, and what changed. */
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { HistoryEntry } from "../../api/types.js";
+import { formatDateTime } from "../../logic/format.js";
+import { describeAction, describeChanges } from "../../logic/history.js";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke2}`,
+  },
+  when: { color: tokens.colorNeutralForeground3 },
+  comment: { fontStyle: "italic", color: tokens.colorNeutralForeground2 },
+  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+});
+
+export interface HistoryEntryItemProps {
+  entry: HistoryEntry;
+  actorName: string;
+}
+
+export function HistoryEntryItem({ entry, actorName }: HistoryEntryItemProps) {
+  const styles = useStyles();
+  const changes = describeChanges(entry);
+  return (
+    <li className={styles.root}>
+      <Text weight="semibold">
+        {actorName} {describeAction(entry.action)}
+      </Text>
+      <Text size={200} className={styles.when}>
+        {formatDateTime(entry.at)}
+      </Text>
+      {entry.comment && <Text className={styles.comment}>“{entry.comment}”</Text>}
+      {changes.length > 0 && (
+        <ul className={styles.changes}>
+          {changes.map((change) => (
+            <li key={change.field}>
+              <Text size={200}>
+                {change.field}: {change.from} → {change.to}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+/** When check-in reminders and manager digests go out. */
+import { Combobox, Dropdown, Field, Option, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { ReminderSettings } from "../../../api/admin-types.js";
+import { WEEKDAYS, formatHour } from "../admin-logic.js";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: tokens.spacingHorizontalL },
+});
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+const MAX_ZONE_OPTIONS = 40;
+
+export interface ReminderFieldsProps {
+  reminders: ReminderSettings;
+  onChange: (changes: Partial<ReminderSettings>) => void;
+}
+
+function DayField({ label, value, isDisabled, onChange }: { label: string; value: number; isDisabled?: boolean; onChange: (day: number) => void }) {
+  return (
+    <Field label={label}>
+      <Dropdown value={WEEKDAYS[value] ?? ""} selectedOptions={[String(value)]} disabled={isDisabled} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
+        {WEEKDAYS.map((day, index) => (
+          <Option key={day} value={String(index)}>
+            {day}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+function HourField({ label, value, onChange }: { label: string; value: number; onChange: (hour: number) => void }) {
+  return (
+    <Field label={label}>
+      <Dropdown value={formatHour(value)} selectedOptions={[String(value)]} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
+        {HOURS.map((hour) => (
+          <Option key={hour} value={String(hour)}>
+            {formatHour(hour)}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const [text, setText] = useState(value);
+  const matches = useMemo(() => TIME_ZONES.filter((zone) => zone.toLowerCase().includes(text.trim().toLowerCase())).slice(0, MAX_ZONE_OPTIONS), [text]);
+  return (
+    <Field label="Time zone for people whose own is unknown" hint="Teams tells Cascade each person's time zone when they use the app.">
+      <Combobox value={text} selectedOptions={[value]} onChange={(event) => setText(event.target.value)} onOptionSelect={(_event, data) => data.optionValue && (onChange(data.optionValue), setText(data.optionValue))}>
+        {matches.map((zone) => (
+          <Option key={zone}>{zone}</Option>
+        ))}
+      </Combobox>
+    </Field>
+  );
+}
+
+export function ReminderFields({ reminders, onChange }: ReminderFieldsProps) {
+  const styles = useStyles();
+  return (
+    <>
+      <Switch label="Remind people to check in" checked={reminders.isEnabled} onChange={(_event, data) => onChange({ isEnabled: data.checked })} />
+      {reminders.isEnabled && (
+        <div className={styles.grid}>
+          <Field label="How often">
+            <Dropdown value={reminders.cadence === "daily" ? "Every day" : "Every week"} selectedOptions={[reminders.cadence]} onOptionSelect={(_event, data) => onChange({ cadence: data.optionValue === "daily" ? "daily" : "weekly" })}>
+              <Option value="weekly">Every week</Option>
+              <Option value="daily">Every day</Option>
+            </Dropdown>
+          </Field>
+          <DayField label="Day" value={reminders.dayOfWeek} isDisabled={reminders.cadence === "daily"} onChange={(dayOfWeek) => onChange({ dayOfWeek })} />
+          <HourField label="Time (local)" value={reminders.hour} onChange={(hour) => onChange({ hour })} />
+        </div>
+      )}
+      <TimeZoneField value={reminders.defaultTimeZone} onChange={(defaultTimeZone) => onChange({ defaultTimeZone })} />
+      <Switch label="Send managers a weekly digest of their team" checked={reminders.isDigestEnabled} onChange={(_event, data) => onChange({ isDigestEnabled: data.checked })} />
+      {reminders.isDigestEnabled && (
+        <div className={styles.grid}>
+          <DayField label="Digest day" value={reminders.digestDayOfWeek} onChange={(digestDayOfWeek) => onChange({ digestDayOfWeek })} />
+          <HourField label="Digest time (local)" value={reminders.digestHour} onChange={(digestHour) => onChange({ digestHour })} />
+        </div>
+      )}
+    </>
+  );
+}

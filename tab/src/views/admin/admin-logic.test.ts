@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REMINDER_SETTINGS } from "../../../../functions/src/domain/reminders.js";
+import { buildExportFileName, describeCadence, describeProgress, describeResult, isConfirmationMatch, toSettingsInput, validateCycleInput } from "./admin-logic.js";
+
+describe("admin view logic", () => {
+  it("describes the reminder cadence in plain words", () => {
+    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, dayOfWeek: 1, hour: 9, defaultTimeZone: "Europe/Berlin" })).toBe("Every Monday at 09:00, in each person's time zone (otherwise Europe/Berlin)");
+    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, cadence: "daily", hour: 17 })).toMatch(/^Every day at 17:00/);
+    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, isEnabled: false })).toBe("Reminders are off");
+  });
+
+  it("shows progress as a fraction when the total is known", () => {
+    expect(describeProgress({ phase: "people", done: 2500, total: 10000 })).toEqual({ label: "People: 2,500 of 10,000", value: 0.25 });
+    expect(describeProgress({ phase: "people", done: 40, total: null })).toEqual({ label: "People: 40 so far", value: undefined });
+    expect(describeProgress({ phase: "starting", done: 0, total: null })).toEqual({ label: "Starting…", value: undefined });
+    expect(describeProgress({ phase: "checkIns", done: 5, total: 4 }).value).toBe(1);
+  });
+
+  it("lists a job's result counts", () => {
+    expect(describeResult({ people: 1000, managersChanged: 3, source: "demo" })).toBe("people 1,000 · managers changed 3 · source demo");
+    expect(describeResult(null)).toBe("");
+  });
+
+  it("accepts the typed name only when every letter matches", () => {
+    expect(isConfirmationMatch("  ada   lovelace ", "Ada Lovelace")).toBe(true);
+    expect(isConfirmationMatch("Ada Lovelac", "Ada Lovelace")).toBe(false);
+    expect(isConfirmationMatch("", "")).toBe(false);
+    expect(isConfirmationMatch("Chloé Dubois", "Chloe\u0301 Dubois")).toBe(true);
+  });
+
+  it("keeps settings fields when turning them into a request", () => {
+    const input = toSettingsInput({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], organisationGoalOwners: [{ id: "a", displayName: "A", jobTitle: null }], reminders: DEFAULT_REMINDER_SETTINGS });
+    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], reminders: DEFAULT_REMINDER_SETTINGS });
+    expect(input).not.toHaveProperty("organisationGoalOwners");
+  });
+
+  it("names export files by tenant and day", () => {
+    expect(buildExportFileName("5c4d1e7a-0000-4000-8000-000000000000", new Date("2027-02-03T10:00:00Z"))).toBe("cascade-export-5c4d1e7a-2027-02-03.json");
+  });
+
+  it("checks a new cycle before sending it", () => {
+    expect(validateCycleInput({ name: " ", startDate: "", endDate: "" })).toEqual({ name: expect.any(String), startDate: expect.any(String), endDate: expect.any(String) });
+    expect(validateCycleInput({ name: "Q3", startDate: "2027-09-30", endDate: "2027-07-01" })).toEqual({ endDate: "The cycle must end after it starts." });
+    expect(validateCycleInput({ name: "Q3", startDate: "2027-07-01", endDate: "2027-09-30" })).toEqual({});
+  });
+});

@@ -1,0 +1,94 @@
+/** Shows an Adaptive Card and runs its actions the way Teams does: the answer to an action replaces
+ * the card, an error shows under it, and a card that lists the viewer in `refresh.userIds` asks
+ * for that viewer's own version as soon as it appears. */
+import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CardActionInput, CardActionResponse } from "../../api/use-approvals.js";
+import { useCardStyles } from "./AdaptiveCardView.styles.js";
+import { renderCard } from "./render-card.js";
+
+type CardJson = Record<string, unknown>;
+
+export interface AdaptiveCardViewProps {
+  card: CardJson;
+  label: string;
+  onExecute: (action: CardActionInput) => Promise<CardActionResponse>;
+  /** The viewer's Teams id: set it to refresh cards automatically, as Teams does in chat. */
+  refreshAs?: string;
+}
+
+function readRefresh(card: CardJson, viewerId: string | undefined): CardActionInput | null {
+  const refresh = card.refresh as { action?: { verb?: unknown; data?: unknown }; userIds?: unknown } | undefined;
+  const userIds = Array.isArray(refresh?.userIds) ? refresh.userIds : [];
+  if (!viewerId || !userIds.includes(viewerId) || typeof refresh?.action?.verb !== "string") return null;
+  return { verb: refresh.action.verb, data: (refresh.action.data ?? {}) as Record<string, unknown> };
+}
+
+export function AdaptiveCardView({ card, label, onExecute, refreshAs }: AdaptiveCardViewProps) {
+  const styles = useCardStyles();
+  const host = useRef<HTMLDivElement>(null);
+  const cardKey = JSON.stringify(card);
+  const [shown, setShown] = useState({ sourceKey: cardKey, card });
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // A new version of the message (the server updated it) replaces whatever an action left on screen.
+  if (shown.sourceKey !== cardKey) setShown({ sourceKey: cardKey, card });
+  const current = shown.card;
+
+  const run = useCallback(
+    async (action: CardActionInput) => {
+      setIsBusy(true);
+      setError(null);
+      try {
+        const response = await onExecute(action);
+        if (response.statusCode === 200) setShown((previous) => ({ ...previous, card: response.value as unknown as CardJson }));
+        else setError(response.value.message);
+      } catch (cause) {
+        setError(cause instanceof Error ? cause.message : "The action did not go through. Try again.");
+      } finally {
+        setIsBusy(false);
+      }
+    },
+    [onExecute],
+  );
+
+  // Teams refreshes a message once when it is shown (and again when it changes), not after actions.
+  useEffect(() => {
+    const refresh = readRefresh(JSON.parse(cardKey) as CardJson, refreshAs);
+    if (!refresh) return;
+    const timer = setTimeout(() => void run(refresh), 0);
+    return () => clearTimeout(timer);
+  }, [cardKey, refreshAs, run]);
+
+  useEffect(() => {
+    let isCurrent = true;
+    const callbacks = {
+      onExecute: (verb: string, data: Record<string, unknown>) => void run({ verb, data }),
+      onOpenUrl: (url: string) => window.open(url, "_blank", "noopener,noreferrer"),
+    };
+    renderCard(current, callbacks)
+      .then((element) => {
+        if (isCurrent && host.current && element) host.current.replaceChildren(element);
+      })
+      .catch(() => isCurrent && setError("This card could not be shown."));
+    return () => {
+      isCurrent = false;
+    };
+  }, [current, run]);
+
+  return (
+    <div className={styles.root} aria-busy={isBusy}>
+      <div ref={host} className={styles.card} role="group" aria-label={label} />
+      {isBusy && (
+        <div className={styles.busy}>
+          <Spinner size="small" label="Sending…" />
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

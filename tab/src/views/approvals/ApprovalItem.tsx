@@ -1,0 +1,40 @@
+/** One goal waiting for the manager: who sent it and when, whether it is in their Teams chat too,
+ * and the card itself, acted on right here. */
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { CardActionInput, CardActionResponse, PendingApproval } from "../../api/use-approvals.js";
+import { formatDateTime } from "../../logic/format.js";
+import { AdaptiveCardView } from "./AdaptiveCardView.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "720px" },
+  meta: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+});
+
+export interface ApprovalItemProps {
+  item: PendingApproval;
+  onExecute: (item: PendingApproval, action: CardActionInput) => Promise<CardActionResponse>;
+}
+
+export function ApprovalItem({ item, onExecute }: ApprovalItemProps) {
+  const styles = useStyles();
+  const kind = item.isReapproval ? "Changed since you approved it" : "New goal";
+  return (
+    <article className={styles.root} aria-label={`${item.title}, from ${item.ownerName}`}>
+      <div className={styles.meta}>
+        <Text>
+          {kind} from {item.ownerName} · sent {formatDateTime(item.submittedAt)}
+        </Text>
+        {item.delivery === "sent" ? (
+          <Badge appearance="tint" color="informative">
+            Also in your Teams chat
+          </Badge>
+        ) : (
+          <Badge appearance="tint" color="warning">
+            Only here until you add Cascade to Teams chat
+          </Badge>
+        )}
+      </div>
+      <AdaptiveCardView card={item.card as unknown as Record<string, unknown>} label={`Approval card for ${item.title}`} onExecute={(action) => onExecute(item, action)} />
+    </article>
+  );
+}

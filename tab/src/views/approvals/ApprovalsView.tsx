@@ -1,0 +1,64 @@
+/** The Approvals inbox: every goal waiting for the signed-in manager's decision, with the same card
+ * Teams chat shows. Deciding here runs the same handler as the card in Teams. */
+import { Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
+import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
+import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { useApprovals, useCardActions, type CardActionInput, type PendingApproval } from "../../api/use-approvals.js";
+import { ApprovalItem } from "./ApprovalItem.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL },
+});
+
+/** Cards acted on stay in view with their outcome, even after the list no longer contains them. */
+function mergeActedOn(pending: PendingApproval[], actedOn: PendingApproval[]): PendingApproval[] {
+  const ids = new Set(pending.map((item) => item.goalId));
+  return [...pending, ...actedOn.filter((item) => !ids.has(item.goalId))].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}
+
+export default function ApprovalsView() {
+  const styles = useStyles();
+  const approvals = useApprovals();
+  const actions = useCardActions();
+  const [actedOn, setActedOn] = useState<PendingApproval[]>([]);
+  const { reload } = approvals;
+
+  const execute = useCallback(
+    async (item: PendingApproval, action: CardActionInput) => {
+      setActedOn((previous) => (previous.some((entry) => entry.goalId === item.goalId) ? previous : [...previous, item]));
+      const response = await actions.execute(action);
+      reload();
+      return response;
+    },
+    [actions, reload],
+  );
+
+  if (approvals.error) return <ErrorNotice title="Your approvals could not be loaded" detail={approvals.error.message} onRetry={reload} />;
+  if (approvals.isLoading) return <GoalListSkeleton />;
+  const items = mergeActedOn(approvals.data ?? [], actedOn);
+  const waiting = approvals.data?.length ?? 0;
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Title2 as="h1" className={styles.title}>
+          Approvals
+        </Title2>
+        <Text className={styles.muted}>
+          {waiting === 0 ? "Nothing waits for your decision." : waiting === 1 ? "1 goal waits for your decision." : `${waiting} goals wait for your decision.`}
+        </Text>
+      </div>
+      {items.length === 0 && <InfoNotice text="When someone on your team sends a goal for approval, it shows up here and in your Teams chat." />}
+      <div className={styles.list}>
+        {items.map((item) => (
+          <ApprovalItem key={item.goalId} item={item} onExecute={execute} />
+        ))}
+      </div>
+    </div>
+  );
+}

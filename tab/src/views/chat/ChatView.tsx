@@ -1,0 +1,83 @@
+/** Local development: a stand-in for the person's Teams chat with Cascade. It shows every card the
+ * app sent them and sends their card actions to /api/messages as Teams would, so the whole card
+ * flow can be tried without a tenant. */
+import { Avatar, Button, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { useEffect } from "react";
+import { useInbox, useLocalChat, toTeamsUserId } from "../../api/use-local-chat.js";
+import { useMe } from "../../api/use-me.js";
+import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
+import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
+import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { formatDateTime } from "../../logic/format.js";
+import { AdaptiveCardView } from "../approvals/AdaptiveCardView.js";
+
+/** New cards arrive when other people act (a decision on your goal), so the chat looks again now and then. */
+const POLL_MS = 5000;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px" },
+  header: { display: "flex", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
+  title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, listStyleType: "none", margin: 0, padding: 0 },
+  message: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  sender: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  body: { gridColumn: "2" },
+});
+
+export default function ChatView() {
+  const styles = useStyles();
+  const me = useMe();
+  const chat = useLocalChat(me.data);
+  const inbox = useInbox();
+  const { reload } = inbox;
+
+  useEffect(() => {
+    // Opening the chat is what installing the app is in Teams: from now on cards come here.
+    chat?.install().then(reload, () => undefined);
+  }, [chat, reload]);
+
+  useEffect(() => {
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  if (inbox.error?.status === 404) return <InfoNotice text="The Teams chat preview is there only when Cascade runs locally. In Teams, these cards arrive in your chat with Cascade." />;
+  if (me.error || inbox.error) return <ErrorNotice title="The chat could not be loaded" detail={(me.error ?? inbox.error)?.message} onRetry={reload} />;
+  if (!me.data || !chat || inbox.isLoading) return <GoalListSkeleton />;
+  const messages = inbox.data ?? [];
+  const viewerId = toTeamsUserId(me.data);
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <div>
+          <Title2 as="h1" className={styles.title}>
+            Teams chat
+          </Title2>
+          <Text className={styles.muted}>What {me.data.displayName} gets from Cascade in Teams. Buttons work as they do in Teams.</Text>
+        </div>
+        <Button icon={<ArrowClockwiseRegular />} onClick={reload}>
+          Check for new messages
+        </Button>
+      </div>
+      {messages.length === 0 && <InfoNotice text="No messages yet. Cards for approvals and decisions appear here." />}
+      <ol className={styles.messages} aria-label="Messages from Cascade">
+        {messages.map((message) => (
+          <li key={message.id} className={styles.message}>
+            <Avatar name="Cascade" color="brand" size={32} />
+            <div className={styles.sender}>
+              <Text weight="semibold">Cascade</Text>
+              <Text size={200} className={styles.muted}>
+                {formatDateTime(message.sentAt)}
+              </Text>
+            </div>
+            <div className={styles.body}>
+              <AdaptiveCardView card={message.card} label="Message from Cascade" onExecute={chat.execute} refreshAs={viewerId} />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Everything the Dashboard view decides: whose team (the `manager` parameter, or the caller),
+ * which cycle, and the CSV export. */
+import { useState } from "react";
+import { ApiError } from "../../api/client.js";
+import { useDashboard, useExportCsv } from "../../api/use-dashboard.js";
+import { useCycles } from "../../api/use-me.js";
+import { useNotify } from "../../components/Notify/use-notify.js";
+import { pickDefaultCycle } from "../../logic/cycles.js";
+
+export function readManagerParam(search: string): string | null {
+  const value = new URLSearchParams(search).get("manager");
+  return value && /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value) ? value : null;
+}
+
+export function useDashboardPage() {
+  const [managerId] = useState(() => readManagerParam(window.location.search));
+  const [chosenCycleId, setChosenCycleId] = useState<string | null>(() => new URLSearchParams(window.location.search).get("cycle"));
+  const cycles = useCycles();
+  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const dashboard = useDashboard(cycles.data ? managerId : null, cycle?.id ?? null);
+  const exportCsv = useExportCsv();
+  const notify = useNotify();
+  const [isExporting, setIsExporting] = useState(false);
+
+  const download = async () => {
+    setIsExporting(true);
+    try {
+      await exportCsv(managerId, cycle?.id ?? null);
+    } catch (error) {
+      notify("The export could not be made", { intent: "error", body: error instanceof ApiError ? error.message : undefined });
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  return { managerId, cycles, cycle, dashboard, selectCycle: setChosenCycleId, download, isExporting };
+}

@@ -1,0 +1,83 @@
+/** A leader signs in, opens the Dashboard and sees their organisation at a glance: the figures the
+ * API computes, the charts, the per-report table. A check-in by someone below them moves it. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCascade } from "../support/cascade-server.js";
+import { launchChromium, type BrowserSession } from "./support/chromium.js";
+import { signInWithKeyboard, type DemoPerson } from "./support/my-goals-page.js";
+
+async function devToken(baseUrl: string, userId: string): Promise<string> {
+  const response = await fetch(new URL("/api/dev/token", baseUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function callApi(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(new URL(path, baseUrl), { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(response.ok, `${method} ${path} → ${response.status}`).toBe(true);
+  return response.json();
+}
+
+/** Someone below the leader with an active goal, to check in as. */
+async function findActiveGoalBelow(baseUrl: string, people: DemoPerson[], leaderId: string): Promise<{ token: string; goal: any }> {
+  for (const person of people.filter((p) => p.managerId !== null && p.id !== leaderId)) {
+    const token = await devToken(baseUrl, person.id);
+    const goals = await callApi(baseUrl, token, "GET", "/api/goals?owner=me&status=active");
+    if (goals.items.length > 0) return { token, goal: goals.items[0] };
+  }
+  throw new Error("The demo organisation has no active goal to check in on");
+}
+
+const readFigure = async (page: import("playwright-core").Page, id: string) => (await page.locator(`[data-figure="${id}"] [data-value]`).first().textContent())?.trim();
+
+describe("Dashboard in a browser", () => {
+  let cascade: Awaited<ReturnType<typeof startCascade>>;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    cascade = await startCascade();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cascade?.stop();
+  });
+
+  it("shows the leader's organisation at a glance, and moves after a check-in", async () => {
+    const people = (await (await fetch(new URL("/api/dev/users", cascade.url))).json()) as DemoPerson[];
+    const leader = people.find((p) => p.managerId === null)!;
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+
+    await page.goto(new URL("/", cascade.url).href);
+    await signInWithKeyboard(page, leader);
+    await page.getByRole("tab", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: `${leader.displayName}'s team` }).waitFor();
+
+    const leaderToken = await devToken(cascade.url, leader.id);
+    const expected = await callApi(cascade.url, leaderToken, "GET", "/api/dashboard?manager=me");
+    expect(await readFigure(page, "people")).toBe(String(expected.summary.people));
+    expect(await readFigure(page, "goals")).toBe(String(expected.summary.goals));
+    expect(await readFigure(page, "at-risk")).toBe(String(expected.summary.atRisk));
+    await page.locator('[data-chart="status"] svg').first().waitFor();
+    await page.locator('[data-chart="reports"] svg').first().waitFor();
+    expect(await page.getByRole("table", { name: "Figures per direct report" }).locator("tbody tr").count()).toBe(expected.directReports.length);
+
+    const { token, goal } = await findActiveGoalBelow(cascade.url, people, leader.id);
+    const kr = goal.keyResults[0];
+    const value = kr.kind === "number" ? { id: kr.id, current: kr.target } : { id: kr.id, done: true };
+    await callApi(cascade.url, token, "POST", `/api/goals/${goal.id}/checkins`, { keyResults: [value], confidence: "on_track", note: "Done ahead of time" });
+    const after = await callApi(cascade.url, leaderToken, "GET", "/api/dashboard?manager=me");
+    expect(after.summary.averageProgress).toBeGreaterThan(expected.summary.averageProgress);
+
+    await page.reload();
+    await page.getByRole("heading", { name: `${leader.displayName}'s team` }).waitFor();
+    await page.waitForFunction(
+      ([selector, text]) => document.querySelector(selector!)?.textContent?.trim() === text,
+      ['[data-figure="progress"] [data-value]', `${Math.round(after.summary.averageProgress * 100)}%`] as const,
+      { timeout: 15_000 },
+    );
+    await page.screenshot({ path: "test-results/dashboard.png", fullPage: true }).catch(() => undefined);
+    expect(pageErrors).toEqual([]);
+  });
+});
