@@ -1,13 +1,18 @@
-/** Wires the admin operations: settings (policy + reminder settings under one ETag), admin jobs
- * and the directory sync an admin can run on demand. */
+/** Wires the admin operations: settings (policy + reminder settings under one ETag), admin jobs,
+ * the directory sync an admin can run on demand, and the tenant's data for export and erasure. */
 import type { JobDeps, JobProgress, JobResult } from "./domain/admin-jobs.js";
 import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "./domain/admin.js";
-import type { Clock, DirectoryReader, DirectoryWriter, IdGenerator } from "./domain/ports.js";
+import type { ErasureDeps } from "./domain/erasure.js";
+import type { GoalDeps } from "./domain/goal-context.js";
+import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "./domain/ports.js";
 import { seedDemoDirectory } from "./directory/demo-directory.js";
 import { DEMO_PEOPLE } from "./directory/demo-org.js";
 import type { Logger } from "./logging.js";
 import { createAdminStore, type AdminStore } from "./store/admin-store.js";
 import type { TableFactory } from "./store/tables.js";
+import type { TenantDataStore } from "./store/tenant-data.js";
+import { createTenantDataRegistry, listExportSources } from "./store/tenant-data-registry.js";
+import { createTenantExport, type TenantExport } from "./store/tenant-export.js";
 
 /** Runs one directory sync for a tenant, reporting progress as it goes; resolves with counts. */
 export type DirectorySyncRunner = (tenantId: string, report: (progress: JobProgress) => void) => Promise<JobResult>;
@@ -18,15 +23,19 @@ export interface AdminServices {
   jobs: JobDeps;
   /** Null when this deployment has no way to sync (no Graph credentials configured). */
   runSync: DirectorySyncRunner | null;
+  /** Every store that holds tenant data. */
+  tenantData: readonly TenantDataStore[];
+  export: TenantExport;
+  erasure: ErasureDeps;
 }
 
 export interface AdminOptions {
   tables: TableFactory;
+  goalDeps: GoalDeps;
   policy: PolicyPort;
   reminders: ReminderSettingsPort;
   directory: DirectoryReader & DirectoryWriter;
-  clock: Clock;
-  ids: IdGenerator;
+  onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<unknown>;
   log: Logger;
   runSync: DirectorySyncRunner | null;
 }
@@ -44,11 +53,22 @@ export function createDemoSyncRunner(directory: DirectoryWriter): DirectorySyncR
 /** Creates the admin store (the caller ensures its tables) and the admin dependencies. */
 export function createAdminServices(options: AdminOptions): AdminServices & { tables: string[] } {
   const store = createAdminStore(options.tables);
+  const tenantData = createTenantDataRegistry(options.tables);
+  const { clock, ids } = options.goalDeps;
   return {
     tables: store.tables,
     store,
     settings: { policy: options.policy, reminders: options.reminders, versions: store, directory: options.directory },
-    jobs: { jobs: store, clock: options.clock, ids: options.ids, log: options.log },
+    jobs: { jobs: store, clock, ids, log: options.log },
     runSync: options.runSync,
+    tenantData,
+    export: createTenantExport(options.tables, listExportSources(tenantData)),
+    erasure: {
+      ...options.goalDeps,
+      directory: options.directory,
+      stores: tenantData,
+      onDirectoryChanges: options.onDirectoryChanges,
+      addLogEntry: (tenantId, entry) => store.addLogEntry(tenantId, entry),
+    },
   };
 }

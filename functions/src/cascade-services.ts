@@ -8,8 +8,11 @@ import { createGoalMover } from "./store/goal-move.js";
 import type { TableFactory } from "./store/tables.js";
 
 export interface CascadeServices extends CascadeDeps, ReassignDeps {
-  /** What the directory sync calls with the changes it applied; never throws for one bad change. */
-  onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<ReorgReport>;
+  /** Makes the goals follow the changes a directory sync applied; one failing change never stops the others. */
+  applyDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<ReorgReport>;
+  /** The sync's onChanges: as above, but throws when a change could not be handled, so the sync's
+   * outbox hands the changes over again next run (every reaction is safe to repeat). */
+  onDirectoryChanges(tenantId: string, changes: DirectoryChange[]): Promise<void>;
 }
 
 export interface CascadeOptions {
@@ -28,11 +31,15 @@ export function createCascadeServices(options: CascadeOptions): CascadeServices 
     people: options.people,
     riskMargin: options.riskMargin,
     mover: createGoalMover(options.tables),
-    async onDirectoryChanges(tenantId, changes) {
+    async applyDirectoryChanges(tenantId, changes) {
       const report = await applyDirectoryChanges(deps, tenantId, changes);
       const level = report.failures.length > 0 ? "warn" : "info";
       if (changes.length > 0) options.log(level, "Goals followed the org chart", { tenantId, ...report, failures: report.failures.slice(0, 20) });
       return report;
+    },
+    async onDirectoryChanges(tenantId, changes) {
+      const report = await deps.applyDirectoryChanges(tenantId, changes);
+      if (report.failures.length > 0) throw new Error(`${report.failures.length} of ${changes.length} org chart changes could not be applied to goals; they are retried on the next sync`);
     },
   };
   return deps;

@@ -114,7 +114,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
   await tables.ensureTables(progress.tables);
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, log });
-  const admin = createAdminServices({ tables, policy: settings, reminders: progress.reminders, directory, clock: goalDeps.clock, ids: goalDeps.ids, log, runSync: dev ? createDemoSyncRunner(directory) : null });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync: dev ? createDemoSyncRunner(directory) : null });
   await tables.ensureTables(admin.tables);
   const settingsTable = tables.getClient(settings.tables[0]!);
   return {

@@ -77,6 +77,8 @@ describe("Dashboard in a browser", () => {
       ['[data-figure="progress"] [data-value]', `${Math.round(after.summary.averageProgress * 100)}%`] as const,
       { timeout: 15_000 },
     );
+    await page.locator('[data-chart="status"] svg').first().waitFor();
+    await page.locator('[data-chart="reports"] svg').first().waitFor();
     await page.screenshot({ path: "test-results/dashboard.png", fullPage: true }).catch(() => undefined);
     expect(pageErrors).toEqual([]);
   });

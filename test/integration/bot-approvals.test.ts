@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { collectCardWarnings } from "../../cards/src/validate.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { buildGoalBody } from "../support/api-harness.js";
-import { buildInstall, buildInvoke, callsTo, cardOf, startBotHarness, teamsIdOf, type BotHarness } from "../support/bot-harness.js";
-import { buildActionData, hasDecisionButtons, readCardText } from "../support/card-inspect.js";
+import { rerouteApprovals } from "../../functions/src/domain/reorg-writes.js";
+import { buildActivity, buildInstall, buildInvoke, callsTo, cardOf, startBotHarness, teamsIdOf, type BotHarness } from "../support/bot-harness.js";
+import { buildActionData, findExecuteAction, hasDecisionButtons, readCardText } from "../support/card-inspect.js";
 
 let h: BotHarness;
 let parentGoalId: string;
@@ -197,6 +198,36 @@ describe("idempotency", () => {
     const late = await invoke(h.org.manager, "goal.approve", buildActionData(card, "goal.approve"));
     expect(readCardText(late.value)).toContain("Rejected");
     expect(readCardText(late.value)).toContain("Not this quarter");
+    expect(await countHistory(goal.id, "approved")).toBe(0);
+  });
+});
+
+describe("older clients and reorganisations", () => {
+  test("the Action.Submit fallback of an older client decides the same way and answers in chat", async () => {
+    const goal = await submitGoal();
+    const card = await openAsApprover(goal.id);
+    const fallback = findExecuteAction(card, "goal.approve")!.fallback;
+    expect(fallback).toMatchObject({ type: "Action.Submit", data: { verb: "goal.approve" } });
+    const response = await h.postActivity(buildActivity(h, h.org.manager, { type: "message", value: fallback.data }));
+    expect(response.status).toBe(200);
+    expect((await h.request("GET", `/api/goals/${goal.id}`, { as: h.org.alice })).body.status).toBe("active");
+    expect(await countHistory(goal.id, "approved")).toBe(1);
+    const reply = callsTo(h.fake, h.org.manager, "create").filter((call) => JSON.stringify(cardOf(call)).includes(goal.id)).at(-1);
+    expect(readCardText(cardOf(reply))).toContain("Approved");
+  });
+
+  test("when the owner changes manager, the old card stops offering buttons and the new manager gets the request", async () => {
+    const goal = await submitGoal(h.org.bob);
+    await h.services.directory.upsertPeople(h.tenantId, [{ ...h.org.bob, managerId: h.org.vp.id }]);
+    expect(await rerouteApprovals(h.services.goalDeps, h.tenantId, h.org.bob.id, "Bob moved to Victor's team.")).toBe(1);
+
+    const oldCard = chatCardFor(h.org.manager, goal.id);
+    expect(hasDecisionButtons(oldCard)).toBe(false);
+    expect(readCardText(oldCard)).toContain("Waiting for Victor VP to decide");
+    const late = await invoke(h.org.manager, "goal.approve", { goalId: goal.id, version: goal.etag });
+    expect(hasDecisionButtons(late.value)).toBe(false);
+    const inbox = await h.request("GET", "/api/approvals", { as: h.org.vp });
+    expect(inbox.body.items.find((item: any) => item.goalId === goal.id)).toMatchObject({ delivery: "waiting" });
     expect(await countHistory(goal.id, "approved")).toBe(0);
   });
 });

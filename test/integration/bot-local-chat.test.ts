@@ -75,17 +75,29 @@ describe("the local chat", () => {
     expect((await call("GET", `/api/goals/${created.body.id}`, org.alice)).body.status).toBe("active");
   });
 
+  test("an owner who had no chat yet gets the decision card when they first open it", async () => {
+    const created = await call("POST", "/api/goals", org.bob, buildGoalBody({ parentId: parentGoalId, title: "Cut refund time for customers in half" }));
+    await call("POST", `/api/goals/${created.body.id}/submit`, org.bob);
+    await call("POST", `/api/goals/${created.body.id}/decision`, org.manager, { decision: "reject", comment: "Not this quarter" });
+    expect((await call("GET", "/api/dev/inbox", org.bob)).body).toEqual([]);
+    await Promise.all([install(org.bob), install(org.bob)]);
+    const inbox = await call("GET", "/api/dev/inbox", org.bob);
+    expect(inbox.body).toHaveLength(1);
+    expect(readCardText(inbox.body[0].card)).toContain("Your goal was rejected");
+    expect(readCardText(inbox.body[0].card)).toContain("Not this quarter");
+  });
+
   test("an activity is accepted only for the person the token was issued to", async () => {
     const forged = buildLocalActivity(org.manager, { type: "installationUpdate", action: "add" });
     expect((await call("POST", "/api/messages", org.bob, forged)).status).toBe(403);
     expect((await call("POST", "/api/messages", null, forged)).status).toBe(401);
     const otherTenant = { ...buildLocalActivity(org.bob, { type: "installationUpdate", action: "add" }), conversation: { id: "x", conversationType: "personal", tenantId: randomUUID() } };
-    expect((await call("POST", "/api/messages", org.bob, otherTenant)).status).toBe(403);
+    expect((await call("POST", "/api/messages", org.outsider, { ...otherTenant, from: { id: "29:o", aadObjectId: org.outsider.id } })).status).toBe(403);
   });
 
   test("each person reads only their own inbox, and only when signed in", async () => {
     expect((await call("GET", "/api/dev/inbox", null)).status).toBe(401);
-    const bobInbox = await call("GET", "/api/dev/inbox", org.bob);
-    expect(bobInbox.body).toEqual([]);
+    const outsiderInbox = await call("GET", "/api/dev/inbox", org.outsider);
+    expect(outsiderInbox.body).toEqual([]);
   });
 });

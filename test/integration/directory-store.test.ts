@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Person } from "../../functions/src/domain/types.js";
-import { shardOf } from "../../functions/src/directory/org-packing.js";
+import { shardOf, toPatch } from "../../functions/src/directory/org-packing.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
 import { createTableFactory } from "../../functions/src/store/tables.js";
+import { generateOrg } from "../fakes/org-generator.js";
 import { buildPerson, buildSmallOrg } from "../support/org-builder.js";
 
 let directory: TableDirectory;
@@ -102,6 +103,30 @@ describe("table directory", () => {
     while (shardOf(second.id) !== shardOf(first.id)) second = buildPerson();
     await Promise.all([directory.upsertPeople(tenantId, [first]), directory.upsertPeople(tenantId, [second])]);
     expect((await listAll(tenantId)).map((p) => p.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
+  test("large updates regroup teams from everyone and keep subtree marks right", async () => {
+    const tenantId = randomUUID();
+    const org = generateOrg({ size: 3000, seed: 5 }).map(({ userPrincipalName: _upn, ...u }) => buildPerson(u));
+    await directory.upsertPeople(tenantId, org);
+    const byId = new Map(org.map((p) => [p.id, p]));
+    for (let i = 0; i < 500; i++) {
+      const mover = org[100 + i * 5]!;
+      byId.set(mover.id, { ...byId.get(mover.id)!, managerId: org[2000 + i]!.id });
+    }
+    const leavers = org.slice(1500, 1540).map((p) => p.id);
+    for (const id of leavers) byId.delete(id);
+    const result = await directory.applyUpdate(tenantId, { patches: [...byId.values()].slice(0, 3000).map(toPatch), removals: leavers });
+    expect(result.removed).toBe(40);
+    const root = org[0]!;
+    const reachable = new Set<string>();
+    const walk = (id: string) => {
+      for (const p of byId.values()) if (p.managerId === id && !reachable.has(p.id)) reachable.add(p.id) && walk(p.id);
+    };
+    walk(root.id);
+    expect(new Set((await directory.listSubtree(tenantId, root.id)).map((p) => p.id))).toEqual(reachable);
+    const target = org[2003]!.id;
+    expect((await directory.listDirectReports(tenantId, target)).map((p) => p.id).sort()).toEqual([...byId.values()].filter((p) => p.managerId === target).map((p) => p.id).sort());
   });
 
   test("keeps tenants apart", async () => {

@@ -82,9 +82,7 @@ export async function createActiveGoal(api: ApiHarness, owner: Person, options: 
 export async function changeDirectory(api: ApiHarness, update: DirectoryUpdate): Promise<ReorgReport> {
   const directory = createTableDirectory(api.services.tables);
   const result = await directory.applyUpdate(api.tenantId, update);
-  const before = new Map([...result.changes].map(([id, change]) => [id, change.before]));
-  const after = new Map([...result.changes].map(([id, change]) => [id, change.after]));
-  const report = await api.services.cascade.onDirectoryChanges(api.tenantId, diffPeople(before, after));
+  const report = await api.services.cascade.applyDirectoryChanges(api.tenantId, diffPeople(result.changes));
   expect(report.failures).toEqual([]);
   return report;
 }

@@ -3,7 +3,7 @@
 import { readSubmitVerb } from "../../../cards/src/index.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { isPersonalConversation, LOCAL_SERVICE_URL, readInvokeAction, readSender, type BotActivityHandlers, type Channel, type IncomingActivity } from "./activity.js";
-import { deliverWaitingApprovals } from "./approval-notifier.js";
+import { deliverQueuedCards, deliverWaitingApprovals } from "./approval-notifier.js";
 import type { BotDeps } from "./bot-deps.js";
 import { executeCardAction } from "./card-actions.js";
 import { respondWithError } from "./invoke-response.js";
@@ -38,7 +38,7 @@ export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly
       const conversation = toConversation(deps, activity, channel, sender.tenantId, sender.userId);
       if (!conversation) return;
       await deps.conversations.saveConversation(conversation);
-      await deliverWaitingApprovals(deps, conversation);
+      await Promise.all([deliverWaitingApprovals(deps, conversation), deliverQueuedCards(deps, conversation)]);
     },
     async onUninstalled(activity) {
       const sender = readSender(activity, allowedTenantIds);

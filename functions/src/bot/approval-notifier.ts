@@ -7,10 +7,12 @@ import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import type { ApprovalCardRecord } from "../store/card-store.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
-import { buildOutcomeCard, buildRequestCard } from "./approval-cards.js";
+import { buildOutcomeCard, buildRequestCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
 import { buildGoalUrl, type BotDeps } from "./bot-deps.js";
 
+/** At most this many waiting cards arrive at once when someone installs the app. */
+const QUEUED_CARDS_LIMIT = 20;
 /** Chat delivery must not hold up the request that caused it (an invoke has 5 s in all). */
 export const DELIVERY_BUDGET_MS = 3000;
 
@@ -29,10 +31,6 @@ async function settleWithinBudget(deps: BotDeps, tasks: Array<Promise<unknown>>,
   clearTimeout(timer);
 }
 
-async function sendTo(deps: BotDeps, conversation: ConversationRecord, card: AdaptiveCard) {
-  return deps.messenger.send(conversation, card);
-}
-
 async function requestApproval(deps: BotDeps, tenantId: string, stored: Versioned<Goal>): Promise<void> {
   const goal = stored.value;
   const approverId = goal.approverId!;
@@ -44,40 +42,39 @@ async function requestApproval(deps: BotDeps, tenantId: string, stored: Versione
   const conversation = await deps.conversations.getConversation(tenantId, approverId);
   if (conversation) {
     try {
-      record.sent = await sendTo(deps, conversation, await buildRequestCard(deps, stored));
+      record.sent = await deps.messenger.send(conversation, await buildRequestCard(deps, stored));
       record.delivery = "sent";
     } catch (error) {
       deps.log("warn", "Could not send an approval card; it waits in the tab's Approvals inbox", { goalId: goal.id, error: describeError(error) });
     }
-  } else {
-    deps.log("info", "The approver has not installed the app; the approval waits in the tab's Approvals inbox", { goalId: goal.id });
   }
   await deps.cards.saveApproval(record, null);
 }
 
-/** The approval moved to another manager: the old card stops offering buttons. */
+/** The approval moved to another manager (or, after a reorg, to nobody): the old card stops
+ * offering buttons and shows what its reader may now see of the goal. */
 async function retireRequest(deps: BotDeps, tenantId: string, previousApproverId: string, stored: Versioned<Goal>): Promise<void> {
   const found = await deps.cards.getApproval(tenantId, previousApproverId, stored.value.id);
   if (!found || found.record.state !== "pending") return;
   const updatedAt = deps.goalDeps.clock.now().toISOString();
   await deps.cards.saveApproval({ ...found.record, state: "moved", updatedAt }, found.etag);
-  if (found.record.sent) await deps.messenger.update(found.record.sent, await buildRequestCard(deps, stored));
+  if (found.record.sent) await deps.messenger.update(found.record.sent, await renderCardFor(deps, { tenantId, userId: previousApproverId }, stored, null));
 }
 
 async function onSubmitted(deps: BotDeps, tenantId: string, event: Extract<GoalEvent, { kind: "submitted" }>): Promise<void> {
   const stored = { value: event.goal, etag: event.etag };
   const tasks: Array<Promise<unknown>> = [];
   if (event.previousApproverId && event.previousApproverId !== event.goal.approverId) tasks.push(retireRequest(deps, tenantId, event.previousApproverId, stored));
-  if (event.goal.approverId) tasks.push(requestApproval(deps, tenantId, stored));
+  if (event.goal.status === "pending_approval" && event.goal.approverId) tasks.push(requestApproval(deps, tenantId, stored));
   await settleWithinBudget(deps, tasks, "an approval card");
 }
 
-async function closeRequest(deps: BotDeps, tenantId: string, stored: Versioned<Goal>, approverId: string, card: AdaptiveCard): Promise<void> {
+async function closeRequest(deps: BotDeps, tenantId: string, stored: Versioned<Goal>, approverId: string, buildCard: () => Promise<AdaptiveCard>): Promise<void> {
   const found = await deps.cards.getApproval(tenantId, approverId, stored.value.id);
   if (!found || found.record.state === "decided") return;
   const updatedAt = deps.goalDeps.clock.now().toISOString();
   await deps.cards.saveApproval({ ...found.record, state: "decided", updatedAt }, found.etag);
-  if (found.record.sent) await deps.messenger.update(found.record.sent, card);
+  if (found.record.sent) await deps.messenger.update(found.record.sent, await buildCard());
 }
 
 async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEvent, { kind: "decided" }>): Promise<void> {
@@ -85,12 +82,11 @@ async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEve
   const goal = event.goal;
   const deciderName = await findPersonName(deps.goalDeps, tenantId, event.actorId);
   const outcome = { decision: event.decision, deciderName, decidedAt: goal.updatedAt, comment: event.comment };
-  const tasks: Array<Promise<unknown>> = [buildOutcomeCard(deps, stored, outcome).then((card) => closeRequest(deps, tenantId, stored, event.actorId, card))];
+  const tasks: Array<Promise<unknown>> = [closeRequest(deps, tenantId, stored, event.actorId, () => buildOutcomeCard(deps, stored, outcome))];
   const ownerConversation = await deps.conversations.getConversation(tenantId, goal.ownerId);
-  if (ownerConversation) {
-    const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps.appUrl, goal.id) });
-    tasks.push(sendTo(deps, ownerConversation, card));
-  }
+  const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps.appUrl, goal.id) });
+  // Without a chat yet, the owner gets the news as soon as they install the app.
+  tasks.push(ownerConversation ? deps.messenger.send(ownerConversation, card) : deps.cards.queueCard(tenantId, goal.ownerId, card, deps.goalDeps.clock.now()));
   await settleWithinBudget(deps, tasks, "a decision");
 }
 
@@ -121,7 +117,7 @@ export async function deliverWaitingApprovals(deps: BotDeps, conversation: Conve
     });
     if (etag === null) return;
     try {
-      const sent = await sendTo(deps, conversation, await buildRequestCard(deps, stored));
+      const sent = await deps.messenger.send(conversation, await buildRequestCard(deps, stored));
       await deps.cards.saveApproval({ ...claimed, sent }, etag);
     } catch (error) {
       await deps.cards.saveApproval({ ...claimed, delivery: "waiting" }, etag);
@@ -129,4 +125,10 @@ export async function deliverWaitingApprovals(deps: BotDeps, conversation: Conve
     }
   };
   await settleWithinBudget(deps, waiting.map(deliver), "a waiting approval card");
+}
+
+/** Cards that waited for the person to install the app (the news of a decision, for instance). */
+export async function deliverQueuedCards(deps: BotDeps, conversation: ConversationRecord): Promise<void> {
+  const queued = await deps.cards.takeQueuedCards(conversation.tenantId, conversation.userId, QUEUED_CARDS_LIMIT);
+  for (const item of queued) await deps.messenger.send(conversation, item.card as AdaptiveCard);
 }

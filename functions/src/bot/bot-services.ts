@@ -57,7 +57,10 @@ export function createBotServices(options: BotServicesOptions): BotServices {
   let runtime: Promise<BotRuntime> | null = null;
   const getRuntime = (): Promise<BotRuntime> => {
     runtime ??= import("./bot-runtime.js")
-      .then(({ createBotRuntime }) => createBotRuntime({ bot: options.config.bot, handlers, log: options.log, tokenProvider: options.botTokenProvider }))
+      .then(({ createBotRuntime }) => {
+        if (!options.config.bot.id) options.log(options.config.authMode === "dev" ? "info" : "warn", "BOT_ID is not set, so activities from Teams are refused; only the local chat panel reaches the bot.");
+        return createBotRuntime({ bot: options.config.bot, handlers, log: options.log, tokenProvider: options.botTokenProvider });
+      })
       .catch((error: unknown) => {
         runtime = null;
         throw error;

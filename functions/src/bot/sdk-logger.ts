@@ -20,11 +20,18 @@ function describe(parts: unknown[]): string {
     .slice(0, 2000);
 }
 
+/** The SDK's advice for a bot without credentials is to switch token checks off; Cascade logs its
+ * own line about a missing BOT_ID instead. */
+const UNWANTED_ADVICE = /dangerouslyAllowUnauthenticatedRequests/;
 /** A refused token is the endpoint doing its job (scanners probe it all day), not a fault. */
 const REJECTED_TOKEN = /\b(JWT|jwt|token)\b/;
 
 export function createSdkLogger(log: BotLog, name = "teams-sdk"): SdkLogger {
   const ignore = () => undefined;
+  const logWarning = (parts: unknown[]) => {
+    const message = describe(parts);
+    if (!UNWANTED_ADVICE.test(message)) log("warn", message, { source: name });
+  };
   const logError = (parts: unknown[]) => {
     const message = describe(parts);
     const isRejectedToken = name.endsWith("jwt-validator") || REJECTED_TOKEN.test(message);
@@ -34,11 +41,11 @@ export function createSdkLogger(log: BotLog, name = "teams-sdk"): SdkLogger {
     debug: ignore,
     trace: ignore,
     info: ignore,
-    warn: (...parts: unknown[]) => log("warn", describe(parts), { source: name }),
+    warn: (...parts: unknown[]) => logWarning(parts),
     error: (...parts: unknown[]) => logError(parts),
     log: (level, ...parts: unknown[]) => {
       if (level === "error") logError(parts);
-      else if (level === "warn") log("warn", describe(parts), { source: name });
+      else if (level === "warn") logWarning(parts);
     },
     child: (child: string) => createSdkLogger(log, `${name}/${child}`),
   };

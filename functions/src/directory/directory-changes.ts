@@ -18,10 +18,9 @@ function isActive(person: Person | null | undefined): person is Person {
 
 /** Compares each person's state before and after an update. A disabled account counts as a leaver,
  * because disabling is how organisations offboard before they delete. */
-export function diffPeople(before: ReadonlyMap<string, Person | null>, after: ReadonlyMap<string, Person | null>): DirectoryChange[] {
+export function diffPeople(people: ReadonlyMap<string, { before: Person | null; after: Person | null }>): DirectoryChange[] {
   const changes: DirectoryChange[] = [];
-  for (const [id, previous] of before) {
-    const next = after.get(id) ?? null;
+  for (const [id, { before: previous, after: next }] of people) {
     if (!isActive(previous)) continue;
     if (!isActive(next)) {
       changes.push({ kind: "left", personId: id, formerManagerId: previous.managerId });

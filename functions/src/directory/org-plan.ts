@@ -113,14 +113,17 @@ export function applyToPacks(packs: Map<string, LoadedPack>, changes: Map<string
     pack.reports.delete(id);
     pack.withReports.delete(id);
   }
-  const hasReports = (id: string) => (packs.has(id) ? packs.get(id)!.reports.size > 0 : (oldMarks.get(id) ?? false));
+  const filed: Array<[string, LoadedPack]> = [];
   for (const [id, { after }] of changes) {
     const to = after && filedManagerOf(after);
     const pack = to ? packs.get(to) : undefined;
     if (!pack || !after) continue;
     pack.reports.set(id, after);
-    if (hasReports(id)) pack.withReports.add(id);
+    filed.push([id, pack]);
   }
+  // Marks only once every move is done: a pack may empty and refill within one update.
+  const hasReports = (id: string) => (packs.has(id) ? packs.get(id)!.reports.size > 0 : (oldMarks.get(id) ?? false));
+  for (const [id, pack] of filed) if (hasReports(id)) pack.withReports.add(id);
   return [...packs.values()].filter((pack) => pack.stored.length > 0 !== pack.reports.size > 0).map((pack) => pack.managerId);
 }
 
@@ -129,6 +132,31 @@ export function markManager(pack: LoadedPack, managerId: string, hasReports: boo
   if (!pack.reports.has(managerId)) return;
   if (hasReports) pack.withReports.add(managerId);
   else pack.withReports.delete(managerId);
+}
+
+export interface PackSource {
+  loadPacks(managerIds: string[]): Promise<Map<string, LoadedPack>>;
+  getPeople(ids: string[]): Promise<Map<string, Person>>;
+}
+
+/** Brings the packs an incremental change touches up to date, including the has-reports mark of a
+ * manager whose pack became empty or non-empty (that mark lives in their own manager's pack).
+ * Returns every pack read; unchanged ones are skipped by their signature when written. */
+export async function updatePacks(changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>, source: PackSource): Promise<Map<string, LoadedPack>> {
+  const packs = await source.loadPacks([...packsTouchedBy(changes)]);
+  const flipped = applyToPacks(packs, changes);
+  const unknown = flipped.filter((id) => !shards.has(shardOf(id)));
+  const found = unknown.length > 0 ? await source.getPeople(unknown) : new Map<string, Person>();
+  const filedUnder = new Map<string, string>();
+  for (const id of flipped) {
+    const person = shards.get(shardOf(id))?.people.get(id) ?? found.get(id);
+    const managerId = person && filedManagerOf(person);
+    if (managerId) filedUnder.set(id, managerId);
+  }
+  const unread = [...new Set(filedUnder.values())].filter((id) => !packs.has(id));
+  if (unread.length > 0) for (const [id, pack] of await source.loadPacks(unread)) packs.set(id, pack);
+  for (const [id, managerId] of filedUnder) markManager(packs.get(managerId)!, id, packs.get(id)!.reports.size > 0);
+  return packs;
 }
 
 /** Rewrites a manager's chunks; signatures skip chunks whose content did not change. */
@@ -148,6 +176,19 @@ export function planPackWrites(managerId: string, reports: Iterable<Person>, sto
     if (previous) writes.push({ partition, rowKey: previous.rowKey, props: null, etag: previous.etag });
   }
   return writes;
+}
+
+/** With everyone in memory: the packs to rewrite are those a change touches, plus the pack holding
+ * any manager whose own pack appears or disappears (their has-reports mark lives there). */
+export function widenForMarks(touched: Iterable<string>, hadPack: (id: string) => boolean, hasPack: (id: string) => boolean, personOf: (id: string) => Person | undefined): Set<string> {
+  const managers = new Set(touched);
+  for (const id of [...managers]) {
+    if (hadPack(id) === hasPack(id)) continue;
+    const person = personOf(id);
+    const filedUnder = person && filedManagerOf(person);
+    if (filedUnder) managers.add(filedUnder);
+  }
+  return managers;
 }
 
 /** Groups everyone by the manager they are filed under, for a complete rewrite of the packs. */

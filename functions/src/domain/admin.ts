@@ -16,6 +16,15 @@ export interface AdminSettings {
 
 export const MAX_ORGANISATION_GOAL_OWNERS = 50;
 
+/** What an admin did. Details carry counts and ids of things, never a person's data. */
+export interface AdminLogEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  details: Record<string, string | number | boolean | null>;
+}
+
 export interface PolicyPort {
   getPolicy(tenantId: string): Promise<TenantPolicy>;
   savePolicy(tenantId: string, policy: TenantPolicy): Promise<void>;

@@ -1,6 +1,7 @@
 /** The one route table: `app.http` registration and the local host both read it. */
 import type { Config } from "../config.js";
 import { adminCycleRoutes } from "./admin-cycles.js";
+import { adminDataRoutes } from "./admin-data.js";
 import { adminPeopleRoutes } from "./admin-people.js";
 import { adminRoutes } from "./admin.js";
 import { alignmentRoutes } from "./alignment.js";
@@ -23,7 +24,7 @@ import type { RouteDef } from "./pipeline.js";
 import { reminderRoutes } from "./reminders.js";
 import { staticRoutes } from "./static-files.js";
 
-const API_ROUTES: RouteDef[] = [...healthRoutes, ...devRoutes, ...meRoutes, ...cycleRoutes, ...goalRoutes, ...goalActionRoutes, ...alignmentRoutes, ...messageRoutes, ...approvalRoutes, ...inboxRoutes, ...checkInRoutes, ...feedbackRoutes, ...dashboardRoutes, ...reminderRoutes, ...adminRoutes, ...adminCycleRoutes, ...adminPeopleRoutes, ...peopleRoutes, ...orgRoutes, ...leaverRoutes];
+const API_ROUTES: RouteDef[] = [...healthRoutes, ...devRoutes, ...meRoutes, ...cycleRoutes, ...goalRoutes, ...goalActionRoutes, ...alignmentRoutes, ...messageRoutes, ...approvalRoutes, ...inboxRoutes, ...checkInRoutes, ...feedbackRoutes, ...dashboardRoutes, ...reminderRoutes, ...adminRoutes, ...adminCycleRoutes, ...adminPeopleRoutes, ...adminDataRoutes, ...peopleRoutes, ...orgRoutes, ...leaverRoutes];
 
 /** API routes for this configuration (dev-only routes exist only with AUTH_MODE=dev), then the tab. */
 export function buildRouteTable(config: Pick<Config, "authMode">): RouteDef[] {

@@ -2,21 +2,14 @@
  * admin jobs, and the admin log (settings changes, cycle closes, erasures). */
 import { randomUUID } from "node:crypto";
 import type { JobKind, JobPort, JobRecord } from "../domain/admin-jobs.js";
-import type { VersionPort } from "../domain/admin.js";
+import type { AdminLogEntry, VersionPort } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { invertTime } from "./goal-entity.js";
 import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isStatus, makeKey, type TableFactory } from "./tables.js";
 
 export const ADMIN_TABLE = "admin";
 
-/** What an admin did. Details carry counts and ids of things, never a person's data. */
-export interface AdminLogEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  action: string;
-  details: Record<string, string | number | boolean | null>;
-}
+export type { AdminLogEntry };
 
 export interface AdminStore extends VersionPort, JobPort {
   readonly tables: string[];

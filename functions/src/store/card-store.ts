@@ -1,9 +1,8 @@
 /** Cards the app sent: one record per approval request (where its card went, or that it waits
  * for the approver to install the app), and the local chat inbox used in development. */
-import { randomUUID } from "node:crypto";
 import { AppError } from "../domain/errors.js";
 import type { ConversationKind } from "./conversation-store.js";
-import { invertTime } from "./goal-entity.js";
+import { createChatInbox, type ChatInbox, type InboxItem } from "./chat-inbox.js";
 import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const APPROVAL_CARDS_TABLE = "approvalcards";
@@ -52,23 +51,15 @@ interface ApprovalEntity {
   updatedAt: string;
 }
 
-export interface InboxItem {
-  id: string;
-  card: unknown;
-  sentAt: string;
-  updatedAt: string;
-}
+export type { InboxItem };
 
-export interface CardStore {
+export interface CardStore extends ChatInbox {
   readonly tables: string[];
   getApproval(tenantId: string, approverId: string, goalId: string): Promise<{ record: ApprovalCardRecord; etag: string } | null>;
-  /** Without an ETag the record is replaced (a new request supersedes the old); with one, a stale write fails. */
-  /** Returns the record's new ETag. */
+  /** Without an ETag the record is replaced (a new request supersedes the old); with one, a stale
+   * write fails. Returns the record's new ETag. */
   saveApproval(record: ApprovalCardRecord, etag: string | null): Promise<string>;
   listApprovals(tenantId: string, approverId: string, state: ApprovalState): Promise<ApprovalCardRecord[]>;
-  addInboxItem(tenantId: string, userId: string, card: unknown, at: Date): Promise<InboxItem>;
-  replaceInboxCard(tenantId: string, userId: string, id: string, card: unknown, at: Date): Promise<void>;
-  listInbox(tenantId: string, userId: string, limit: number): Promise<InboxItem[]>;
 }
 
 const approverPartition = (tenantId: string, approverId: string) => makeKey(tenantId, approverId);
@@ -104,20 +95,12 @@ function toApprovalEntity(r: ApprovalCardRecord): ApprovalEntity {
   };
 }
 
-interface InboxEntity {
-  partitionKey: string;
-  rowKey: string;
-  card: string;
-  sentAt: string;
-  updatedAt: string;
-}
 
 export function createCardStore(factory: TableFactory): CardStore {
   const approvals = factory.getClient(APPROVAL_CARDS_TABLE);
   const inbox = factory.getClient(INBOX_TABLE);
-  const inboxPartition = (tenantId: string, userId: string) => makeKey(tenantId, userId);
-
   return {
+    ...createChatInbox(inbox),
     tables: [APPROVAL_CARDS_TABLE, INBOX_TABLE],
     async getApproval(tenantId, approverId, goalId) {
       const entity = await getEntityOrNull<ApprovalEntity>(approvals, approverPartition(tenantId, approverId), goalId);
@@ -139,32 +122,6 @@ export function createCardStore(factory: TableFactory): CardStore {
       const records: ApprovalCardRecord[] = [];
       for await (const e of approvals.listEntities<ApprovalEntity>({ queryOptions: { filter } })) records.push(toApproval(tenantId, approverId, e));
       return records;
-    },
-    async addInboxItem(tenantId, userId, card, at) {
-      const sentAt = at.toISOString();
-      // Inverted time sorts newest first, so the latest messages are one short query away.
-      const id = `${invertTime(sentAt)}-${randomUUID()}`;
-      const entity: InboxEntity = { partitionKey: inboxPartition(tenantId, userId), rowKey: id, card: JSON.stringify(card), sentAt, updatedAt: sentAt };
-      assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
-      await inbox.createEntity(entity);
-      return { id, card, sentAt, updatedAt: sentAt };
-    },
-    async replaceInboxCard(tenantId, userId, id, card, at) {
-      const entity = await getEntityOrNull<InboxEntity>(inbox, inboxPartition(tenantId, userId), id);
-      if (!entity) throw new AppError("not_found", "The message was not found.");
-      const next: InboxEntity = { partitionKey: entity.partitionKey, rowKey: id, card: JSON.stringify(card), sentAt: entity.sentAt, updatedAt: at.toISOString() };
-      assertEntityWithinLimits(next as unknown as Record<string, unknown>);
-      await inbox.updateEntity(next, "Replace", { etag: entity.etag });
-    },
-    async listInbox(tenantId, userId, limit) {
-      const filter = `PartitionKey eq ${quoteOData(inboxPartition(tenantId, userId))}`;
-      const items: InboxItem[] = [];
-      const pages = inbox.listEntities<InboxEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: limit });
-      for await (const page of pages) {
-        for (const e of page) items.push({ id: e.rowKey!, card: JSON.parse(e.card) as unknown, sentAt: e.sentAt, updatedAt: e.updatedAt });
-        break;
-      }
-      return items.slice(0, limit).reverse();
     },
   };
 }

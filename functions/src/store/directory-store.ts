@@ -1,24 +1,24 @@
-/** The org chart in Table Storage. The layout and the write planning are pure (directory/org-packing.ts,
- * directory/org-plan.ts); this file reads, writes with ETags in per-partition transactions, and answers
- * the reader queries. Every key starts with the tenant id. */
+/** The org chart in Table Storage. Layout, write planning and reads are pure (directory/org-packing.ts,
+ * org-plan.ts, org-reader.ts); this file loads entities, writes them with ETags in per-partition
+ * transactions, and retries an update whose reads went stale. Every key starts with the tenant id. */
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
-import type { DirectoryReader, DirectoryWriter } from "../domain/ports.js";
+import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
-import { decodeMembers, decodePeople, filedManagerOf, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "../directory/org-packing.js";
-import { applyToPacks, applyToShards, groupReports, markManager, packsTouchedBy, parsePackRowKey, planPackWrites, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
-import { walkManagerChain, walkSubtree } from "../directory/org-walk.js";
+import { decodeMembers, decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "../directory/org-packing.js";
+import { applyToShards, groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, planShardWrites, updatePacks, widenForMarks, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
+import { createOrgReader, type OrgReader } from "../directory/org-reader.js";
 import { runLimited } from "../directory/run-limited.js";
+import { groupByPartition, toBatches } from "../directory/write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
-/** Above these counts a pass over all of a tenant's partitions beats point reads (measured on Azurite,
- * where per-request cost dominates; on Azure both are cheap). */
-const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 16;
-const PACK_SCAN_THRESHOLD = 300;
 const WRITE_CONCURRENCY = 8;
 const MAX_ATTEMPTS = 3;
-/** Strings travel as UTF-16 in the size the service counts; stay under its 4 MiB batch limit. */
-const MAX_BATCH_CHARS = TABLE_LIMITS.maxBatchBytes / 2 - 256 * 1024;
+/** Above these counts one pass over a tenant's partitions beats point reads (measured on Azurite,
+ * where the cost per request dominates; on Azure both are cheap). */
+const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 16;
+const PACK_SCAN_THRESHOLD = 300;
+const BATCH_LIMITS = { maxCount: TABLE_LIMITS.maxBatch, maxChars: TABLE_LIMITS.maxBatchBytes / 2 - 256 * 1024 };
 
 export interface DirectoryUpdate {
   patches: Iterable<PersonPatch>;
@@ -32,69 +32,71 @@ export interface ApplyResult {
   changes: Map<string, PersonChange>;
   written: number;
   removed: number;
+  /** A person as stored now if the update read their shard: null when absent, undefined when not read. */
+  lookup(id: string): Person | null | undefined;
 }
 
-export interface TableDirectory extends DirectoryReader, DirectoryWriter {
+export interface TableDirectory extends OrgReader, DirectoryWriter {
   readonly tables: string[];
   listPeople(tenantId: string): AsyncIterable<Person>;
-  getPeople(tenantId: string, ids: Iterable<string>): Promise<Map<string, Person>>;
   applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult>;
 }
 
 type Entity = TableEntityResult<Record<string, unknown>>;
+/** Writes of one partition, planned only when that partition's turn comes, to bound memory. */
+type PlannedWrites = Map<number, () => EntityWrite[]>;
 
 const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, partitionName(partition));
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
 const isConflict = (error: unknown) => isStatus(error, 409) || isStatus(error, 412);
+const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") });
+const emptyPack = (managerId: string): LoadedPack => ({ managerId, stored: [], reports: new Map(), withReports: new Set() });
 
-function storedRef(entity: Entity): StoredRef {
-  return { rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") };
+function addChunk(pack: LoadedPack, entity: Entity): void {
+  const { people, withReports } = decodeMembers(entity);
+  pack.stored[parsePackRowKey(entity.rowKey!).chunk] = storedRef(entity);
+  for (const person of people) pack.reports.set(person.id, person);
+  for (const id of withReports) pack.withReports.add(id);
+}
+
+function plannedBy<T>(items: Iterable<T>, partitionOfItem: (item: T) => number, plan: (items: T[]) => EntityWrite[]): PlannedWrites {
+  const groups = groupByPartition([...items].map((item) => ({ partition: partitionOfItem(item), item })));
+  return new Map([...groups].map(([p, group]) => [p, () => plan(group.map((g) => g.item))]));
 }
 
 export function createTableDirectory(factory: TableFactory): TableDirectory {
   const people = factory.getClient(TABLE_NAMES.people);
   const reports = factory.getClient(TABLE_NAMES.reports);
 
-  async function* queryPartition(client: TableClient, tenantId: string, partition: number, select?: string[]): AsyncIterable<Entity> {
+  function queryPartition(client: TableClient, tenantId: string, partition: number, select?: string[]): AsyncIterable<Entity> {
     const queryOptions = { filter: `PartitionKey eq ${quoteOData(partitionKey(tenantId, partition))}`, ...(select ? { select } : {}) };
-    yield* client.listEntities<Record<string, unknown>>({ queryOptions });
+    return client.listEntities<Record<string, unknown>>({ queryOptions });
   }
 
-  function toShard(shard: number, entity: Entity | null): LoadedShard {
-    return { shard, stored: entity && storedRef(entity), people: new Map(entity ? decodePeople(entity).map((p) => [p.id, p]) : []) };
-  }
+  const toShard = (shard: number, entity: Entity | null): LoadedShard => ({ shard, stored: entity && storedRef(entity), people: new Map(entity ? decodePeople(entity).map((p) => [p.id, p]) : []) });
 
-  async function loadShards(tenantId: string, wanted: Set<number> | "all"): Promise<Map<number, LoadedShard>> {
+  async function loadAllShards(tenantId: string): Promise<Map<number, LoadedShard>> {
     const shards = new Map<number, LoadedShard>();
-    if (wanted === "all" || wanted.size > SHARD_SCAN_THRESHOLD) {
-      for (let s = 0; s < SHARD_COUNT; s++) shards.set(s, toShard(s, null));
-      await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
-        for await (const entity of queryPartition(people, tenantId, p)) {
-          const shard = parseInt(entity.rowKey!.slice(1), 16);
-          shards.set(shard, toShard(shard, entity));
-        }
-      });
-      return shards;
-    }
-    await runLimited([...wanted], READ_CONCURRENCY, async (s) => {
-      shards.set(s, toShard(s, await getEntityOrNull(people, partitionKey(tenantId, s % PARTITION_COUNT), shardRowKey(s))));
+    for (let s = 0; s < SHARD_COUNT; s++) shards.set(s, toShard(s, null));
+    await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
+      for await (const entity of queryPartition(people, tenantId, p)) {
+        const shard = parseInt(entity.rowKey!.slice(1), 16);
+        shards.set(shard, toShard(shard, entity));
+      }
     });
     return shards;
   }
 
-  function addChunk(pack: LoadedPack, entity: Entity): void {
-    const { people: members, withReports } = decodeMembers(entity);
-    pack.stored[parsePackRowKey(entity.rowKey!).chunk] = storedRef(entity);
-    for (const person of members) pack.reports.set(person.id, person);
-    for (const id of withReports) pack.withReports.add(id);
+  async function loadShards(tenantId: string, wanted: Set<number>): Promise<Map<number, LoadedShard>> {
+    if (wanted.size > SHARD_SCAN_THRESHOLD) return loadAllShards(tenantId);
+    const loaded = await runLimited([...wanted], READ_CONCURRENCY, async (s) => toShard(s, await getEntityOrNull(people, partitionKey(tenantId, s % PARTITION_COUNT), shardRowKey(s))));
+    return new Map(loaded.map((shard) => [shard.shard, shard]));
   }
-
-  const emptyPack = (managerId: string): LoadedPack => ({ managerId, stored: [], reports: new Map(), withReports: new Set() });
 
   async function loadPack(tenantId: string, managerId: string): Promise<LoadedPack> {
     const pk = partitionKey(tenantId, partitionOf(managerId));
-    const first = await getEntityOrNull<Record<string, unknown>>(reports, pk, packRowKey(managerId, 0));
     const pack = emptyPack(managerId);
+    const first = await getEntityOrNull<Record<string, unknown>>(reports, pk, packRowKey(managerId, 0));
     if (!first) return pack;
     const rest = Array.from({ length: Math.max(0, Number(first.chunks ?? 1) - 1) }, (_, i) => i + 1);
     const others = await runLimited(rest, READ_CONCURRENCY, (chunk) => getEntityOrNull<Record<string, unknown>>(reports, pk, packRowKey(managerId, chunk)));
@@ -102,13 +104,9 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     return pack;
   }
 
-  /** Point reads for a few packs; for many, one pass over the partitions is cheaper. */
-  async function loadPacks(tenantId: string, managerIds: Iterable<string>): Promise<Map<string, LoadedPack>> {
+  async function loadPacks(tenantId: string, managerIds: string[]): Promise<Map<string, LoadedPack>> {
     const wanted = [...new Set(managerIds)];
-    if (wanted.length <= PACK_SCAN_THRESHOLD) {
-      const loaded = await runLimited(wanted, READ_CONCURRENCY, (id) => loadPack(tenantId, id));
-      return new Map(loaded.map((pack) => [pack.managerId, pack]));
-    }
+    if (wanted.length <= PACK_SCAN_THRESHOLD) return new Map((await runLimited(wanted, READ_CONCURRENCY, (id) => loadPack(tenantId, id))).map((pack) => [pack.managerId, pack]));
     const packs = new Map(wanted.map((id) => [id, emptyPack(id)]));
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
       for await (const entity of queryPartition(reports, tenantId, p)) {
@@ -132,87 +130,63 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     return refs;
   }
 
-  function toTransactions(tenantId: string, writes: EntityWrite[]): TransactionAction[][] {
-    const batches: TransactionAction[][] = [];
-    let batch: TransactionAction[] = [];
-    let chars = 0;
-    for (const write of writes) {
-      const entity = { partitionKey: partitionKey(tenantId, write.partition), rowKey: write.rowKey, ...write.props };
-      assertEntityWithinLimits(entity);
-      const size = JSON.stringify(entity).length;
-      if (batch.length === TABLE_LIMITS.maxBatch || (batch.length > 0 && chars + size > MAX_BATCH_CHARS)) {
-        batches.push(batch);
-        batch = [];
-        chars = 0;
+  /** Partitions in parallel; within one, transactions then ETag-guarded deletes, in order. */
+  async function writePartitions(client: TableClient, tenantId: string, planned: PlannedWrites): Promise<void> {
+    const toEntity = (w: EntityWrite) => ({ partitionKey: partitionKey(tenantId, w.partition), rowKey: w.rowKey, ...w.props });
+    await runLimited([...planned.values()], WRITE_CONCURRENCY, async (plan) => {
+      const writes = plan();
+      for (const batch of toBatches(writes, BATCH_LIMITS, (w) => JSON.stringify(toEntity(w)).length)) {
+        const actions = batch.map((w): TransactionAction => {
+          const entity = toEntity(w);
+          assertEntityWithinLimits(entity);
+          return w.etag ? ["update", entity, "Replace", { etag: w.etag }] : ["create", entity];
+        });
+        await client.submitTransaction(actions);
       }
-      batch.push(write.etag ? ["update", entity, "Replace", { etag: write.etag }] : ["create", entity]);
-      chars += size;
-    }
-    if (batch.length > 0) batches.push(batch);
-    return batches;
-  }
-
-  /** One partition at a time per partition (ordered), many partitions in parallel. */
-  async function writeEntities(client: TableClient, tenantId: string, writes: EntityWrite[]): Promise<void> {
-    const byPartition = new Map<number, EntityWrite[]>();
-    for (const write of writes) {
-      const group = byPartition.get(write.partition);
-      if (group) group.push(write);
-      else byPartition.set(write.partition, [write]);
-    }
-    await runLimited([...byPartition.values()], WRITE_CONCURRENCY, async (group) => {
-      for (const actions of toTransactions(tenantId, group.filter((w) => w.props))) await client.submitTransaction(actions);
-      for (const write of group.filter((w) => !w.props)) {
-        await client.deleteEntity(partitionKey(tenantId, write.partition), write.rowKey, { etag: write.etag! });
-      }
+      for (const w of writes) if (!w.props) await client.deleteEntity(partitionKey(tenantId, w.partition), w.rowKey, { etag: w.etag! });
     });
   }
 
-  async function planCompletePacks(tenantId: string, shards: Map<number, LoadedShard>): Promise<EntityWrite[]> {
-    const grouped = groupReports([...shards.values()].flatMap((shard) => [...shard.people.values()]));
-    const managers = new Set(grouped.keys());
-    const stored = await listPackRefs(tenantId);
-    const all = new Set([...grouped.keys(), ...stored.keys()]);
-    return [...all].flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], stored.get(m) ?? [], managers));
+  /** With every shard in memory, packs are regrouped from people; only their signatures are read. */
+  async function planPacksFromAll(tenantId: string, shards: Map<number, LoadedShard>, touched: Set<string> | null): Promise<PlannedWrites> {
+    const everyone = new Map<string, Person>();
+    for (const shard of shards.values()) for (const [id, person] of shard.people) everyone.set(id, person);
+    const grouped = groupReports(everyone.values());
+    const refs = await listPackRefs(tenantId);
+    const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), (id) => everyone.get(id)) : new Set([...grouped.keys(), ...refs.keys()]);
+    const managersWithReports = new Set(grouped.keys());
+    return plannedBy(managers, partitionOf, (ids) => ids.flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports)));
   }
 
-  /** A manager whose pack became empty or non-empty gets their mark changed in their own manager's pack. */
-  async function planIncrementalPacks(tenantId: string, changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>): Promise<EntityWrite[]> {
-    const packs = await loadPacks(tenantId, packsTouchedBy(changes));
-    const flipped = applyToPacks(packs, changes);
-    const found = await getPeople(tenantId, flipped.filter((id) => !shards.has(shardOf(id))));
-    const filedUnder = new Map<string, string>();
-    for (const id of flipped) {
-      const person = shards.get(shardOf(id))?.people.get(id) ?? found.get(id);
-      const managerId = person && filedManagerOf(person);
-      if (managerId) filedUnder.set(id, managerId);
-    }
-    for (const [id, pack] of await loadPacks(tenantId, [...filedUnder.values()].filter((m) => !packs.has(m)))) packs.set(id, pack);
-    for (const [id, managerId] of filedUnder) markManager(packs.get(managerId)!, id, packs.get(id)!.reports.size > 0);
-    return [...packs.values()].flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports));
+  async function planPacksIncrementally(tenantId: string, changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>): Promise<PlannedWrites> {
+    const packs = await updatePacks(changes, shards, { loadPacks: (ids) => loadPacks(tenantId, ids), getPeople: (ids) => reader.getPeople(tenantId, ids) });
+    return plannedBy(packs.values(), (pack) => partitionOf(pack.managerId), (group) => group.flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports)));
   }
 
-  async function applyOnce(tenantId: string, patches: PersonPatch[], removals: string[], isComplete: boolean): Promise<Map<string, PersonChange>> {
-    const wanted = isComplete ? "all" : new Set([...patches.map((p) => p.id), ...removals].map(shardOf));
-    const shards = await loadShards(tenantId, wanted);
+  async function applyOnce(tenantId: string, patches: PersonPatch[], removals: string[], isComplete: boolean): Promise<{ changes: Map<string, PersonChange>; shards: Map<number, LoadedShard> }> {
+    const shards = isComplete ? await loadAllShards(tenantId) : await loadShards(tenantId, new Set([...patches.map((p) => p.id), ...removals].map(shardOf)));
     const changes = applyToShards(shards, patches, removals, isComplete, new Date().toISOString());
-    if (changes.size === 0) return changes;
-    const packWrites = isComplete ? await planCompletePacks(tenantId, shards) : await planIncrementalPacks(tenantId, changes, shards);
-    // Packs first: a crash in between leaves shards (the source for a complete rewrite) unchanged.
-    await writeEntities(reports, tenantId, packWrites);
-    await writeEntities(people, tenantId, planShardWrites(shards, changes.keys()));
-    return changes;
+    if (changes.size === 0) return { changes, shards };
+    const hasEveryone = shards.size === SHARD_COUNT;
+    const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, isComplete ? null : packsTouchedBy(changes)) : await planPacksIncrementally(tenantId, changes, shards);
+    // Packs first: after a crash in between, the shards still describe the old state, and the rerun
+    // of the same update rewrites whatever packs differ.
+    await writePartitions(reports, tenantId, packWrites);
+    const shardWrites = groupByPartition(planShardWrites(shards, changes.keys()));
+    await writePartitions(people, tenantId, new Map([...shardWrites].map(([p, writes]) => [p, () => writes])));
+    return { changes, shards };
   }
 
   async function applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult> {
     const patches = [...update.patches];
     const removals = [...(update.removals ?? [])];
     const changes = new Map<string, PersonChange>();
+    let shards = new Map<number, LoadedShard>();
     for (let attempt = 1; ; attempt++) {
       try {
-        for (const [id, change] of await applyOnce(tenantId, patches, removals, update.isComplete ?? false)) {
-          changes.set(id, { before: changes.get(id)?.before ?? change.before, after: change.after });
-        }
+        const applied = await applyOnce(tenantId, patches, removals, update.isComplete ?? false);
+        for (const [id, change] of applied.changes) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+        shards = applied.shards;
         break;
       } catch (error) {
         if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -220,38 +194,19 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     }
     let removed = 0;
     for (const change of changes.values()) if (!change.after) removed++;
-    return { changes, written: changes.size - removed, removed };
+    const lookup = (id: string) => {
+      const shard = shards.get(shardOf(id));
+      return shard ? (shard.people.get(id) ?? null) : undefined;
+    };
+    return { changes, written: changes.size - removed, removed, lookup };
   }
 
-  async function getPeople(tenantId: string, ids: Iterable<string>): Promise<Map<string, Person>> {
-    const wanted = new Set(ids);
-    const shards = await loadShards(tenantId, new Set([...wanted].map(shardOf)));
-    const found = new Map<string, Person>();
-    for (const id of wanted) {
-      const person = shards.get(shardOf(id))?.people.get(id);
-      if (person) found.set(id, person);
-    }
-    return found;
-  }
-
-  const getPerson = async (tenantId: string, personId: string) => (await getPeople(tenantId, [personId])).get(personId) ?? null;
-  const byName = (a: Person, b: Person) => a.displayName.localeCompare(b.displayName) || (a.id < b.id ? -1 : 1);
+  const reader = createOrgReader({ loadShards, loadPacks });
 
   return {
+    ...reader,
     tables: [TABLE_NAMES.people, TABLE_NAMES.reports],
-    getPerson,
-    getPeople,
     applyUpdate,
-    getManagerChain: (tenantId, personId) => walkManagerChain(personId, (id) => getPerson(tenantId, id)),
-    async listDirectReports(tenantId, managerId) {
-      const pack = await loadPack(tenantId, managerId);
-      return [...pack.reports.values()].filter((p) => p.id !== managerId).sort(byName);
-    },
-    listSubtree: (tenantId, managerId) =>
-      walkSubtree(managerId, async (ids) => {
-        const packs = await loadPacks(tenantId, ids);
-        return new Map([...packs].map(([id, pack]) => [id, [...pack.reports.values()].sort(byName).map((person) => ({ person, hasReports: pack.withReports.has(person.id) }))]));
-      }),
     async *listPeople(tenantId) {
       for (const p of allPartitions()) for await (const entity of queryPartition(people, tenantId, p)) yield* decodePeople(entity);
     },

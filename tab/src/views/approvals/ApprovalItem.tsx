@@ -12,10 +12,12 @@ const useStyles = makeStyles({
 
 export interface ApprovalItemProps {
   item: PendingApproval;
+  /** False once decided: the card then shows the outcome and where it was sent no longer matters. */
+  isWaiting: boolean;
   onExecute: (item: PendingApproval, action: CardActionInput) => Promise<CardActionResponse>;
 }
 
-export function ApprovalItem({ item, onExecute }: ApprovalItemProps) {
+export function ApprovalItem({ item, isWaiting, onExecute }: ApprovalItemProps) {
   const styles = useStyles();
   const kind = item.isReapproval ? "Changed since you approved it" : "New goal";
   return (
@@ -24,11 +26,12 @@ export function ApprovalItem({ item, onExecute }: ApprovalItemProps) {
         <Text>
           {kind} from {item.ownerName} · sent {formatDateTime(item.submittedAt)}
         </Text>
-        {item.delivery === "sent" ? (
+        {isWaiting && item.delivery === "sent" && (
           <Badge appearance="tint" color="informative">
             Also in your Teams chat
           </Badge>
-        ) : (
+        )}
+        {isWaiting && item.delivery === "waiting" && (
           <Badge appearance="tint" color="warning">
             Only here until you add Cascade to Teams chat
           </Badge>

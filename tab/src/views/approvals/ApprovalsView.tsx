@@ -43,6 +43,7 @@ export default function ApprovalsView() {
   if (approvals.isLoading) return <GoalListSkeleton />;
   const items = mergeActedOn(approvals.data ?? [], actedOn);
   const waiting = approvals.data?.length ?? 0;
+  const waitingIds = new Set((approvals.data ?? []).map((item) => item.goalId));
   return (
     <div className={styles.root}>
       <div className={styles.heading}>
@@ -56,7 +57,7 @@ export default function ApprovalsView() {
       {items.length === 0 && <InfoNotice text="When someone on your team sends a goal for approval, it shows up here and in your Teams chat." />}
       <div className={styles.list}>
         {items.map((item) => (
-          <ApprovalItem key={item.goalId} item={item} onExecute={execute} />
+          <ApprovalItem key={item.goalId} item={item} isWaiting={waitingIds.has(item.goalId)} onExecute={execute} />
         ))}
       </div>
     </div>

@@ -17,7 +17,8 @@ const POLL_MS = 5000;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px" },
-  header: { display: "flex", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
+  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, listStyleType: "none", margin: 0, padding: 0 },
@@ -51,7 +52,7 @@ export default function ChatView() {
   return (
     <div className={styles.root}>
       <div className={styles.header}>
-        <div>
+        <div className={styles.heading}>
           <Title2 as="h1" className={styles.title}>
             Teams chat
           </Title2>

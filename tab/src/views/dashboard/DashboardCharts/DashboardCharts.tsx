@@ -1,10 +1,22 @@
 /** The charts: goals by status and progress per direct report. Loaded on its own, after the
  * figures, so the charting code never delays the first paint. */
 import { Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { DonutChart, HorizontalBarChartWithAxis } from "@fluentui/react-charts";
+import { DataVizPalette, DonutChart, getColorFromToken, HorizontalBarChartWithAxis } from "@fluentui/react-charts";
 import type { Dashboard } from "../../../api/use-dashboard.js";
 import { formatPercent } from "../../../logic/format.js";
 import { buildReportSeries, buildStatusSeries } from "../dashboard-figures.js";
+
+/** Status colours from the charts' own data-visualisation palette. */
+const STATUS_TOKENS: Record<string, string> = {
+  active: DataVizPalette.color1,
+  pending_approval: DataVizPalette.warning,
+  changes_requested: DataVizPalette.color5,
+  draft: DataVizPalette.disabled,
+  completed: DataVizPalette.success,
+  missed: DataVizPalette.error,
+  rejected: DataVizPalette.color8,
+  cancelled: DataVizPalette.color10,
+};
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL },
@@ -15,8 +27,15 @@ export interface DashboardChartsProps {
   dashboard: Dashboard;
 }
 
+/** The shell sets the page's colour scheme from the Teams or browser theme. */
+function isDarkPage(): boolean {
+  return typeof document !== "undefined" && document.documentElement.style.colorScheme === "dark";
+}
+
 export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
   const styles = useStyles();
+  const isDark = isDarkPage();
+  const colorOf = (token: string) => getColorFromToken(token, isDark);
   const statuses = buildStatusSeries(dashboard.byStatus);
   const reports = buildReportSeries(dashboard);
   const total = statuses.reduce((sum, s) => sum + s.count, 0);
@@ -25,7 +44,7 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
       <Card className={styles.card} data-chart="status">
         <Subtitle2 as="h3">Goals by status</Subtitle2>
         <DonutChart
-          data={{ chartTitle: "Goals by status", chartData: statuses.map((s) => ({ legend: s.label, data: s.count })) }}
+          data={{ chartTitle: "Goals by status", chartData: statuses.map((s) => ({ legend: s.label, data: s.count, color: colorOf(STATUS_TOKENS[s.status] ?? DataVizPalette.color1) })) }}
           innerRadius={55}
           valueInsideDonut={String(total)}
           height={240}
@@ -42,6 +61,9 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
             xMaxValue={100}
             hideLegend
             useSingleColor
+            colors={[colorOf(DataVizPalette.color1)]}
+            margins={{ left: 140, right: 16, top: 8, bottom: 32 }}
+            showYAxisLables
           />
         ) : (
           <span>No direct reports.</span>

@@ -1,0 +1,50 @@
+/** The read side of the org chart over packed entities: a person from their shard, a team from its
+ * manager's pack, chains and subtrees walked safely. The store supplies the loading. */
+import type { DirectoryReader } from "../domain/ports.js";
+import type { Person } from "../domain/types.js";
+import { shardOf } from "./org-packing.js";
+import type { LoadedPack, LoadedShard } from "./org-plan.js";
+import { walkManagerChain, walkSubtree } from "./org-walk.js";
+
+export interface OrgSource {
+  loadShards(tenantId: string, shards: Set<number>): Promise<Map<number, LoadedShard>>;
+  loadPacks(tenantId: string, managerIds: string[]): Promise<Map<string, LoadedPack>>;
+}
+
+export interface OrgReader extends DirectoryReader {
+  getPeople(tenantId: string, ids: Iterable<string>): Promise<Map<string, Person>>;
+}
+
+const byName = (a: Person, b: Person) => a.displayName.localeCompare(b.displayName) || (a.id < b.id ? -1 : 1);
+
+export function createOrgReader(source: OrgSource): OrgReader {
+  async function getPeople(tenantId: string, ids: Iterable<string>): Promise<Map<string, Person>> {
+    const wanted = new Set(ids);
+    const found = new Map<string, Person>();
+    if (wanted.size === 0) return found;
+    const shards = await source.loadShards(tenantId, new Set([...wanted].map(shardOf)));
+    for (const id of wanted) {
+      const person = shards.get(shardOf(id))?.people.get(id);
+      if (person) found.set(id, person);
+    }
+    return found;
+  }
+
+  const getPerson = async (tenantId: string, personId: string) => (await getPeople(tenantId, [personId])).get(personId) ?? null;
+
+  return {
+    getPeople,
+    getPerson,
+    getManagerChain: (tenantId, personId) => walkManagerChain(personId, (id) => getPerson(tenantId, id)),
+    async listDirectReports(tenantId, managerId) {
+      const pack = (await source.loadPacks(tenantId, [managerId])).get(managerId);
+      return pack ? [...pack.reports.values()].sort(byName) : [];
+    },
+    listSubtree: (tenantId, managerId) =>
+      walkSubtree(managerId, async (ids) => {
+        const packs = await source.loadPacks(tenantId, ids);
+        const teams = [...packs].map(([id, pack]) => [id, [...pack.reports.values()].sort(byName).map((person) => ({ person, hasReports: pack.withReports.has(person.id) }))] as const);
+        return new Map(teams);
+      }),
+  };
+}

@@ -1,0 +1,129 @@
+/** One round of Graph's users delta, applied to the directory store. A full round reads every user
+ * (the first round, or a resync after the service forgot our watermark) and replaces the tenant's
+ * directory; a delta round applies only what changed since the saved deltaLink. */
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import type { ApplyResult, TableDirectory } from "../store/directory-store.js";
+import { mergeDeltaEntries, readDeltaItem, USER_DELTA_SELECT, type DeltaEntry } from "./delta-items.js";
+import { findAnomalies, type DirectoryAnomaly } from "./directory-changes.js";
+import type { GraphApi } from "./graph-client.js";
+import type { PersonPatch } from "./org-packing.js";
+import type { PersonChange } from "./org-plan.js";
+import { findChainAnomalies } from "./sync-checks.js";
+
+export interface SyncProgress {
+  phase: "reading" | "writing" | "done";
+  mode: "full" | "delta";
+  usersSeen: number;
+}
+
+export interface RoundContext {
+  tenantId: string;
+  api: GraphApi;
+  directory: TableDirectory;
+  /** Called between pages; extends the lease when due. */
+  keepAlive(): Promise<void>;
+  progress(progress: SyncProgress): void;
+}
+
+export interface RoundOutcome {
+  mode: "full" | "delta";
+  deltaLink: string;
+  usersSeen: number;
+  written: number;
+  removed: number;
+  changes: Map<string, PersonChange>;
+  anomalies: DirectoryAnomaly[];
+}
+
+interface DeltaPage {
+  value?: unknown[];
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+}
+
+/** Large delta rounds are written in slices so memory stays bounded. */
+const DELTA_FLUSH_USERS = 20_000;
+export const INITIAL_DELTA_PATH = `/users/delta?$select=${USER_DELTA_SELECT}`;
+
+/** Graph forgot the watermark (410 Gone, or a sync-state error code): only a full round helps. */
+export function isResyncRequired(error: unknown): boolean {
+  return error instanceof GraphError && (error.statusCode === 410 || /syncStateNotFound|resyncRequired|syncStateInvalid/i.test(error.code ?? ""));
+}
+
+/** Follows nextLinks to the deltaLink. The next page is requested as soon as its link is known, so
+ * Graph prepares it while this one is being processed. */
+async function readPages(ctx: RoundContext, start: string, mode: RoundOutcome["mode"], onPage: (entries: DeltaEntry[]) => Promise<number>): Promise<string> {
+  let pending: Promise<DeltaPage> | null = ctx.api.get<DeltaPage>(start);
+  while (pending) {
+    const page: DeltaPage = await pending;
+    const nextLink = page["@odata.deltaLink"] ? undefined : page["@odata.nextLink"];
+    if (!nextLink && !page["@odata.deltaLink"]) throw new Error("A Graph delta page had neither a nextLink nor a deltaLink.");
+    pending = nextLink ? ctx.api.get<DeltaPage>(nextLink) : null;
+    // A failure below must not leave the prefetch's rejection unobserved.
+    pending?.catch(() => undefined);
+    const entries = (page.value ?? []).map((raw) => readDeltaItem(raw, mode === "full")).filter((e): e is DeltaEntry => e !== null);
+    ctx.progress({ phase: "reading", mode, usersSeen: await onPage(entries) });
+    if (!pending) return page["@odata.deltaLink"]!;
+    await ctx.keepAlive();
+  }
+  throw new Error("unreachable");
+}
+
+function splitEntries(entries: Iterable<DeltaEntry>): { patches: PersonPatch[]; removals: string[] } {
+  const patches: PersonPatch[] = [];
+  const removals: string[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "upsert") patches.push(entry.patch);
+    else removals.push(entry.id);
+  }
+  return { patches, removals };
+}
+
+export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
+  const users = new Map<string, DeltaEntry>();
+  const deltaLink = await readPages(ctx, INITIAL_DELTA_PATH, "full", async (entries) => {
+    for (const entry of entries) {
+      const id = entry.kind === "upsert" ? entry.patch.id : entry.id;
+      if (entry.kind === "removed") users.delete(id);
+      else users.set(id, mergeDeltaEntries(users.get(id), entry));
+    }
+    return users.size;
+  });
+  ctx.progress({ phase: "writing", mode: "full", usersSeen: users.size });
+  const { patches } = splitEntries(users.values());
+  users.clear();
+  const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches, isComplete: true });
+  const managers = new Map(patches.map((p) => [p.id, p.fields.managerId ?? null]));
+  const anomalies = findAnomalies(managers.keys(), (id) => managers.get(id));
+  return { mode: "full", deltaLink, usersSeen: patches.length, written: applied.written, removed: applied.removed, changes: applied.changes, anomalies };
+}
+
+export async function runDeltaRound(ctx: RoundContext, deltaLink: string): Promise<RoundOutcome> {
+  const seen = new Set<string>();
+  const changes = new Map<string, PersonChange>();
+  let pending = new Map<string, DeltaEntry>();
+  let last: ApplyResult | null = null;
+  const flush = async () => {
+    if (pending.size === 0) return;
+    const { patches, removals } = splitEntries(pending.values());
+    pending = new Map();
+    last = await ctx.directory.applyUpdate(ctx.tenantId, { patches, removals });
+    for (const [id, change] of last.changes) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+  };
+  const nextLink = await readPages(ctx, deltaLink, "delta", async (entries) => {
+    for (const entry of entries) {
+      const id = entry.kind === "upsert" ? entry.patch.id : entry.id;
+      seen.add(id);
+      pending.set(id, mergeDeltaEntries(pending.get(id), entry));
+    }
+    if (pending.size >= DELTA_FLUSH_USERS) await flush();
+    return seen.size;
+  });
+  ctx.progress({ phase: "writing", mode: "delta", usersSeen: seen.size });
+  await flush();
+  const lookup = (last as ApplyResult | null)?.lookup ?? (() => undefined);
+  const anomalies = await findChainAnomalies(ctx.directory, ctx.tenantId, changes, lookup);
+  let removed = 0;
+  for (const change of changes.values()) if (!change.after) removed++;
+  return { mode: "delta", deltaLink: nextLink, usersSeen: seen.size, written: changes.size - removed, removed, changes, anomalies };
+}

@@ -1,0 +1,73 @@
+/** Kudos and comments, approval requests and the cards sent, chat registrations and dashboard caches. */
+import { APPROVAL_CARDS_TABLE, INBOX_TABLE } from "./card-store.js";
+import { CONVERSATIONS_TABLE } from "./conversation-store.js";
+import { DASHBOARDS_TABLE } from "./dashboard-store.js";
+import { FEEDBACK_TABLE } from "./feedback-store.js";
+import type { TableFactory } from "./tables.js";
+import { collectText, decideUsual, stripMetadata, sweepTables, type ErasureContext, type ExportRecord, type StoredEntity, type SweepDecision, type TenantDataStore } from "./tenant-data.js";
+
+const PERSON_FIELDS = ["fromId", "toId", "authorId"];
+
+function withoutKeys(entity: StoredEntity): Record<string, unknown> {
+  const { partitionKey: _pk, rowKey: _rk, ...rest } = stripMetadata(entity);
+  return rest;
+}
+
+/** Kudos given or received and comments written by the person go; others' words keep, scrubbed. */
+function decideFeedback(entity: StoredEntity, context: ErasureContext): SweepDecision {
+  if (PERSON_FIELDS.some((field) => entity[field] === context.personId)) return "delete";
+  return decideUsual(entity, context, "scrub");
+}
+
+/** A card or cached view that speaks of the person or of their goals is dropped as a whole. */
+function decideByMention(entity: StoredEntity, context: ErasureContext): SweepDecision {
+  const usual = decideUsual(entity, context, "delete");
+  if (usual !== "keep" || context.goalIds.size === 0) return usual;
+  const texts = collectText(entity);
+  return [...context.goalIds].some((goalId) => texts.some((text) => text.includes(goalId))) ? "delete" : "keep";
+}
+
+function toFeedbackRecords(entity: StoredEntity): ExportRecord[] {
+  const rowKey = String(entity.rowKey);
+  const section = rowKey.startsWith("k|") ? "kudos" : rowKey.startsWith("m|") ? "comments" : "feedbackRows";
+  return [{ section, record: withoutKeys(entity) }];
+}
+
+function toApprovalRecords(entity: StoredEntity): ExportRecord[] {
+  const record = withoutKeys(entity);
+  const approverId = String(entity.partitionKey).split("|")[1] ?? "";
+  return [{ section: "approvalRequests", record: { approverId, goalId: entity.rowKey, ...record, sent: record["sent"] ? JSON.parse(String(record["sent"])) : null } }];
+}
+
+function toInboxRecords(entity: StoredEntity): ExportRecord[] {
+  const userId = String(entity.partitionKey).split("|")[1] ?? "";
+  return [{ section: "chatCards", record: { userId, id: entity.rowKey, sentAt: entity["sentAt"], updatedAt: entity["updatedAt"], card: JSON.parse(String(entity["card"] ?? "null")) } }];
+}
+
+function toConversationRecords(entity: StoredEntity): ExportRecord[] {
+  return [{ section: "conversations", record: { userId: entity.rowKey, ...withoutKeys(entity) } }];
+}
+
+export function createActivityData(factory: TableFactory): TenantDataStore {
+  const table = (name: string, decide: (entity: StoredEntity) => SweepDecision) => ({ client: factory.getClient(name), name, decide });
+  return {
+    tables: [FEEDBACK_TABLE, APPROVAL_CARDS_TABLE, INBOX_TABLE, CONVERSATIONS_TABLE, DASHBOARDS_TABLE],
+    exports: [
+      { table: FEEDBACK_TABLE, toRecords: toFeedbackRecords },
+      { table: APPROVAL_CARDS_TABLE, toRecords: toApprovalRecords },
+      { table: INBOX_TABLE, toRecords: toInboxRecords },
+      { table: CONVERSATIONS_TABLE, toRecords: toConversationRecords },
+    ],
+    derived: { [DASHBOARDS_TABLE]: "dashboard figures cached per manager, recomputed from goals" },
+    erasePerson(context, report) {
+      const tables = [
+        table(FEEDBACK_TABLE, (entity) => decideFeedback(entity, context)),
+        table(APPROVAL_CARDS_TABLE, (entity) => decideUsual(entity, context, "delete")),
+        table(INBOX_TABLE, (entity) => decideByMention(entity, context)),
+        table(CONVERSATIONS_TABLE, (entity) => decideUsual(entity, context, "delete")),
+        table(DASHBOARDS_TABLE, (entity) => decideByMention(entity, context)),
+      ];
+      return sweepTables(tables, context.tenantId, report);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** Cycles, the tenant policy and the admin's own bookkeeping. */
+import { ADMIN_TABLE, toLogEntry } from "./admin-store.js";
+import { CYCLES_TABLE, SETTINGS_TABLE } from "./cycle-store.js";
+import type { TableFactory } from "./tables.js";
+import { decideUsual, stripMetadata, sweepTables, type ErasureContext, type ExportRecord, type StoredEntity, type SweepDecision, type TenantDataStore } from "./tenant-data.js";
+
+function toCycleRecords(entity: StoredEntity): ExportRecord[] {
+  const { partitionKey: _pk, rowKey, ...rest } = stripMetadata(entity);
+  return [{ section: "cycles", record: { id: rowKey, ...rest } }];
+}
+
+function toSettingsRecords(entity: StoredEntity): ExportRecord[] {
+  const { partitionKey: _pk, rowKey, ...rest } = stripMetadata(entity);
+  if (rowKey === "policy") return [{ section: "settings", record: { kind: "policy", ...(JSON.parse(String(rest["policy"] ?? "{}")) as object) } }];
+  return [{ section: "settings", record: { kind: "marker", name: rowKey.replace(/^marker\|/, ""), ...rest } }];
+}
+
+function toAdminRecords(entity: StoredEntity): ExportRecord[] {
+  const rowKey = String(entity.rowKey);
+  if (rowKey.startsWith("log|")) return [{ section: "adminLog", record: toLogEntry(entity) }];
+  if (rowKey.startsWith("job|")) return [{ section: "adminJobs", record: JSON.parse(String(entity["record"] ?? "null")) }];
+  return [];
+}
+
+/** The person stops being an organisation-goal owner; the rest of the policy stays. */
+function decidePolicy(entity: StoredEntity, context: ErasureContext): SweepDecision {
+  if (entity.rowKey !== "policy" || !String(entity["policy"] ?? "").includes(context.personId)) return decideUsual(entity, context, "scrub");
+  const policy = JSON.parse(String(entity["policy"])) as { organisationGoalOwnerIds?: string[] };
+  const owners = (policy.organisationGoalOwnerIds ?? []).filter((id) => id !== context.personId);
+  return { replace: { ...stripMetadata(entity), policy: JSON.stringify({ ...policy, organisationGoalOwnerIds: owners }) } };
+}
+
+export function createSettingsData(factory: TableFactory): TenantDataStore {
+  const table = (name: string, decide: (entity: StoredEntity) => SweepDecision) => ({ client: factory.getClient(name), name, decide });
+  return {
+    tables: [CYCLES_TABLE, SETTINGS_TABLE, ADMIN_TABLE],
+    exports: [
+      { table: CYCLES_TABLE, toRecords: toCycleRecords },
+      { table: SETTINGS_TABLE, toRecords: toSettingsRecords },
+      { table: ADMIN_TABLE, toRecords: toAdminRecords },
+    ],
+    derived: {},
+    erasePerson(context, report) {
+      const tables = [
+        table(CYCLES_TABLE, (entity) => decideUsual(entity, context, "scrub")),
+        table(SETTINGS_TABLE, (entity) => decidePolicy(entity, context)),
+        table(ADMIN_TABLE, (entity) => decideUsual(entity, context, "scrub")),
+      ];
+      return sweepTables(tables, context.tenantId, report);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Org chart reads: a person's profile and everyone below them. */
+import { useCallback } from "react";
+import type { PersonProfile, ReportEntry } from "../../../functions/src/domain/people.js";
+import { useApi } from "./api-context.js";
+import type { ItemList } from "./types.js";
+import { useQuery, type QueryResult } from "./use-query.js";
+
+export type { PersonProfile, ReportEntry } from "../../../functions/src/domain/people.js";
+
+export function usePerson(personId: string | null): QueryResult<PersonProfile> {
+  const { client } = useApi();
+  const fetchPerson = useCallback(async () => (await client.request<PersonProfile>(`/api/people/${encodeURIComponent(personId ?? "")}`)).data, [client, personId]);
+  return useQuery(personId ? `person:${personId}` : null, fetchPerson);
+}
+
+/** Everyone below the person, managers before their reports. */
+export function useSubtree(personId: string | null): QueryResult<ReportEntry[]> {
+  const { client } = useApi();
+  const fetchReports = useCallback(
+    async () => (await client.request<ItemList<ReportEntry>>(`/api/people/${encodeURIComponent(personId ?? "")}/reports?depth=all`)).data.items,
+    [client, personId],
+  );
+  return useQuery(personId ? `reports:${personId}:all` : null, fetchReports);
+}

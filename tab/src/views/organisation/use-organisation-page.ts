@@ -1,0 +1,48 @@
+/** Everything the Organisation view decides: which cycle, whose part of the organisation (the top of
+ * the caller's chain first, then any branch opened from the tree), what is open and what is searched. */
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCycles } from "../../api/use-me.js";
+import { useOrgCascade } from "../../api/use-org-cascade.js";
+import { pickDefaultCycle } from "../../logic/cycles.js";
+import { indexCascade, searchCascade, type CascadeTree } from "./org-tree.js";
+
+const EMPTY_TREE: CascadeTree = { root: undefined, byId: new Map(), childrenOf: new Map() };
+
+export function useOrganisationPage() {
+  const cycles = useCycles();
+  const [chosenCycleId, setChosenCycleId] = useState<string | null>(() => new URLSearchParams(window.location.search).get("cycle"));
+  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const [roots, setRoots] = useState<string[]>(["top"]);
+  const rootId = roots[roots.length - 1]!;
+  const cascade = useOrgCascade(rootId, cycle?.id ?? null, "all");
+  const tree = useMemo(() => (cascade.data ? indexCascade(cascade.data) : EMPTY_TREE), [cascade.data]);
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query);
+  const search = useMemo(() => searchCascade(tree, deferredQuery), [tree, deferredQuery]);
+  const [openItems, setOpenItems] = useState<Set<string>>(new Set());
+  const rootPersonId = tree.root?.person.id;
+
+  useEffect(() => {
+    setOpenItems(new Set(rootPersonId ? [rootPersonId] : []));
+  }, [rootPersonId]);
+
+  useEffect(() => {
+    if (search) setOpenItems(new Set(search.expanded));
+  }, [search]);
+
+  return {
+    cycles,
+    cycle,
+    cascade,
+    tree,
+    query,
+    search,
+    openItems,
+    canGoBack: roots.length > 1,
+    selectCycle: setChosenCycleId,
+    setQuery,
+    setOpenItems,
+    openBranch: (personId: string) => setRoots((current) => [...current, personId]),
+    goBack: () => setRoots((current) => (current.length > 1 ? current.slice(0, -1) : current)),
+  };
+}

@@ -1,0 +1,31 @@
+/** The Team view's choices in plain functions: where the drill-down is, and who may take over a
+ * goal of someone who left. */
+import type { ReportEntry } from "../../api/use-people.js";
+
+export interface TeamCrumb {
+  /** A person id, or "me" for the caller's own team. */
+  id: string;
+  label: string;
+}
+
+export const MY_TEAM: TeamCrumb = { id: "me", label: "My team" };
+
+/** Opening a team already on the path goes back to it instead of repeating it. */
+export function openTeam(path: readonly TeamCrumb[], crumb: TeamCrumb): TeamCrumb[] {
+  const index = path.findIndex((entry) => entry.id === crumb.id);
+  return index >= 0 ? path.slice(0, index + 1) : [...path, crumb];
+}
+
+export interface OwnerChoice {
+  id: string;
+  label: string;
+}
+
+/** The caller first, then everyone still in their team, by name; never the person who left. */
+export function listNewOwners(me: { id: string; displayName: string }, subtree: readonly ReportEntry[], leaverId: string): OwnerChoice[] {
+  const others = subtree
+    .filter((person) => person.isEnabled && person.id !== leaverId && person.id !== me.id)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName))
+    .map((person) => ({ id: person.id, label: person.jobTitle ? `${person.displayName} · ${person.jobTitle}` : person.displayName }));
+  return [{ id: me.id, label: `${me.displayName} (you)` }, ...others];
+}

@@ -1,0 +1,79 @@
+/** Seeds the API benchmark straight into the stores' tables (the API would take hours): an 8-ary org
+ * chart, and goals written with the goal store's own entity mapping, a transaction per owner. Seeding
+ * stops at the goal target or when its time budget is spent, whichever comes first. */
+import type { TableClient, TransactionAction } from "@azure/data-tables";
+import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
+import { toGoalEntity } from "../../functions/src/store/goal-entity.js";
+import { makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
+import type { Services } from "../../functions/src/services.js";
+
+export const SPAN = 8;
+const CONCURRENCY = 16;
+
+export const personId = (n: number) => `p${String(n).padStart(6, "0")}`;
+export const managerOf = (n: number) => (n === 0 ? null : Math.floor((n - 1) / SPAN));
+/** 1–4 goals a person, 2.5 on average. */
+export const goalCountOf = (n: number) => 1 + (n % 4);
+export const goalIdOf = (n: number, k: number) => `g${String(n).padStart(6, "0")}-${k}`;
+
+export function buildPeople(count: number): Person[] {
+  return Array.from({ length: count }, (_, n) => ({
+    id: personId(n), displayName: `Person ${n}`, mail: null, jobTitle: "Engineer", department: `Dept ${n % 12}`,
+    managerId: managerOf(n) === null ? null : personId(managerOf(n)!), accountEnabled: true, updatedAt: "2026-01-01T00:00:00.000Z",
+  }));
+}
+
+function buildGoal(tenantId: string, cycle: Cycle, n: number, k: number, now: string): Goal {
+  const manager = managerOf(n);
+  return {
+    tenantId, id: goalIdOf(n, k), ownerId: personId(n), cycleId: cycle.id, title: `Improve customer outcome ${k} for team ${n}`,
+    description: "A realistic description of why this goal matters to customers and how we will know it is done.",
+    dueDate: cycle.endDate, visibility: "public", parentId: manager === null ? null : goalIdOf(manager, 0), weight: 1,
+    keyResults: [
+      { id: `kr${k}a`, title: "Share of orders completed in one page", kind: "number", start: 0, target: 100, current: (n * 7 + k * 13) % 100, unit: "%" },
+      { id: `kr${k}b`, title: "Launch reviewed by support", kind: "milestone", done: (n + k) % 3 === 0 },
+    ],
+    status: (n + k) % 11 === 0 ? "pending_approval" : "active", approverId: manager === null ? null : personId(manager), isTopLevel: manager === null,
+    approvedSnapshot: null, flags: [], lastCheckIn: (n + k) % 2 === 0 ? { at: now, confidence: (n + k) % 5 === 0 ? "at_risk" : "on_track" } : null,
+    createdAt: now, updatedAt: now,
+  };
+}
+
+async function seedOwner(goals: TableClient, index: TableClient, tenantId: string, cycle: Cycle, n: number, now: string): Promise<number> {
+  const list = Array.from({ length: goalCountOf(n) }, (_, k) => buildGoal(tenantId, cycle, n, k, now));
+  await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
+  await Promise.all(list.map((g) => index.upsertEntity({ partitionKey: makeKey(tenantId, g.id), rowKey: "g", ownerId: g.ownerId }, "Replace")));
+  return list.length;
+}
+
+export interface SeedPlan {
+  people: number;
+  goalTarget: number;
+  budgetMs: number;
+  /** Owners seeded first (the subtrees the team view reads), then everyone else in order. */
+  firstOwners: number[];
+}
+
+export async function seedGoals(tables: TableFactory, tenantId: string, cycle: Cycle, plan: SeedPlan): Promise<{ goals: number; owners: number[] }> {
+  const goals = tables.getClient(TABLE_NAMES.goals);
+  const index = tables.getClient(TABLE_NAMES.goalIndex);
+  const first = new Set(plan.firstOwners);
+  const order = [...plan.firstOwners, ...Array.from({ length: plan.people }, (_, n) => n).filter((n) => !first.has(n))];
+  const deadline = Date.now() + plan.budgetMs;
+  const now = new Date().toISOString();
+  const owners: number[] = [];
+  let next = 0, seeded = 0;
+  async function worker(): Promise<void> {
+    while (next < order.length && seeded < plan.goalTarget && Date.now() < deadline) {
+      const owner = order[next++]!;
+      seeded += await seedOwner(goals, index, tenantId, cycle, owner, now);
+      owners.push(owner);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { goals: seeded, owners };
+}
+
+export async function seedDirectory(services: Services, tenantId: string, people: Person[]): Promise<void> {
+  await services.directory.upsertPeople(tenantId, people);
+}

@@ -1,0 +1,159 @@
+/** API benchmark (`npm run bench -- api`): the local host in its own process, Azurite, and real token
+ * verification (Entra mode, the test issuer's keys). Seeds as much of 100k people / 1M goals as fits
+ * the seed budget, then measures at 300 req/s: a raw Azurite point read, single-goal read, team view
+ * (the dashboard of a manager with at most 200 goals below them) and single-goal update.
+ * Prints one JSON line per figure set. Run alone with `npx tsx test/bench/api.ts`. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { startAzurite } from "../../functions/dev/azurite.js";
+import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
+import { loadConfig } from "../../functions/src/config.js";
+import { createServices } from "../../functions/src/services.js";
+import { goalRowKey, ownerPartition } from "../../functions/src/store/goal-entity.js";
+import { TABLE_NAMES } from "../../functions/src/store/tables.js";
+import { buildCycle } from "../support/api-harness.js";
+import { startTestIssuer } from "../support/test-issuer.js";
+import { runHttpLoad, runPacedLoad, type LoadFigures, type LoadRequest } from "./api-load.js";
+import { buildPeople, goalCountOf, goalIdOf, personId, seedGoals, SPAN } from "./api-seed.js";
+
+const PEOPLE = 100_000;
+/** BENCH_API_GOALS and BENCH_API_SECONDS shorten a trial run; the defaults are the real benchmark. */
+const GOAL_TARGET = Number(process.env.BENCH_API_GOALS ?? 1_000_000);
+const SEED_BUDGET_MS = 9 * 60 * 1000;
+const RPS = 300;
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 20);
+const WARM_SECONDS = 4;
+const CONNECTIONS = 64;
+const TEAM_MANAGERS = 20;
+const UPDATE_OWNERS = 1000;
+const DAY_MS = 86_400_000;
+
+const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+const isoDay = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+
+/** Everyone below a manager in the 8-ary org of the seed. */
+function listSubtree(manager: number, people: number): number[] {
+  const found: number[] = [];
+  let level = [manager];
+  while (level.length > 0) {
+    level = level.flatMap((m) => Array.from({ length: SPAN }, (_, i) => SPAN * m + 1 + i)).filter((n) => n < people);
+    found.push(...level);
+  }
+  return found;
+}
+
+/** Second-line managers whose whole subtree has at most 200 goals, spread over the org. */
+function pickTeamManagers(people: number): Array<{ manager: number; members: number[]; goals: number }> {
+  const picked: Array<{ manager: number; members: number[]; goals: number }> = [];
+  for (let m = 585; m < 4681 && picked.length < TEAM_MANAGERS; m += 47) {
+    const members = listSubtree(m, people);
+    const goals = members.reduce((sum, n) => sum + goalCountOf(n), 0);
+    if (members.length === 72 && goals <= 200) picked.push({ manager: m, members, goals });
+  }
+  return picked;
+}
+
+async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const script = fileURLToPath(new URL("./api-server.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    if (line.startsWith("{")) return { url: (JSON.parse(line) as { url: string }).url, child };
+  }
+  throw new Error("The API process exited before it started");
+}
+
+function figures(bench: string, result: LoadFigures, extra: Record<string, unknown> = {}) {
+  return { bench, rps: RPS, seconds: SECONDS, ...extra, p50Ms: result.p50Ms, p95Ms: result.p95Ms, p99Ms: result.p99Ms, requests: result.requests, errors: result.errors };
+}
+
+export async function runApiBench(): Promise<void> {
+  // Azurite keeps everything in memory; a million entities need more than Node's default heap.
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=12288`.trim();
+  const azurite = await startAzurite();
+  const issuer = await startTestIssuer();
+  const tenantId = randomUUID();
+  const env = {
+    AUTH_MODE: "entra", AAD_APP_CLIENT_ID: issuer.clientId, ALLOWED_TENANT_IDS: tenantId, ENTRA_JWKS_URL: issuer.jwksUrl,
+    ENTRA_AUTHORITY_HOST: issuer.authorityHost, STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: "error",
+  };
+  let api: ChildProcess | null = null;
+  try {
+    const services = await createServices(loadConfig(env), { tabDir: DEFAULT_TAB_DIR });
+    const cycle = buildCycle(tenantId, { id: "bench", name: "Bench cycle", startDate: isoDay(-45), endDate: isoDay(45) });
+    await services.goalDeps.cycles.saveCycle(cycle);
+    const seedStarted = Date.now();
+    await services.directory.upsertPeople(tenantId, buildPeople(PEOPLE));
+    const directorySeconds = (Date.now() - seedStarted) / 1000;
+    const teams = pickTeamManagers(PEOPLE);
+    const firstOwners = teams.flatMap((t) => [t.manager, ...t.members]);
+    const seeded = await seedGoals(services.tables, tenantId, cycle, { people: PEOPLE, goalTarget: GOAL_TARGET, budgetMs: SEED_BUDGET_MS - (Date.now() - seedStarted), firstOwners });
+    print({ bench: "api-seed", people: PEOPLE, goals: seeded.goals, owners: seeded.owners.length, directorySeconds, seconds: (Date.now() - seedStarted) / 1000, target: { people: PEOPLE, goals: GOAL_TARGET } });
+
+    const started = await startApiProcess(env);
+    api = started.child;
+    const url = started.url;
+    const token = (n: number) => issuer.mint({ tid: tenantId, oid: personId(n), name: `Person ${n}` });
+    const owners = seeded.owners;
+    const randomGoal = () => {
+      const n = owners[Math.floor(Math.random() * owners.length)]!;
+      return { n, id: goalIdOf(n, Math.floor(Math.random() * goalCountOf(n))) };
+    };
+
+    const goalsTable = services.tables.getClient(TABLE_NAMES.goals);
+    const raw = await runPacedLoad({ rps: RPS, seconds: SECONDS, call: () => { const g = randomGoal(); return goalsTable.getEntity(ownerPartition(tenantId, personId(g.n)), goalRowKey(g.id)); } });
+    print(figures("azurite-point-read", raw));
+
+    const reader = `Bearer ${await token(0)}`;
+    const readNext = (): LoadRequest => ({ method: "GET", path: `/api/goals/${randomGoal().id}`, headers: { authorization: reader } });
+    await runHttpLoad({ url, rps: RPS, seconds: WARM_SECONDS, connections: CONNECTIONS, next: readNext });
+    const read = await runHttpLoad({ url, rps: RPS, seconds: SECONDS, connections: CONNECTIONS, next: readNext });
+    print(figures("api-goal-read", read, { p95RatioToRawPointRead: Math.round((read.p95Ms / raw.p95Ms) * 10) / 10, rawPointReadP95Ms: raw.p95Ms }));
+
+    const managerTokens = await Promise.all(teams.map(async (t) => `Bearer ${await token(t.manager)}`));
+    const cold: number[] = [];
+    for (const [i, team] of teams.entries()) {
+      const at = performance.now();
+      const response = await fetch(`${url}/api/dashboard?manager=me&cycle=${cycle.id}`, { headers: { authorization: managerTokens[i]! } });
+      if (!response.ok) throw new Error(`Dashboard of ${team.manager} answered ${response.status}`);
+      await response.arrayBuffer();
+      cold.push(performance.now() - at);
+    }
+    let turn = 0;
+    const teamNext = (): LoadRequest => ({ method: "GET", path: `/api/dashboard?manager=me&cycle=${cycle.id}`, headers: { authorization: managerTokens[turn++ % teams.length]! } });
+    await runHttpLoad({ url, rps: RPS, seconds: WARM_SECONDS, connections: CONNECTIONS, next: teamNext });
+    const team = await runHttpLoad({ url, rps: RPS, seconds: SECONDS, connections: CONNECTIONS, next: teamNext });
+    const sortedCold = [...cold].sort((a, b) => a - b);
+    print(figures("api-team-view", team, { managers: teams.length, peoplePerView: 72, maxGoalsPerView: Math.max(...teams.map((t) => t.goals)), coldComputeMedianMs: Math.round(sortedCold[Math.floor(sortedCold.length / 2)]!) }));
+
+    const teamMembers = new Set(firstOwners);
+    const writers = owners.filter((n) => !teamMembers.has(n)).slice(-UPDATE_OWNERS);
+    const writerTokens = await Promise.all(writers.map(async (n) => `Bearer ${await token(n)}`));
+    let edit = 0;
+    const updateNext = (): LoadRequest => {
+      const i = edit++ % writers.length;
+      const body = JSON.stringify({ description: `Why this matters to customers, revision ${edit}, and how we will know it is done.` });
+      return { method: "PATCH", path: `/api/goals/${goalIdOf(writers[i]!, 0)}`, headers: { authorization: writerTokens[i]!, "content-type": "application/json", "if-match": "*" }, body };
+    };
+    await runHttpLoad({ url, rps: RPS, seconds: WARM_SECONDS, connections: CONNECTIONS, next: updateNext });
+    const update = await runHttpLoad({ url, rps: RPS, seconds: SECONDS, connections: CONNECTIONS, next: updateNext });
+    print(figures("api-goal-update", update, { goalsRotated: writers.length }));
+  } finally {
+    api?.kill("SIGTERM");
+    await issuer.close();
+    await azurite.stop();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  runApiBench().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

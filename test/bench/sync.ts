@@ -1,0 +1,121 @@
+/** Org sync benchmark: a full sync of 100,000 users from the loopback Graph fake into Azurite, then a
+ * delta of 1,000 changes. The sync runs in a child process so its peak RSS is measured alone (the fake
+ * lives here, Azurite in its own process). Run alone with `npx tsx test/bench/sync.ts`. */
+import { fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { startAzurite } from "../../functions/dev/azurite.js";
+import { syncDirectory, type SyncResult } from "../../functions/src/directory/graph-sync.js";
+import { createTableDirectory } from "../../functions/src/store/directory-store.js";
+import { createSyncStateStore } from "../../functions/src/store/sync-state-store.js";
+import { createTableFactory } from "../../functions/src/store/tables.js";
+import { startFakeEntra } from "../fakes/fake-entra.js";
+import { startFakeGraph, type FakeGraph } from "../fakes/fake-graph.js";
+import { createRandom, generateOrg, type DirectoryUser } from "../fakes/org-generator.js";
+import { expectedPeople, storedPeople } from "../fakes/sync-harness.js";
+
+const USERS = 100_000;
+const CHANGES = 1_000;
+
+interface ChildJob {
+  connectionString: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  authorityHost: string;
+  graphBaseUrl: string;
+}
+
+interface ChildReport {
+  result: SyncResult;
+  peakRssMb: number;
+}
+
+async function runChild(job: ChildJob): Promise<ChildReport> {
+  const factory = createTableFactory({ kind: "connectionString", connectionString: job.connectionString });
+  const directory = createTableDirectory(factory);
+  const syncState = createSyncStateStore(factory);
+  await factory.ensureTables([...directory.tables, ...syncState.tables]);
+  const result = await syncDirectory({ ...job, directory, syncState });
+  return { result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
+function syncInChild(job: ChildJob): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.once("message", (report) => resolve(report as ChildReport));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The sync process exited with ${code}`))));
+    child.send(job);
+  });
+}
+
+/** 1,000 distinct users: moves under leaders (no cycles), edits, leavers, disabled accounts, hires. */
+function applyChanges(graph: FakeGraph, users: DirectoryUser[]): void {
+  const random = createRandom(99);
+  const managers = new Set(users.map((u) => u.managerId).filter(Boolean));
+  const leaders = users.slice(1, 400);
+  const individuals = users.filter((u) => !managers.has(u.id));
+  const picked = new Set<string>();
+  const pick = () => {
+    for (;;) {
+      const user = individuals[Math.floor(random() * individuals.length)]!;
+      if (!picked.has(user.id)) return picked.add(user.id) && user;
+    }
+  };
+  const state = graph.state;
+  for (let i = 0; i < 400; i++) state.setManager(pick().id, leaders[Math.floor(random() * leaders.length)]!.id);
+  for (let i = 0; i < 300; i++) state.updateUser(pick().id, { jobTitle: "Senior Specialist", department: "Transformation" });
+  for (let i = 0; i < 100; i++) state.softDelete(pick().id);
+  for (let i = 0; i < 50; i++) state.hardDelete(pick().id);
+  for (let i = 0; i < 50; i++) state.updateUser(pick().id, { accountEnabled: false });
+  for (let i = 0; i < 100; i++) {
+    const id = randomUUID();
+    state.addUser({ id, displayName: `New Hire ${i}`, mail: `new.hire${i}@fabrikam.example`, userPrincipalName: `new.hire${i}@fabrikam.example`, jobTitle: "Associate", department: "Engineering", accountEnabled: true, managerId: leaders[i]!.id });
+  }
+}
+
+export async function runSyncBench(): Promise<void> {
+  const azurite = await startAzurite();
+  const entra = await startFakeEntra();
+  const users = generateOrg({ size: USERS, seed: 2026 });
+  const tenantId = randomUUID();
+  const job: ChildJob = { connectionString: azurite.connectionString, tenantId, clientId: randomUUID(), clientSecret: randomUUID(), authorityHost: entra.url, graphBaseUrl: "" };
+  entra.registerClient(tenantId, job.clientId, job.clientSecret);
+  const graph = await startFakeGraph({ tenantId, users, verifyKey: entra.verifyKey, deltaPageSize: 200, usersMaxPageSize: 999 });
+  job.graphBaseUrl = graph.url;
+  try {
+    const full = await syncInChild(job);
+    console.log(JSON.stringify({ bench: "sync-full", users: full.result.usersSeen, seconds: full.result.seconds, peakRssMb: full.peakRssMb }));
+    applyChanges(graph, users);
+    const delta = await syncInChild(job);
+    const directory = createTableDirectory(createTableFactory({ kind: "connectionString", connectionString: azurite.connectionString }));
+    const isExact = JSON.stringify(await storedPeople(directory, tenantId)) === JSON.stringify(expectedPeople(graph));
+    console.log(JSON.stringify({ bench: "sync-delta", changes: delta.result.usersSeen, seconds: delta.result.seconds, peakRssMb: delta.peakRssMb, mode: delta.result.mode, isExact }));
+  } finally {
+    await graph.close();
+    await entra.close();
+    await azurite.stop();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes("--child")) {
+  process.once("message", (job) => {
+    runChild(job as ChildJob).then(
+      (report) => process.send!(report, () => process.exit(0)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+} else if (isMain) {
+  runSyncBench().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

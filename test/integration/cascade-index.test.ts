@@ -1,0 +1,170 @@
+/** Storage that scales: a subtree view reads the subtree's own entities and nothing of the rest of
+ * the tenant, every query names its partition, and the index follows goal writes and moves. */
+import { randomUUID } from "node:crypto";
+import type { TableClient } from "@azure/data-tables";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { reindexGoal, withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
+import type { CascadeDeps } from "../../functions/src/domain/cascade-ports.js";
+import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
+import { buildTestGoal } from "../../functions/src/domain/test-goals.js";
+import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
+import { createCascadeIndex } from "../../functions/src/store/cascade-index.js";
+import { createCycleStore, DEFAULT_POLICY } from "../../functions/src/store/cycle-store.js";
+import { createTableDirectory } from "../../functions/src/store/directory-store.js";
+import { createGoalStore } from "../../functions/src/store/goal-store.js";
+import { createTableFactory, type TableFactory } from "../../functions/src/store/tables.js";
+import { buildRunningCycle } from "../support/cascade-fixtures.js";
+import { buildPerson } from "../support/org-builder.js";
+
+interface ReadCounts {
+  entities: number;
+  queries: string[];
+}
+
+/** Counts every entity storage hands back, and keeps each query's filter. */
+function createCountingFactory(inner: TableFactory): TableFactory & { counts: ReadCounts; reset(): void } {
+  const counts: ReadCounts = { entities: 0, queries: [] };
+  const wrap = (client: TableClient): TableClient =>
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === "getEntity") {
+          return async (...args: Parameters<TableClient["getEntity"]>) => {
+            const entity = await target.getEntity(...args);
+            counts.entities++;
+            return entity;
+          };
+        }
+        if (prop === "listEntities") {
+          return (options?: Parameters<TableClient["listEntities"]>[0]) => {
+            counts.queries.push(String(options?.queryOptions?.filter ?? ""));
+            const source = target.listEntities(options);
+            return {
+              async *[Symbol.asyncIterator]() {
+                for await (const entity of source) {
+                  counts.entities++;
+                  yield entity;
+                }
+              },
+            };
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  return {
+    counts,
+    reset() {
+      counts.entities = 0;
+      counts.queries = [];
+    },
+    getClient: (table) => wrap(inner.getClient(table)),
+    ensureTables: (tables) => inner.ensureTables(tables),
+  };
+}
+
+const tenantId = randomUUID();
+let cycle: Cycle;
+let counting: ReturnType<typeof createCountingFactory>;
+let deps: CascadeDeps;
+let write: { directory: ReturnType<typeof createTableDirectory>; goals: ReturnType<typeof createGoalStore> };
+
+beforeAll(async () => {
+  const plain = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+  counting = createCountingFactory(plain);
+  const index = createCascadeIndex(plain);
+  const directory = createTableDirectory(plain);
+  const goalStore = createGoalStore(plain);
+  const cycles = createCycleStore(plain);
+  await plain.ensureTables([...goalStore.tables, ...directory.tables, ...index.tables, ...cycles.tables]);
+  write = { directory, goals: withCascadeIndex(goalStore, directory, index, (error) => { throw error; }) };
+  cycle = buildRunningCycle(tenantId);
+  await cycles.saveCycle(cycle);
+  const readDirectory = createTableDirectory(counting);
+  deps = {
+    goals: createGoalStore(counting),
+    cycles: createCycleStore(counting),
+    directory: readDirectory,
+    people: readDirectory,
+    cascadeIndex: createCascadeIndex(counting),
+    clock: { now: () => new Date() },
+    ids: { newId: () => randomUUID() },
+    tenantPolicy: async () => DEFAULT_POLICY,
+    events: { publish: async () => undefined },
+    riskMargin: async () => 0.15,
+  };
+});
+
+/** A manager with `managers` managers under them, each with `span` reports; two goals per person, the
+ * first aligned to their manager's first goal. */
+async function buildBranch(managers: number, span: number): Promise<{ root: Person; people: Person[]; goals: Goal[] }> {
+  const root = buildPerson({ displayName: "Branch head" });
+  const people: Person[] = [root];
+  for (let m = 0; m < managers; m++) {
+    const manager = buildPerson({ displayName: `Manager ${m}`, managerId: root.id });
+    people.push(manager, ...Array.from({ length: span }, (_, i) => buildPerson({ displayName: `Member ${m}.${i}`, managerId: manager.id })));
+  }
+  await write.directory.upsertPeople(tenantId, people);
+  const firstGoal = new Map<string, Goal>();
+  const goals: Goal[] = [];
+  for (const person of people) {
+    const parent = person.managerId ? firstGoal.get(person.managerId) : undefined;
+    for (let n = 0; n < 2; n++) {
+      const goal = buildTestGoal({ tenantId, id: randomUUID(), ownerId: person.id, cycleId: cycle.id, isTopLevel: !parent && n === 0, parentId: n === 0 && parent ? parent.id : null });
+      await write.goals.saveGoal({ goal, audit: [] });
+      if (n === 0) firstGoal.set(person.id, goal);
+      goals.push(goal);
+    }
+  }
+  return { root, people, goals };
+}
+
+async function measureView(root: Person): Promise<ReadCounts> {
+  counting.reset();
+  const view = await getOrgCascade(deps, { tenantId, userId: root.id, name: "", roles: [] }, root.id, { cycleId: cycle.id, depth: 64 });
+  expect(view.nodes[0]!.figures.goals).toBeGreaterThan(0);
+  return { entities: counting.counts.entities, queries: [...counting.counts.queries] };
+}
+
+describe("a subtree view at scale", () => {
+  test("reads no more than the subtree's own entities, however large the rest of the tenant grows", async () => {
+    const small = await buildBranch(1, 2);
+    const alone = await measureView(small.root);
+    expect(alone.entities).toBeLessThanOrEqual(small.people.length + small.goals.length + 6);
+
+    const big = await buildBranch(6, 12);
+    const beside = await measureView(small.root);
+    expect(beside.entities).toBe(alone.entities);
+    expect(beside.queries.length).toBe(alone.queries.length);
+
+    const bigView = await measureView(big.root);
+    expect(bigView.entities).toBeLessThanOrEqual(big.people.length + big.goals.length + 12);
+    expect(bigView.entities).toBeGreaterThanOrEqual(big.goals.length);
+    for (const filter of [...alone.queries, ...bigView.queries]) expect(filter).toMatch(/^PartitionKey eq '/);
+  });
+
+  test("a manager change moves the person's goals to the new manager's partition only", async () => {
+    const branch = await buildBranch(2, 2);
+    const [, managerA, memberA, , managerB] = branch.people;
+    await write.directory.upsertPeople(tenantId, [{ ...memberA!, managerId: managerB!.id }]);
+    for (const goal of branch.goals.filter((g) => g.ownerId === memberA!.id)) await reindexGoal(write.directory, createCascadeIndex(counting), goal);
+    const placedA = await deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycle.id, managerA!.id);
+    const placedB = await deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycle.id, managerB!.id);
+    expect(placedA.map((g) => g.ownerId)).not.toContain(memberA!.id);
+    expect(placedB.filter((g) => g.ownerId === memberA!.id)).toHaveLength(2);
+    const view = await getOrgCascade(deps, { tenantId, userId: managerB!.id, name: "", roles: [] }, managerB!.id, { cycleId: cycle.id, depth: 64 });
+    expect(view.nodes.map((n) => n.person.id)).toContain(memberA!.id);
+  });
+
+  test("a stale index write never replaces a newer one", async () => {
+    const branch = await buildBranch(1, 1);
+    const goal = branch.goals[0]!;
+    const index = createCascadeIndex(counting);
+    const newer = { ...goal, title: "The newer title", updatedAt: new Date(Date.parse(goal.updatedAt) + 1000).toISOString() };
+    await index.indexGoal(newer, { managerKey: "-", ownerName: "Branch head" });
+    await index.indexGoal(goal, { managerKey: "-", ownerName: "Branch head" });
+    const placed = await index.listGoalsPlacedUnder(tenantId, cycle.id, "-");
+    expect(placed.find((g) => g.id === goal.id)?.title).toBe("The newer title");
+    await index.removeGoal(tenantId, goal.id);
+    expect((await index.listGoalsPlacedUnder(tenantId, cycle.id, "-")).some((g) => g.id === goal.id)).toBe(false);
+  });
+});
