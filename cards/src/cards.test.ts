@@ -104,7 +104,7 @@ const cards: Record<string, AdaptiveCard> = {
   "my-goals-card-empty": buildMyGoalsCard({ cycleName: "Q1 2027", goals: [], goalsUrl: goalUrl }),
   "pending-approvals-card": buildPendingApprovalsCard({
     items: [
-      { goalTitle: "Ship the installer", ownerName: "Ana Lopez", submittedAt: "2027-01-10T09:30:00Z", isReapproval: false, goalUrl },
+      { goalTitle: "Ship the installer", ownerName: "Ana Lopez", submittedAt: "2027-01-10T09:30:00Z", isReapproval: false, goalUrl, goalId: "goal-1" },
       { goalTitle: "Hire two engineers", ownerName: "Chen Wu", submittedAt: "2027-01-09T09:30:00Z", isReapproval: true, goalUrl },
     ],
     approvalsUrl: "https://teams.example.test/approvals",
@@ -128,6 +128,7 @@ it("covers every interactive card", () => {
     "approval-card-stale",
     "reminder-card",
     "kudos-invite-card",
+    "pending-approvals-card",
   ]);
 });
 

@@ -1,7 +1,8 @@
 /** Reply to the "pending approvals" command: goals waiting for the caller's decision. */
 import type { AdaptiveCard, CardElement } from "./card-json.js";
-import { createCard, createHeading, createOpenUrlAction, createText, limitItems } from "./elements.js";
+import { createActionSet, createCard, createExecuteAction, createHeading, createOpenUrlAction, createText, limitItems } from "./elements.js";
 import { formatDateTime, formatLink } from "./format.js";
+import { VERBS } from "./verbs.js";
 
 export const PENDING_APPROVALS_MAX_ITEMS = 15;
 
@@ -13,6 +14,8 @@ export interface PendingApprovalItem {
   /** True when an approved goal was changed and needs approval again. */
   isReapproval: boolean;
   goalUrl: string;
+  /** Adds a button that turns this message into the goal's approval card, decisions included. */
+  goalId?: string | null;
 }
 
 export interface PendingApprovalsCardInput {
@@ -21,19 +24,23 @@ export interface PendingApprovalsCardInput {
   approvalsUrl: string;
 }
 
+/** The refresh verb renders the goal's card for whoever presses it: the approver gets the decisions.
+ * No version is sent, so the card opens as the goal is now rather than as changed since. */
+function createOpenButton(goalId: string): CardElement {
+  return createActionSet([createExecuteAction({ title: "Open approval card", verb: VERBS.refresh, data: { goalId }, hasInputs: false })]);
+}
+
 function createItemRow(item: PendingApprovalItem): CardElement {
   const kind = item.isReapproval ? "changed, needs approval again" : "new";
-  return {
-    type: "Container",
-    separator: true,
-    items: [
-      createText(formatLink(item.goalTitle, item.goalUrl), { weight: "Bolder" }),
-      createText(`${item.ownerName} · ${kind} · sent ${formatDateTime(item.submittedAt)}`, {
-        isSubtle: true,
-        spacing: "None",
-      }),
-    ],
-  };
+  const items: CardElement[] = [
+    createText(formatLink(item.goalTitle, item.goalUrl), { weight: "Bolder" }),
+    createText(`${item.ownerName} · ${kind} · sent ${formatDateTime(item.submittedAt)}`, {
+      isSubtle: true,
+      spacing: "None",
+    }),
+  ];
+  if (item.goalId) items.push(createOpenButton(item.goalId));
+  return { type: "Container", separator: true, items };
 }
 
 export function buildPendingApprovalsCard(input: PendingApprovalsCardInput): AdaptiveCard {

@@ -1,12 +1,11 @@
 /** Wires the admin operations: settings (policy + reminder settings under one ETag), admin jobs,
  * the directory sync an admin can run on demand, and the tenant's data for export and erasure. */
-import type { JobDeps, JobProgress, JobResult } from "./domain/admin-jobs.js";
+import type { DirectorySyncRunner } from "./admin-sync.js";
+import type { JobDeps } from "./domain/admin-jobs.js";
 import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "./domain/admin.js";
 import type { ErasureDeps } from "./domain/erasure.js";
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "./domain/ports.js";
-import { seedDemoDirectory } from "./directory/demo-directory.js";
-import { DEMO_PEOPLE } from "./directory/demo-org.js";
 import type { Logger } from "./logging.js";
 import { createAdminStore, type AdminStore } from "./store/admin-store.js";
 import type { TableFactory } from "./store/tables.js";
@@ -14,8 +13,8 @@ import type { TenantDataStore } from "./store/tenant-data.js";
 import { createTenantDataRegistry, listExportSources } from "./store/tenant-data-registry.js";
 import { createTenantExport, type TenantExport } from "./store/tenant-export.js";
 
-/** Runs one directory sync for a tenant, reporting progress as it goes; resolves with counts. */
-export type DirectorySyncRunner = (tenantId: string, report: (progress: JobProgress) => void) => Promise<JobResult>;
+
+export type { DirectorySyncRunner };
 
 export interface AdminServices {
   store: AdminStore;
@@ -38,16 +37,6 @@ export interface AdminOptions {
   onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<unknown>;
   log: Logger;
   runSync: DirectorySyncRunner | null;
-}
-
-/** Local development has no Graph: a sync reloads the demo organisation. */
-export function createDemoSyncRunner(directory: DirectoryWriter): DirectorySyncRunner {
-  return async (tenantId, report) => {
-    report({ phase: "people", done: 0, total: DEMO_PEOPLE.length });
-    await seedDemoDirectory(directory, tenantId);
-    report({ phase: "people", done: DEMO_PEOPLE.length, total: DEMO_PEOPLE.length });
-    return { source: "demo", people: DEMO_PEOPLE.length };
-  };
 }
 
 /** Creates the admin store (the caller ensures its tables) and the admin dependencies. */

@@ -1,9 +1,11 @@
 /** Wires the cascade views, the reorg reactions and leaver decisions onto the goal dependencies. */
+import { rebuildCascadeIndex } from "./domain/cascade-indexing.js";
 import type { CascadeDeps, CascadeIndex, PeopleLookup } from "./domain/cascade-ports.js";
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { ReassignDeps } from "./domain/goal-reassign.js";
 import type { DirectoryChange } from "./domain/ports.js";
 import { applyDirectoryChanges, type ReorgReport } from "./domain/reorg.js";
+import type { Person } from "./domain/types.js";
 import { createGoalMover } from "./store/goal-move.js";
 import type { TableFactory } from "./store/tables.js";
 
@@ -13,6 +15,8 @@ export interface CascadeServices extends CascadeDeps, ReassignDeps {
   /** The sync's onChanges: as above, but throws when a change could not be handled, so the sync's
    * outbox hands the changes over again next run (every reaction is safe to repeat). */
   onDirectoryChanges(tenantId: string, changes: DirectoryChange[]): Promise<void>;
+  /** Indexes every goal of the tenant again (goals written before the index existed, failed index writes). */
+  rebuildIndex(tenantId: string): Promise<{ people: number; goals: number }>;
 }
 
 export interface CascadeOptions {
@@ -21,6 +25,7 @@ export interface CascadeOptions {
   people: PeopleLookup;
   cascadeIndex: CascadeIndex;
   riskMargin(tenantId: string): Promise<number>;
+  listPeople(tenantId: string): AsyncIterable<Person>;
   log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
 }
 
@@ -37,6 +42,7 @@ export function createCascadeServices(options: CascadeOptions): CascadeServices 
       if (changes.length > 0) options.log(level, "Goals followed the org chart", { tenantId, ...report, failures: report.failures.slice(0, 20) });
       return report;
     },
+    rebuildIndex: (tenantId) => rebuildCascadeIndex(deps, tenantId, options.listPeople(tenantId)),
     async onDirectoryChanges(tenantId, changes) {
       const report = await deps.applyDirectoryChanges(tenantId, changes);
       if (report.failures.length > 0) throw new Error(`${report.failures.length} of ${changes.length} org chart changes could not be applied to goals; they are retried on the next sync`);

@@ -76,6 +76,13 @@ describe("configuration is validated once, naming every problem", () => {
     expect(error.message.split("\n")).toHaveLength(4);
   });
 
+  test("the Teams app id is optional, and must be the manifest's GUID when set", () => {
+    expect(loadConfig(ON_AZURE).teamsAppId).toBeUndefined();
+    expect(loadConfig({ ...ON_AZURE, TEAMS_APP_ID: "" }).teamsAppId).toBeUndefined();
+    expect(loadConfig({ ...ON_AZURE, TEAMS_APP_ID: "44444444-4444-4444-8444-444444444444" }).teamsAppId).toBe("44444444-4444-4444-8444-444444444444");
+    expect(readProblems({ ...ON_AZURE, TEAMS_APP_ID: "cascade" })).toEqual([expect.stringContaining("TEAMS_APP_ID is not valid")]);
+  });
+
   test("local development needs only storage", () => {
     expect(loadConfig({ AUTH_MODE: "dev", STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true" }).authMode).toBe("dev");
   });

@@ -5,6 +5,8 @@ const emptyToUndefined = (value: unknown) => (typeof value === "string" && value
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const csv = z.preprocess(emptyToUndefined, z.string().optional()).transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
 
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 const schema = z.object({
   AUTH_MODE: z.preprocess(emptyToUndefined, z.enum(["dev", "entra"]).default("entra")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(7071)),
@@ -24,6 +26,7 @@ const schema = z.object({
   BOT_CLIENT_SECRET: optionalString,
   BOT_CLOUD: z.preprocess(emptyToUndefined, z.enum(["Public", "USGov", "USGovDoD", "China"]).default("Public")),
   BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.string().regex(GUID, "expected the app id from the Teams app manifest (a GUID)").optional()),
   SYNC_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 0 * * * *")),
   REMINDER_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 0 * * * *")),
   TAB_DIR: optionalString,
@@ -42,6 +45,8 @@ export interface Config {
   entra: { clientId: string; tenantId: string | undefined; clientSecret: string | undefined; allowedTenantIds: string[]; jwksUrl: string; authorityHost: string };
   graphBaseUrl: string;
   tabDomain: string | undefined;
+  /** The Teams app's id (the manifest id): when set, links in chat cards open the personal tab inside Teams. */
+  teamsAppId: string | undefined;
   tabDir: string | undefined;
   bot: BotConfig;
   schedules: { sync: string; reminders: string };
@@ -136,6 +141,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     graphBaseUrl: env.GRAPH_BASE_URL,
     tabDomain: env.TAB_DOMAIN,
+    teamsAppId: env.TEAMS_APP_ID,
     tabDir: env.TAB_DIR,
     bot: { id: env.BOT_ID, tenantId: env.BOT_TENANT_ID, clientSecret: readBotSecret(env), cloud: env.BOT_CLOUD, openIdMetadataUrl: env.BOT_OPENID_METADATA_URL },
     schedules: { sync: env.SYNC_SCHEDULE, reminders: env.REMINDER_SCHEDULE },

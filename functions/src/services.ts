@@ -20,11 +20,14 @@ import { createCycleStore, createSettingsStore, type SettingsStore } from "./sto
 import { createTableDirectory } from "./store/directory-store.js";
 import { createGoalStore } from "./store/goal-store.js";
 import { createDashboardStore } from "./store/dashboard-store.js";
+import { withCycleCache } from "./store/cycle-cache.js";
 import { withChangeStamps } from "./domain/dashboard-service.js";
 import { createProgressServices, type ProgressDeps } from "./progress-services.js";
 import { createTableFactory, type TableFactory } from "./store/tables.js";
 import { createLogger } from "./logging.js";
-import { createAdminServices, createDemoSyncRunner, type AdminServices } from "./admin-services.js";
+import { createAdminServices, type AdminServices } from "./admin-services.js";
+import { createDemoSyncRunner, createGraphSyncRunner } from "./admin-sync.js";
+import { createSyncStateStore } from "./store/sync-state-store.js";
 import { createCascadeServices, type CascadeServices } from "./cascade-services.js";
 import { withCascadeIndex } from "./domain/cascade-indexing.js";
 import { createCascadeIndex } from "./store/cascade-index.js";
@@ -82,7 +85,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const log = createLogger(config.logLevel);
   const tables = createTableFactory(config.storage);
   const snapshots = createDashboardStore(tables);
-  const cycles = createCycleStore(tables);
+  const cycles = withCycleCache(createCycleStore(tables));
   const settings = createSettingsStore(tables);
   const directory = createTableDirectory(tables);
   const conversations = createConversationStore(tables);
@@ -113,9 +116,11 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const bot = createBotServices({ config, goalDeps, conversations, cards, events, log, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions });
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
   await tables.ensureTables(progress.tables);
-  const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, log });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync: dev ? createDemoSyncRunner(directory) : null });
-  await tables.ensureTables(admin.tables);
+  const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
+  const syncState = createSyncStateStore(tables);
+  const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync });
+  await tables.ensureTables([...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
   return {
     config,

@@ -66,7 +66,8 @@ export async function seedGoals(tables: TableFactory, tenantId: string, cycle: C
   async function worker(): Promise<void> {
     while (next < order.length && seeded < plan.goalTarget && Date.now() < deadline) {
       const owner = order[next++]!;
-      seeded += await seedOwner(goals, index, tenantId, cycle, owner, now);
+      const count = await seedOwner(goals, index, tenantId, cycle, owner, now);
+      seeded += count;
       owners.push(owner);
     }
   }

@@ -3,6 +3,8 @@
  * lives here, Azurite in its own process). Run alone with `npx tsx test/bench/sync.ts`. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
 import { syncDirectory, type SyncResult } from "../../functions/src/directory/graph-sync.js";
@@ -29,6 +31,7 @@ interface ChildJob {
 interface ChildReport {
   result: SyncResult;
   peakRssMb: number;
+  cpuSeconds: number;
 }
 
 async function runChild(job: ChildJob): Promise<ChildReport> {
@@ -36,13 +39,15 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   const directory = createTableDirectory(factory);
   const syncState = createSyncStateStore(factory);
   await factory.ensureTables([...directory.tables, ...syncState.tables]);
+  const cpuBefore = process.cpuUsage();
   const result = await syncDirectory({ ...job, directory, syncState });
-  return { result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((cpu.user + cpu.system) / 1e6) };
 }
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.once("message", (report) => resolve(report as ChildReport));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The sync process exited with ${code}`))));
@@ -50,7 +55,32 @@ function syncInChild(job: ChildJob): Promise<ChildReport> {
   });
 }
 
-/** 1,000 distinct users: moves under leaders (no cycles), edits, leavers, disabled accounts, hires. */
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** CPU seconds Azurite has used so far (Linux only), to read timings taken on a busy machine. */
+function readAzuriteCpu(port: number): number | null {
+  try {
+    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmdline.includes("azurite") || !cmdline.includes(`${port}`)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+async function measure(job: ChildJob, port: number): Promise<ChildReport & { azuriteCpuSeconds: number | null; loadAverage: number }> {
+  const loadAverage = round(loadavg()[0]!);
+  const before = readAzuriteCpu(port);
+  const report = await syncInChild(job);
+  const after = readAzuriteCpu(port);
+  return { ...report, azuriteCpuSeconds: before === null || after === null ? null : round(after - before), loadAverage };
+}
+
+/** CHANGES distinct users: moves under leaders (no cycles), edits, leavers, disabled accounts, hires. */
 function applyChanges(graph: FakeGraph, users: DirectoryUser[]): void {
   const random = createRandom(99);
   const managers = new Set(users.map((u) => u.managerId).filter(Boolean));
@@ -64,12 +94,13 @@ function applyChanges(graph: FakeGraph, users: DirectoryUser[]): void {
     }
   };
   const state = graph.state;
-  for (let i = 0; i < 400; i++) state.setManager(pick().id, leaders[Math.floor(random() * leaders.length)]!.id);
-  for (let i = 0; i < 300; i++) state.updateUser(pick().id, { jobTitle: "Senior Specialist", department: "Transformation" });
-  for (let i = 0; i < 100; i++) state.softDelete(pick().id);
-  for (let i = 0; i < 50; i++) state.hardDelete(pick().id);
-  for (let i = 0; i < 50; i++) state.updateUser(pick().id, { accountEnabled: false });
-  for (let i = 0; i < 100; i++) {
+  const share = (fraction: number) => Math.round(CHANGES * fraction);
+  for (let i = 0; i < share(0.4); i++) state.setManager(pick().id, leaders[Math.floor(random() * leaders.length)]!.id);
+  for (let i = 0; i < share(0.3); i++) state.updateUser(pick().id, { jobTitle: "Senior Specialist", department: "Transformation" });
+  for (let i = 0; i < share(0.1); i++) state.softDelete(pick().id);
+  for (let i = 0; i < share(0.05); i++) state.hardDelete(pick().id);
+  for (let i = 0; i < share(0.05); i++) state.updateUser(pick().id, { accountEnabled: false });
+  for (let i = 0; i < share(0.1); i++) {
     const id = randomUUID();
     state.addUser({ id, displayName: `New Hire ${i}`, mail: `new.hire${i}@fabrikam.example`, userPrincipalName: `new.hire${i}@fabrikam.example`, jobTitle: "Associate", department: "Engineering", accountEnabled: true, managerId: leaders[i]!.id });
   }
@@ -85,13 +116,14 @@ export async function runSyncBench(): Promise<void> {
   const graph = await startFakeGraph({ tenantId, users, verifyKey: entra.verifyKey, deltaPageSize: 200, usersMaxPageSize: 999 });
   job.graphBaseUrl = graph.url;
   try {
-    const full = await syncInChild(job);
-    console.log(JSON.stringify({ bench: "sync-full", users: full.result.usersSeen, seconds: full.result.seconds, peakRssMb: full.peakRssMb }));
+    const full = await measure(job, azurite.port);
+    const extras = (r: typeof full) => ({ cpuSeconds: r.cpuSeconds, azuriteCpuSeconds: r.azuriteCpuSeconds, loadAverage: r.loadAverage });
+    console.log(JSON.stringify({ bench: "sync-full", users: full.result.usersSeen, seconds: full.result.seconds, peakRssMb: full.peakRssMb, ...extras(full) }));
     applyChanges(graph, users);
-    const delta = await syncInChild(job);
+    const delta = await measure(job, azurite.port);
     const directory = createTableDirectory(createTableFactory({ kind: "connectionString", connectionString: azurite.connectionString }));
     const isExact = JSON.stringify(await storedPeople(directory, tenantId)) === JSON.stringify(expectedPeople(graph));
-    console.log(JSON.stringify({ bench: "sync-delta", changes: delta.result.usersSeen, seconds: delta.result.seconds, peakRssMb: delta.peakRssMb, mode: delta.result.mode, isExact }));
+    console.log(JSON.stringify({ bench: "sync-delta", changes: delta.result.usersSeen, seconds: delta.result.seconds, peakRssMb: delta.peakRssMb, mode: delta.result.mode, isExact, ...extras(delta) }));
   } finally {
     await graph.close();
     await entra.close();

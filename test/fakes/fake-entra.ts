@@ -28,7 +28,6 @@ export async function startFakeEntra(options: { tokenLifetimeSeconds?: number } 
   const publicJwk = { ...(await exportJWK(publicKey)), kid, use: "sig", alg: "RS256" };
   const clients = new Map<string, string>();
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
-  let server: LoopbackServer;
 
   const metadataFor = (tenantId: string) => {
     const base = `${server.url}/${tenantId}`;
@@ -62,7 +61,7 @@ export async function startFakeEntra(options: { tokenLifetimeSeconds?: number } 
     return { status: 200, body: { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken } };
   }
 
-  server = await listen(async (req, res) => {
+  const server: LoopbackServer = await listen(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://loopback");
     const parts = url.pathname.split("/").filter(Boolean);
     const tenantId = parts[0] ?? "";

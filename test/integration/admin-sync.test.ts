@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { JobProgress } from "../../functions/src/domain/admin-jobs.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "../../functions/src/directory/demo-org.js";
 import { startCascade, type RunningCascade } from "../../functions/dev/start-cascade.js";
-import { createDemoSyncRunner } from "../../functions/src/admin-services.js";
+import { randomUUID } from "node:crypto";
+import { createDemoSyncRunner, createGraphSyncRunner } from "../../functions/src/admin-sync.js";
+import { createTableDirectory } from "../../functions/src/store/directory-store.js";
+import { createSyncStateStore } from "../../functions/src/store/sync-state-store.js";
+import { startFakeEntra } from "../fakes/fake-entra.js";
+import { startFakeGraph } from "../fakes/fake-graph.js";
+import { generateOrg } from "../fakes/org-generator.js";
 import { startApiHarness, type ApiHarness, type RequestOptions } from "../support/api-harness.js";
 
 let api: ApiHarness;
@@ -94,5 +100,41 @@ describe("in local development the sync reloads the demo organisation", () => {
     const done = await waitForIdle(() => api.request("GET", "/api/admin/sync", asAdmin));
     expect(done.job).toMatchObject({ state: "succeeded", result: { source: "demo", people: DEMO_PEOPLE.length }, progress: { done: DEMO_PEOPLE.length, total: DEMO_PEOPLE.length } });
     expect((await api.services.directory.getPerson(api.tenantId, DEMO_PEOPLE[10]!.id))?.displayName).toBe(DEMO_PEOPLE[10]!.displayName);
+  });
+});
+
+describe("in Azure the sync reads Microsoft Graph", () => {
+  test("an admin's sync loads the org chart from Graph with progress and counts", async () => {
+    const entra = await startFakeEntra();
+    const clientId = randomUUID();
+    const clientSecret = randomUUID();
+    entra.registerClient(api.tenantId, clientId, clientSecret);
+    const users = generateOrg({ size: 300, seed: 7 });
+    const graph = await startFakeGraph({ tenantId: api.tenantId, users, verifyKey: entra.verifyKey, deltaPageSize: 50 });
+    try {
+      const changes: unknown[] = [];
+      const syncState = createSyncStateStore(api.services.tables);
+      const runSync = createGraphSyncRunner({
+        config: { entra: { ...api.services.config.entra, clientId, clientSecret, authorityHost: entra.url }, graphBaseUrl: graph.url },
+        directory: createTableDirectory(api.services.tables),
+        syncState,
+        onChanges: async (_tenantId, found) => void changes.push(...found),
+      });
+      expect(runSync).not.toBeNull();
+      api.services.admin.runSync = runSync;
+      expect((await api.request("POST", "/api/admin/sync", asAdmin)).status).toBe(202);
+      const done = await waitForIdle(() => api.request("GET", "/api/admin/sync", asAdmin));
+      expect(done.job).toMatchObject({ state: "succeeded", result: { mode: "full", usersSeen: 300 }, progress: { phase: "done", done: 300 } });
+      const someone = users[42]!;
+      expect((await api.services.directory.getPerson(api.tenantId, someone.id))?.displayName).toBe(someone.displayName);
+    } finally {
+      await graph.close();
+      await entra.close();
+    }
+  });
+
+  test("without the app's credential there is no Graph sync", () => {
+    const config = { entra: { ...api.services.config.entra, clientSecret: undefined }, graphBaseUrl: "https://graph.microsoft.com/v1.0" };
+    expect(createGraphSyncRunner({ config, directory: createTableDirectory(api.services.tables), syncState: createSyncStateStore(api.services.tables), onChanges: async () => undefined })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { reindexGoal, withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
+import { rebuildCascadeIndex, reindexGoal, withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
 import type { CascadeDeps } from "../../functions/src/domain/cascade-ports.js";
 import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
 import { buildTestGoal } from "../../functions/src/domain/test-goals.js";
@@ -66,7 +66,7 @@ const tenantId = randomUUID();
 let cycle: Cycle;
 let counting: ReturnType<typeof createCountingFactory>;
 let deps: CascadeDeps;
-let write: { directory: ReturnType<typeof createTableDirectory>; goals: ReturnType<typeof createGoalStore> };
+let write: { directory: ReturnType<typeof createTableDirectory>; goals: ReturnType<typeof createGoalStore>; unindexed: ReturnType<typeof createGoalStore> };
 
 beforeAll(async () => {
   const plain = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
@@ -76,7 +76,7 @@ beforeAll(async () => {
   const goalStore = createGoalStore(plain);
   const cycles = createCycleStore(plain);
   await plain.ensureTables([...goalStore.tables, ...directory.tables, ...index.tables, ...cycles.tables]);
-  write = { directory, goals: withCascadeIndex(goalStore, directory, index, (error) => { throw error; }) };
+  write = { directory, unindexed: goalStore, goals: withCascadeIndex(goalStore, directory, index, (error) => { throw error; }) };
   cycle = buildRunningCycle(tenantId);
   await cycles.saveCycle(cycle);
   const readDirectory = createTableDirectory(counting);
@@ -166,5 +166,21 @@ describe("a subtree view at scale", () => {
     expect(placed.find((g) => g.id === goal.id)?.title).toBe("The newer title");
     await index.removeGoal(tenantId, goal.id);
     expect((await index.listGoalsPlacedUnder(tenantId, cycle.id, "-")).some((g) => g.id === goal.id)).toBe(false);
+  });
+
+  test("a rebuild indexes goals written before the index existed", async () => {
+    const head = buildPerson({ displayName: "Earlier head" });
+    const member = buildPerson({ displayName: "Earlier member", managerId: head.id });
+    await write.directory.upsertPeople(tenantId, [head, member]);
+    const top = buildTestGoal({ tenantId, id: randomUUID(), ownerId: head.id, cycleId: cycle.id, isTopLevel: true });
+    const aligned = buildTestGoal({ tenantId, id: randomUUID(), ownerId: member.id, cycleId: cycle.id, parentId: top.id });
+    for (const goal of [top, aligned]) await write.unindexed.saveGoal({ goal, audit: [] });
+    const before = await getOrgCascade(deps, { tenantId, userId: head.id, name: "", roles: [] }, head.id, { cycleId: cycle.id, depth: 64 });
+    expect(before.nodes[1]!.goals).toEqual([]);
+    const counts = await rebuildCascadeIndex({ goals: write.unindexed, cascadeIndex: deps.cascadeIndex }, tenantId, write.directory.listPeople(tenantId));
+    expect(counts.goals).toBeGreaterThanOrEqual(2);
+    const after = await getOrgCascade(deps, { tenantId, userId: head.id, name: "", roles: [] }, head.id, { cycleId: cycle.id, depth: 64 });
+    expect(after.nodes[1]!.goals.map((g) => g.id)).toEqual([aligned.id]);
+    expect(after.nodes[0]!.figures).toMatchObject({ people: 2, covered: 2, whiteSpace: 0 });
   });
 });

@@ -121,7 +121,11 @@ describe("table directory", () => {
     const root = org[0]!;
     const reachable = new Set<string>();
     const walk = (id: string) => {
-      for (const p of byId.values()) if (p.managerId === id && !reachable.has(p.id)) reachable.add(p.id) && walk(p.id);
+      for (const p of byId.values()) {
+        if (p.managerId !== id || reachable.has(p.id)) continue;
+        reachable.add(p.id);
+        walk(p.id);
+      }
     };
     walk(root.id);
     expect(new Set((await directory.listSubtree(tenantId, root.id)).map((p) => p.id))).toEqual(reachable);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { GoalEvent } from "../../functions/src/domain/goal-context.js";
 import type { Cycle } from "../../functions/src/domain/types.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
-import { addPeople, buildOrgChart, buildRunningCycle, createActiveGoal, createGoal, disable, readGoal, readHistory, remove, submitGoal } from "../support/cascade-fixtures.js";
+import { toPatch } from "../../functions/src/directory/org-packing.js";
+import { addPeople, buildOrgChart, buildRunningCycle, changeDirectory, createActiveGoal, createGoal, disable, readGoal, readHistory, remove, submitGoal } from "../support/cascade-fixtures.js";
 
 let api: ApiHarness;
 let cycle: Cycle;
@@ -94,6 +95,7 @@ describe("someone leaves", () => {
     expect((await reassign(org.M, org.L.id)).status).toBe(400);
     expect((await reassign(org.M, "not-a-person")).status).toBe(400);
     expect((await reassign(null, org.T.id)).status).toBe(401);
+    expect((await reassign(await api.tokenFor(org.M, { tid: api.otherTenantId }), org.T.id)).status).toBe(404);
     expect((await reassign(org.R, org.R.id, managerGoal.id)).status).toBe(409);
     const admin = await api.tokenFor(org.O, { roles: ["Cascade.Admin"] });
     const byAdmin = await reassign(admin, org.O.id, draft.id);
@@ -125,5 +127,13 @@ describe("someone leaves", () => {
     expect(leaver.goals.every((x: any) => x.flags.includes("owner_left"))).toBe(true);
     const res = await api.request("POST", `/api/goals/${active.id}/reassign`, { as: org.M, body: { newOwnerId: org.T.id } });
     expect(res.body.ownerId).toBe(org.T.id);
+  });
+
+  test("a manager leaves while their report moves to someone else, in one sync", async () => {
+    const { org, active, waiting } = await buildTeamWithLeaver();
+    const report = await changeDirectory(api, { patches: [toPatch({ ...org.L, accountEnabled: false }), toPatch({ ...org.L2, managerId: org.T.id })] });
+    expect(report.failures).toEqual([]);
+    expect(await readGoal(api, org.L2, waiting.id)).toMatchObject({ status: "pending_approval", approverId: org.T.id, flags: ["needs_realignment"] });
+    expect((await readGoal(api, org.M, active.id)).flags).toEqual(["owner_left"]);
   });
 });

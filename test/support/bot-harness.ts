@@ -65,7 +65,8 @@ async function readResponse<T>(response: Response): Promise<ApiResponse<T>> {
   return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
 }
 
-export async function startBotHarness(connectionString: string): Promise<BotHarness> {
+/** `env` adds or overrides settings, e.g. TEAMS_APP_ID. */
+export async function startBotHarness(connectionString: string, env: Record<string, string> = {}): Promise<BotHarness> {
   const [issuer, fake]: [TestIssuer, BotFrameworkFake] = await Promise.all([startTestIssuer(), startBotFrameworkFake()]);
   const tenantId = randomUUID();
   const config = loadConfig({
@@ -78,6 +79,7 @@ export async function startBotHarness(connectionString: string): Promise<BotHarn
     BOT_ID: fake.botId,
     BOT_OPENID_METADATA_URL: fake.openIdMetadataUrl,
     LOG_LEVEL: "error",
+    ...env,
   });
   const services = await createServices(config, { tabDir: DEFAULT_TAB_DIR, botTokenProvider: () => fake.issueBotToken() });
   const org = buildSmallOrg();

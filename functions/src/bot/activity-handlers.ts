@@ -1,27 +1,12 @@
-/** What Cascade does with each kind of activity: card actions, installs and the Action.Submit
- * fallback of older clients. */
+/** What Cascade does with each kind of activity: card actions, installs, typed commands and the
+ * Action.Submit fallback of older clients. */
 import { readSubmitVerb } from "../../../cards/src/index.js";
-import type { ConversationRecord } from "../store/conversation-store.js";
-import { isPersonalConversation, LOCAL_SERVICE_URL, readInvokeAction, readSender, type BotActivityHandlers, type Channel, type IncomingActivity } from "./activity.js";
+import { isPersonalConversation, readInvokeAction, readSender, type BotActivityHandlers } from "./activity.js";
 import { deliverQueuedCards, deliverWaitingApprovals } from "./approval-notifier.js";
 import type { BotDeps } from "./bot-deps.js";
 import { executeCardAction } from "./card-actions.js";
+import { answerChatMessage, toConversation } from "./chat-replies.js";
 import { respondWithError } from "./invoke-response.js";
-
-function toConversation(deps: BotDeps, activity: IncomingActivity, channel: Channel, tenantId: string, userId: string): ConversationRecord | null {
-  const serviceUrl = channel === "local" ? LOCAL_SERVICE_URL : activity.serviceUrl;
-  if (!serviceUrl) return null;
-  return {
-    tenantId,
-    userId,
-    kind: channel,
-    conversationId: activity.conversation.id,
-    serviceUrl,
-    botId: activity.recipient.id,
-    userMri: activity.from.id,
-    updatedAt: deps.goalDeps.clock.now().toISOString(),
-  };
-}
 
 export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly string[]): BotActivityHandlers {
   return {
@@ -44,11 +29,12 @@ export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly
       const sender = readSender(activity, allowedTenantIds);
       if (sender && isPersonalConversation(activity)) await deps.conversations.removeConversation(sender.tenantId, sender.userId);
     },
-    async onMessage(activity) {
+    async onMessage(activity, channel) {
       // Clients without Universal Actions send the card's Action.Submit fallback as a message.
       const verb = readSubmitVerb(activity.value);
+      if (!verb) return answerChatMessage(deps, activity, channel, allowedTenantIds);
       const sender = readSender(activity, allowedTenantIds);
-      if (!verb || !sender) return;
+      if (!sender) return;
       const response = await executeCardAction(deps, sender, { verb, data: activity.value as Record<string, unknown> });
       const conversation = await deps.conversations.getConversation(sender.tenantId, sender.userId);
       if (response.statusCode === 200 && conversation) await deps.messenger.send(conversation, response.value);

@@ -44,7 +44,7 @@ async function buildStatusCard(deps: BotDeps, stored: Versioned<Goal>, outcome: 
   const goal = stored.value;
   const approverId = goal.approverId ?? "";
   const [view, approverName, approverUserId] = await Promise.all([
-    buildApprovalView(deps.goalDeps, stored, deps.appUrl),
+    buildApprovalView(deps.goalDeps, stored, deps),
     findPersonName(deps.goalDeps, goal.tenantId, approverId),
     findTeamsUserId(deps, goal.tenantId, approverId),
   ]);
@@ -64,7 +64,7 @@ export function buildOutcomeCard(deps: BotDeps, stored: Versioned<Goal>, outcome
 
 async function buildDecisionButtonsCard(deps: BotDeps, stored: Versioned<Goal>, isStale: boolean): Promise<AdaptiveCard> {
   const [view, approverUserId] = await Promise.all([
-    buildApprovalView(deps.goalDeps, stored, deps.appUrl),
+    buildApprovalView(deps.goalDeps, stored, deps),
     findTeamsUserId(deps, stored.value.tenantId, stored.value.approverId ?? ""),
   ]);
   return isStale ? buildStaleApprovalCard({ goal: view, approverUserId }) : buildApprovalCard({ goal: view, approverUserId });

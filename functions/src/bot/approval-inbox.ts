@@ -34,28 +34,38 @@ async function findPendingGoals(deps: BotDeps, viewer: Principal): Promise<Array
   return [...byId.values()].filter((goal) => goal.value.status === "pending_approval" && goal.value.approverId === userId);
 }
 
+export type PendingApprovalSummary = Omit<PendingApproval, "card">;
+
+async function summarise(deps: BotDeps, viewer: Principal, stored: Versioned<Goal>): Promise<PendingApprovalSummary> {
+  const goal = stored.value;
+  const [found, ownerName] = await Promise.all([deps.cards.getApproval(viewer.tenantId, viewer.userId, goal.id), findPersonName(deps.goalDeps, viewer.tenantId, goal.ownerId)]);
+  const record = found?.record.version === stored.etag ? found.record : null;
+  return {
+    goalId: goal.id,
+    ownerId: goal.ownerId,
+    ownerName,
+    title: goal.title,
+    isReapproval: goal.approvedSnapshot !== null,
+    submittedAt: record?.submittedAt ?? goal.updatedAt,
+    delivery: record?.delivery === "sent" ? "sent" : "waiting",
+  };
+}
+
+const bySubmission = (a: PendingApprovalSummary, b: PendingApprovalSummary) => a.submittedAt.localeCompare(b.submittedAt);
+
+/** The same list without the cards, for the chat's "pending approvals" answer. */
+export async function listPendingApprovalSummaries(deps: BotDeps, viewer: Principal): Promise<PendingApprovalSummary[]> {
+  const pending = await findPendingGoals(deps, viewer);
+  return (await Promise.all(pending.map((stored) => summarise(deps, viewer, stored)))).sort(bySubmission);
+}
+
 export async function listPendingApprovals(deps: BotDeps, viewer: Principal): Promise<PendingApproval[]> {
   const pending = await findPendingGoals(deps, viewer);
   const items = await Promise.all(
     pending.map(async (stored): Promise<PendingApproval> => {
-      const goal = stored.value;
-      const [found, ownerName, card] = await Promise.all([
-        deps.cards.getApproval(viewer.tenantId, viewer.userId, goal.id),
-        findPersonName(deps.goalDeps, viewer.tenantId, goal.ownerId),
-        renderCardFor(deps, viewer, stored, null),
-      ]);
-      const record = found?.record.version === stored.etag ? found.record : null;
-      return {
-        goalId: goal.id,
-        ownerId: goal.ownerId,
-        ownerName,
-        title: goal.title,
-        isReapproval: goal.approvedSnapshot !== null,
-        submittedAt: record?.submittedAt ?? goal.updatedAt,
-        delivery: record?.delivery === "sent" ? "sent" : "waiting",
-        card,
-      };
+      const [summary, card] = await Promise.all([summarise(deps, viewer, stored), renderCardFor(deps, viewer, stored, null)]);
+      return { ...summary, card };
     }),
   );
-  return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  return items.sort(bySubmission);
 }

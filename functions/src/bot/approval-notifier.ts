@@ -84,7 +84,7 @@ async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEve
   const outcome = { decision: event.decision, deciderName, decidedAt: goal.updatedAt, comment: event.comment };
   const tasks: Array<Promise<unknown>> = [closeRequest(deps, tenantId, stored, event.actorId, () => buildOutcomeCard(deps, stored, outcome))];
   const ownerConversation = await deps.conversations.getConversation(tenantId, goal.ownerId);
-  const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps.appUrl, goal.id) });
+  const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps, goal.id) });
   // Without a chat yet, the owner gets the news as soon as they install the app.
   tasks.push(ownerConversation ? deps.messenger.send(ownerConversation, card) : deps.cards.queueCard(tenantId, goal.ownerId, card, deps.goalDeps.clock.now()));
   await settleWithinBudget(deps, tasks, "a decision");

@@ -8,6 +8,7 @@ import type { Versioned } from "../domain/ports.js";
 import { checkSmart } from "../domain/smart.js";
 import type { ApprovedSnapshot, Goal, KeyResult } from "../domain/types.js";
 import { buildGoalUrl } from "./bot-deps.js";
+import type { TabLinkSettings } from "./tab-links.js";
 
 type SnapshotKeyResult = ApprovedSnapshot["keyResults"][number];
 
@@ -81,7 +82,7 @@ export async function describeChangesSinceApproval(deps: GoalDeps, goal: Goal): 
   return [...changes, ...describeKeyResultChanges(snapshot.keyResults, goal)];
 }
 
-export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>, appUrl: string): Promise<ApprovalGoalView> {
+export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>, links: TabLinkSettings): Promise<ApprovalGoalView> {
   const goal = stored.value;
   const [ownerName, cycle, parent, changes] = await Promise.all([
     findPersonName(deps, goal.tenantId, goal.ownerId),
@@ -102,6 +103,6 @@ export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>,
     parent,
     smart: { ok: smart.ok, missing: smart.missing.map((issue) => issue.message) },
     changes,
-    goalUrl: buildGoalUrl(appUrl, goal.id),
+    goalUrl: buildGoalUrl(links, goal.id),
   };
 }

@@ -5,29 +5,29 @@ import type { ConversationStore } from "../store/conversation-store.js";
 import type { Principal } from "../domain/types.js";
 import type { CardActionResponse } from "./invoke-response.js";
 import type { Messenger } from "./messenger.js";
+import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
 
 /** Handles the card actions of one verb that another part of the app owns (check-ins, kudos). */
 export type CardActionHandler = (viewer: Principal, data: Record<string, unknown>) => Promise<CardActionResponse>;
 
 export type BotLog = (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
 
-export interface BotDeps {
+/** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
+export interface BotDeps extends TabLinkSettings {
   goalDeps: GoalDeps;
   conversations: ConversationStore;
   cards: CardStore;
   messenger: Messenger;
-  /** Where the tab lives, for "Open goal" links. */
-  appUrl: string;
   log: BotLog;
   /** Extra verbs, by verb. */
   cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
-/** Links into the tab; the view and goal parameters open the right place directly. */
-export function buildGoalUrl(appUrl: string, goalId: string): string {
-  return `${appUrl}/?view=my-goals&goal=${encodeURIComponent(goalId)}`;
+/** Opens the goal in the tab; any deps with the tab's address (bot or progress) can build it. */
+export function buildGoalUrl(links: TabLinkSettings, goalId: string): string {
+  return buildTabLink(links, { page: "my-goals", goalId });
 }
 
-export function buildApprovalsUrl(appUrl: string): string {
-  return `${appUrl}/?view=approvals`;
+export function buildApprovalsUrl(links: TabLinkSettings, goalId?: string): string {
+  return buildTabLink(links, goalId ? { page: "approvals", goalId } : { page: "approvals" });
 }

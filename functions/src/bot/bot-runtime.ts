@@ -40,7 +40,7 @@ class CascadeBotApp extends App {
       serviceUrl: to.serviceUrl,
       channelId: "msteams",
       bot: { id: to.botId, role: "bot" },
-      conversation: { id: to.conversationId, conversationType: "personal" },
+      conversation: { id: to.conversationId, conversationType: to.conversationType ?? "personal" },
     };
     const attachments = [{ contentType: "application/vnd.microsoft.card.adaptive", content: card }];
     const sent = await this.activitySender.send({ type: "message", attachments, ...(activityId ? { id: activityId } : {}) }, ref);

@@ -74,6 +74,7 @@ export function createBotServices(options: BotServicesOptions): BotServices {
     cards: options.cards,
     messenger,
     appUrl: buildAppUrl(options.config),
+    teamsAppId: options.config.teamsAppId,
     log: options.log,
     cardActions: options.cardActions,
   };

@@ -41,7 +41,7 @@ async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: Check
     note: result.checkIn.note,
     keyResults: goal.keyResults.map(toKeyResultView),
     progress: computeGoalProgress(goal.keyResults),
-    goalUrl: buildGoalUrl(deps.appUrl, goal.id),
+    goalUrl: buildGoalUrl(deps, goal.id),
   });
   const remaining = await buildRemainingForms(deps, viewer, goal.id);
   if (!remaining) return receipt;

@@ -29,12 +29,12 @@ export async function inviteKudosOnCompletion(deps: ProgressDeps, tenantId: stri
     version: event.etag,
     goalTitle: event.goal.title,
     ownerName: owner.displayName,
-    goalUrl: buildGoalUrl(deps.appUrl, event.goal.id),
+    goalUrl: buildGoalUrl(deps, event.goal.id),
   });
   await deliver(deps, tenantId, owner.managerId, card, "kudos invitation");
 }
 
 export async function notifyKudos(deps: ProgressDeps, tenantId: string, kudos: Kudos, goal: Goal): Promise<void> {
-  const card = buildKudosCard({ fromName: await nameOf(deps, tenantId, kudos.fromId), goalTitle: goal.title, message: kudos.message, goalUrl: buildGoalUrl(deps.appUrl, goal.id) });
+  const card = buildKudosCard({ fromName: await nameOf(deps, tenantId, kudos.fromId), goalTitle: goal.title, message: kudos.message, goalUrl: buildGoalUrl(deps, goal.id) });
   await deliver(deps, tenantId, kudos.toId, card, "kudos");
 }

@@ -28,7 +28,7 @@ export async function handleKudosAction(deps: ProgressDeps, viewer: Principal, d
       tone: "success",
       title: "Kudos sent",
       text: `${owner?.displayName ?? "They"} will see your message: "${parsed.value.message}"`,
-      link: { title: "Open goal", url: buildGoalUrl(deps.appUrl, parsed.value.goalId) },
+      link: { title: "Open goal", url: buildGoalUrl(deps, parsed.value.goalId) },
     }),
   );
 }

@@ -5,8 +5,12 @@ import type { Clock } from "../domain/ports.js";
 import type { CardStore, SentCardRef } from "../store/card-store.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 
+/** A stored personal chat, or the conversation a message came from (a team channel thread, a
+ * group chat), which Bot Service addresses the same way. */
+export type ChatTarget = ConversationRecord & { conversationType?: string };
+
 export interface Messenger {
-  send(to: ConversationRecord, card: AdaptiveCard): Promise<SentCardRef>;
+  send(to: ChatTarget, card: AdaptiveCard): Promise<SentCardRef>;
   /** Replaces the card of a message sent earlier, for everyone who sees it. */
   update(sent: SentCardRef, card: AdaptiveCard): Promise<void>;
 }
@@ -16,6 +20,8 @@ export interface TeamsAddress {
   serviceUrl: string;
   botId: string;
   conversationId: string;
+  /** "personal" unless it says otherwise. */
+  conversationType?: string;
 }
 
 /** The part of the Teams SDK the messenger uses; the bot runtime implements it. */

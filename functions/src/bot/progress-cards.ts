@@ -5,6 +5,7 @@ import type { Versioned } from "../domain/ports.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import type { Goal, KeyResult } from "../domain/types.js";
 import { buildGoalUrl } from "./bot-deps.js";
+import { buildTabLink } from "./tab-links.js";
 
 export function toKeyResultView(kr: KeyResult): KeyResultView {
   return kr.kind === "number"
@@ -21,12 +22,12 @@ export function toCheckInGoalView(appUrl: string, { value: goal, etag }: Version
     progress: computeGoalProgress(goal.keyResults),
     lastCheckIn: goal.lastCheckIn,
     keyResults: goal.keyResults.map(toKeyResultView),
-    goalUrl: buildGoalUrl(appUrl, goal.id),
+    goalUrl: buildGoalUrl({ appUrl }, goal.id),
   };
 }
 
 export function buildMyGoalsUrl(appUrl: string): string {
-  return `${appUrl}/?view=my-goals`;
+  return buildTabLink({ appUrl }, { page: "my-goals" });
 }
 
 export function buildDashboardUrl(appUrl: string, managerId: string): string {

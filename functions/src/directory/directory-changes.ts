@@ -35,26 +35,24 @@ export function diffPeople(people: ReadonlyMap<string, { before: Person | null; 
  * not in the directory. Each cycle is reported once, by its smallest id. */
 export function findAnomalies(startIds: Iterable<string>, managerOf: (id: string) => string | null | undefined, limit = 100): DirectoryAnomaly[] {
   const found: DirectoryAnomaly[] = [];
-  const done = new Set<string>();
-  const add = (anomaly: DirectoryAnomaly) => {
-    if (found.length < limit) found.push(anomaly);
-  };
+  /** Which walk first reached each person; a walk that meets its own mark has found a cycle. */
+  const walkOf = new Map<string, number>();
+  let walk = 0;
   for (const startId of startIds) {
+    walk++;
     const path: string[] = [];
-    const onPath = new Set<string>();
     let id: string | null | undefined = startId;
-    while (id && !done.has(id) && !onPath.has(id)) {
+    while (id && !walkOf.has(id)) {
       const managerId = managerOf(id);
       if (managerId === undefined) break;
+      walkOf.set(id, walk);
       path.push(id);
-      onPath.add(id);
-      if (managerId === id) add({ kind: "self_manager", personId: id, managerId });
-      else if (managerId && managerOf(managerId) === undefined) add({ kind: "missing_manager", personId: id, managerId });
+      if (managerId === id) found.push({ kind: "self_manager", personId: id, managerId });
+      else if (managerId && managerOf(managerId) === undefined) found.push({ kind: "missing_manager", personId: id, managerId });
       id = managerId === id ? null : managerId;
     }
-    if (id && onPath.has(id)) add(describeCycle(path.slice(path.indexOf(id)), managerOf));
-    for (const member of path) done.add(member);
-    if (found.length >= limit) break;
+    if (id && walkOf.get(id) === walk && managerOf(id) !== id) found.push(describeCycle(path.slice(path.indexOf(id)), managerOf));
+    if (found.length >= limit) return found.slice(0, limit);
   }
   return found;
 }

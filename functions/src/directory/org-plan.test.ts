@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Person } from "../domain/types.js";
 import { filedManagerOf, shardOf, type PersonPatch } from "./org-packing.js";
-import { applyToShards, groupReports, updatePacks, type LoadedPack, type LoadedShard } from "./org-plan.js";
+import { applyToShards, type LoadedPack, type LoadedShard } from "./org-plan.js";
+import { groupReports, updatePacks } from "./pack-plan.js";
 
 /** An in-memory stand-in for the stored entities: shards of people and packs of reports with marks. */
 interface Stored {

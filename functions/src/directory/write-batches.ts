@@ -37,3 +37,18 @@ export function toBatches(writes: EntityWrite[], limits: BatchLimits, sizeOf: (w
   if (batch.length > 0) batches.push(batch);
   return batches;
 }
+
+/** Writes of one partition, planned only when that partition's turn comes, to bound memory. */
+export type PlannedWrites = Map<number, () => EntityWrite[]>;
+
+export function plannedBy<T>(items: Iterable<T>, partitionOfItem: (item: T) => number, plan: (items: T[]) => EntityWrite[]): PlannedWrites {
+  const groups = groupByPartition([...items].map((item) => ({ partition: partitionOfItem(item), item })));
+  return new Map([...groups].map(([p, group]) => [p, () => plan(group.map((g) => g.item))]));
+}
+
+/** Characters an entity takes on the wire, near enough for batch limits without serialising it twice. */
+export function sizeOf(write: EntityWrite): number {
+  let size = write.rowKey.length + 256;
+  for (const [key, value] of Object.entries(write.props ?? {})) size += key.length + (typeof value === "string" ? value.length : 16) + 8;
+  return size;
+}

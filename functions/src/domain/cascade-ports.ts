@@ -42,8 +42,9 @@ export interface CascadeIndex {
   listGoalsPlacedUnder(tenantId: string, cycleId: string, managerKey: string): Promise<GoalSummary[]>;
   /** Organisation goals (top-level) of the cycle. */
   listTopLevelGoals(tenantId: string, cycleId: string): Promise<GoalSummary[]>;
-  /** Writes the summary under the placement; moves it when owner, manager or cycle changed. */
-  indexGoal(goal: Goal, placement: Placement): Promise<void>;
+  /** Writes the summary under the placement; moves it when owner, manager or cycle changed. The
+   * placement may still be on its way, so it is looked up while the index reads its own state. */
+  indexGoal(goal: Goal, placement: Placement | Promise<Placement>): Promise<void>;
   removeGoal(tenantId: string, goalId: string): Promise<void>;
 }
 

@@ -3,7 +3,7 @@
  * look; private goals are shown (and counted) only to the owner and the owner's managers, so the
  * figures are always those of the goals the viewer can see. */
 import type { CascadeDeps, GoalSummary } from "./cascade-ports.js";
-import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type BranchFigures, type CascadePerson, type GoalInsight } from "./coverage.js";
+import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type BranchFigures, type CascadePerson, type CoverageResult, type GoalInsight } from "./coverage.js";
 import { notFound } from "./errors.js";
 import { isInManagementChain } from "./goal-access.js";
 import { loadSubtree } from "./org-cascade-load.js";
@@ -82,6 +82,21 @@ function listRefs(goals: GoalInsight[], test: (g: GoalInsight) => boolean, sort?
 
 const sortGoals = (goals: GoalInsight[]) => [...goals].sort((a, b) => Number(b.isTopLevel) - Number(a.isTopLevel) || a.title.localeCompare(b.title));
 
+/** The people to return, parents before reports, down to the requested depth or as deep as fits. */
+function buildNodes(rootId: string, people: CascadePerson[], coverage: CoverageResult, requested: number): { nodes: OrgCascadeNode[]; depth: number; isTruncated: boolean } {
+  const depthOf = new Map([[rootId, 0]]);
+  for (const id of coverage.order) for (const r of coverage.reportsOf.get(id) ?? []) depthOf.set(r, depthOf.get(id)! + 1);
+  const { depth, isTruncated } = chooseDepth(coverage.order, depthOf, requested);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const nodes = coverage.order.filter((id) => depthOf.get(id)! <= depth).map((id): OrgCascadeNode => {
+    const { managerId, ...person } = byId.get(id)!;
+    const reports = coverage.reportsOf.get(id) ?? [];
+    const level = depthOf.get(id)!;
+    return { person, managerId: id === rootId ? null : managerId, depth: level, reportIds: level < depth ? reports : [], reportsCount: reports.length, figures: coverage.figures.get(id)!, goals: sortGoals(coverage.goalsOf.get(id) ?? []) };
+  });
+  return { nodes, depth, isTruncated };
+}
+
 export async function getOrgCascade(deps: CascadeDeps, principal: Principal, personId: string, query: { cycleId: string | null; depth: number }): Promise<OrgCascade> {
   const { tenantId } = principal;
   const root = await deps.directory.getPerson(tenantId, personId);
@@ -98,15 +113,7 @@ export async function getOrgCascade(deps: CascadeDeps, principal: Principal, per
   const alignedElsewhere = await findAlignedElsewhere(deps, tenantId, listWhiteSpaceCandidates(root.id, loaded.people, goals));
   const elapsedShare = computeElapsedShare(cycle, now);
   const coverage = computeCoverage({ rootId: root.id, people: loaded.people, goals, rollUpGoals: loaded.goals, alignedElsewhere, elapsedShare, riskMargin });
-  const depthOf = new Map([[root.id, 0]]);
-  for (const id of coverage.order) for (const r of coverage.reportsOf.get(id) ?? []) depthOf.set(r, depthOf.get(id)! + 1);
-  const { depth, isTruncated } = chooseDepth(coverage.order, depthOf, query.depth);
-  const byId = new Map(loaded.people.map((p) => [p.id, p]));
-  const nodes = coverage.order.filter((id) => depthOf.get(id)! <= depth).map((id): OrgCascadeNode => {
-    const { managerId, ...person } = byId.get(id)!;
-    const reports = coverage.reportsOf.get(id) ?? [];
-    return { person, managerId: id === root.id ? null : managerId, depth: depthOf.get(id)!, reportIds: depthOf.get(id)! < depth ? reports : [], reportsCount: reports.length, figures: coverage.figures.get(id)!, goals: sortGoals(coverage.goalsOf.get(id) ?? []) };
-  });
+  const { nodes, depth, isTruncated } = buildNodes(root.id, loaded.people, coverage, query.depth);
   const all = coverage.order.flatMap((id) => coverage.goalsOf.get(id) ?? []);
   return {
     rootId: root.id,

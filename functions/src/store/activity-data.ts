@@ -4,7 +4,8 @@ import { CONVERSATIONS_TABLE } from "./conversation-store.js";
 import { DASHBOARDS_TABLE } from "./dashboard-store.js";
 import { FEEDBACK_TABLE } from "./feedback-store.js";
 import type { TableFactory } from "./tables.js";
-import { collectText, decideUsual, stripMetadata, sweepTables, type ErasureContext, type ExportRecord, type StoredEntity, type SweepDecision, type TenantDataStore } from "./tenant-data.js";
+import { collectText, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { decideUsual, sweepTables, type SweepDecision } from "./tenant-sweep.js";
 
 const PERSON_FIELDS = ["fromId", "toId", "authorId"];
 
@@ -19,12 +20,14 @@ function decideFeedback(entity: StoredEntity, context: ErasureContext): SweepDec
   return decideUsual(entity, context, "scrub");
 }
 
-/** A card or cached view that speaks of the person or of their goals is dropped as a whole. */
+/** A card or cached view that speaks of the person (by id, name or mail) or of their goals is
+ * dropped as a whole: it is a copy, and losing one for a namesake costs little. */
 function decideByMention(entity: StoredEntity, context: ErasureContext): SweepDecision {
   const usual = decideUsual(entity, context, "delete");
-  if (usual !== "keep" || context.goalIds.size === 0) return usual;
+  if (usual !== "keep") return usual;
+  const needles = [...context.goalIds, context.displayName, context.mail].filter((n): n is string => Boolean(n && n.length >= 3));
   const texts = collectText(entity);
-  return [...context.goalIds].some((goalId) => texts.some((text) => text.includes(goalId))) ? "delete" : "keep";
+  return needles.some((needle) => texts.some((text) => text.includes(needle))) ? "delete" : "keep";
 }
 
 function toFeedbackRecords(entity: StoredEntity): ExportRecord[] {
@@ -39,9 +42,10 @@ function toApprovalRecords(entity: StoredEntity): ExportRecord[] {
   return [{ section: "approvalRequests", record: { approverId, goalId: entity.rowKey, ...record, sent: record["sent"] ? JSON.parse(String(record["sent"])) : null } }];
 }
 
+/** Cards of the local chat, and cards waiting for someone to install the app. */
 function toInboxRecords(entity: StoredEntity): ExportRecord[] {
-  const userId = String(entity.partitionKey).split("|")[1] ?? "";
-  return [{ section: "chatCards", record: { userId, id: entity.rowKey, sentAt: entity["sentAt"], updatedAt: entity["updatedAt"], card: JSON.parse(String(entity["card"] ?? "null")) } }];
+  const [, userId = "", list = "chat"] = String(entity.partitionKey).split("|");
+  return [{ section: "chatCards", record: { userId, list, id: entity.rowKey, sentAt: entity["sentAt"], updatedAt: entity["updatedAt"], card: JSON.parse(String(entity["card"] ?? "null")) } }];
 }
 
 function toConversationRecords(entity: StoredEntity): ExportRecord[] {

@@ -114,10 +114,10 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     }
   }
 
-  async function indexGoal(goal: Goal, placement: Placement): Promise<void> {
+  async function indexGoal(goal: Goal, pending: Placement | Promise<Placement>): Promise<void> {
     const { tenantId } = goal;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await getEntityOrNull<Pointer>(table, pointerPartition(tenantId, goal.id), POINTER_ROW);
+      const [stored, placement] = await Promise.all([getEntityOrNull<Pointer>(table, pointerPartition(tenantId, goal.id), POINTER_ROW), pending]);
       const pointer: Pointer = {
         cycleId: goal.cycleId,
         managerKey: placement.managerKey ?? stored?.managerKey ?? ROOT_PLACEMENT,

@@ -5,10 +5,11 @@ import type { TableClient, TableEntityResult, TransactionAction } from "@azure/d
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import { decodeMembers, decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "../directory/org-packing.js";
-import { applyToShards, groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, planShardWrites, updatePacks, widenForMarks, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
+import { applyToShards, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
+import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "../directory/pack-plan.js";
 import { createOrgReader, type OrgReader } from "../directory/org-reader.js";
 import { runLimited } from "../directory/run-limited.js";
-import { groupByPartition, toBatches } from "../directory/write-batches.js";
+import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "../directory/write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
@@ -43,8 +44,6 @@ export interface TableDirectory extends OrgReader, DirectoryWriter {
 }
 
 type Entity = TableEntityResult<Record<string, unknown>>;
-/** Writes of one partition, planned only when that partition's turn comes, to bound memory. */
-type PlannedWrites = Map<number, () => EntityWrite[]>;
 
 const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, partitionName(partition));
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
@@ -57,11 +56,6 @@ function addChunk(pack: LoadedPack, entity: Entity): void {
   pack.stored[parsePackRowKey(entity.rowKey!).chunk] = storedRef(entity);
   for (const person of people) pack.reports.set(person.id, person);
   for (const id of withReports) pack.withReports.add(id);
-}
-
-function plannedBy<T>(items: Iterable<T>, partitionOfItem: (item: T) => number, plan: (items: T[]) => EntityWrite[]): PlannedWrites {
-  const groups = groupByPartition([...items].map((item) => ({ partition: partitionOfItem(item), item })));
-  return new Map([...groups].map(([p, group]) => [p, () => plan(group.map((g) => g.item))]));
 }
 
 export function createTableDirectory(factory: TableFactory): TableDirectory {
@@ -135,7 +129,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     const toEntity = (w: EntityWrite) => ({ partitionKey: partitionKey(tenantId, w.partition), rowKey: w.rowKey, ...w.props });
     await runLimited([...planned.values()], WRITE_CONCURRENCY, async (plan) => {
       const writes = plan();
-      for (const batch of toBatches(writes, BATCH_LIMITS, (w) => JSON.stringify(toEntity(w)).length)) {
+      for (const batch of toBatches(writes, BATCH_LIMITS, sizeOf)) {
         const actions = batch.map((w): TransactionAction => {
           const entity = toEntity(w);
           assertEntityWithinLimits(entity);

@@ -2,7 +2,8 @@
 import { fromAuditEntity, fromCheckInEntity, fromGoalEntity, type GoalEntity } from "./goal-entity.js";
 import { CASCADE_TABLE } from "./cascade-index.js";
 import { TABLE_NAMES, type TableFactory } from "./tables.js";
-import { decideUsual, stripMetadata, sweepTables, type ErasureContext, type ExportRecord, type StoredEntity, type SweepDecision, type TenantDataStore } from "./tenant-data.js";
+import { stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { decideUsual, sweepTables, type SweepDecision } from "./tenant-sweep.js";
 
 function toGoalRecords(entity: StoredEntity): ExportRecord[] {
   const rowKey = String(entity.rowKey);

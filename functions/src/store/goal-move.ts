@@ -31,9 +31,24 @@ async function listHistory(goals: TableClient, partitionKey: string, goalId: str
   return rows;
 }
 
-/** Same-partition rows in transactions of at most 100 actions. */
+/** Strings travel as UTF-16 in the size the service counts; stay well under its 4 MiB batch limit. */
+const MAX_BATCH_CHARS = TABLE_LIMITS.maxBatchBytes / 2 - 256 * 1024;
+
+/** Same-partition rows in transactions of at most 100 actions and within the batch size limit. */
 async function submitInBatches(goals: TableClient, actions: TransactionAction[]): Promise<void> {
-  for (let i = 0; i < actions.length; i += TABLE_LIMITS.maxBatch) await goals.submitTransaction(actions.slice(i, i + TABLE_LIMITS.maxBatch));
+  let batch: TransactionAction[] = [];
+  let chars = 0;
+  for (const action of actions) {
+    const size = JSON.stringify(action[1]).length;
+    if (batch.length === TABLE_LIMITS.maxBatch || (batch.length > 0 && chars + size > MAX_BATCH_CHARS)) {
+      await goals.submitTransaction(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(action);
+    chars += size;
+  }
+  if (batch.length > 0) await goals.submitTransaction(batch);
 }
 
 export function createGoalMover(factory: TableFactory): GoalMover {

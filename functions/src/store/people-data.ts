@@ -5,7 +5,8 @@ import { createTableDirectory } from "./directory-store.js";
 import { REMINDERS_TABLE } from "./reminder-store.js";
 import { createSyncStateStore } from "./sync-state-store.js";
 import { isStatus, TABLE_NAMES, type TableFactory } from "./tables.js";
-import { decideUsual, readTenantPage, stripMetadata, sweepTables, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { readTenantPage, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { decideUsual, sweepTables } from "./tenant-sweep.js";
 
 function toPeopleRecords(entity: StoredEntity): ExportRecord[] {
   return decodePeople(entity).map((person) => ({ section: "people", record: person }));

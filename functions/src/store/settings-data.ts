@@ -2,7 +2,8 @@
 import { ADMIN_TABLE, toLogEntry } from "./admin-store.js";
 import { CYCLES_TABLE, SETTINGS_TABLE } from "./cycle-store.js";
 import type { TableFactory } from "./tables.js";
-import { decideUsual, stripMetadata, sweepTables, type ErasureContext, type ExportRecord, type StoredEntity, type SweepDecision, type TenantDataStore } from "./tenant-data.js";
+import { stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { decideUsual, sweepTables, type SweepDecision } from "./tenant-sweep.js";
 
 function toCycleRecords(entity: StoredEntity): ExportRecord[] {
   const { partitionKey: _pk, rowKey, ...rest } = stripMetadata(entity);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { collectText, decideUsual, ERASED_NAME, ERASED_PERSON_ID, mentions, scrubEntity, tenantFilter, type ErasureContext, type StoredEntity } from "./tenant-data.js";
+import { collectText, ERASED_NAME, ERASED_PERSON_ID, mentions, tenantFilter, type ErasureContext, type StoredEntity } from "./tenant-data.js";
+import { decideUsual, scrubEntity } from "./tenant-sweep.js";
 
 const PERSON = "8d3c1f0e-5a4b-4c2d-9e8f-7a6b5c4d3e2f";
 const context: ErasureContext = { tenantId: "t1", personId: PERSON, displayName: "Ada Lovelace", mail: "ada@contoso.example", goalIds: new Set(["goal-ada"]), successorId: "boss" };

@@ -28,6 +28,8 @@ function isInTeams(): boolean {
 
 export const VIEWS: readonly ViewEntry[] = [
   defineView("my-goals", "My goals", () => import("./my-goals/MyGoalsView.js")),
+  defineView("team", "Team", () => import("./team/TeamView.js")),
+  defineView("organisation", "Organisation", () => import("./organisation/OrganisationView.js")),
   defineView("dashboard", "Dashboard", () => import("./dashboard/DashboardView.js")),
   defineView("approvals", "Approvals", () => import("./approvals/ApprovalsView.js")),
   // The local preview of the Teams chat is pointless inside Teams, where the real chat is.

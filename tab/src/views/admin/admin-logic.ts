@@ -24,7 +24,7 @@ export interface ProgressView {
   value: number | undefined;
 }
 
-const PHASES: Record<string, string> = { starting: "Starting", people: "People", managers: "Managers", goals: "Goals", tables: "Tables", finishing: "Finishing" };
+const PHASES: Record<string, string> = { starting: "Starting", reading: "People read from the directory", writing: "People saved", done: "People", people: "People", goals: "Goals", tables: "Rows checked" };
 
 export function describeProgress(progress: JobProgress): ProgressView {
   const phase = PHASES[progress.phase] ?? progress.phase.charAt(0).toUpperCase() + progress.phase.slice(1);

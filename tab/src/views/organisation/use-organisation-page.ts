@@ -1,6 +1,6 @@
 /** Everything the Organisation view decides: which cycle, whose part of the organisation (the top of
  * the caller's chain first, then any branch opened from the tree), what is open and what is searched. */
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useCycles } from "../../api/use-me.js";
 import { useOrgCascade } from "../../api/use-org-cascade.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
@@ -19,16 +19,11 @@ export function useOrganisationPage() {
   const [query, setQuery] = useState("");
   const deferredQuery = useDeferredValue(query);
   const search = useMemo(() => searchCascade(tree, deferredQuery), [tree, deferredQuery]);
-  const [openItems, setOpenItems] = useState<Set<string>>(new Set());
-  const rootPersonId = tree.root?.person.id;
-
-  useEffect(() => {
-    setOpenItems(new Set(rootPersonId ? [rootPersonId] : []));
-  }, [rootPersonId]);
-
-  useEffect(() => {
-    if (search) setOpenItems(new Set(search.expanded));
-  }, [search]);
+  const rootPersonId = tree.root?.person.id ?? "";
+  // What is open belongs to one tree and one search: a new root or a new search starts from its own default.
+  const context = `${rootPersonId}|${deferredQuery}`;
+  const [chosenOpen, setChosenOpen] = useState<{ context: string; items: Set<string> } | null>(null);
+  const openItems = chosenOpen?.context === context ? chosenOpen.items : (search?.expanded ?? new Set(rootPersonId ? [rootPersonId] : []));
 
   return {
     cycles,
@@ -41,7 +36,7 @@ export function useOrganisationPage() {
     canGoBack: roots.length > 1,
     selectCycle: setChosenCycleId,
     setQuery,
-    setOpenItems,
+    setOpenItems: (items: Set<string>) => setChosenOpen({ context, items }),
     openBranch: (personId: string) => setRoots((current) => [...current, personId]),
     goBack: () => setRoots((current) => (current.length > 1 ? current.slice(0, -1) : current)),
   };

@@ -38,7 +38,7 @@ export default function TeamView() {
           <Title2 as="h1" className={styles.title}>
             {isMine ? "My team" : `${path[path.length - 1]!.label}'s team`}
           </Title2>
-          <Text className={styles.muted}>{`${cycle.name} · everyone below, all levels, in the figures`}</Text>
+          <Text className={styles.muted}>{`${cycle.name} · the figures cover the whole team, all levels`}</Text>
         </div>
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
         <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label="Refresh" onClick={cascade.reload} />

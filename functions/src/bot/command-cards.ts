@@ -1,0 +1,93 @@
+/** What the bot answers to each typed command: the person's goals in the current cycle, the goals
+ * waiting for their decision, or the help card. */
+import {
+  BOT_COMMANDS,
+  buildHelpCard,
+  buildMessageCard,
+  buildMyGoalsCard,
+  buildPendingApprovalsCard,
+  type AdaptiveCard,
+  type BotCommand,
+  type MyGoalsItem,
+} from "../../../cards/src/index.js";
+import type { Versioned } from "../domain/ports.js";
+import { computeGoalProgress } from "../domain/progress.js";
+import type { Cycle, Goal, Principal } from "../domain/types.js";
+import { listPendingApprovalSummaries } from "./approval-inbox.js";
+import { buildApprovalsUrl, buildGoalUrl, type BotDeps } from "./bot-deps.js";
+import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
+
+/** The cycle the tab opens on: the one running today, else the latest open one, else the latest. */
+export function pickCurrentCycle(cycles: readonly Cycle[], today: string): Cycle | null {
+  const current = cycles.find((cycle) => cycle.startDate <= today && today <= cycle.endDate);
+  if (current) return current;
+  const byStartDesc = [...cycles].sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return byStartDesc.find((cycle) => cycle.status === "open") ?? byStartDesc[0] ?? null;
+}
+
+function toMyGoalsItem(links: TabLinkSettings, { value: goal }: Versioned<Goal>): MyGoalsItem {
+  return {
+    title: goal.title,
+    status: goal.status,
+    progress: computeGoalProgress(goal.keyResults),
+    dueDate: goal.dueDate,
+    confidence: goal.lastCheckIn?.confidence ?? null,
+    goalUrl: buildGoalUrl(links, goal.id),
+  };
+}
+
+/** Soonest due first; goals without a due date last. */
+function compareByDueDate(a: Versioned<Goal>, b: Versioned<Goal>): number {
+  return (a.value.dueDate ?? "9999").localeCompare(b.value.dueDate ?? "9999") || a.value.title.localeCompare(b.value.title);
+}
+
+async function buildMyGoalsReply(deps: BotDeps, viewer: Principal): Promise<AdaptiveCard> {
+  const { cycles, goals, clock } = deps.goalDeps;
+  const goalsUrl = buildTabLink(deps, { page: "my-goals" });
+  const cycle = pickCurrentCycle(await cycles.listCycles(viewer.tenantId), clock.now().toISOString().slice(0, 10));
+  if (!cycle) {
+    const text = "Goals are set per period (a quarter, for instance), and none has been set up yet. Your Cascade admin adds one.";
+    return buildMessageCard({ tone: "info", title: "No goal period yet", text, link: { title: "Open Cascade", url: goalsUrl } });
+  }
+  const mine = await goals.listGoalsByOwner(viewer.tenantId, viewer.userId, { cycleId: cycle.id });
+  return buildMyGoalsCard({ cycleName: cycle.name, goals: mine.sort(compareByDueDate).map((goal) => toMyGoalsItem(deps, goal)), goalsUrl });
+}
+
+async function buildPendingApprovalsReply(deps: BotDeps, viewer: Principal): Promise<AdaptiveCard> {
+  const pending = await listPendingApprovalSummaries(deps, viewer);
+  const items = pending.map((item) => ({
+    goalId: item.goalId,
+    goalTitle: item.title,
+    ownerName: item.ownerName,
+    submittedAt: item.submittedAt,
+    isReapproval: item.isReapproval,
+    goalUrl: buildApprovalsUrl(deps, item.goalId),
+  }));
+  return buildPendingApprovalsCard({ items, approvalsUrl: buildApprovalsUrl(deps) });
+}
+
+export function buildCommandCard(deps: BotDeps, viewer: Principal, command: BotCommand): Promise<AdaptiveCard> {
+  if (command === BOT_COMMANDS.myGoals) return buildMyGoalsReply(deps, viewer);
+  if (command === BOT_COMMANDS.pendingApprovals) return buildPendingApprovalsReply(deps, viewer);
+  return Promise.resolve(buildHelpCard({ appUrl: buildTabLink(deps, { page: "my-goals" }) }));
+}
+
+/** For someone Cascade cannot place in the organisation: a sender without a work account, from an
+ * organisation this deployment does not serve, or not (yet) in the synced directory. */
+export function buildUnknownPersonCard(): AdaptiveCard {
+  return buildMessageCard({
+    tone: "info",
+    title: "I don't know you yet",
+    text: "Cascade knows the people of its organisation from the company directory, and I could not find you there. If you joined recently, try again tomorrow; otherwise ask your Cascade admin.",
+  });
+}
+
+/** Where a private answer went instead of a team conversation, or how to get it. */
+export function buildSentPrivatelyCard(links: TabLinkSettings, command: BotCommand, isSent: boolean): AdaptiveCard {
+  const what = command === BOT_COMMANDS.myGoals ? "Your goals" : "Goals waiting for your approval";
+  const url = command === BOT_COMMANDS.myGoals ? buildTabLink(links, { page: "my-goals" }) : buildApprovalsUrl(links);
+  const text = isSent
+    ? `${what} are for you alone, so I sent them to our personal chat.`
+    : `${what} are for you alone, so I show them only in our personal chat. Open a chat with Cascade and type "${command}" there, or open the tab.`;
+  return buildMessageCard({ tone: "info", text, link: { title: "Open in Cascade", url } });
+}
