@@ -33,6 +33,9 @@ param botId string = aadAppClientId
 @description('Comma-separated tenant ids whose users may sign in. Defaults to the app registration\'s own tenant.')
 param allowedTenantIds string = aadAppTenantId
 
+@description('Id of the Teams app (the manifest id). When set, links in chat cards open the personal tab inside Teams; empty keeps plain web links.')
+param teamsAppId string = ''
+
 @description('NCRONTAB schedule of the org-chart sync from Microsoft Graph (six fields, seconds first, UTC).')
 param syncSchedule string = '0 0 * * * *'
 
@@ -160,6 +163,7 @@ module appSettings 'modules/app-settings.bicep' = {
       BOT_ID: botId
       BOT_TENANT_ID: aadAppTenantId
       TAB_DOMAIN: functionApp.outputs.defaultHostName
+      TEAMS_APP_ID: teamsAppId
       SYNC_SCHEDULE: syncSchedule
     }
   }

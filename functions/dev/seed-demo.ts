@@ -9,6 +9,8 @@ import type { Services } from "../src/services.js";
 import { ORGANISATION_GOALS, pickDepartmentGoal, pickIndividualGoal, type DemoGoalText } from "./demo-goals.js";
 
 const SEED_MARKER = "demo-goals-v1";
+/** Data kept in CASCADE_DATA_DIR from before the cascade index existed is indexed once on start. */
+const INDEX_MARKER = "cascade-index-v1";
 
 export function buildQuarterCycles(tenantId: string, today: Date): Cycle[] {
   const year = today.getUTCFullYear();
@@ -76,9 +78,15 @@ export async function seedDemo(services: Services, today = new Date()): Promise<
   for (const cycle of cycles) {
     if (!(await services.goalDeps.cycles.getCycle(tenantId, cycle.id))) await services.goalDeps.cycles.saveCycle(cycle);
   }
-  if (await services.settings.hasMarker(tenantId, SEED_MARKER)) return { isSeeded: false };
-  const all = await dev.listDemoPeople();
-  await seedCascade({ services, tenantId, cycle: cycles[0]!, people: new Map(all.map((p) => [p.id, p])) }, all);
-  await services.settings.setMarker(tenantId, SEED_MARKER);
-  return { isSeeded: true };
+  const isSeeded = !(await services.settings.hasMarker(tenantId, SEED_MARKER));
+  if (isSeeded) {
+    const all = await dev.listDemoPeople();
+    await seedCascade({ services, tenantId, cycle: cycles[0]!, people: new Map(all.map((p) => [p.id, p])) }, all);
+    await services.settings.setMarker(tenantId, SEED_MARKER);
+    await services.settings.setMarker(tenantId, INDEX_MARKER);
+  } else if (!(await services.settings.hasMarker(tenantId, INDEX_MARKER))) {
+    await services.cascade.rebuildIndex(tenantId);
+    await services.settings.setMarker(tenantId, INDEX_MARKER);
+  }
+  return { isSeeded };
 }

@@ -26,7 +26,6 @@ const SEED_BUDGET_MS = 9 * 60 * 1000;
 const RATES = [300, 50];
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
 const WARM_SECONDS = 3;
-const CONNECTIONS = 64;
 /** Each team's first (cold) dashboard runs 72 partition queries, and Azurite scans the whole table for each. */
 const TEAM_MANAGERS = 5;
 const UPDATE_OWNERS = 1000;
@@ -59,7 +58,8 @@ function pickTeamManagers(people: number): Array<{ manager: number; members: num
 
 async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./api-server.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const profile = process.env.BENCH_API_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_API_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     if (line.startsWith("{")) return { url: (JSON.parse(line) as { url: string }).url, child };
@@ -73,8 +73,8 @@ function figures(bench: string, rps: number, result: LoadFigures, extra: Record<
 
 /** A short warm-up (JIT, key cache, connections), then the measured run. */
 async function measure(url: string, rps: number, next: () => LoadRequest): Promise<LoadFigures> {
-  await runHttpLoad({ url, rps, seconds: WARM_SECONDS, connections: CONNECTIONS, next });
-  return runHttpLoad({ url, rps, seconds: SECONDS, connections: CONNECTIONS, next });
+  await runHttpLoad({ url, rps, seconds: WARM_SECONDS, next });
+  return runHttpLoad({ url, rps, seconds: SECONDS, next });
 }
 
 export async function runApiBench(): Promise<void> {

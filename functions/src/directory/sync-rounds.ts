@@ -53,20 +53,22 @@ export function isResyncRequired(error: unknown): boolean {
 /** Follows nextLinks to the deltaLink. The next page is requested as soon as its link is known, so
  * Graph prepares it while this one is being processed. */
 async function readPages(ctx: RoundContext, start: string, mode: RoundOutcome["mode"], onPage: (entries: DeltaEntry[]) => Promise<number>): Promise<string> {
-  let pending: Promise<DeltaPage> | null = ctx.api.get<DeltaPage>(start);
-  while (pending) {
-    const page: DeltaPage = await pending;
-    const nextLink = page["@odata.deltaLink"] ? undefined : page["@odata.nextLink"];
-    if (!nextLink && !page["@odata.deltaLink"]) throw new Error("A Graph delta page had neither a nextLink nor a deltaLink.");
-    pending = nextLink ? ctx.api.get<DeltaPage>(nextLink) : null;
-    // A failure below must not leave the prefetch's rejection unobserved.
-    pending?.catch(() => undefined);
+  let request = ctx.api.get<DeltaPage>(start);
+  for (;;) {
+    const page = await request;
+    const deltaLink = page["@odata.deltaLink"];
+    const nextLink = page["@odata.nextLink"];
+    if (!deltaLink && !nextLink) throw new Error("A Graph delta page had neither a nextLink nor a deltaLink.");
+    if (!deltaLink) {
+      request = ctx.api.get<DeltaPage>(nextLink!);
+      // If this page fails below, the prefetch's own failure must not go unobserved.
+      request.catch(() => undefined);
+    }
     const entries = (page.value ?? []).map((raw) => readDeltaItem(raw, mode === "full")).filter((e): e is DeltaEntry => e !== null);
     ctx.progress({ phase: "reading", mode, usersSeen: await onPage(entries) });
-    if (!pending) return page["@odata.deltaLink"]!;
+    if (deltaLink) return deltaLink;
     await ctx.keepAlive();
   }
-  throw new Error("unreachable");
 }
 
 function splitEntries(entries: Iterable<DeltaEntry>): { patches: PersonPatch[]; removals: string[] } {
@@ -102,13 +104,14 @@ export async function runDeltaRound(ctx: RoundContext, deltaLink: string): Promi
   const seen = new Set<string>();
   const changes = new Map<string, PersonChange>();
   let pending = new Map<string, DeltaEntry>();
-  let last: ApplyResult | null = null;
+  let lookup: ApplyResult["lookup"] = () => undefined;
   const flush = async () => {
     if (pending.size === 0) return;
     const { patches, removals } = splitEntries(pending.values());
     pending = new Map();
-    last = await ctx.directory.applyUpdate(ctx.tenantId, { patches, removals });
-    for (const [id, change] of last.changes) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+    const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches, removals });
+    for (const [id, change] of applied.changes) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+    lookup = applied.lookup;
   };
   const nextLink = await readPages(ctx, deltaLink, "delta", async (entries) => {
     for (const entry of entries) {
@@ -121,7 +124,6 @@ export async function runDeltaRound(ctx: RoundContext, deltaLink: string): Promi
   });
   ctx.progress({ phase: "writing", mode: "delta", usersSeen: seen.size });
   await flush();
-  const lookup = (last as ApplyResult | null)?.lookup ?? (() => undefined);
   const anomalies = await findChainAnomalies(ctx.directory, ctx.tenantId, changes, lookup);
   let removed = 0;
   for (const change of changes.values()) if (!change.after) removed++;

@@ -3,7 +3,7 @@
 import { computeDashboard, type Dashboard } from "./dashboard.js";
 import type { GoalDeps } from "./goal-context.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
-import { assertCanViewTeam, loadTeamGoals, resolveCycle } from "./team-goals.js";
+import { authoriseTeamView, loadManager, loadTeamGoals, resolveCycle } from "./team-goals.js";
 import type { AuditEntry, Goal, Principal } from "./types.js";
 
 /** Snapshots older than this are recomputed anyway: time alone moves freshness and risk. */
@@ -23,11 +23,12 @@ export interface DashboardDeps extends GoalDeps {
 }
 
 export async function getDashboard(deps: DashboardDeps, principal: Principal, managerId: string, cycleId: string | null): Promise<Dashboard> {
-  const manager = await assertCanViewTeam(deps, principal, managerId);
+  await authoriseTeamView(deps, principal, managerId);
   const startedAt = deps.clock.now();
   const cycle = await resolveCycle(deps, principal.tenantId, cycleId, startedAt);
   const cached = await deps.snapshots.readFresh(principal.tenantId, managerId, cycle.id, startedAt, SNAPSHOT_MAX_AGE_MS);
   if (cached) return cached;
+  const manager = await loadManager(deps, principal.tenantId, managerId);
   const [team, riskMargin] = await Promise.all([loadTeamGoals(deps, principal.tenantId, manager, cycle), deps.riskMargin(principal.tenantId)]);
   const dashboard = computeDashboard({ ...team, now: startedAt, riskMargin });
   // Stamped with the start time: a change that lands while computing makes this snapshot stale.

@@ -28,13 +28,24 @@ export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T
   return results;
 }
 
-/** The manager themself, anyone above them, and admins. */
-export async function assertCanViewTeam(deps: GoalDeps, principal: Principal, managerId: string): Promise<Person> {
+/** The manager themself, anyone above them, and admins. Looking at your own team needs no lookup. */
+export async function authoriseTeamView(deps: GoalDeps, principal: Principal, managerId: string): Promise<void> {
+  if (principal.userId === managerId) return;
   const manager = await deps.directory.getPerson(principal.tenantId, managerId);
   if (!manager) throw notFound("The person");
-  const isAllowed = principal.userId === managerId || isAdmin(principal) || (await isInManagementChain(deps.directory, principal.tenantId, principal.userId, managerId));
+  const isAllowed = isAdmin(principal) || (await isInManagementChain(deps.directory, principal.tenantId, principal.userId, managerId));
   if (!isAllowed) throw new AppError("forbidden", "Only this person, their managers and admins can see their team's figures.");
+}
+
+export async function loadManager(deps: GoalDeps, tenantId: string, managerId: string): Promise<Person> {
+  const manager = await deps.directory.getPerson(tenantId, managerId);
+  if (!manager) throw notFound("The person");
   return manager;
+}
+
+export async function assertCanViewTeam(deps: GoalDeps, principal: Principal, managerId: string): Promise<Person> {
+  await authoriseTeamView(deps, principal, managerId);
+  return loadManager(deps, principal.tenantId, managerId);
 }
 
 export async function resolveCycle(deps: GoalDeps, tenantId: string, cycleId: string | null, now: Date): Promise<Cycle> {

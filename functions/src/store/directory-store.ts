@@ -143,11 +143,10 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
 
   /** With every shard in memory, packs are regrouped from people; only their signatures are read. */
   async function planPacksFromAll(tenantId: string, shards: Map<number, LoadedShard>, touched: Set<string> | null): Promise<PlannedWrites> {
-    const everyone = new Map<string, Person>();
-    for (const shard of shards.values()) for (const [id, person] of shard.people) everyone.set(id, person);
-    const grouped = groupReports(everyone.values());
+    const grouped = groupReports([...shards.values()].flatMap((shard) => [...shard.people.values()]));
     const refs = await listPackRefs(tenantId);
-    const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), (id) => everyone.get(id)) : new Set([...grouped.keys(), ...refs.keys()]);
+    const personOf = (id: string) => shards.get(shardOf(id))?.people.get(id);
+    const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), personOf) : new Set([...grouped.keys(), ...refs.keys()]);
     const managersWithReports = new Set(grouped.keys());
     return plannedBy(managers, partitionOf, (ids) => ids.flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports)));
   }

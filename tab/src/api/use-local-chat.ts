@@ -42,6 +42,8 @@ export interface LocalChat {
   /** Teams announces an install with this activity; the app then starts sending cards here. */
   install(): Promise<void>;
   execute(action: CardActionInput): Promise<CardActionResponse>;
+  /** A typed message, such as a command; the answer arrives in the inbox. */
+  sendText(text: string): Promise<void>;
 }
 
 export function createLocalChat(client: ApiClient, me: Pick<Me, "id" | "tenantId" | "displayName">): LocalChat {
@@ -54,6 +56,9 @@ export function createLocalChat(client: ApiClient, me: Pick<Me, "id" | "tenantId
       const value = { action: { type: "Action.Execute", verb: action.verb, data: action.data }, trigger: "manual" };
       const { data } = await post(buildActivity(me, { type: "invoke", name: "adaptiveCard/action", value }));
       return data as CardActionResponse;
+    },
+    async sendText(text) {
+      await post(buildActivity(me, { type: "message", text, textFormat: "plain" }));
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Local development: a stand-in for the person's Teams chat with Cascade. It shows every card the
- * app sent them and sends their card actions to /api/messages as Teams would, so the whole card
- * flow can be tried without a tenant. */
+ * app sent them and sends their card actions and typed messages to /api/messages as Teams would,
+ * so the whole chat can be tried without a tenant. */
 import { Avatar, Button, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { useEffect } from "react";
@@ -11,6 +11,7 @@ import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkel
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
 import { formatDateTime } from "../../logic/format.js";
 import { AdaptiveCardView } from "../approvals/AdaptiveCardView.js";
+import { ChatComposer } from "./ChatComposer.js";
 
 /** New cards arrive when other people act (a decision on your goal), so the chat looks again now and then. */
 const POLL_MS = 5000;
@@ -49,6 +50,10 @@ export default function ChatView() {
   if (!me.data || !chat || inbox.isLoading) return <GoalListSkeleton />;
   const messages = inbox.data ?? [];
   const viewerId = toTeamsUserId(me.data);
+  const sendText = async (text: string) => {
+    await chat.sendText(text);
+    reload();
+  };
   return (
     <div className={styles.root}>
       <div className={styles.header}>
@@ -62,7 +67,7 @@ export default function ChatView() {
           Check for new messages
         </Button>
       </div>
-      {messages.length === 0 && <InfoNotice text="No messages yet. Cards for approvals and decisions appear here." />}
+      {messages.length === 0 && <InfoNotice text='No messages yet. Cards for approvals and decisions appear here; type "help" below to see what Cascade answers.' />}
       <ol className={styles.messages} aria-label="Messages from Cascade">
         {messages.map((message) => (
           <li key={message.id} className={styles.message}>
@@ -79,6 +84,7 @@ export default function ChatView() {
           </li>
         ))}
       </ol>
+      <ChatComposer onSend={sendText} />
     </div>
   );
 }
