@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices } from "../../functions/src/services.js";
+import { createServices, type Services } from "../../functions/src/services.js";
+import type { Cycle } from "../../functions/src/domain/types.js";
 import { goalRowKey, ownerPartition } from "../../functions/src/store/goal-entity.js";
 import { TABLE_NAMES } from "../../functions/src/store/tables.js";
 import { buildCycle } from "../support/api-harness.js";
@@ -46,8 +47,14 @@ function listSubtree(manager: number, people: number): number[] {
 }
 
 /** Second-line managers whose whole subtree has at most 200 goals, spread over the org. */
-function pickTeamManagers(people: number): Array<{ manager: number; members: number[]; goals: number }> {
-  const picked: Array<{ manager: number; members: number[]; goals: number }> = [];
+interface TeamPick {
+  manager: number;
+  members: number[];
+  goals: number;
+}
+
+function pickTeamManagers(people: number): TeamPick[] {
+  const picked: TeamPick[] = [];
   for (let m = 585; m < 4681 && picked.length < TEAM_MANAGERS; m += 47) {
     const members = listSubtree(m, people);
     const goals = members.reduce((sum, n) => sum + goalCountOf(n), 0);
@@ -77,6 +84,78 @@ async function measure(url: string, rps: number, next: () => LoadRequest): Promi
   return runHttpLoad({ url, rps, seconds: SECONDS, next });
 }
 
+interface BenchContext {
+  url: string;
+  tenantId: string;
+  cycleId: string;
+  owners: number[];
+  token(n: number): Promise<string>;
+}
+
+function pickRandomGoal(owners: number[]): { n: number; id: string } {
+  const n = owners[Math.floor(Math.random() * owners.length)]!;
+  return { n, id: goalIdOf(n, Math.floor(Math.random() * goalCountOf(n))) };
+}
+
+async function measureReads(ctx: BenchContext, services: Services): Promise<void> {
+  const goalsTable = services.tables.getClient(TABLE_NAMES.goals);
+  const rawRead = () => {
+    const g = pickRandomGoal(ctx.owners);
+    return goalsTable.getEntity(ownerPartition(ctx.tenantId, personId(g.n)), goalRowKey(g.id));
+  };
+  const reader = `Bearer ${await ctx.token(0)}`;
+  const readNext = (): LoadRequest => ({ method: "GET", path: `/api/goals/${pickRandomGoal(ctx.owners).id}`, headers: { authorization: reader } });
+  for (const rps of RATES) {
+    const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawRead });
+    print(figures("azurite-point-read", rps, raw));
+    const read = await measure(ctx.url, rps, readNext);
+    print(figures("api-goal-read", rps, read, { rawPointReadP95Ms: raw.p95Ms, p95RatioToRawPointRead: Math.round((read.p95Ms / Math.max(raw.p95Ms, 0.01)) * 10) / 10 }));
+  }
+}
+
+/** Each manager's first dashboard is computed from their team's goals; later ones read the snapshot. */
+async function measureTeamView(ctx: BenchContext, teams: TeamPick[]): Promise<void> {
+  const tokens = await Promise.all(teams.map(async (t) => `Bearer ${await ctx.token(t.manager)}`));
+  const path = `/api/dashboard?manager=me&cycle=${ctx.cycleId}`;
+  const cold: number[] = [];
+  for (const [i, team] of teams.entries()) {
+    const at = performance.now();
+    const response = await fetch(`${ctx.url}${path}`, { headers: { authorization: tokens[i]! } });
+    if (!response.ok) throw new Error(`Dashboard of ${team.manager} answered ${response.status}`);
+    await response.arrayBuffer();
+    cold.push(performance.now() - at);
+  }
+  let turn = 0;
+  const next = (): LoadRequest => ({ method: "GET", path, headers: { authorization: tokens[turn++ % teams.length]! } });
+  const coldComputeMedianMs = Math.round([...cold].sort((a, b) => a - b)[Math.floor(cold.length / 2)]!);
+  const extra = { managers: teams.length, peoplePerView: 72, maxGoalsPerView: Math.max(...teams.map((t) => t.goals)), coldComputeMedianMs };
+  for (const rps of RATES) print(figures("api-team-view", rps, await measure(ctx.url, rps, next), extra));
+}
+
+/** Non-material edits (the description) of goals owned by people outside the measured teams. */
+async function measureUpdates(ctx: BenchContext, teams: TeamPick[]): Promise<void> {
+  const teamMembers = new Set(teams.flatMap((t) => [t.manager, ...t.members]));
+  const writers = ctx.owners.filter((n) => !teamMembers.has(n)).slice(-UPDATE_OWNERS);
+  const tokens = await Promise.all(writers.map(async (n) => `Bearer ${await ctx.token(n)}`));
+  let edit = 0;
+  const next = (): LoadRequest => {
+    const i = edit++ % writers.length;
+    const body = JSON.stringify({ description: `Why this matters to customers, revision ${edit}, and how we will know it is done.` });
+    return { method: "PATCH", path: `/api/goals/${goalIdOf(writers[i]!, 0)}`, headers: { authorization: tokens[i]!, "content-type": "application/json", "if-match": "*" }, body };
+  };
+  for (const rps of RATES) print(figures("api-goal-update", rps, await measure(ctx.url, rps, next), { goalsRotated: writers.length }));
+}
+
+async function seed(services: Services, tenantId: string, cycle: Cycle, teams: TeamPick[]): Promise<number[]> {
+  const started = Date.now();
+  await services.directory.upsertPeople(tenantId, buildPeople(PEOPLE));
+  const directorySeconds = (Date.now() - started) / 1000;
+  const firstOwners = teams.flatMap((t) => [t.manager, ...t.members]);
+  const seeded = await seedGoals(services.tables, tenantId, cycle, { people: PEOPLE, goalTarget: GOAL_TARGET, budgetMs: SEED_BUDGET_MS - (Date.now() - started), firstOwners });
+  print({ bench: "api-seed", people: PEOPLE, goals: seeded.goals, owners: seeded.owners.length, directorySeconds, seconds: (Date.now() - started) / 1000, target: { people: PEOPLE, goals: GOAL_TARGET } });
+  return seeded.owners;
+}
+
 export async function runApiBench(): Promise<void> {
   // Azurite keeps everything in memory; a million entities need more than Node's default heap.
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=12288`.trim();
@@ -92,64 +171,14 @@ export async function runApiBench(): Promise<void> {
     const services = await createServices(loadConfig(env), { tabDir: DEFAULT_TAB_DIR });
     const cycle = buildCycle(tenantId, { id: "bench", name: "Bench cycle", startDate: isoDay(-45), endDate: isoDay(45) });
     await services.goalDeps.cycles.saveCycle(cycle);
-    const seedStarted = Date.now();
-    await services.directory.upsertPeople(tenantId, buildPeople(PEOPLE));
-    const directorySeconds = (Date.now() - seedStarted) / 1000;
     const teams = pickTeamManagers(PEOPLE);
-    const firstOwners = teams.flatMap((t) => [t.manager, ...t.members]);
-    const seeded = await seedGoals(services.tables, tenantId, cycle, { people: PEOPLE, goalTarget: GOAL_TARGET, budgetMs: SEED_BUDGET_MS - (Date.now() - seedStarted), firstOwners });
-    print({ bench: "api-seed", people: PEOPLE, goals: seeded.goals, owners: seeded.owners.length, directorySeconds, seconds: (Date.now() - seedStarted) / 1000, target: { people: PEOPLE, goals: GOAL_TARGET } });
-
+    const owners = await seed(services, tenantId, cycle, teams);
     const started = await startApiProcess(env);
     api = started.child;
-    const url = started.url;
-    const token = (n: number) => issuer.mint({ tid: tenantId, oid: personId(n), name: `Person ${n}` });
-    const owners = seeded.owners;
-    const randomGoal = () => {
-      const n = owners[Math.floor(Math.random() * owners.length)]!;
-      return { n, id: goalIdOf(n, Math.floor(Math.random() * goalCountOf(n))) };
-    };
-
-    const goalsTable = services.tables.getClient(TABLE_NAMES.goals);
-    const rawRead = () => {
-      const g = randomGoal();
-      return goalsTable.getEntity(ownerPartition(tenantId, personId(g.n)), goalRowKey(g.id));
-    };
-    const reader = `Bearer ${await token(0)}`;
-    const readNext = (): LoadRequest => ({ method: "GET", path: `/api/goals/${randomGoal().id}`, headers: { authorization: reader } });
-    for (const rps of RATES) {
-      const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawRead });
-      print(figures("azurite-point-read", rps, raw));
-      const read = await measure(url, rps, readNext);
-      print(figures("api-goal-read", rps, read, { rawPointReadP95Ms: raw.p95Ms, p95RatioToRawPointRead: Math.round((read.p95Ms / Math.max(raw.p95Ms, 0.01)) * 10) / 10 }));
-    }
-
-    const managerTokens = await Promise.all(teams.map(async (t) => `Bearer ${await token(t.manager)}`));
-    const cold: number[] = [];
-    for (const [i, team] of teams.entries()) {
-      const at = performance.now();
-      const response = await fetch(`${url}/api/dashboard?manager=me&cycle=${cycle.id}`, { headers: { authorization: managerTokens[i]! } });
-      if (!response.ok) throw new Error(`Dashboard of ${team.manager} answered ${response.status}`);
-      await response.arrayBuffer();
-      cold.push(performance.now() - at);
-    }
-    let turn = 0;
-    const teamNext = (): LoadRequest => ({ method: "GET", path: `/api/dashboard?manager=me&cycle=${cycle.id}`, headers: { authorization: managerTokens[turn++ % teams.length]! } });
-    const coldComputeMedianMs = Math.round([...cold].sort((a, b) => a - b)[Math.floor(cold.length / 2)]!);
-    for (const rps of RATES) {
-      print(figures("api-team-view", rps, await measure(url, rps, teamNext), { managers: teams.length, peoplePerView: 72, maxGoalsPerView: Math.max(...teams.map((t) => t.goals)), coldComputeMedianMs }));
-    }
-
-    const teamMembers = new Set(firstOwners);
-    const writers = owners.filter((n) => !teamMembers.has(n)).slice(-UPDATE_OWNERS);
-    const writerTokens = await Promise.all(writers.map(async (n) => `Bearer ${await token(n)}`));
-    let edit = 0;
-    const updateNext = (): LoadRequest => {
-      const i = edit++ % writers.length;
-      const body = JSON.stringify({ description: `Why this matters to customers, revision ${edit}, and how we will know it is done.` });
-      return { method: "PATCH", path: `/api/goals/${goalIdOf(writers[i]!, 0)}`, headers: { authorization: writerTokens[i]!, "content-type": "application/json", "if-match": "*" }, body };
-    };
-    for (const rps of RATES) print(figures("api-goal-update", rps, await measure(url, rps, updateNext), { goalsRotated: writers.length }));
+    const ctx: BenchContext = { url: started.url, tenantId, cycleId: cycle.id, owners, token: (n) => issuer.mint({ tid: tenantId, oid: personId(n), name: `Person ${n}` }) };
+    await measureReads(ctx, services);
+    await measureTeamView(ctx, teams);
+    await measureUpdates(ctx, teams);
   } finally {
     api?.kill("SIGTERM");
     await issuer.close();
