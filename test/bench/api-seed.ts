@@ -78,3 +78,31 @@ export async function seedGoals(tables: TableFactory, tenantId: string, cycle: C
 export async function seedDirectory(services: Services, tenantId: string, people: Person[]): Promise<void> {
   await services.directory.upsertPeople(tenantId, people);
 }
+
+/** Everyone below a manager in the 8-ary org of the seed. */
+function listSubtree(manager: number, people: number): number[] {
+  const found: number[] = [];
+  let level = [manager];
+  while (level.length > 0) {
+    level = level.flatMap((m) => Array.from({ length: SPAN }, (_, i) => SPAN * m + 1 + i)).filter((n) => n < people);
+    found.push(...level);
+  }
+  return found;
+}
+
+/** Second-line managers whose whole subtree has at most 200 goals, spread over the org. */
+export interface TeamPick {
+  manager: number;
+  members: number[];
+  goals: number;
+}
+
+export function pickTeamManagers(people: number, count: number): TeamPick[] {
+  const picked: TeamPick[] = [];
+  for (let m = 585; m < 4681 && picked.length < count; m += 47) {
+    const members = listSubtree(m, people);
+    const goals = members.reduce((sum, n) => sum + goalCountOf(n), 0);
+    if (members.length === 72 && goals <= 200) picked.push({ manager: m, members, goals });
+  }
+  return picked;
+}

@@ -17,7 +17,7 @@ import { TABLE_NAMES } from "../../functions/src/store/tables.js";
 import { buildCycle } from "../support/api-harness.js";
 import { startTestIssuer } from "../support/test-issuer.js";
 import { runHttpLoad, runPacedLoad, type LoadFigures, type LoadRequest } from "./api-load.js";
-import { buildPeople, goalCountOf, goalIdOf, personId, seedGoals, SPAN } from "./api-seed.js";
+import { buildPeople, goalCountOf, goalIdOf, personId, pickTeamManagers, seedGoals, type TeamPick } from "./api-seed.js";
 
 const PEOPLE = 100_000;
 /** BENCH_API_GOALS and BENCH_API_SECONDS shorten a trial run; the defaults are the real benchmark. */
@@ -34,34 +34,6 @@ const DAY_MS = 86_400_000;
 
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 const isoDay = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-/** Everyone below a manager in the 8-ary org of the seed. */
-function listSubtree(manager: number, people: number): number[] {
-  const found: number[] = [];
-  let level = [manager];
-  while (level.length > 0) {
-    level = level.flatMap((m) => Array.from({ length: SPAN }, (_, i) => SPAN * m + 1 + i)).filter((n) => n < people);
-    found.push(...level);
-  }
-  return found;
-}
-
-/** Second-line managers whose whole subtree has at most 200 goals, spread over the org. */
-interface TeamPick {
-  manager: number;
-  members: number[];
-  goals: number;
-}
-
-function pickTeamManagers(people: number): TeamPick[] {
-  const picked: TeamPick[] = [];
-  for (let m = 585; m < 4681 && picked.length < TEAM_MANAGERS; m += 47) {
-    const members = listSubtree(m, people);
-    const goals = members.reduce((sum, n) => sum + goalCountOf(n), 0);
-    if (members.length === 72 && goals <= 200) picked.push({ manager: m, members, goals });
-  }
-  return picked;
-}
 
 async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./api-server.ts", import.meta.url));
@@ -171,7 +143,7 @@ export async function runApiBench(): Promise<void> {
     const services = await createServices(loadConfig(env), { tabDir: DEFAULT_TAB_DIR });
     const cycle = buildCycle(tenantId, { id: "bench", name: "Bench cycle", startDate: isoDay(-45), endDate: isoDay(45) });
     await services.goalDeps.cycles.saveCycle(cycle);
-    const teams = pickTeamManagers(PEOPLE);
+    const teams = pickTeamManagers(PEOPLE, TEAM_MANAGERS);
     const owners = await seed(services, tenantId, cycle, teams);
     const started = await startApiProcess(env);
     api = started.child;

@@ -37,7 +37,11 @@ describe("Commands in the Teams chat panel", () => {
 
     await box.fill("help");
     await page.getByRole("button", { name: "Send" }).click();
-    await page.getByRole("group", { name: "Message from Cascade" }).filter({ hasText: "What I can do" }).first().waitFor();
+    const help = page.getByRole("group", { name: "Message from Cascade" }).filter({ hasText: "What I can do" }).first();
+    await help.waitFor();
+    const goalsBefore = await page.getByRole("group", { name: "Message from Cascade" }).filter({ hasText: "Your goals:" }).count();
+    await help.getByRole("button", { name: "My goals" }).click();
+    await expect.poll(() => page.getByRole("group", { name: "Message from Cascade" }).filter({ hasText: "Your goals:" }).count(), { timeout: 20_000 }).toBe(goalsBefore + 1);
     await page.screenshot({ path: "test-results/teams-chat-commands.png", fullPage: true }).catch(() => undefined);
     expect(errors).toEqual([]);
     await page.close();

@@ -15,6 +15,8 @@ export interface AdaptiveCardViewProps {
   onExecute: (action: CardActionInput) => Promise<CardActionResponse>;
   /** The viewer's Teams id: set it to refresh cards automatically, as Teams does in chat. */
   refreshAs?: string;
+  /** Buttons that post a chat message (imBack) send it here; without it they do nothing, as outside chat. */
+  onSendText?: (text: string) => void;
 }
 
 function readRefresh(card: CardJson, viewerId: string | undefined): CardActionInput | null {
@@ -24,9 +26,14 @@ function readRefresh(card: CardJson, viewerId: string | undefined): CardActionIn
   return { verb: refresh.action.verb, data: (refresh.action.data ?? {}) as Record<string, unknown> };
 }
 
-export function AdaptiveCardView({ card, label, onExecute, refreshAs }: AdaptiveCardViewProps) {
+export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText }: AdaptiveCardViewProps) {
   const styles = useCardStyles();
   const host = useRef<HTMLDivElement>(null);
+  // Read at click time, so a new callback from the parent does not re-render the card and lose its inputs.
+  const sendTextRef = useRef(onSendText);
+  useEffect(() => {
+    sendTextRef.current = onSendText;
+  }, [onSendText]);
   const cardKey = JSON.stringify(card);
   const [shown, setShown] = useState({ sourceKey: cardKey, card });
   const [isBusy, setIsBusy] = useState(false);
@@ -65,6 +72,7 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs }: Adaptive
     const callbacks = {
       onExecute: (verb: string, data: Record<string, unknown>) => void run({ verb, data }),
       onOpenUrl: (url: string) => window.open(url, "_blank", "noopener,noreferrer"),
+      onSendText: (text: string) => sendTextRef.current?.(text),
     };
     renderCard(current, callbacks)
       .then((element) => {

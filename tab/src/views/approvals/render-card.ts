@@ -9,6 +9,13 @@ export interface CardCallbacks {
   /** Action.Execute, or the Action.Submit fallback that carries its verb in the data. */
   onExecute(verb: string, data: Record<string, unknown>): void;
   onOpenUrl(url: string): void;
+  /** An Action.Submit that Teams turns into a chat message typed by the person (msteams imBack). */
+  onSendText?(text: string): void;
+}
+
+function readImBack(data: Record<string, unknown>): string | null {
+  const msteams = data.msteams as { type?: unknown; value?: unknown } | undefined;
+  return msteams?.type === "imBack" && typeof msteams.value === "string" ? msteams.value : null;
 }
 
 let library: Promise<AdaptiveCards> | null = null;
@@ -37,7 +44,9 @@ export async function renderCard(json: unknown, callbacks: CardCallbacks): Promi
     else if (action instanceof cards.OpenUrlAction && action.url) callbacks.onOpenUrl(action.url);
     else if (action instanceof cards.SubmitAction) {
       const data = readData(action.data);
+      const text = readImBack(data);
       if (typeof data.verb === "string") callbacks.onExecute(data.verb, data);
+      else if (text !== null) callbacks.onSendText?.(text);
     }
   };
   card.parse(json);

@@ -79,7 +79,7 @@ export default function ChatView() {
               </Text>
             </div>
             <div className={styles.body}>
-              <AdaptiveCardView card={message.card} label="Message from Cascade" onExecute={chat.execute} refreshAs={viewerId} />
+              <AdaptiveCardView card={message.card} label="Message from Cascade" onExecute={chat.execute} refreshAs={viewerId} onSendText={(text) => void sendText(text)} />
             </div>
           </li>
         ))}
