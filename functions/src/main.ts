@@ -7,6 +7,7 @@ import { createHandler } from "./http/pipeline.js";
 import { buildRouteTable } from "./http/routes.js";
 import { createServices, type Services } from "./services.js";
 import { registerProgressJobs } from "./jobs/register-jobs.js";
+import { registerSyncJob } from "./jobs/sync-job.js";
 
 const config = loadConfig();
 const tabDir = join(dirname(fileURLToPath(import.meta.url)), "tab");
@@ -26,3 +27,4 @@ for (const route of buildRouteTable(config)) {
   app.http(route.name, { methods: route.methods, route: route.route, authLevel: "anonymous", handler: createHandler(route, getServices) });
 }
 registerProgressJobs(app, config, getServices);
+registerSyncJob(app, config, getServices);

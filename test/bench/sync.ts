@@ -1,6 +1,8 @@
 /** Org sync benchmark: a full sync of 100,000 users from the loopback Graph fake into Azurite, then a
  * delta of 1,000 changes. The sync runs in a child process so its peak RSS is measured alone (the fake
- * lives here, Azurite in its own process). Run alone with `npx tsx test/bench/sync.ts`. */
+ * lives here, Azurite in its own process). Besides the figures, each line carries the CPU seconds of
+ * the sync and of Azurite and the load average, to read timings taken on a busy machine.
+ * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";

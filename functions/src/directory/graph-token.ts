@@ -21,11 +21,12 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /** MSAL refuses non-https authorities. For a loopback authority we fetch its OpenID metadata ourselves
  * and hand MSAL the https form of the same host as a known authority, so MSAL never tries discovery
  * (or the internet) and sends the token request to the metadata's own endpoint. */
-async function loopbackAuthority(host: URL, tenantId: string): Promise<Configuration["auth"]> {
+type AuthorityConfig = Pick<Configuration["auth"], "authority" | "knownAuthorities" | "authorityMetadata">;
+
+async function loopbackAuthority(host: URL, tenantId: string): Promise<AuthorityConfig> {
   const response = await fetch(`${host.origin}/${tenantId}/v2.0/.well-known/openid-configuration`);
   if (!response.ok) throw new Error(`The authority's OpenID metadata answered ${response.status}`);
   return {
-    clientId: "",
     authority: `https://${host.host}/${tenantId}`,
     knownAuthorities: [host.host],
     authorityMetadata: JSON.stringify(await response.json()),
@@ -38,7 +39,7 @@ async function createApp(credentials: GraphCredentials): Promise<ConfidentialCli
   if (host.protocol !== "https:" && !(host.protocol === "http:" && isLoopback)) {
     throw new Error("The authority host must use https (plain http is accepted only on a loopback address).");
   }
-  const auth = host.protocol === "http:" ? await loopbackAuthority(host, credentials.tenantId) : { clientId: "", authority: `${host.origin}/${credentials.tenantId}` };
+  const auth: AuthorityConfig = host.protocol === "http:" ? await loopbackAuthority(host, credentials.tenantId) : { authority: `${host.origin}/${credentials.tenantId}` };
   return new ConfidentialClientApplication({ auth: { ...auth, clientId: credentials.clientId, clientSecret: credentials.clientSecret } });
 }
 
