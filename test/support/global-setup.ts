@@ -1,6 +1,7 @@
 /** Starts one Azurite for the whole test run; tests isolate themselves by tenant id. */
 import type { TestProject } from "vitest/node";
 import { startAzurite, type AzuriteHandle } from "../../functions/dev/azurite.js";
+import { ensureTabBuilt } from "./tab-build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,6 +12,7 @@ declare module "vitest" {
 let azurite: AzuriteHandle | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  ensureTabBuilt();
   azurite = await startAzurite();
   project.provide("azuriteConnectionString", azurite.connectionString);
 }
