@@ -36,12 +36,29 @@ export async function getDashboard(deps: DashboardDeps, principal: Principal, ma
   return dashboard;
 }
 
+/** How long a person's management chain is reused when stamping. Reorgs are not stamped anyway;
+ * snapshots expire after SNAPSHOT_MAX_AGE_MS, which bounds both. */
+export const CHAIN_CACHE_MS = 60_000;
+const CHAIN_CACHE_MAX = 50_000;
+
 /** Wraps the goal repository so every write stamps the owner's managers: their snapshots go stale. */
 export function withChangeStamps<T extends GoalRepository>(goals: T, deps: Pick<GoalDeps, "directory" | "clock">, snapshots: DashboardSnapshots, onError: (error: unknown) => void): T {
+  const chains = new Map<string, { at: number; ids: Promise<string[]> }>();
+  function readChain(tenantId: string, ownerId: string): Promise<string[]> {
+    const key = `${tenantId}|${ownerId}`;
+    const now = deps.clock.now().getTime();
+    const hit = chains.get(key);
+    if (hit && now - hit.at < CHAIN_CACHE_MS) return hit.ids;
+    if (chains.size >= CHAIN_CACHE_MAX) chains.clear();
+    const ids = deps.directory.getManagerChain(tenantId, ownerId).then((chain) => chain.map((p) => p.id));
+    chains.set(key, { at: now, ids });
+    ids.catch(() => chains.delete(key));
+    return ids;
+  }
   async function stamp(tenantId: string, ownerId: string): Promise<void> {
     try {
-      const chain = await deps.directory.getManagerChain(tenantId, ownerId);
-      if (chain.length > 0) await snapshots.markChanged(tenantId, chain.map((p) => p.id), deps.clock.now());
+      const ids = await readChain(tenantId, ownerId);
+      if (ids.length > 0) await snapshots.markChanged(tenantId, ids, deps.clock.now());
     } catch (error) {
       onError(error);
     }
