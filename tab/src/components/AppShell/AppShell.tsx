@@ -5,6 +5,7 @@ import { Suspense, useEffect, useState, type ReactNode } from "react";
 import { buildViewUrl, resolveViewId } from "../../views/view-ids.js";
 import { VIEWS } from "../../views/view-registry.js";
 import { useMe } from "../../api/use-me.js";
+import { useRememberTimeZone } from "../../api/use-time-zone.js";
 import { BootScreen } from "../BootScreen/BootScreen.js";
 import { markFirstRender } from "../first-render.js";
 import { TOASTER_ID } from "../Notify/toaster-id.js";
@@ -38,7 +39,9 @@ export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
   const styles = useStyles();
   const [viewId, setViewId] = useState(() => resolveViewId(window.location.search, VIEWS));
   const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
-  const isAdmin = useMe().data?.isAdmin ?? false;
+  const me = useMe().data;
+  const isAdmin = me?.isAdmin ?? false;
+  useRememberTimeZone(me !== undefined);
 
   useEffect(() => {
     if (markFirstRender()) onFirstRender?.();
