@@ -11,7 +11,7 @@ import { idSchema, parseBody } from "./schemas.js";
 
 const day = z.number().int().min(0, "0 is Sunday.").max(6, "6 is Saturday.");
 const hour = z.number().int().min(0).max(23, "Use an hour from 0 to 23.");
-const timeZone = z.string().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin.");
+export const timeZoneField = z.string().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin.");
 
 /** Every reminder setting an admin may change; fields left out keep their value. */
 export const reminderSettingsSchema = z
@@ -20,7 +20,7 @@ export const reminderSettingsSchema = z
     cadence: z.enum(["daily", "weekly"]),
     dayOfWeek: day,
     hour,
-    defaultTimeZone: timeZone,
+    defaultTimeZone: timeZoneField,
     recentCheckInDays: z.number().int().min(0).max(30),
     isDigestEnabled: z.boolean(),
     digestDayOfWeek: day,

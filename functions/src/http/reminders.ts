@@ -2,30 +2,16 @@
 import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 import { isAdmin } from "../domain/goal-access.js";
-import { isValidTimeZone } from "../domain/reminders.js";
 import type { Principal } from "../domain/types.js";
 import { runProgressJob } from "../jobs/register-jobs.js";
 import { json, type RouteDef } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
+import { reminderSettingsSchema, timeZoneField } from "./admin.js";
 
-const day = z.number().int().min(0).max(6);
-const hour = z.number().int().min(0).max(23);
-const timeZone = z.string().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin.");
+/** PUT replaces the whole reminder configuration, so every field is required here. */
+const settingsSchema = reminderSettingsSchema.required();
 
-const settingsSchema = z.strictObject({
-  isEnabled: z.boolean(),
-  cadence: z.enum(["daily", "weekly"]),
-  dayOfWeek: day,
-  hour,
-  defaultTimeZone: timeZone,
-  recentCheckInDays: z.number().int().min(0).max(30),
-  isDigestEnabled: z.boolean(),
-  digestDayOfWeek: day,
-  digestHour: hour,
-  riskMargin: z.number().min(0).max(1),
-});
-
-const timeZoneSchema = z.strictObject({ timeZone });
+const timeZoneSchema = z.strictObject({ timeZone: timeZoneField });
 const runSchema = z.strictObject({ personIds: z.array(z.string().max(64)).max(1000).optional() });
 
 function assertAdmin(principal: Principal): void {
