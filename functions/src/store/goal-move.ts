@@ -12,7 +12,7 @@ import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import { auditRowPrefix, checkInRowPrefix, goalRowKey, ownerPartition, toGoalEntity } from "./goal-entity.js";
 import { indexKey } from "./goal-store.js";
-import { assertEntityWithinLimits, filterByPrefix, isStatus, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, isStatus, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 /** The goal-by-id pointer's row key, as the goal store writes it. */
 const POINTER_ROW = "g";
@@ -56,10 +56,10 @@ export function createGoalMover(factory: TableFactory): GoalMover {
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const pointTo = (goal: Goal, ownerId: string) => index.upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: POINTER_ROW, ownerId }, "Replace");
 
-  async function undo(from: Goal, to: Goal, copies: Row[]): Promise<void> {
+  async function undo(from: Goal, to: Goal, copies: Row[], copyEtag: string | undefined): Promise<void> {
     await pointTo(from, from.ownerId);
     const target = ownerPartition(to.tenantId, to.ownerId);
-    await goals.deleteEntity(target, goalRowKey(to.id)).catch(() => undefined);
+    await deleteUnchanged(goals, target, goalRowKey(to.id), copyEtag);
     await submitInBatches(goals, copies.map((row): TransactionAction => ["delete", { partitionKey: target, rowKey: row.rowKey }])).catch(() => undefined);
   }
 
@@ -78,7 +78,7 @@ export function createGoalMover(factory: TableFactory): GoalMover {
     try {
       await goals.deleteEntity(sourcePartition, goalRowKey(from.id), { etag: source.etag });
     } catch (error) {
-      await undo(from, moved, copies);
+      await undo(from, moved, copies, created.etag);
       if (isStatus(error, 412) || isStatus(error, 404)) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
       throw error;
     }

@@ -8,7 +8,7 @@ import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
 import type { CheckInReader, Page } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
-import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
@@ -58,7 +58,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
 
   async function syncChildIndex(goal: Goal, previousParentId: string | null): Promise<void> {
     if (previousParentId && previousParentId !== goal.parentId) {
-      await children.deleteEntity(childrenKey(goal.tenantId, previousParentId), goal.id).catch((e) => (isStatus(e, 404) ? undefined : Promise.reject(e)));
+      await deleteUnchanged(children, childrenKey(goal.tenantId, previousParentId), goal.id);
     }
     if (goal.parentId) {
       const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
@@ -97,13 +97,13 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
         ["update", { ...tombstone }, "Replace", { etag }],
         ["create", toAuditEntity(tenantId, goal.ownerId, audit)],
       ]);
-      tombstoneEtag = response.getResponseForEntity(tombstone.rowKey)?.etag ?? "*";
+      tombstoneEtag = response.getResponseForEntity(tombstone.rowKey)?.etag ?? "";
     } catch (error) {
       mapWriteError(error);
     }
-    await goals.deleteEntity(tombstone.partitionKey, tombstone.rowKey, { etag: tombstoneEtag }).catch(() => undefined);
-    await index.deleteEntity(indexKey(tenantId, goal.id), "g").catch(() => undefined);
-    if (goal.parentId) await children.deleteEntity(childrenKey(tenantId, goal.parentId), goal.id).catch(() => undefined);
+    await deleteUnchanged(goals, tombstone.partitionKey, tombstone.rowKey, tombstoneEtag || undefined);
+    await deleteUnchanged(index, indexKey(tenantId, goal.id), "g");
+    if (goal.parentId) await deleteUnchanged(children, childrenKey(tenantId, goal.parentId), goal.id);
   }
 
   async function listAudit(tenantId: string, goal: Pick<Goal, "id" | "ownerId">): Promise<AuditEntry[]> {

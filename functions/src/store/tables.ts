@@ -99,6 +99,18 @@ export async function getEntityOrNull<T extends object>(client: TableClient, pk:
   }
 }
 
+/** Deletes a row only while it is still the version read (or the ETag given); a row that is already gone
+ * or was changed by someone else meanwhile is left as it is. */
+export async function deleteUnchanged(client: TableClient, partitionKey: string, rowKey: string, etag?: string): Promise<void> {
+  const current = etag ? { etag } : await getEntityOrNull(client, partitionKey, rowKey);
+  if (!current) return;
+  try {
+    await client.deleteEntity(partitionKey, rowKey, { etag: current.etag });
+  } catch (error) {
+    if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+  }
+}
+
 /** Azurite does not enforce the service's limits; these checks keep local and Azure behaviour the same. */
 export const TABLE_LIMITS = { maxEntityBytes: 1024 * 1024, maxProperties: 252, maxStringChars: 32 * 1024, maxBatch: 100, maxBatchBytes: 4 * 1024 * 1024 };
 
