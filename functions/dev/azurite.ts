@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { findFreePort } from "./free-port.js";
+import { stopChild } from "./stop-child.js";
 
 const ACCOUNT = "devstoreaccount1";
 /** Azurite's published development key; it only ever opens the local emulator. */
@@ -54,20 +55,9 @@ async function startOnce(options: AzuriteOptions): Promise<AzuriteHandle> {
   child.stdout?.resume();
   child.stderr?.resume();
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
-  return { port, connectionString, stop: () => stopChild(child) };
+  return { port, connectionString, stop: () => stopChild(child, "SIGINT") };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGINT");
-  });
-}
 
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteHandle> {
   let lastError: unknown;

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startAzurite } from "../dev/azurite.js";
 import { findFreePort } from "../dev/free-port.js";
+import { stopChild } from "../dev/stop-child.js";
 
 const LOCAL_HOST = fileURLToPath(new URL("../dist/local-host.js", import.meta.url));
 const MAIN_BUNDLE = fileURLToPath(new URL("../dist/main.js", import.meta.url));
@@ -36,17 +37,6 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   }
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
 
 async function measureOnce(env: NodeJS.ProcessEnv): Promise<number> {
   const port = await findFreePort();
@@ -59,7 +49,7 @@ async function measureOnce(env: NodeJS.ProcessEnv): Promise<number> {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, child, () => output);
     return performance.now() - started;
   } finally {
-    await stopChild(child);
+    await stopChild(child, "SIGTERM");
   }
 }
 
