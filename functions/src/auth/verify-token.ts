@@ -10,12 +10,41 @@ export interface VerifierOptions {
   audiences: string[];
   allowedTenantIds: string[];
   clockToleranceSeconds?: number;
+  /** Milliseconds since the epoch; tests move it to expire remembered tokens. */
+  now?: () => number;
 }
 
 export type TokenVerifier = (authorization: string | null) => Promise<Principal>;
 
 const TENANT_ID = /^[0-9a-fA-F-]{36}$/;
 const MAX_SKEW_SECONDS = 300;
+/** A token verified once is trusted again until it expires (a signature check costs more than the rest
+ * of a goal read), for at most this long, so keys removed from the key set stop counting soon after. */
+const VERIFIED_MAX_MS = 10 * 60 * 1000;
+const VERIFIED_MAX_ENTRIES = 10_000;
+
+interface Verified {
+  principal: Principal;
+  untilMs: number;
+}
+
+/** Tokens that passed every check, by their exact text, in insertion order so the oldest go first. */
+function createVerifiedCache(now: () => number) {
+  const entries = new Map<string, Verified>();
+  return {
+    find(token: string): Principal | null {
+      const hit = entries.get(token);
+      if (!hit) return null;
+      if (now() < hit.untilMs) return hit.principal;
+      entries.delete(token);
+      return null;
+    },
+    keep(token: string, principal: Principal, expiresAtSeconds: number): void {
+      if (entries.size >= VERIFIED_MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(token, { principal: Object.freeze(principal), untilMs: Math.min(expiresAtSeconds * 1000, now() + VERIFIED_MAX_MS) });
+    },
+  };
+}
 
 function readTenant(token: string): string {
   const parts = token.split(".");
@@ -49,10 +78,14 @@ function describe(error: unknown): string {
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const allowed = new Set(options.allowedTenantIds.map((t) => t.toLowerCase()));
   const tolerance = Math.min(options.clockToleranceSeconds ?? MAX_SKEW_SECONDS, MAX_SKEW_SECONDS);
+  const now = options.now ?? Date.now;
+  const verified = createVerifiedCache(now);
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? "");
     if (!match) throw new AppError("unauthenticated", "Sign in: send an Authorization: Bearer token.");
     const token = match[1]!;
+    const known = verified.find(token);
+    if (known) return known;
     const tenantId = readTenant(token);
     if (!allowed.has(tenantId)) throw new AppError("unauthenticated", "This organisation is not allowed to use this Cascade deployment.");
     try {
@@ -62,9 +95,12 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         audience: options.audiences,
         clockTolerance: tolerance,
         requiredClaims: ["exp", "iat", "tid", "oid"],
+        currentDate: new Date(now()),
       });
       if (typeof payload["tid"] !== "string" || payload["tid"].toLowerCase() !== tenantId) throw new AppError("unauthenticated", "The token's tenant does not match.");
-      return toPrincipal(payload, tenantId);
+      const principal = toPrincipal(payload, tenantId);
+      verified.keep(token, principal, payload.exp!);
+      return principal;
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError("unauthenticated", describe(error));

@@ -1,7 +1,7 @@
 /** Keeps the cascade index in step with the goals: every write places the goal's summary under the
  * owner's current manager. The goal write has already succeeded when the index is written, so an
  * index failure is reported, not thrown: the caller must not retry a write that happened. */
-import { ROOT_PLACEMENT, type CascadeIndex, type Placement } from "./cascade-ports.js";
+import { isSummaryUnchanged, ROOT_PLACEMENT, type CascadeIndex, type Placement } from "./cascade-ports.js";
 import type { DirectoryReader, GoalRepository, GoalWrite } from "./ports.js";
 import type { AuditEntry, Goal, Person } from "./types.js";
 
@@ -22,6 +22,7 @@ export function withCascadeIndex<T extends GoalRepository>(goals: T, directory: 
     ...goals,
     async saveGoal(write: GoalWrite) {
       const saved = await goals.saveGoal(write);
+      if (isSummaryUnchanged(write)) return saved;
       await reindexGoal(directory, index, saved.value).catch((error: unknown) => onError(error, saved.value.id));
       return saved;
     },

@@ -1,7 +1,7 @@
 /** Interfaces the cascade views and the reorg reactions own; adapters in store/ implement them. */
 import type { GoalDeps } from "./goal-context.js";
 import { computeGoalProgress } from "./progress.js";
-import type { Versioned } from "./ports.js";
+import type { GoalWrite, Versioned } from "./ports.js";
 import type { Confidence, Goal, GoalFlag, GoalStatus, Person, Visibility } from "./types.js";
 
 /** What the org views need of a goal, denormalised so a subtree renders without reading goals. */
@@ -64,6 +64,16 @@ export interface CascadeDeps extends GoalDeps {
   people: PeopleLookup;
   /** How far progress may trail the elapsed share of the cycle before a goal counts as behind. */
   riskMargin(tenantId: string): Promise<number>;
+}
+
+/** Whether a write leaves everything derived from the goal's summary as it was (the cascade and children
+ * indexes, dashboard figures): true only for an update whose summary, apart from its time stamp, is
+ * unchanged, such as an edit of the description. Derived rows that an earlier failure left behind are
+ * brought back by the index rebuild, not by the next write. */
+export function isSummaryUnchanged(write: Pick<GoalWrite, "goal" | "previous">): boolean {
+  if (!write.previous) return false;
+  const fingerprint = (goal: Goal) => JSON.stringify({ ...summariseGoal(goal, ""), updatedAt: "" });
+  return fingerprint(write.previous) === fingerprint(write.goal);
 }
 
 export function summariseGoal(goal: Goal, ownerName: string): GoalSummary {

@@ -1,5 +1,6 @@
 /** GET /api/dashboard: figures for a manager's subtree, served from a stored snapshot while nothing
  * in the subtree has changed since it was computed. */
+import { isSummaryUnchanged } from "./cascade-ports.js";
 import { computeDashboard, type Dashboard } from "./dashboard.js";
 import type { GoalDeps } from "./goal-context.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
@@ -67,7 +68,7 @@ export function withChangeStamps<T extends GoalRepository>(goals: T, deps: Pick<
     ...goals,
     async saveGoal(write: GoalWrite) {
       const saved = await goals.saveGoal(write);
-      await stamp(write.goal.tenantId, write.goal.ownerId);
+      if (!isSummaryUnchanged(write)) await stamp(write.goal.tenantId, write.goal.ownerId);
       return saved;
     },
     async deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {

@@ -60,7 +60,7 @@ export async function reassignGoal(deps: ReassignDeps, principal: Principal, goa
   const placed = await deps.mover.moveGoal({ value: goal, etag }, moved);
   const changes = { ownerId: { from: goal.ownerId, to: newOwnerId }, ...(approval ? { approverId: { from: goal.approverId, to: moved.approverId } } : {}) };
   const audit = [makeAudit(deps, goal.id, principal.userId, "owner_changed", changes, comment?.trim() || null), ...(approval?.audit ?? [])];
-  const saved = await deps.goals.saveGoal({ goal: placed.value, etag: placed.etag, audit, previousParentId: goal.parentId });
+  const saved = await deps.goals.saveGoal({ goal: placed.value, etag: placed.etag, audit, previous: goal });
   if (approval) await deps.events.publish(tenantId, { kind: "submitted", goal: saved.value, etag: saved.etag, actorId: principal.userId, previousApproverId: goal.approverId });
   return saved;
 }

@@ -57,7 +57,7 @@ export async function updateGoal(deps: GoalDeps, principal: Principal, goalId: s
     goal.approverId = (await deps.directory.getPerson(principal.tenantId, principal.userId))?.managerId ?? null;
     audit.push(makeAudit(deps, goalId, principal.userId, "resubmitted", {}, "A material change needs approval again."));
   }
-  const saved = await deps.goals.saveGoal({ goal, etag, audit, previousParentId: current.parentId });
+  const saved = await deps.goals.saveGoal({ goal, etag, audit, previous: current });
   if (goal.status === "pending_approval" && current.status === "active") {
     await deps.events.publish(principal.tenantId, { kind: "submitted", goal: saved.value, etag: saved.etag, actorId: principal.userId, previousApproverId: current.approverId });
   }

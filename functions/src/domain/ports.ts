@@ -40,8 +40,9 @@ export interface GoalWrite {
   etag?: string;
   audit: AuditEntry[];
   checkIns?: CheckIn[];
-  /** The parent before this change, so the children index can drop the old link. */
-  previousParentId?: string | null;
+  /** The goal before this change (absent for a create): the children index drops an old parent link,
+   * and rows derived from the goal's summary are rewritten only when the summary changed. */
+  previous?: Goal;
 }
 
 export interface GoalRepository {

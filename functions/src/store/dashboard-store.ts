@@ -24,28 +24,57 @@ export function joinChunks(entity: Record<string, unknown>, count: number): stri
   return text;
 }
 
+/** Parsed snapshots this instance has read or written, reused while the stamp row (a small point read)
+ * says nothing changed since. The stamp stays the one source of truth, so every instance agrees. */
+const MEMO_MAX = 500;
+
+interface Memo {
+  computedAt: number;
+  dashboard: Dashboard;
+}
+
 export function createDashboardStore(factory: TableFactory): DashboardSnapshots & { readonly tables: string[] } {
   const table = factory.getClient(DASHBOARDS_TABLE);
   const partition = (tenantId: string, managerId: string) => makeKey(tenantId, managerId);
+  const memos = new Map<string, Memo>();
+  const readStamp = (pk: string) => getEntityOrNull<{ changedAt: string }>(table, pk, STAMP_ROW);
+
+  function remember(key: string, memo: Memo): void {
+    memos.delete(key);
+    if (memos.size >= MEMO_MAX) memos.delete(memos.keys().next().value!);
+    memos.set(key, memo);
+  }
+
+  async function readSnapshot(pk: string, cycleId: string): Promise<Memo | null> {
+    const entity = await getEntityOrNull<Record<string, unknown>>(table, pk, snapshotRow(cycleId));
+    if (!entity) return null;
+    return { computedAt: Date.parse(String(entity["computedAt"])), dashboard: JSON.parse(joinChunks(entity, Number(entity["chunks"]))) as Dashboard };
+  }
+
   return {
     tables: [DASHBOARDS_TABLE],
+    /** The dashboard returned may be shared with other callers: read it, do not change it. */
     async readFresh(tenantId, managerId, cycleId, now, maxAgeMs) {
       const pk = partition(tenantId, managerId);
-      const [stamp, snapshot] = await Promise.all([
-        getEntityOrNull<{ changedAt: string }>(table, pk, STAMP_ROW),
-        getEntityOrNull<Record<string, unknown>>(table, pk, snapshotRow(cycleId)),
-      ]);
-      if (!snapshot) return null;
-      const computedAt = Date.parse(String(snapshot["computedAt"]));
-      if (!(now.getTime() - computedAt < maxAgeMs)) return null;
-      if (stamp && Date.parse(stamp.changedAt) >= computedAt) return null;
-      return JSON.parse(joinChunks(snapshot, Number(snapshot["chunks"]))) as Dashboard;
+      const key = makeKey(pk, cycleId);
+      const known = memos.get(key);
+      const usable = known && now.getTime() - known.computedAt < maxAgeMs ? known : null;
+      const [stamp, loaded] = await Promise.all([readStamp(pk), usable ? null : readSnapshot(pk, cycleId)]);
+      const isCurrent = (memo: Memo | null): memo is Memo =>
+        memo !== null && now.getTime() - memo.computedAt < maxAgeMs && !(stamp && Date.parse(stamp.changedAt) >= memo.computedAt);
+      // A remembered snapshot that went stale may have been recomputed by another instance meanwhile.
+      const candidate = usable && !isCurrent(usable) ? await readSnapshot(pk, cycleId) : (usable ?? loaded);
+      if (!isCurrent(candidate)) return null;
+      remember(key, candidate);
+      return candidate.dashboard;
     },
     async write(tenantId, managerId, cycleId, dashboard, computedAt) {
       const chunks = splitChunks(JSON.stringify(dashboard));
       const count = Object.keys(chunks).length;
       if (count > MAX_CHUNKS) return;
-      await table.upsertEntity({ partitionKey: partition(tenantId, managerId), rowKey: snapshotRow(cycleId), computedAt: computedAt.toISOString(), chunks: count, ...chunks }, "Replace");
+      const pk = partition(tenantId, managerId);
+      await table.upsertEntity({ partitionKey: pk, rowKey: snapshotRow(cycleId), computedAt: computedAt.toISOString(), chunks: count, ...chunks }, "Replace");
+      remember(makeKey(pk, cycleId), { computedAt: computedAt.getTime(), dashboard });
     },
     async markChanged(tenantId, managerIds, at) {
       const changedAt = at.toISOString();

@@ -7,6 +7,7 @@ import type { GoalFilter, GoalRepository, GoalWrite, Versioned } from "../domain
 import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
 import type { CheckInReader, Page } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
+import { isSummaryUnchanged } from "../domain/cascade-ports.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
 import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
@@ -56,7 +57,10 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     return found.filter((g): g is Versioned<Goal> => g !== null && g.value.parentId === parentId);
   }
 
-  async function syncChildIndex(goal: Goal, previousParentId: string | null): Promise<void> {
+  async function syncChildIndex(write: GoalWrite): Promise<void> {
+    const { goal } = write;
+    if (isSummaryUnchanged(write)) return;
+    const previousParentId = write.previous?.parentId;
     if (previousParentId && previousParentId !== goal.parentId) {
       await deleteUnchanged(children, childrenKey(goal.tenantId, previousParentId), goal.id);
     }
@@ -82,7 +86,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     } catch (error) {
       mapWriteError(error);
     }
-    await syncChildIndex(goal, write.previousParentId ?? null);
+    await syncChildIndex(write);
     if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
     return { value: goal, etag };
   }
