@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { buildAlignmentTree, rollUpSummaries } from "./alignment.js";
+import { buildAlignmentTree } from "./alignment.js";
+import { rollUpSummaries } from "./rollup.js";
 import { buildSummary as goal } from "./cascade-test-data.js";
 
 describe("rollUpSummaries", () => {

@@ -4,36 +4,8 @@
  * not under way (drafts, waiting, rejected, cancelled) do not pull a parent down. Roll-ups count
  * every loaded goal, seen or not, so a parent's progress does not depend on who looks at it. */
 import type { GoalSummary } from "./cascade-ports.js";
-import { rollUpProgress } from "./progress.js";
-import { isCountedInRollUp } from "./rollup.js";
+import { rollUpSummaries } from "./rollup.js";
 import { assessProgressRisk, type RiskReason } from "./risk.js";
-
-export type RollUpItem = Pick<GoalSummary, "id" | "parentId" | "weight" | "status" | "progress">;
-
-/** Rolled-up progress of every item; a loop in parent links (bad data) is cut where it closes. */
-export function rollUpSummaries(items: readonly RollUpItem[]): Map<string, number> {
-  const byId = new Map(items.map((g) => [g.id, g]));
-  const children = new Map<string, RollUpItem[]>();
-  for (const item of items) {
-    if (!item.parentId || !byId.has(item.parentId) || !isCountedInRollUp(item.status)) continue;
-    children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
-  }
-  const result = new Map<string, number>();
-  const visiting = new Set<string>();
-  const visit = (item: RollUpItem): number => {
-    const known = result.get(item.id);
-    if (known !== undefined) return known;
-    visiting.add(item.id);
-    const parts = [{ progress: item.progress, weight: 1 }];
-    for (const child of children.get(item.id) ?? []) if (!visiting.has(child.id)) parts.push({ progress: visit(child), weight: child.weight });
-    visiting.delete(item.id);
-    const progress = rollUpProgress(parts);
-    result.set(item.id, progress);
-    return progress;
-  };
-  for (const item of items) visit(item);
-  return result;
-}
 
 export interface OwnerSummary {
   id: string;

@@ -5,9 +5,8 @@
  * - white space: an active or waiting goal of someone with reports (or an organisation goal) that
  *   nothing is aligned to yet. */
 import type { GoalSummary } from "./cascade-ports.js";
-import { isCountedInRollUp } from "./rollup.js";
+import { isCountedInRollUp, rollUpSummaries } from "./rollup.js";
 import { assessProgressRisk, type RiskReason } from "./risk.js";
-import { rollUpSummaries } from "./alignment.js";
 import type { GoalStatus } from "./types.js";
 
 export interface CascadePerson {

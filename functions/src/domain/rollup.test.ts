@@ -1,8 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { computeGoalProgress } from "./progress.js";
-import { rollUpGoalTree } from "./rollup.js";
+import { rollUpSummaries } from "./rollup.js";
 import { withProgress } from "./test-goals.js";
+import type { Goal } from "./types.js";
+
+const rollUpGoalTree = (goals: Goal[]) => rollUpSummaries(goals.map((g) => ({ ...g, progress: computeGoalProgress(g.keyResults) })));
 
 describe("roll-up over the alignment tree", () => {
   test("a parent's own key results weigh 1 beside each child's weight", () => {
