@@ -24,6 +24,8 @@ export interface GoalEntity {
   lastCheckIn: string;
   createdAt: string;
   updatedAt: string;
+  /** Set on the source row while the goal moves to this owner: the row may no longer be the goal. */
+  movingTo?: string;
 }
 
 export const ownerPartition = (tenantId: string, ownerId: string) => makeKey(tenantId, ownerId);

@@ -1,8 +1,9 @@
 /** Moves a goal into another owner's partition with its audit trail and check-ins. Order matters:
- * copies first (upserts, so a retry repeats them harmlessly), then the goal-by-id pointer flips to
- * the new owner, then the source goal is deleted with the ETag that was read. If someone changed the
- * source meanwhile, the move is undone and fails as stale; if the process stops half way, the goal
- * is never lost: the pointer names a complete copy, at worst beside a leftover source row.
+ * the source row is marked as moving (with the ETag that was read), then copies are written (upserts,
+ * so a retry repeats them harmlessly), then the goal-by-id pointer flips to the new owner, then the
+ * source row is deleted with the mark's ETag. If someone changed the source meanwhile, the move is
+ * undone and fails as stale; if the process stops half way, the goal is never lost: the pointer names
+ * a complete copy, at worst beside a leftover source row that still carries the mark.
  * The caller saves the moved goal once more through the repository, which brings the children
  * index and everything that watches goal writes up to date. */
 import type { TableClient, TransactionAction } from "@azure/data-tables";
@@ -51,11 +52,14 @@ async function submitInBatches(goals: TableClient, actions: TransactionAction[])
   if (batch.length > 0) await goals.submitTransaction(batch);
 }
 
+const stale = () => new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
+
 export function createGoalMover(factory: TableFactory): GoalMover {
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const pointTo = (goal: Goal, ownerId: string) => index.upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: POINTER_ROW, ownerId }, "Replace");
 
+  /** Puts the pointer back and removes the copies; the source row was never deleted. */
   async function undo(from: Goal, to: Goal, copies: Row[], copyEtag: string | undefined): Promise<void> {
     await pointTo(from, from.ownerId);
     const target = ownerPartition(to.tenantId, to.ownerId);
@@ -63,27 +67,56 @@ export function createGoalMover(factory: TableFactory): GoalMover {
     await submitInBatches(goals, copies.map((row): TransactionAction => ["delete", { partitionKey: target, rowKey: row.rowKey }])).catch(() => undefined);
   }
 
-  async function moveGoal(source: Versioned<Goal>, moved: Goal): Promise<Versioned<Goal>> {
-    const from = source.value;
-    if (moved.id !== from.id || moved.tenantId !== from.tenantId || moved.ownerId === from.ownerId) throw new Error("A move keeps the goal and tenant and changes the owner");
-    const sourcePartition = ownerPartition(from.tenantId, from.ownerId);
-    const targetPartition = ownerPartition(moved.tenantId, moved.ownerId);
-    const history = await listHistory(goals, sourcePartition, from.id);
-    const copies = history.map((row) => ({ ...row, partitionKey: targetPartition }));
+  /** Marks the source row first (ETag-checked, so a concurrent change fails the move before anything is
+   * copied): readers that found the row through a cached owner see the mark and ask the pointer. */
+  async function markMoving(source: Versioned<Goal>, ownerId: string): Promise<string> {
+    try {
+      const response = await goals.updateEntity({ ...toGoalEntity(source.value), movingTo: ownerId }, "Replace", { etag: source.etag });
+      return response.etag ?? "";
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) throw stale();
+      throw error;
+    }
+  }
+
+  async function unmark(source: Goal, etag: string): Promise<void> {
+    await goals.updateEntity({ ...toGoalEntity(source) }, "Replace", { etag }).catch(() => undefined);
+  }
+
+  async function copyAndPoint(moved: Goal, copies: Row[]): Promise<string | undefined> {
     await submitInBatches(goals, copies.map((row): TransactionAction => ["upsert", row, "Replace"]));
     const entity = toGoalEntity(moved);
     assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
     const created = await goals.upsertEntity({ ...entity }, "Replace");
     await pointTo(moved, moved.ownerId);
+    return created.etag;
+  }
+
+  async function moveGoal(source: Versioned<Goal>, moved: Goal): Promise<Versioned<Goal>> {
+    const from = source.value;
+    if (moved.id !== from.id || moved.tenantId !== from.tenantId || moved.ownerId === from.ownerId) throw new Error("A move keeps the goal and tenant and changes the owner");
+    const sourcePartition = ownerPartition(from.tenantId, from.ownerId);
+    const history = await listHistory(goals, sourcePartition, from.id);
+    const copies = history.map((row) => ({ ...row, partitionKey: ownerPartition(moved.tenantId, moved.ownerId) }));
+    const markEtag = await markMoving(source, moved.ownerId);
+    let copyEtag: string | undefined;
     try {
-      await goals.deleteEntity(sourcePartition, goalRowKey(from.id), { etag: source.etag });
+      copyEtag = await copyAndPoint(moved, copies);
     } catch (error) {
-      await undo(from, moved, copies, created.etag);
-      if (isStatus(error, 412) || isStatus(error, 404)) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
+      await undo(from, moved, copies, undefined).catch(() => undefined);
+      await unmark(from, markEtag);
+      throw error;
+    }
+    try {
+      await goals.deleteEntity(sourcePartition, goalRowKey(from.id), { etag: markEtag });
+    } catch (error) {
+      // Someone changed the source while it was copied (their write removed the mark): theirs stands.
+      await undo(from, moved, copies, copyEtag);
+      if (isStatus(error, 412) || isStatus(error, 404)) throw stale();
       throw error;
     }
     await submitInBatches(goals, history.map((row): TransactionAction => ["delete", { partitionKey: sourcePartition, rowKey: row.rowKey }])).catch(() => undefined);
-    return { value: moved, etag: created.etag ?? "" };
+    return { value: moved, etag: copyEtag ?? "" };
   }
 
   return { moveGoal };

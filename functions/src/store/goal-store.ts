@@ -12,6 +12,25 @@ import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, f
 import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
+/** Goal id → owner for goals this instance has seen, so a read by id usually skips the pointer row.
+ * A hint is only trusted when the row it leads to is a live goal that is not being moved away;
+ * anything else falls back to the pointer, which is always right. */
+const OWNER_HINTS_MAX = 100_000;
+
+function createOwnerHints() {
+  const owners = new Map<string, string>();
+  return {
+    get: (key: string) => owners.get(key),
+    forget: (key: string) => void owners.delete(key),
+    remember(key: string, ownerId: string): void {
+      if (owners.get(key) === ownerId) return;
+      owners.delete(key);
+      if (owners.size >= OWNER_HINTS_MAX) owners.delete(owners.keys().next().value!);
+      owners.set(key, ownerId);
+    },
+  };
+}
+
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
 const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
 
@@ -25,6 +44,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
+  const hints = createOwnerHints();
 
   async function readGoal(tenantId: string, ownerId: string, goalId: string): Promise<Versioned<Goal> | null> {
     const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, ownerId), goalRowKey(goalId));
@@ -32,8 +52,17 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   }
 
   async function getGoal(tenantId: string, goalId: string): Promise<Versioned<Goal> | null> {
-    const pointer = await getEntityOrNull<{ ownerId: string }>(index, indexKey(tenantId, goalId), "g");
-    return pointer ? readGoal(tenantId, pointer.ownerId, goalId) : null;
+    const key = indexKey(tenantId, goalId);
+    const hinted = hints.get(key);
+    if (hinted) {
+      const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, hinted), goalRowKey(goalId));
+      if (entity && entity.status !== DELETED && !entity.movingTo) return { value: fromGoalEntity(entity), etag: entity.etag };
+      hints.forget(key);
+    }
+    const pointer = await getEntityOrNull<{ ownerId: string }>(index, key, "g");
+    if (!pointer) return null;
+    hints.remember(key, pointer.ownerId);
+    return readGoal(tenantId, pointer.ownerId, goalId);
   }
 
   async function listGoalsByOwner(tenantId: string, ownerId: string, filter: GoalFilter): Promise<Array<Versioned<Goal>>> {
@@ -43,6 +72,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const result: Array<Versioned<Goal>> = [];
     for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
       if (entity.status === DELETED) continue;
+      if (!entity.movingTo) hints.remember(indexKey(tenantId, entity.id), ownerId);
       result.push({ value: fromGoalEntity(entity), etag: entity.etag });
     }
     return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
@@ -86,6 +116,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     } catch (error) {
       mapWriteError(error);
     }
+    hints.remember(indexKey(goal.tenantId, goal.id), goal.ownerId);
     await syncChildIndex(write);
     if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
     return { value: goal, etag };
