@@ -1,8 +1,10 @@
 /** Shapes of the HTTP API as the tab reads them. Domain types are shared with the Function App. */
-import type { GoalFlag, GoalStatus, KeyResult, Visibility } from "../../../functions/src/domain/types.js";
+import type { CheckIn, Confidence, GoalFlag, GoalStatus, KeyResult, Visibility } from "../../../functions/src/domain/types.js";
 import type { SmartResult } from "../../../functions/src/domain/smart.js";
+import type { GoalComment, Kudos } from "../../../functions/src/domain/feedback.js";
+import type { Page } from "../../../functions/src/domain/checkins.js";
 
-export type { GoalStatus, KeyResult, Visibility, SmartResult };
+export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, Kudos, Page, Visibility, SmartResult };
 
 export interface PersonSummary {
   id: string;

@@ -5,6 +5,8 @@ import { mapTeamsTheme, type ThemeName } from "./theme.js";
 
 export interface TeamsHost {
   theme: ThemeName;
+  /** Set when a deep link opened the tab on one item; Cascade's links put a goal id here. */
+  subPageId: string | null;
   getToken(): Promise<string>;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   notifyReady(): void;
@@ -26,6 +28,7 @@ export async function connectTeams(): Promise<TeamsHost | null> {
   const context = await app.getContext();
   return {
     theme: mapTeamsTheme(context.app.theme),
+    subPageId: context.page.subPageId || null,
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(mapTeamsTheme(theme))),
     notifyReady: () => {

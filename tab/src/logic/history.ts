@@ -82,7 +82,7 @@ export function describeChanges(entry: HistoryEntry): ChangeLine[] {
 }
 
 /** "You", the manager by name, or a neutral word when the tab does not know the person. */
-export function describeActor(actorId: string, me: PersonSummary, known: PersonSummary[]): string {
+export function describeActor(actorId: string, me: PersonSummary, known: readonly PersonSummary[]): string {
   if (actorId === me.id) return "You";
   if (actorId === ORG_CHART_ACTOR) return "A change in the org chart";
   return known.find((person) => person.id === actorId)?.displayName ?? "A colleague";

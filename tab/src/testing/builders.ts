@@ -1,5 +1,5 @@
 /** Test data builders for tab unit tests: sensible defaults, override what a test cares about. */
-import type { CycleView, DevUser, GoalView, HistoryEntry, Me, ParentOption } from "../api/types.js";
+import type { CheckIn, CycleView, DevUser, GoalComment, GoalView, HistoryEntry, Kudos, Me, ParentOption } from "../api/types.js";
 
 export function buildCycle(overrides: Partial<CycleView> = {}): CycleView {
   return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, ...overrides };
@@ -63,6 +63,18 @@ export function buildParentOption(overrides: Partial<ParentOption> = {}): Parent
 
 export function buildHistoryEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   return { id: "h-1", goalId: "g-1", at: "2027-07-02T09:00:00.000Z", actorId: "p-owner", action: "created", comment: null, changes: {}, ...overrides };
+}
+
+export function buildKudos(overrides: Partial<Kudos> = {}): Kudos {
+  return { id: "k-1", goalId: "g-1", fromId: "p-manager", toId: "p-owner", message: "Great start with the Nordic deals!", at: "2027-07-10T09:00:00.000Z", ...overrides };
+}
+
+export function buildComment(overrides: Partial<GoalComment> = {}): GoalComment {
+  return { id: "m-1", goalId: "g-1", authorId: "p-owner", text: "Two deals are close; legal review is the blocker.", at: "2027-07-11T09:00:00.000Z", ...overrides };
+}
+
+export function buildCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
+  return { id: "ci-1", goalId: "g-1", at: "2027-07-12T09:00:00.000Z", authorId: "p-owner", confidence: "on_track", note: "", values: [{ id: "kr-1", current: 2 }], ...overrides };
 }
 
 /** A Storage stand-in backed by a Map, for code that takes sessionStorage or localStorage. */

@@ -1,12 +1,13 @@
 /** Header with the view tabs, and the selected view loaded on demand. */
 import { Tab, TabList, Text, Toaster, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { TargetArrowFilled } from "@fluentui/react-icons";
-import { Suspense, useEffect, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
 import { buildViewUrl, resolveViewId } from "../../views/view-ids.js";
 import { VIEWS } from "../../views/view-registry.js";
 import { useMe } from "../../api/use-me.js";
 import { useRememberTimeZone } from "../../api/use-time-zone.js";
 import { BootScreen } from "../BootScreen/BootScreen.js";
+import { GoalDetailsHost } from "../GoalDetailsHost/GoalDetailsHost.js";
 import { markFirstRender } from "../first-render.js";
 import { TOASTER_ID } from "../Notify/toaster-id.js";
 
@@ -33,9 +34,11 @@ export interface AppShellProps {
   showBrand: boolean;
   actions?: ReactNode;
   onFirstRender?: () => void;
+  /** Inside Teams, the deep link's sub-page id: the goal to open. */
+  teamsSubPageId?: string | null;
 }
 
-export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
+export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId }: AppShellProps) {
   const styles = useStyles();
   const [viewId, setViewId] = useState(() => resolveViewId(window.location.search, VIEWS));
   const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
@@ -47,11 +50,11 @@ export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
     if (markFirstRender()) onFirstRender?.();
   }, [onFirstRender]);
 
-  const selectView = (_event: unknown, data: SelectTabData) => {
-    const next = String(data.value);
+  const showView = useCallback((next: string) => {
     window.history.replaceState(null, "", buildViewUrl(window.location.href, next));
     setViewId(next);
-  };
+  }, []);
+  const selectView = (_event: unknown, data: SelectTabData) => showView(String(data.value));
 
   return (
     <>
@@ -73,9 +76,11 @@ export function AppShell({ showBrand, actions, onFirstRender }: AppShellProps) {
         </TabList>
         {actions && <div className={styles.actions}>{actions}</div>}
       </header>
-      <main className={styles.main}>
-        <Suspense fallback={<BootScreen label="Loading…" />}>{view && <view.Component />}</Suspense>
-      </main>
+      <GoalDetailsHost viewId={viewId} onNavigate={showView} teamsSubPageId={teamsSubPageId}>
+        <main className={styles.main}>
+          <Suspense fallback={<BootScreen label="Loading…" />}>{view && <view.Component />}</Suspense>
+        </main>
+      </GoalDetailsHost>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />
     </>
   );

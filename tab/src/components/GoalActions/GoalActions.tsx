@@ -1,6 +1,6 @@
 /** What the owner can do with a goal in its current state. */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { DeleteRegular, EditRegular, HistoryRegular, SendRegular } from "@fluentui/react-icons";
+import { DeleteRegular, EditRegular, InfoRegular, SendRegular } from "@fluentui/react-icons";
 import type { GoalView } from "../../api/types.js";
 import { canDeleteGoal, canEditGoal, canSubmitGoal } from "../../logic/goal-status.js";
 
@@ -13,11 +13,12 @@ export interface GoalActionsProps {
   isSubmitting: boolean;
   onEdit: () => void;
   onSubmit: () => void;
-  onShowHistory: () => void;
+  /** Check-ins, kudos, comments and history. */
+  onShowDetails: () => void;
   onDelete: () => void;
 }
 
-export function GoalActions({ goal, isSubmitting, onEdit, onSubmit, onShowHistory, onDelete }: GoalActionsProps) {
+export function GoalActions({ goal, isSubmitting, onEdit, onSubmit, onShowDetails, onDelete }: GoalActionsProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -36,8 +37,8 @@ export function GoalActions({ goal, isSubmitting, onEdit, onSubmit, onShowHistor
           Edit
         </Button>
       )}
-      <Button appearance="subtle" icon={<HistoryRegular />} onClick={onShowHistory} aria-label={`History of ${goal.title}`}>
-        History
+      <Button appearance="subtle" icon={<InfoRegular />} onClick={onShowDetails} aria-label={`Details of ${goal.title}`}>
+        Details
       </Button>
       {canDeleteGoal(goal.status) && (
         <Button appearance="subtle" icon={<DeleteRegular />} onClick={onDelete} aria-label={`Delete ${goal.title}`}>

@@ -33,7 +33,7 @@ export function TeamsApp({ teams }: TeamsAppProps) {
 
   return (
     <ApiContext.Provider value={api}>
-      <AppShell showBrand={false} onFirstRender={teams.notifyReady} />
+      <AppShell showBrand={false} onFirstRender={teams.notifyReady} teamsSubPageId={teams.subPageId} />
     </ApiContext.Provider>
   );
 }

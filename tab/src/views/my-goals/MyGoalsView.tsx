@@ -4,7 +4,6 @@ import { DeleteGoalDialog } from "../../components/DeleteGoalDialog/DeleteGoalDi
 import { EmptyGoals } from "../../components/EmptyGoals/EmptyGoals.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalEditor } from "../../components/GoalEditor/GoalEditor.js";
-import { GoalHistoryDrawer } from "../../components/GoalHistoryDrawer/GoalHistoryDrawer.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
 import { GoalList } from "./GoalList/GoalList.js";
@@ -18,7 +17,7 @@ const useStyles = makeStyles({
 export default function MyGoalsView() {
   const styles = useStyles();
   const page = useMyGoalsPage();
-  const { me, cycles, cycle, goals, editor, history, deletion } = page;
+  const { me, cycles, cycle, goals, editor, deletion } = page;
 
   const loadError = me.error ?? cycles.error;
   if (loadError) {
@@ -56,7 +55,7 @@ export default function MyGoalsView() {
           submittingId={page.submittingId}
           onEdit={page.openEditor}
           onSubmit={(goal) => void page.submitGoal(goal)}
-          onShowHistory={page.showHistory}
+          onShowDetails={page.showDetails}
           onDelete={page.askToDelete}
         />
       )}
@@ -71,7 +70,6 @@ export default function MyGoalsView() {
           onSaved={page.onEditorSaved}
         />
       )}
-      <GoalHistoryDrawer goal={history.goal} isOpen={history.isOpen} me={me.data} onClose={page.closeHistory} />
       <DeleteGoalDialog
         title={deletion.goal?.title ?? null}
         isOpen={deletion.isOpen}

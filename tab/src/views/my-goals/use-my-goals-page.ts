@@ -6,6 +6,7 @@ import { useGoalActions } from "../../api/use-goal-actions.js";
 import { useGoals, useParentOptions } from "../../api/use-goals.js";
 import { useCycles, useMe } from "../../api/use-me.js";
 import type { SaveOutcome } from "../../components/GoalEditor/use-goal-editor.js";
+import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
 import { useNotify } from "../../components/Notify/use-notify.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
 
@@ -31,16 +32,15 @@ export function useMyGoalsPage() {
   const parentOptions = useParentOptions(cycle?.id ?? null);
   const actions = useGoalActions();
   const notify = useNotify();
+  const details = useGoalDetails();
   const [editor, setEditor] = useState<Panel>(CLOSED);
-  const [history, setHistory] = useState<Panel>(CLOSED);
   const [deletion, setDeletion] = useState<Panel & { isDeleting: boolean }>({ ...CLOSED, isDeleting: false });
   const [submittingId, setSubmittingId] = useState<string | null>(null);
   const managerName = me.data?.manager?.displayName;
 
   const openEditor = (goal: GoalView | null) => setEditor((panel) => ({ goal, isOpen: true, session: panel.session + 1 }));
   const closeEditor = () => setEditor((panel) => ({ ...panel, isOpen: false }));
-  const showHistory = (goal: GoalView) => setHistory((panel) => ({ goal, isOpen: true, session: panel.session + 1 }));
-  const closeHistory = () => setHistory((panel) => ({ ...panel, isOpen: false }));
+  const showDetails = (goal: GoalView) => details.openGoal(goal.id);
   const askToDelete = (goal: GoalView) => setDeletion((panel) => ({ goal, isOpen: true, session: panel.session + 1, isDeleting: false }));
   const cancelDelete = () => setDeletion((panel) => ({ ...panel, isOpen: false }));
 
@@ -79,8 +79,8 @@ export function useMyGoalsPage() {
   };
 
   return {
-    me, cycles, cycle, goals, parentOptions, editor, history, deletion, submittingId,
-    selectCycle: setChosenCycleId, openEditor, closeEditor, onEditorSaved, showHistory, closeHistory,
+    me, cycles, cycle, goals, parentOptions, editor, deletion, submittingId,
+    selectCycle: setChosenCycleId, openEditor, closeEditor, onEditorSaved, showDetails,
     askToDelete, cancelDelete, confirmDelete, submitGoal,
   };
 }

@@ -20,7 +20,7 @@ export interface GoalListProps {
   submittingId: string | null;
   onEdit: (goal: GoalView) => void;
   onSubmit: (goal: GoalView) => void;
-  onShowHistory: (goal: GoalView) => void;
+  onShowDetails: (goal: GoalView) => void;
   onDelete: (goal: GoalView) => void;
 }
 
@@ -41,7 +41,7 @@ export function GoalList({ label, goals, parentOptions, isRefreshing, submitting
             isSubmitting={submittingId === goal.id}
             onEdit={() => handlers.onEdit(goal)}
             onSubmit={() => handlers.onSubmit(goal)}
-            onShowHistory={() => handlers.onShowHistory(goal)}
+            onShowDetails={() => handlers.onShowDetails(goal)}
             onDelete={() => handlers.onDelete(goal)}
           />
         ))}

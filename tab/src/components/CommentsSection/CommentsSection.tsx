@@ -1,0 +1,66 @@
+/** The conversation about a goal between its owner and their managers, newest first. */
+import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { GoalView, PersonSummary } from "../../api/types.js";
+import { useFeedbackActions } from "../../api/use-feedback-actions.js";
+import { useGoalComments } from "../../api/use-goal-details.js";
+import { COMMENT_MAX } from "../../../../functions/src/domain/feedback.js";
+import { sortNewestFirst } from "../../logic/goal-feedback.js";
+import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
+import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
+import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
+import { useNotify } from "../Notify/use-notify.js";
+import { PersonName } from "../PersonName/PersonName.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface CommentsSectionProps {
+  goal: GoalView;
+  meId: string;
+  ownerName: string;
+  known: readonly PersonSummary[];
+}
+
+export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectionProps) {
+  const styles = useStyles();
+  const comments = useGoalComments(goal.id);
+  const actions = useFeedbackActions();
+  const notify = useNotify();
+  const isOwn = goal.ownerId === meId;
+  const items = sortNewestFirst(comments.data ?? []);
+  const audience = isOwn ? "you and your managers" : `${ownerName} and their managers`;
+
+  const send = async (text: string) => {
+    await actions.addComment(goal.id, text);
+    notify("Comment added");
+  };
+
+  return (
+    <div className={styles.root}>
+      <FeedbackForm
+        label="Add a comment"
+        hint={`Only ${audience} see comments.`}
+        field="text"
+        max={COMMENT_MAX}
+        emptyMessage="Write a comment first."
+        submitLabel="Add comment"
+        onSend={send}
+      />
+      {comments.isLoading && <Spinner size="small" label="Loading comments…" />}
+      {comments.error && <ErrorNotice title="Comments could not be loaded" detail={comments.error.message} onRetry={comments.reload} />}
+      {comments.data && items.length === 0 && (
+        <Text className={styles.muted}>{`No comments yet. Ask a question or give feedback above; only ${audience} see it.`}</Text>
+      )}
+      {items.length > 0 && (
+        <ul className={styles.list} aria-label="Comments">
+          {items.map((item) => (
+            <FeedbackItem key={item.id} author={<PersonName personId={item.authorId} meId={meId} known={known} />} at={item.at} text={item.text} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

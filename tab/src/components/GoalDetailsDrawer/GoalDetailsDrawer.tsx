@@ -1,0 +1,79 @@
+/** One goal beside the page, whoever owns it: what it is, then its check-ins, kudos, comments (for
+ * the owner and their managers) and history. Loaded on first use; the shell opens it. */
+import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import type { GoalView, Me, PersonSummary } from "../../api/types.js";
+import { describeGoalLoadFailure, type GoalRelation, type GoalSection } from "../../logic/goal-link.js";
+import { CheckInSection } from "../CheckInSection/CheckInSection.js";
+import { CommentsSection } from "../CommentsSection/CommentsSection.js";
+import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
+import { GoalDetailsSummary } from "../GoalDetailsSummary/GoalDetailsSummary.js";
+import { GoalHistoryList } from "../GoalHistoryList/GoalHistoryList.js";
+import { KudosSection } from "../KudosSection/KudosSection.js";
+import { useGoalDetailsPanel } from "./use-goal-details-panel.js";
+
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+});
+
+export interface GoalDetailsDrawerProps {
+  goalId: string;
+  initialSection: GoalSection;
+  isOpen: boolean;
+  onClose: () => void;
+  /** Called once the panel knows whose goal it is relative to the caller. */
+  onRelationKnown: (relation: GoalRelation) => void;
+}
+
+interface SectionProps {
+  section: GoalSection;
+  goal: GoalView;
+  me: Me;
+  ownerName: string;
+  known: readonly PersonSummary[];
+}
+
+function SectionContent({ section, goal, me, ownerName, known }: SectionProps) {
+  const common = { goal, meId: me.id, ownerName, known };
+  if (section === "kudos") return <KudosSection {...common} />;
+  if (section === "comments") return <CommentsSection {...common} />;
+  if (section === "history") return <GoalHistoryList goalId={goal.id} me={me} known={known} />;
+  return <CheckInSection {...common} />;
+}
+
+export default function GoalDetailsDrawer({ goalId, initialSection, isOpen, onClose, onRelationKnown }: GoalDetailsDrawerProps) {
+  const styles = useStyles();
+  const panel = useGoalDetailsPanel(goalId, initialSection, onRelationKnown);
+  const { me, goal } = panel;
+  const failure = goal.error ? describeGoalLoadFailure(goal.error) : null;
+  const title = goal.data?.title ?? (failure ? "Goal" : "Opening the goal…");
+
+  return (
+    <OverlayDrawer open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && onClose()}>
+      <DrawerHeader>
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody className={styles.body}>
+        {failure && <ErrorNotice title={failure.title} detail={failure.detail} onRetry={failure.canRetry ? goal.reload : undefined} />}
+        {me.error && <ErrorNotice title="Your profile could not be loaded" detail={me.error.message} onRetry={me.reload} />}
+        {(goal.isLoading || (goal.data && !panel.relation && !me.error)) && <Spinner label="Loading the goal…" />}
+        {goal.data && <GoalDetailsSummary goal={goal.data} ownerName={panel.relation === "own" ? "Your goal" : panel.ownerName} />}
+        {goal.data && me.data && panel.relation && (
+          <>
+            <TabList selectedValue={panel.section} onTabSelect={(_event, data) => panel.selectSection(data.value as GoalSection)} aria-label="About this goal">
+              {panel.sections.map((section) => (
+                <Tab key={section.id} id={`goal-details-tab-${section.id}`} value={section.id}>
+                  {section.label}
+                </Tab>
+              ))}
+            </TabList>
+            <div className={styles.panel} role="tabpanel" aria-labelledby={`goal-details-tab-${panel.section}`}>
+              <SectionContent section={panel.section} goal={goal.data} me={me.data} ownerName={panel.ownerName} known={panel.known} />
+            </div>
+          </>
+        )}
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}

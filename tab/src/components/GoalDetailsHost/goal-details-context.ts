@@ -1,0 +1,15 @@
+/** Any view can open a goal's details; the shell owns the one panel that shows them. */
+import { createContext, useContext } from "react";
+import type { GoalSection } from "../../logic/goal-link.js";
+
+export interface GoalDetailsControls {
+  openGoal(goalId: string, section?: GoalSection): void;
+}
+
+export const GoalDetailsContext = createContext<GoalDetailsControls | null>(null);
+
+export function useGoalDetails(): GoalDetailsControls {
+  const value = useContext(GoalDetailsContext);
+  if (!value) throw new Error("useGoalDetails needs a GoalDetailsHost");
+  return value;
+}

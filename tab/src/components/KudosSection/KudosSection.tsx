@@ -1,0 +1,82 @@
+/** Thanks on a goal, newest first, and a way to send some: anyone who can see the goal except its owner. */
+import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { HeartRegular } from "@fluentui/react-icons";
+import type { GoalView, PersonSummary } from "../../api/types.js";
+import { useFeedbackActions } from "../../api/use-feedback-actions.js";
+import { useGoalKudos } from "../../api/use-goal-details.js";
+import { KUDOS_MESSAGE_MAX } from "../../../../functions/src/domain/feedback.js";
+import { describeKudosAccess, sortNewestFirst } from "../../logic/goal-feedback.js";
+import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
+import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
+import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
+import { useNotify } from "../Notify/use-notify.js";
+import { PersonName } from "../PersonName/PersonName.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  muted: { color: tokens.colorNeutralForeground2 },
+  icon: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface KudosSectionProps {
+  goal: GoalView;
+  meId: string;
+  ownerName: string;
+  known: readonly PersonSummary[];
+}
+
+function describeEmpty(canGive: boolean, isOwn: boolean, ownerName: string): string {
+  if (isOwn) return "No kudos yet. When colleagues thank you for this goal, their words show here.";
+  if (canGive) return `No kudos yet. Be the first to thank ${ownerName} for this goal: write a few words above.`;
+  return "No kudos yet.";
+}
+
+export function KudosSection({ goal, meId, ownerName, known }: KudosSectionProps) {
+  const styles = useStyles();
+  const kudos = useGoalKudos(goal.id);
+  const actions = useFeedbackActions();
+  const notify = useNotify();
+  const access = describeKudosAccess(goal, meId);
+  const items = sortNewestFirst(kudos.data ?? []);
+
+  const send = async (message: string) => {
+    await actions.giveKudos(goal.id, message);
+    notify("Kudos sent", { body: `${ownerName} will see your thanks.` });
+  };
+
+  return (
+    <div className={styles.root}>
+      {access.canGive ? (
+        <FeedbackForm
+          label={`Thank ${ownerName}`}
+          hint="Say what they did well. Everyone who can see the goal sees this."
+          field="message"
+          max={KUDOS_MESSAGE_MAX}
+          emptyMessage="Write a few words of thanks."
+          submitLabel="Send kudos"
+          icon={<HeartRegular />}
+          onSend={send}
+        />
+      ) : (
+        access.reason && <Text className={styles.muted}>{access.reason}</Text>
+      )}
+      {kudos.isLoading && <Spinner size="small" label="Loading kudos…" />}
+      {kudos.error && <ErrorNotice title="Kudos could not be loaded" detail={kudos.error.message} onRetry={kudos.reload} />}
+      {kudos.data && items.length === 0 && <Text className={styles.muted}>{describeEmpty(access.canGive, goal.ownerId === meId, ownerName)}</Text>}
+      {items.length > 0 && (
+        <ul className={styles.list} aria-label="Kudos">
+          {items.map((item) => (
+            <FeedbackItem
+              key={item.id}
+              icon={<HeartRegular aria-hidden className={styles.icon} />}
+              author={<PersonName personId={item.fromId} meId={meId} known={known} />}
+              at={item.at}
+              text={item.message}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
