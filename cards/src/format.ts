@@ -58,10 +58,13 @@ export function formatPercent(share: number): string {
   return `${Math.round(clamped * 100)}%`;
 }
 
-const NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+/** Made on first use: building a number format costs tens of milliseconds, which a cold start should
+ * not pay before it answers its first request. */
+let numberFormat: Intl.NumberFormat | null = null;
 
 export function formatQuantity(value: number, unit?: string | null): string {
-  const number = NUMBER_FORMAT.format(value);
+  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+  const number = numberFormat.format(value);
   if (!unit) return number;
   return unit === "%" ? `${number}%` : `${number} ${unit}`;
 }

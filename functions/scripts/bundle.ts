@@ -5,6 +5,9 @@
  * `import.meta.url` working for code that finds files next to main.js (the tab). Everything is bundled,
  * including @azure/functions, because Azure does not provide it; only `@azure/functions-core` stays
  * external, since the worker supplies that module at run time by intercepting `require`.
+ *
+ * The bundle is split into chunks (see bundle-config.ts), so a cold instance parses only what it needs to
+ * answer; the rest loads on first use.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -12,6 +15,8 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type BuildOptions, type Metafile } from "esbuild";
 import { createZip } from "../../appPackage/scripts/zip.js";
+import { createBuildOptions, createLocalHostEntryPlugin, LOCAL_HOST_ENTRY } from "./bundle-config.js";
+import { describeLargestInputs, findOutput, listOutputFiles, measureStartupBytes } from "./bundle-report.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FUNCTIONS = join(ROOT, "functions");
@@ -19,12 +24,11 @@ const DIST = join(FUNCTIONS, "dist");
 const TAB_DIST = join(ROOT, "tab", "dist");
 const ZIP_NAME = "cascade-functions.zip";
 const START_CASCADE = join(FUNCTIONS, "dev", "start-cascade.ts");
-/** Left out of the deploy zip: local-only files and the zip itself. */
-const NOT_DEPLOYED = ["local-host.js", "local-host.js.map", "main.js.map", ZIP_NAME, ".funcignore"];
+/** The local host's entry and chunks share this prefix, so one pattern keeps them out of the deploy zip. */
+const LOCAL_HOST_PREFIX = "local-host";
+/** Left out of the deploy zip (gitignore syntax, as `func` reads .funcignore): local-only files, source maps and the zip itself. */
+const NOT_DEPLOYED = [`${LOCAL_HOST_PREFIX}*`, "*.map", ZIP_NAME, ".funcignore"];
 const TARGET_BYTES = 10 * 1024 * 1024;
-
-/** Bundled CommonJS code still calls require() for Node built-ins and the worker's core module. */
-const ESM_REQUIRE_BANNER = 'import { createRequire as __cascadeCreateRequire } from "node:module"; const require = __cascadeCreateRequire(import.meta.url);';
 
 class BundleError extends Error {}
 
@@ -32,38 +36,12 @@ function requireFile(path: string, hint: string): void {
   if (!existsSync(path)) throw new BundleError(`${relative(ROOT, path)} not found: ${hint}`);
 }
 
-/**
- * Entry of local-host.js: the same local host `npm start` uses, on a given port, without demo data,
- * printing one JSON line once it listens. Storage comes from STORAGE_CONNECTION_STRING (cold-start.ts
- * starts Azurite itself so emulator start-up is not counted as app start-up).
- */
-const LOCAL_HOST_SOURCE = `
-import { parseArgs } from "node:util";
-import { startCascade } from "./functions/dev/start-cascade.ts";
-const { values } = parseArgs({ options: { port: { type: "string", default: "0" }, seed: { type: "boolean", default: false } } });
-const cascade = await startCascade({ env: process.env, port: Number(values.port), isSeeded: values.seed });
-console.log(JSON.stringify({ url: cascade.url }));
-const stop = () => void cascade.stop().then(() => process.exit(0));
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-`;
+function isDeployed(file: string): boolean {
+  return !file.startsWith(LOCAL_HOST_PREFIX) && !file.endsWith(".map") && file !== ZIP_NAME && file !== ".funcignore";
+}
 
-function makeOptions(entry: string, outfile: string, target: string): BuildOptions {
-  return {
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target,
-    banner: { js: ESM_REQUIRE_BANNER },
-    external: ["@azure/functions-core"],
-    minify: true,
-    keepNames: true,
-    sourcemap: "external",
-    metafile: true,
-    logLevel: "warning",
-  };
+function makeOptions(entryPoints: BuildOptions["entryPoints"], chunkPrefix: string, target: string): BuildOptions {
+  return createBuildOptions({ entryPoints, workingDir: ROOT, outdir: DIST, chunkPrefix, target });
 }
 
 /** Catches a broken bundle (for example a clash with the banner) at build time rather than on Azure. */
@@ -72,20 +50,16 @@ function checkSyntax(file: string): void {
   if (result.status !== 0) throw new BundleError(`${relative(ROOT, file)} does not parse:\n${result.stderr}`);
 }
 
+/** Every output is its own ES module, so each chunk is checked, not only the entry. */
+function checkOutputs(metafile: Metafile): void {
+  for (const file of listOutputFiles(metafile, ROOT)) checkSyntax(file);
+}
+
 function listFiles(dir: string, base = dir): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? listFiles(path, base) : [relative(base, path).split("\\").join("/")];
   });
-}
-
-function describeLargestInputs(metafile: Metafile): string {
-  const sizes = Object.entries(metafile.outputs).flatMap(([, output]) => Object.entries(output.inputs));
-  return sizes
-    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
-    .slice(0, 8)
-    .map(([input, { bytesInOutput }]) => `  ${(bytesInOutput / 1024).toFixed(0).padStart(6)} kB  ${input}`)
-    .join("\n");
 }
 
 function writePackageFiles(): void {
@@ -107,22 +81,22 @@ async function bundleLocalHost(): Promise<void> {
     console.error(`note: ${relative(ROOT, START_CASCADE)} not found, so local-host.js (used only by cold-start.ts) was not built`);
     return;
   }
-  const { entryPoints: _unused, ...options } = makeOptions("", join(DIST, "local-host.js"), "node20");
+  const options = makeOptions([{ in: LOCAL_HOST_ENTRY, out: LOCAL_HOST_PREFIX }], `${LOCAL_HOST_PREFIX}-`, "node20");
   try {
-    await build({
+    const { metafile } = await build({
       ...options,
-      stdin: { contents: LOCAL_HOST_SOURCE, resolveDir: ROOT, sourcefile: "local-host-entry.ts", loader: "ts" },
+      plugins: [...(options.plugins ?? []), createLocalHostEntryPlugin(ROOT)],
       // Azurite is a local emulator started from node_modules, never part of the app.
       external: [...(options.external ?? []), "azurite"],
     });
-    checkSyntax(join(DIST, "local-host.js"));
+    checkOutputs(metafile!);
   } catch (error) {
     console.error(`warning: local-host.js (used only by cold-start.ts) was not built: ${(error as Error).message.split("\n")[0]}`);
   }
 }
 
 function writeZip(): number {
-  const files = listFiles(DIST).filter((file) => !NOT_DEPLOYED.includes(file)).sort();
+  const files = listFiles(DIST).filter(isDeployed).sort();
   const zip = createZip(files.map((name) => ({ name, data: readFileSync(join(DIST, name)) })));
   writeFileSync(join(DIST, ZIP_NAME), zip);
   return zip.length;
@@ -133,14 +107,17 @@ export async function bundleFunctions(): Promise<void> {
   requireFile(join(TAB_DIST, "index.html"), "build the tab first with `npm run build:tab` (or run `npm run build`, which builds both)");
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
-  const { metafile } = await build(makeOptions(join(FUNCTIONS, "src", "main.ts"), join(DIST, "main.js"), "node22"));
+  const { metafile } = await build(makeOptions([join(FUNCTIONS, "src", "main.ts")], "", "node22"));
   writePackageFiles();
-  checkSyntax(join(DIST, "main.js"));
+  checkOutputs(metafile!);
+  const mainOutput = findOutput(metafile!, ROOT, join(DIST, "main.js"));
+  if (!mainOutput) throw new BundleError("esbuild wrote no main.js");
   await bundleLocalHost();
   const bytes = writeZip();
-  console.log(JSON.stringify({ artifact: "functions", bytes, mb: Number((bytes / 1024 / 1024).toFixed(2)) }));
+  const startupKb = Math.round(measureStartupBytes(metafile!, mainOutput) / 1024);
+  console.log(JSON.stringify({ artifact: "functions", bytes, mb: Number((bytes / 1024 / 1024).toFixed(2)), chunks: listOutputFiles(metafile!, ROOT).length, startupKb }));
   if (bytes > TARGET_BYTES) {
-    console.error(`warning: ${ZIP_NAME} is over the 10 MB target. Largest inputs of main.js:\n${describeLargestInputs(metafile!)}`);
+    console.error(`warning: ${ZIP_NAME} is over the 10 MB target. Largest inputs:\n${describeLargestInputs(metafile!)}`);
   }
 }
 

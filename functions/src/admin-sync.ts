@@ -3,7 +3,7 @@
 import type { Config } from "./config.js";
 import { seedDemoDirectory } from "./directory/demo-directory.js";
 import { DEMO_PEOPLE } from "./directory/demo-org.js";
-import { syncDirectory, type SyncProgress } from "./directory/graph-sync.js";
+import type { SyncProgress } from "./directory/graph-sync.js";
 import type { JobProgress, JobResult } from "./domain/admin-jobs.js";
 import type { DirectoryChange, DirectoryWriter } from "./domain/ports.js";
 import type { TableDirectory } from "./store/directory-store.js";
@@ -33,11 +33,13 @@ export interface GraphSyncOptions {
   onChanges(tenantId: string, changes: DirectoryChange[]): Promise<void>;
 }
 
-/** Null without the app's credential: Graph cannot be read, and the Admin view says so. */
+/** Null without the app's credential: Graph cannot be read, and the Admin view says so. The Graph
+ * client and MSAL load with the first sync, so starting an instance does not pay for them. */
 export function createGraphSyncRunner(options: GraphSyncOptions): DirectorySyncRunner | null {
   const { entra, graphBaseUrl } = options.config;
   if (!entra.clientId || !entra.clientSecret) return null;
   return async (tenantId, report) => {
+    const { syncDirectory } = await import("./directory/graph-sync.js");
     const result = await syncDirectory({
       tenantId,
       clientId: entra.clientId,

@@ -13,7 +13,7 @@ const config = loadConfig();
 const tabDir = join(dirname(fileURLToPath(import.meta.url)), "tab");
 let services: Promise<Services> | null = null;
 
-/** Created on first use and kept; a failed start (storage unreachable) is retried on the next request. */
+/** Created once and kept; a failed start (storage unreachable) is retried on the next request. */
 function getServices(): Promise<Services> {
   services ??= createServices(config, { tabDir }).catch((error: unknown) => {
     services = null;
@@ -28,3 +28,6 @@ for (const route of buildRouteTable(config)) {
 }
 registerProgressJobs(app, config, getServices);
 registerSyncJob(app, config, getServices);
+// Started now, so the storage round trip overlaps the host's own start-up instead of delaying the first
+// request. A failure here is not lost: the first request retries and reports it.
+getServices().catch(() => undefined);

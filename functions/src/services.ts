@@ -5,6 +5,7 @@ import { createDevIssuer, DEV_AUDIENCE, devIssuerFor, type DevIssuer } from "./a
 import { createTokenVerifier, entraAudiences, entraIssuers, type TokenVerifier } from "./auth/verify-token.js";
 import type { Config } from "./config.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-org.js";
+import type { AdminLogEntry } from "./domain/admin.js";
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
 import type { Person, Principal } from "./domain/types.js";
@@ -14,6 +15,7 @@ import { handleKudosAction } from "./bot/kudos-actions.js";
 import { createBotServices, type BotServices } from "./bot/bot-services.js";
 import type { BotTokenProvider } from "./bot/bot-runtime.js";
 import { createEventBus, type EventBus } from "./events.js";
+import { createAppInstallStore } from "./store/app-install-store.js";
 import { createCardStore } from "./store/card-store.js";
 import { createConversationStore } from "./store/conversation-store.js";
 import { createCycleStore, createSettingsStore, type SettingsStore } from "./store/cycle-store.js";
@@ -90,12 +92,16 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const directory = createTableDirectory(tables);
   const conversations = createConversationStore(tables);
   const cards = createCardStore(tables);
+  const appInstallStore = createAppInstallStore(tables);
   const cascadeIndex = createCascadeIndex(tables);
   const stampedGoals = withChangeStamps(createGoalStore(tables), { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
   const goals = withCascadeIndex(stampedGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
-  await tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...snapshots.tables, ...cascadeIndex.tables]);
+  // The storage round trip and the dev issuer's key generation (on the thread pool) overlap.
+  const [issuer] = await Promise.all([
+    config.authMode === "dev" ? createDevIssuer() : null,
+    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...cascadeIndex.tables]),
+  ]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
-  const issuer = config.authMode === "dev" ? await createDevIssuer() : null;
   const goalDeps: GoalDeps = {
     goals,
     cycles,
@@ -113,14 +119,15 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     [VERBS.submitCheckIn]: (viewer: Principal, data: Record<string, unknown>) => handleCheckInAction(progress, viewer, data),
     [VERBS.sendKudos]: (viewer: Principal, data: Record<string, unknown>) => handleKudosAction(progress, viewer, data),
   };
-  const bot = createBotServices({ config, goalDeps, conversations, cards, events, log, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions });
+  const addAdminLogEntry = (tenantId: string, entry: AdminLogEntry) => admin.store.addLogEntry(tenantId, entry);
+  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions });
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
-  await tables.ensureTables(progress.tables);
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
   const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync });
-  await tables.ensureTables([...admin.tables, ...syncState.tables]);
+  // The tables were listed above, so this round trip happens only for tables that do not exist yet.
+  await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
   return {
     config,

@@ -1,6 +1,6 @@
 /** Table clients and key helpers. The store folder is the only code that imports @azure/data-tables. */
 import { TableClient, TableServiceClient, type TableEntityResult } from "@azure/data-tables";
-import { DefaultAzureCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/identity";
 
 export type StorageConnection =
   | { kind: "connectionString"; connectionString: string }
@@ -60,11 +60,29 @@ export interface TableFactory {
   ensureTables(tables: TableName[]): Promise<void>;
 }
 
+/** @azure/identity (and MSAL under it) is large and only the managed-identity connection needs it,
+ * so it loads on the first token request rather than at start-up. */
+function createLazyAzureCredential(): TokenCredential {
+  let credential: Promise<TokenCredential> | null = null;
+  return {
+    async getToken(scopes, options) {
+      credential ??= import("@azure/identity").then(({ DefaultAzureCredential }) => new DefaultAzureCredential());
+      return (await credential).getToken(scopes, options);
+    },
+  };
+}
+
 export function createTableFactory(connection: StorageConnection): TableFactory {
-  const credential = connection.kind === "identity" ? new DefaultAzureCredential() : null;
+  const credential = connection.kind === "identity" ? createLazyAzureCredential() : null;
   const clients = new Map<string, TableClient>();
   const isLocal = connection.kind === "connectionString" && /UseDevelopmentStorage|127\.0\.0\.1|localhost/.test(connection.connectionString);
   const options = { allowInsecureConnection: isLocal };
+  const service =
+    connection.kind === "connectionString"
+      ? TableServiceClient.fromConnectionString(connection.connectionString, options)
+      : new TableServiceClient(connection.endpoint, credential!);
+  /** Table names are case-insensitive; listed once per factory, then kept up to date as tables are created. */
+  let existing: Promise<Set<string>> | null = null;
   function getClient(table: TableName): TableClient {
     let client = clients.get(table);
     if (!client) {
@@ -76,12 +94,22 @@ export function createTableFactory(connection: StorageConnection): TableFactory 
     }
     return client;
   }
+  async function listExistingTables(): Promise<Set<string>> {
+    const names = new Set<string>();
+    for await (const table of service.listTables()) if (table.name) names.add(table.name.toLowerCase());
+    return names;
+  }
+  /** One listing round trip when the tables exist (every start but the first), then one parallel
+   * create per missing table, rather than a create per table on every start. */
   async function ensureTables(tables: TableName[]): Promise<void> {
-    const service =
-      connection.kind === "connectionString"
-        ? TableServiceClient.fromConnectionString(connection.connectionString, options)
-        : new TableServiceClient(connection.endpoint, credential!);
-    await Promise.all(tables.map((t) => service.createTable(t)));
+    existing ??= listExistingTables().catch((error: unknown) => {
+      existing = null;
+      throw error;
+    });
+    const known = await existing;
+    const missing = new Map(tables.filter((t) => !known.has(t.toLowerCase())).map((t) => [t.toLowerCase(), t]));
+    await Promise.all([...missing.values()].map((t) => service.createTable(t)));
+    for (const key of missing.keys()) known.add(key);
   }
   return { getClient, ensureTables };
 }

@@ -1,0 +1,87 @@
+/** esbuild settings of the Function App bundle: shared by bundle.ts and the test that guards what a cold
+ * start loads. */
+import type { BuildOptions, Plugin } from "esbuild";
+
+/** Bundled CommonJS code still calls require() for Node built-ins and the worker's core module. */
+const ESM_REQUIRE_BANNER = 'import { createRequire as __cascadeCreateRequire } from "node:module"; const require = __cascadeCreateRequire(import.meta.url);';
+
+/**
+ * Entry of local-host.js: the same local host `npm start` uses, on a given port, without demo data,
+ * printing one JSON line once it listens. Storage comes from STORAGE_CONNECTION_STRING (cold-start.ts
+ * starts Azurite itself so emulator start-up is not counted as app start-up).
+ */
+const LOCAL_HOST_SOURCE = `
+import { parseArgs } from "node:util";
+import { startCascade } from "./functions/dev/start-cascade.ts";
+const { values } = parseArgs({ options: { port: { type: "string", default: "0" }, seed: { type: "boolean", default: false } } });
+const cascade = await startCascade({ env: process.env, port: Number(values.port), isSeeded: values.seed });
+console.log(JSON.stringify({ url: cascade.url }));
+const stop = () => void cascade.stop().then(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+`;
+
+export const LOCAL_HOST_ENTRY = "cascade:local-host";
+
+/** Serves the local host's entry source, so it is split into chunks like main.js. */
+export function createLocalHostEntryPlugin(resolveDir: string): Plugin {
+  return {
+    name: "local-host-entry",
+    setup(builder) {
+      builder.onResolve({ filter: /^cascade:local-host$/ }, () => ({ path: "local-host-entry.ts", namespace: "local-host" }));
+      builder.onLoad({ filter: /.*/, namespace: "local-host" }, () => ({ contents: LOCAL_HOST_SOURCE, resolveDir, loader: "ts" }));
+    },
+  };
+}
+
+/**
+ * Leaves zod's translated error messages out. `import { z } from "zod"` is a namespace that also carries
+ * `z.locales` (and `z.core.locales`), which defeats tree shaking and puts some 40 translations, ~260 kB,
+ * in the code every cold start parses. Cascade's messages are English, zod's built-in default (its
+ * `locales/en.js` is imported directly and stays); `z.locales` becomes an empty namespace.
+ */
+export const zodWithoutTranslations: Plugin = {
+  name: "zod-without-translations",
+  setup(builder) {
+    const importers = /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/;
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (importers.test(args.importer) ? { path: "zod-locales", namespace: "zod-without-translations" } : undefined));
+    builder.onLoad({ filter: /.*/, namespace: "zod-without-translations" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};
+
+export interface BundleTarget {
+  entryPoints: BuildOptions["entryPoints"];
+  /** Metafile paths are relative to this folder (the repository root). */
+  workingDir: string;
+  outdir: string;
+  /** Prefix of chunk file names, so two bundles can share one folder. */
+  chunkPrefix: string;
+  target: string;
+}
+
+/**
+ * Split ESM: each entry holds what every start needs, and code behind a dynamic `import()` (the Teams SDK,
+ * the Graph client and MSAL, @azure/identity) goes to chunks beside it that load on first use. All chunks
+ * sit in one folder, so `import.meta.url` means the same folder in every one of them.
+ */
+export function createBuildOptions(bundle: BundleTarget): BuildOptions {
+  return {
+    entryPoints: bundle.entryPoints,
+    absWorkingDir: bundle.workingDir,
+    outdir: bundle.outdir,
+    splitting: true,
+    chunkNames: `${bundle.chunkPrefix}[name]-[hash]`,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: bundle.target,
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: ["@azure/functions-core"],
+    plugins: [zodWithoutTranslations],
+    minify: true,
+    keepNames: true,
+    sourcemap: "external",
+    metafile: true,
+    logLevel: "warning",
+  };
+}
