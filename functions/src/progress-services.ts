@@ -8,6 +8,7 @@ import type { GoalDeps } from "./domain/goal-context.js";
 import type { Person } from "./domain/types.js";
 import type { EventBus } from "./events.js";
 import { inviteKudosOnCompletion, notifyKudos } from "./bot/feedback-notifier.js";
+import { buildTabLinkSettings, type TabLinkSettings } from "./bot/tab-links.js";
 import { createFeedbackStore } from "./store/feedback-store.js";
 import { createReminderStore, type ReminderStore } from "./store/reminder-store.js";
 import type { TableFactory } from "./store/tables.js";
@@ -15,17 +16,16 @@ import type { TableFactory } from "./store/tables.js";
 /** Delivers a card to a person's chat; false when they have no conversation with the app yet. */
 export type CardSender = (tenantId: string, personId: string, card: AdaptiveCard) => Promise<boolean>;
 
-export interface ProgressDeps extends CheckInDeps, DashboardDeps, FeedbackDeps {
+/** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
+export interface ProgressDeps extends CheckInDeps, DashboardDeps, FeedbackDeps, TabLinkSettings {
   reminders: ReminderStore;
   listPeople(tenantId: string): AsyncIterable<Person>;
   sendCard: CardSender;
-  /** Where the tab lives, for links in cards. */
-  appUrl: string;
   log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
 }
 
 export interface ProgressOptions {
-  config: Pick<Config, "tabDomain" | "port">;
+  config: Pick<Config, "tabDomain" | "port" | "teamsAppId">;
   tables: TableFactory;
   goalDeps: GoalDeps;
   checkIns: CheckInReader;
@@ -34,10 +34,6 @@ export interface ProgressOptions {
   listPeople(tenantId: string): AsyncIterable<Person>;
   sendCard: CardSender;
   log: ProgressDeps["log"];
-}
-
-export function buildAppUrl(config: Pick<Config, "tabDomain" | "port">): string {
-  return config.tabDomain ? `https://${config.tabDomain}` : `http://localhost:${config.port}`;
 }
 
 /** Creates the stores (the caller ensures their tables) and subscribes the kudos invitation to goal events. */
@@ -55,7 +51,7 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
     reminders,
     listPeople: options.listPeople,
     sendCard: options.sendCard,
-    appUrl: buildAppUrl(options.config),
+    ...buildTabLinkSettings(options.config),
     log: options.log,
   };
   options.events.subscribe((tenantId, event) => inviteKudosOnCompletion(deps, tenantId, event));

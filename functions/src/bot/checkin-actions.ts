@@ -30,7 +30,7 @@ async function buildRemainingForms(deps: ProgressDeps, viewer: Principal, doneGo
   const open = goals.filter((g) => g.value.id !== doneGoalId && filterNotCheckedInSince([g.value], since).length > 0);
   if (open.length === 0) return null;
   const personName = person?.displayName ?? viewer.name;
-  return buildReminderCard({ personName, goals: open.map((g) => toCheckInGoalView(deps.appUrl, g)), goalsUrl: buildMyGoalsUrl(deps.appUrl) });
+  return buildReminderCard({ personName, goals: open.map((g) => toCheckInGoalView(deps, g)), goalsUrl: buildMyGoalsUrl(deps) });
 }
 
 async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: CheckInResult): Promise<AdaptiveCard> {

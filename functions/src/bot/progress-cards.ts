@@ -5,7 +5,7 @@ import type { Versioned } from "../domain/ports.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import type { Goal, KeyResult } from "../domain/types.js";
 import { buildGoalUrl } from "./bot-deps.js";
-import { buildTabLink } from "./tab-links.js";
+import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
 
 export function toKeyResultView(kr: KeyResult): KeyResultView {
   return kr.kind === "number"
@@ -13,7 +13,7 @@ export function toKeyResultView(kr: KeyResult): KeyResultView {
     : { id: kr.id, title: kr.title, kind: "milestone", done: kr.done };
 }
 
-export function toCheckInGoalView(appUrl: string, { value: goal, etag }: Versioned<Goal>): CheckInGoalView {
+export function toCheckInGoalView(links: TabLinkSettings, { value: goal, etag }: Versioned<Goal>): CheckInGoalView {
   return {
     goalId: goal.id,
     version: etag,
@@ -22,16 +22,16 @@ export function toCheckInGoalView(appUrl: string, { value: goal, etag }: Version
     progress: computeGoalProgress(goal.keyResults),
     lastCheckIn: goal.lastCheckIn,
     keyResults: goal.keyResults.map(toKeyResultView),
-    goalUrl: buildGoalUrl({ appUrl }, goal.id),
+    goalUrl: buildGoalUrl(links, goal.id),
   };
 }
 
-export function buildMyGoalsUrl(appUrl: string): string {
-  return buildTabLink({ appUrl }, { page: "my-goals" });
+export function buildMyGoalsUrl(links: TabLinkSettings): string {
+  return buildTabLink(links, { page: "my-goals" });
 }
 
-export function buildDashboardUrl(appUrl: string, managerId: string): string {
-  return `${appUrl}/?view=dashboard&manager=${encodeURIComponent(managerId)}`;
+export function buildDashboardUrl(links: TabLinkSettings, managerId: string): string {
+  return buildTabLink(links, { page: "dashboard", managerId });
 }
 
 /** The same card, action and person always give the same id, so a replayed action is recognised. */

@@ -6,7 +6,9 @@ import { isDigestDue } from "../domain/reminders.js";
 import { loadTeamGoals, mapLimited, resolveCycle, type TeamGoals } from "../domain/team-goals.js";
 import type { Cycle, Person } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
+import { buildApprovalsUrl } from "../bot/bot-deps.js";
 import { buildDashboardUrl } from "../bot/progress-cards.js";
+import type { TabLinkSettings } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
 
 const DIGEST_CONCURRENCY = 2;
@@ -24,7 +26,7 @@ export function findMissingCheckIns(team: TeamGoals, now: Date): ManagerDigestCa
   return missing.sort((a, b) => (a.lastCheckInAt ?? "").localeCompare(b.lastCheckInAt ?? "") || a.name.localeCompare(b.name));
 }
 
-export function buildDigestInput(deps: Pick<ProgressDeps, "appUrl">, team: TeamGoals, now: Date, riskMargin: number): ManagerDigestCardInput {
+export function buildDigestInput(links: TabLinkSettings, team: TeamGoals, now: Date, riskMargin: number): ManagerDigestCardInput {
   const dashboard = computeDashboard({ ...team, now, riskMargin });
   let waiting = 0;
   for (const goals of team.goalsByOwner.values()) waiting += goals.filter((g) => g.status === "pending_approval" && g.approverId === team.manager.id).length;
@@ -35,8 +37,8 @@ export function buildDigestInput(deps: Pick<ProgressDeps, "appUrl">, team: TeamG
     elapsedShare: dashboard.elapsedShare,
     atRisk: dashboard.atRiskGoals.map((g) => ({ goalTitle: g.title, ownerName: g.ownerName, progress: g.progress, reason: g.reason })),
     missingCheckIns: findMissingCheckIns(team, now),
-    pendingApprovals: { count: waiting, url: `${deps.appUrl}/?view=approvals` },
-    teamUrl: buildDashboardUrl(deps.appUrl, team.manager.id),
+    pendingApprovals: { count: waiting, url: buildApprovalsUrl(links) },
+    teamUrl: buildDashboardUrl(links, team.manager.id),
   };
 }
 

@@ -47,8 +47,8 @@ async function remindPerson(deps: ProgressDeps, tenantId: string, person: Person
   // Recorded either way: the next reminder covers only what happens after this slot.
   await deps.reminders.updateState(tenantId, person.id, { lastReminderAt: now.toISOString() });
   if (chosen.length === 0) return void result.skipped++;
-  const views = chosen.map((g) => toCheckInGoalView(deps.appUrl, g.stored));
-  const card = buildReminderCard({ personName: person.displayName, goals: views, goalsUrl: buildMyGoalsUrl(deps.appUrl) });
+  const views = chosen.map((g) => toCheckInGoalView(deps, g.stored));
+  const card = buildReminderCard({ personName: person.displayName, goals: views, goalsUrl: buildMyGoalsUrl(deps) });
   if (await deps.sendCard(tenantId, person.id, card)) result.sent++;
   else result.unreachable++;
 }
