@@ -8,8 +8,9 @@ export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
 
 export interface FakeEntra {
   url: string;
-  /** Lets a client of the tenant get tokens. */
-  registerClient(tenantId: string, clientId: string, clientSecret: string): void;
+  /** Lets a client of the tenant get tokens, carrying the application permissions the tenant's admin
+   * consented to (`roles`, default User.Read.All). */
+  registerClient(tenantId: string, clientId: string, clientSecret: string, roles?: string[]): void;
   issuerFor(tenantId: string): string;
   jwks(): { keys: JWK[] };
   verifyKey: CryptoKey;
@@ -26,7 +27,7 @@ export async function startFakeEntra(options: { tokenLifetimeSeconds?: number } 
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
   const kid = randomUUID();
   const publicJwk = { ...(await exportJWK(publicKey)), kid, use: "sig", alg: "RS256" };
-  const clients = new Map<string, string>();
+  const clients = new Map<string, { secret: string; roles: string[] }>();
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
 
   const metadataFor = (tenantId: string) => {
@@ -45,11 +46,12 @@ export async function startFakeEntra(options: { tokenLifetimeSeconds?: number } 
   async function issueToken({ tenantId, form }: TokenRequest): Promise<{ status: number; body: unknown }> {
     const clientId = form.get("client_id") ?? "";
     if (form.get("grant_type") !== "client_credentials") return { status: 400, body: { error: "unsupported_grant_type" } };
-    if (clients.get(`${tenantId}|${clientId}`) !== form.get("client_secret")) {
+    const client = clients.get(`${tenantId}|${clientId}`);
+    if (!client || client.secret !== form.get("client_secret")) {
       return { status: 401, body: { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." } };
     }
     if (!(form.get("scope") ?? "").split(" ").includes(`${GRAPH_AUDIENCE}/.default`)) return { status: 400, body: { error: "invalid_scope" } };
-    const accessToken = await new SignJWT({ tid: tenantId, appid: clientId, azp: clientId, roles: ["User.Read.All"], idtyp: "app" })
+    const accessToken = await new SignJWT({ tid: tenantId, appid: clientId, azp: clientId, roles: client.roles, idtyp: "app" })
       .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
       .setIssuer(`https://sts.windows.net/${tenantId}/`)
       .setAudience(GRAPH_AUDIENCE)
@@ -80,7 +82,7 @@ export async function startFakeEntra(options: { tokenLifetimeSeconds?: number } 
 
   const fake: FakeEntra = {
     url: server.url,
-    registerClient: (tenantId, clientId, clientSecret) => clients.set(`${tenantId}|${clientId}`, clientSecret),
+    registerClient: (tenantId, clientId, clientSecret, roles = ["User.Read.All"]) => clients.set(`${tenantId}|${clientId}`, { secret: clientSecret, roles }),
     issuerFor: (tenantId) => `https://sts.windows.net/${tenantId}/`,
     jwks: () => ({ keys: [publicJwk] }),
     verifyKey: publicKey as CryptoKey,

@@ -1,17 +1,19 @@
 /** A loopback Microsoft Graph for the org sync: /v1.0/users (up to 999 a page) and /v1.0/users/delta
  * (200 a page, watermarks in $skiptoken/$deltatoken, manager@delta, @removed), bearer tokens checked
  * against the Entra fake, and faults on demand: throttling storms with Retry-After, 503s, expired
- * delta tokens (410) and users repeated across pages. */
+ * delta tokens (410) and users repeated across pages. Also the Teams app installations of users
+ * (fake-graph-installs.ts), gated by the token's application permissions. */
 import { jwtVerify } from "jose";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GRAPH_AUDIENCE } from "./fake-entra.js";
 import { FakeDirectoryState } from "./fake-directory-state.js";
-import { listen, sendJson } from "./loopback-http.js";
+import { FakeInstalledApps, isInstallsPath, type Caller } from "./fake-graph-installs.js";
+import { listen, readBody, sendJson } from "./loopback-http.js";
 import { buildDeltaItems, decodeToken, encodeToken, parseSelect, renderDeltaItem, renderUser, type DeltaItemSpec } from "./fake-graph-render.js";
 import type { DirectoryUser } from "./org-generator.js";
 
 export interface FaultRule {
-  route: "users" | "delta" | "any";
+  route: "users" | "delta" | "installedApps" | "any";
   status: 429 | 503 | 500;
   /** Seconds, as Graph sends it; tests may use small or fractional values. */
   retryAfter?: string;
@@ -39,6 +41,8 @@ export interface FakeGraph {
   /** Graph base URL including the version, e.g. http://127.0.0.1:1234/v1.0 */
   url: string;
   state: FakeDirectoryState;
+  /** The organisation's app catalog and the apps installed for users. */
+  apps: FakeInstalledApps;
   options: FakeGraphOptions;
   faults: FaultRule[];
   requests: RequestRecord[];
@@ -55,20 +59,23 @@ export interface StartFakeGraphOptions extends Partial<FakeGraphOptions> {
 
 export async function startFakeGraph(start: StartFakeGraphOptions): Promise<FakeGraph> {
   const state = new FakeDirectoryState(start.users);
-  const acceptedTokens = new Set<string>();
+  const acceptedTokens = new Map<string, Caller>();
   let generation = 0;
 
-  async function isAuthorised(req: IncomingMessage): Promise<boolean> {
+  /** The calling app and its application permissions; null for a token Graph would refuse. */
+  async function readCaller(req: IncomingMessage): Promise<Caller | null> {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-    if (!token) return false;
-    if (acceptedTokens.has(token)) return true;
+    if (!token) return null;
+    const known = acceptedTokens.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, start.verifyKey, { audience: GRAPH_AUDIENCE, issuer: `https://sts.windows.net/${start.tenantId}/` });
-      if (payload.tid !== start.tenantId) return false;
-      acceptedTokens.add(token);
-      return true;
+      if (payload.tid !== start.tenantId) return null;
+      const caller: Caller = { appId: String(payload["appid"] ?? ""), roles: Array.isArray(payload["roles"]) ? payload["roles"].map(String) : [] };
+      acceptedTokens.set(token, caller);
+      return caller;
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -122,19 +129,27 @@ export async function startFakeGraph(start: StartFakeGraphOptions): Promise<Fake
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://loopback");
-    const route = url.pathname === "/v1.0/users/delta" ? "delta" : url.pathname === "/v1.0/users" ? "users" : "other";
+    const route = url.pathname === "/v1.0/users/delta" ? "delta" : url.pathname === "/v1.0/users" ? "users" : isInstallsPath(url.pathname) ? "installedApps" : "other";
     const record: RequestRecord = { at: performance.now(), route, status: 200, throttlePriority: req.headers["x-ms-throttle-priority"] as string | undefined };
     fake.requests.push(record);
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       sendJson(res, status, body, headers);
     };
-    if (!(await isAuthorised(req))) return reply(401, { error: { code: "InvalidAuthenticationToken", message: "Access token validation failure." } });
+    const caller = await readCaller(req);
+    if (!caller) return reply(401, { error: { code: "InvalidAuthenticationToken", message: "Access token validation failure." } });
     const fault = route === "other" ? undefined : takeFault(route);
     if (fault) {
       record.retryAfter = fault.retryAfter;
       const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServiceUnavailable" : "InternalServerError";
       return reply(fault.status, { error: { code, message: "Injected fault." } }, fault.retryAfter ? { "retry-after": fault.retryAfter } : {});
+    }
+    if (route === "installedApps") {
+      const answer = fake.apps.handle(req.method ?? "GET", url, await readBody(req), caller);
+      if (answer.body !== undefined) return reply(answer.status, answer.body);
+      record.status = answer.status;
+      res.writeHead(answer.status, { "content-length": 0 });
+      return void res.end();
     }
     if (req.method === "GET" && route === "users") return reply(200, listUsers(url));
     if (req.method === "GET" && route === "delta") {
@@ -148,6 +163,7 @@ export async function startFakeGraph(start: StartFakeGraphOptions): Promise<Fake
   const fake: FakeGraph = {
     url: `${server.url}/v1.0`,
     state,
+    apps: new FakeInstalledApps(() => fake.url, (id) => state.users.has(id)),
     options: { deltaPageSize: start.deltaPageSize ?? 200, usersMaxPageSize: start.usersMaxPageSize ?? 999, isPartial: start.isPartial ?? false, hasDuplicates: start.hasDuplicates ?? false },
     faults: [],
     requests: [],

@@ -18,7 +18,7 @@ export interface BotHarness {
   services: Services;
   fake: BotFrameworkFake;
   /** Calls the API as a person, with an Entra-mode token. */
-  request<T = any>(method: string, path: string, options?: { as?: Person; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  request<T = any>(method: string, path: string, options?: { as?: Person; roles?: string[]; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   /** Posts an activity to /api/messages with a Bot Framework token (or the given authorization). */
   postActivity<T = any>(activity: Record<string, unknown>, authorization?: string | null): Promise<ApiResponse<T>>;
   stop(): Promise<void>;
@@ -65,10 +65,11 @@ async function readResponse<T>(response: Response): Promise<ApiResponse<T>> {
   return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
 }
 
-/** `env` adds or overrides settings, e.g. TEAMS_APP_ID. */
-export async function startBotHarness(connectionString: string, env: Record<string, string> = {}): Promise<BotHarness> {
+/** `env` adds or overrides settings, e.g. TEAMS_APP_ID; `tenantId` lets fakes started before the
+ * harness (a Graph fake checks the tenant of its tokens) serve the harness's tenant. */
+export async function startBotHarness(connectionString: string, env: Record<string, string> = {}, options: { tenantId?: string } = {}): Promise<BotHarness> {
   const [issuer, fake]: [TestIssuer, BotFrameworkFake] = await Promise.all([startTestIssuer(), startBotFrameworkFake()]);
-  const tenantId = randomUUID();
+  const tenantId = options.tenantId ?? randomUUID();
   const config = loadConfig({
     AUTH_MODE: "entra",
     AAD_APP_CLIENT_ID: issuer.clientId,
@@ -95,7 +96,9 @@ export async function startBotHarness(connectionString: string, env: Record<stri
     fake,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
-      if (options.as) headers["authorization"] = `Bearer ${await issuer.mint({ tid: tenantId, oid: options.as.id, name: options.as.displayName })}`;
+      // The issuer follows ENTRA_AUTHORITY_HOST, which a test may point at an Entra fake for Graph tokens.
+      const iss = `${config.entra.authorityHost}/${tenantId}/v2.0`;
+      if (options.as) headers["authorization"] = `Bearer ${await issuer.mint({ tid: tenantId, oid: options.as.id, name: options.as.displayName, roles: options.roles, iss })}`;
       if (options.body !== undefined) headers["content-type"] = "application/json";
       const body = options.body === undefined ? undefined : JSON.stringify(options.body);
       return readResponse(await fetch(`${host.url}${path}`, { method, headers, body }));

@@ -3,10 +3,17 @@
 import { readSubmitVerb } from "../../../cards/src/index.js";
 import { isPersonalConversation, readInvokeAction, readSender, type BotActivityHandlers } from "./activity.js";
 import { deliverQueuedCards, deliverWaitingApprovals } from "./approval-notifier.js";
+import type { ConversationRecord } from "../store/conversation-store.js";
 import type { BotDeps } from "./bot-deps.js";
 import { executeCardAction } from "./card-actions.js";
 import { answerChatMessage, toConversation } from "./chat-replies.js";
 import { respondWithError } from "./invoke-response.js";
+
+/** The person's chat with the app, now known: it is kept, and what waited for it is delivered. */
+export async function adoptConversation(deps: BotDeps, conversation: ConversationRecord): Promise<void> {
+  await deps.conversations.saveConversation(conversation);
+  await Promise.all([deliverWaitingApprovals(deps, conversation), deliverQueuedCards(deps, conversation), deps.appInstalls?.noteInstalled(conversation.tenantId, conversation.userId)]);
+}
 
 export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly string[]): BotActivityHandlers {
   return {
@@ -21,13 +28,13 @@ export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly
       const sender = readSender(activity, allowedTenantIds);
       if (!sender || !isPersonalConversation(activity)) return;
       const conversation = toConversation(deps, activity, channel, sender.tenantId, sender.userId);
-      if (!conversation) return;
-      await deps.conversations.saveConversation(conversation);
-      await Promise.all([deliverWaitingApprovals(deps, conversation), deliverQueuedCards(deps, conversation)]);
+      if (conversation) await adoptConversation(deps, conversation);
     },
     async onUninstalled(activity) {
       const sender = readSender(activity, allowedTenantIds);
-      if (sender && isPersonalConversation(activity)) await deps.conversations.removeConversation(sender.tenantId, sender.userId);
+      if (!sender || !isPersonalConversation(activity)) return;
+      await deps.conversations.removeConversation(sender.tenantId, sender.userId);
+      await deps.appInstalls?.noteRemoved(sender.tenantId, sender.userId);
     },
     async onMessage(activity, channel) {
       // Clients without Universal Actions send the card's Action.Submit fallback as a message.

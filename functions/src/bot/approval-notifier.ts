@@ -49,6 +49,8 @@ async function requestApproval(deps: BotDeps, tenantId: string, stored: Versione
     }
   }
   await deps.cards.saveApproval(record, null);
+  // Saved first: when Teams announces the install, the waiting card is there to deliver.
+  if (!conversation) await deps.appInstalls?.requestInstall(tenantId, approverId);
 }
 
 /** The approval moved to another manager (or, after a reorg, to nobody): the old card stops
@@ -85,8 +87,9 @@ async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEve
   const tasks: Array<Promise<unknown>> = [closeRequest(deps, tenantId, stored, event.actorId, () => buildOutcomeCard(deps, stored, outcome))];
   const ownerConversation = await deps.conversations.getConversation(tenantId, goal.ownerId);
   const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps, goal.id) });
-  // Without a chat yet, the owner gets the news as soon as they install the app.
-  tasks.push(ownerConversation ? deps.messenger.send(ownerConversation, card) : deps.cards.queueCard(tenantId, goal.ownerId, card, deps.goalDeps.clock.now()));
+  // Without a chat yet, the owner gets the news as soon as they install the app (or Cascade does it for them).
+  const queueCard = () => deps.cards.queueCard(tenantId, goal.ownerId, card, deps.goalDeps.clock.now());
+  tasks.push(ownerConversation ? deps.messenger.send(ownerConversation, card) : queueCard().then(() => deps.appInstalls?.requestInstall(tenantId, goal.ownerId)));
   await settleWithinBudget(deps, tasks, "a decision");
 }
 

@@ -5,6 +5,7 @@ import type { ConversationStore } from "../store/conversation-store.js";
 import type { Principal } from "../domain/types.js";
 import type { CardActionResponse } from "./invoke-response.js";
 import type { Messenger } from "./messenger.js";
+import type { ProactiveInstall } from "./proactive-install.js";
 import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
 
 /** Handles the card actions of one verb that another part of the app owns (check-ins, kudos). */
@@ -19,6 +20,8 @@ export interface BotDeps extends TabLinkSettings {
   cards: CardStore;
   messenger: Messenger;
   log: BotLog;
+  /** Installs the app for someone a card cannot reach yet, when the admin allows it. */
+  appInstalls?: ProactiveInstall;
   /** Extra verbs, by verb. */
   cardActions?: Readonly<Record<string, CardActionHandler>>;
 }

@@ -8,11 +8,10 @@ import type { BotConfig } from "../config.js";
 import { activitySchema, LOCAL_SERVICE_URL, type BotActivityHandlers, type Channel, type IncomingActivity } from "./activity.js";
 import type { BotLog } from "./bot-deps.js";
 import { FunctionHttpAdapter } from "./function-adapter.js";
-import type { TeamsAddress, TeamsSender } from "./messenger.js";
+import { DEFAULT_SERVICE_URL, type TeamsAddress, type TeamsSender } from "./messenger.js";
 import { createSdkLogger } from "./sdk-logger.js";
 
 export const MESSAGING_ENDPOINT = "/api/messages";
-const DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams";
 /** Bot Service calls must leave time to answer an invoke within its 5 s. */
 const SEND_TIMEOUT_MS = 2500;
 

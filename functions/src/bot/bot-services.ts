@@ -1,13 +1,16 @@
 /** Wires the bot: the stores and the card logic, the reaction to goal events, and the Teams SDK
  * runtime, which is created on first use. */
 import type { Config } from "../config.js";
+import type { AdminLogEntry } from "../domain/admin.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { Principal } from "../domain/types.js";
 import type { EventBus } from "../events.js";
+import type { AppInstallStore } from "../store/app-install-store.js";
 import type { CardStore, InboxItem } from "../store/card-store.js";
-import type { ConversationStore } from "../store/conversation-store.js";
+import type { ConversationRecord, ConversationStore } from "../store/conversation-store.js";
 import type { IncomingActivity } from "./activity.js";
-import { createActivityHandlers } from "./activity-handlers.js";
+import type { AppInstaller } from "./app-installer.js";
+import { adoptConversation, createActivityHandlers } from "./activity-handlers.js";
 import { listPendingApprovals, type PendingApproval } from "./approval-inbox.js";
 import { handleGoalEvent } from "./approval-notifier.js";
 import type { AdaptiveCard } from "../../../cards/src/index.js";
@@ -15,7 +18,10 @@ import type { BotDeps, BotLog, CardActionHandler } from "./bot-deps.js";
 import type { BotRuntime, BotTokenProvider } from "./bot-runtime.js";
 import { executeCardAction } from "./card-actions.js";
 import type { CardActionInput, CardActionResponse } from "./invoke-response.js";
+import { findInstallBlocker } from "./install-rules.js";
 import { createMessenger } from "./messenger.js";
+import { createProactiveInstall, type ProactiveInstall } from "./proactive-install.js";
+import { buildTabLinkSettings } from "./tab-links.js";
 
 export const INBOX_LIMIT = 50;
 
@@ -30,8 +36,11 @@ export interface BotServices {
   executeCardAction(viewer: Principal, action: CardActionInput): Promise<CardActionResponse>;
   listPendingApprovals(viewer: Principal): Promise<PendingApproval[]>;
   listInbox(viewer: Principal): Promise<InboxItem[]>;
-  /** Sends a card to the person's chat; false when they have no conversation with the app yet. */
+  /** Sends a card to the person's chat; false when they have no conversation with the app yet (the
+   * card then waits for the install Cascade makes for them, when the admin allows it). */
   sendCard(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean>;
+  /** Installing the app for people a card must reach: its status for Admin, and the installs in flight. */
+  appInstalls: ProactiveInstall;
 }
 
 export interface BotServicesOptions {
@@ -39,8 +48,11 @@ export interface BotServicesOptions {
   goalDeps: GoalDeps;
   conversations: ConversationStore;
   cards: CardStore;
+  appInstallStore: AppInstallStore;
   events: EventBus;
   log: BotLog;
+  /** Where install problems are told to the admins. */
+  addAdminLogEntry(tenantId: string, entry: AdminLogEntry): Promise<void>;
   /** Tenants whose people may act through the bot. */
   allowedTenantIds: readonly string[];
   /** Replaces how the bot gets Bot Framework tokens for outgoing messages (tests). */
@@ -49,8 +61,32 @@ export interface BotServicesOptions {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
-function buildAppUrl(config: Config): string {
-  return config.tabDomain ? `https://${config.tabDomain}` : `http://localhost:${config.port}`;
+/** The Graph installer loads with the first install, so starting an instance does not pay for it;
+ * it is made once, so its tokens are cached across installs. */
+function createAppInstalls(options: BotServicesOptions, adopt: (conversation: ConversationRecord) => Promise<void>): ProactiveInstall {
+  const { config, goalDeps } = options;
+  const blocker = findInstallBlocker(config);
+  let installer: Promise<AppInstaller> | null = null;
+  const loadInstaller = () =>
+    (installer ??= import("./app-installer.js")
+      .then(({ createGraphAppInstaller }) => createGraphAppInstaller({ graphBaseUrl: config.graphBaseUrl, teamsAppId: config.teamsAppId!, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret!, authorityHost: config.entra.authorityHost }))
+      .catch((error: unknown) => {
+        installer = null;
+        throw error;
+      }));
+  return createProactiveInstall({
+    store: options.appInstallStore,
+    conversations: options.conversations,
+    clock: goalDeps.clock,
+    ids: goalDeps.ids,
+    log: options.log,
+    tenantPolicy: (tenantId) => goalDeps.tenantPolicy(tenantId),
+    addAdminLogEntry: options.addAdminLogEntry,
+    loadInstaller: blocker ? null : loadInstaller,
+    unavailableReason: blocker,
+    botId: config.bot.id,
+    adoptConversation: adopt,
+  });
 }
 
 export function createBotServices(options: BotServicesOptions): BotServices {
@@ -73,11 +109,12 @@ export function createBotServices(options: BotServicesOptions): BotServices {
     conversations: options.conversations,
     cards: options.cards,
     messenger,
-    appUrl: buildAppUrl(options.config),
-    teamsAppId: options.config.teamsAppId,
+    ...buildTabLinkSettings(options.config),
     log: options.log,
     cardActions: options.cardActions,
   };
+  const appInstalls = createAppInstalls(options, (conversation) => adoptConversation(deps, conversation));
+  deps.appInstalls = appInstalls;
   const handlers = createActivityHandlers(deps, options.allowedTenantIds);
   options.events.subscribe((tenantId, event) => handleGoalEvent(deps, tenantId, event));
   return {
@@ -88,9 +125,13 @@ export function createBotServices(options: BotServicesOptions): BotServices {
     listInbox: (viewer) => options.cards.listInbox(viewer.tenantId, viewer.userId, INBOX_LIMIT),
     async sendCard(tenantId, userId, card) {
       const conversation = await options.conversations.getConversation(tenantId, userId);
-      if (!conversation) return false;
-      await messenger.send(conversation, card);
-      return true;
+      if (conversation) {
+        await messenger.send(conversation, card);
+        return true;
+      }
+      await appInstalls.requestInstall(tenantId, userId, () => options.cards.queueCard(tenantId, userId, card, options.goalDeps.clock.now()));
+      return false;
     },
+    appInstalls,
   };
 }

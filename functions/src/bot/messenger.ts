@@ -15,6 +15,9 @@ export interface Messenger {
   update(sent: SentCardRef, card: AdaptiveCard): Promise<void>;
 }
 
+/** Bot Service's global address, for a chat whose own address Teams has not told the bot. */
+export const DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams";
+
 /** A conversation as Bot Service addresses it. */
 export interface TeamsAddress {
   serviceUrl: string;

@@ -17,6 +17,8 @@ export interface GraphApiOptions {
 export interface GraphApi {
   /** GET a path ("/users/delta?...") or a nextLink/deltaLink Graph returned. */
   get<T>(pathOrLink: string): Promise<T>;
+  /** POST a JSON body to a path; resolves with Graph's answer (nothing for an empty one). */
+  post(path: string, body: unknown): Promise<unknown>;
 }
 
 const RETRYABLE = new Set([429, 503, 504]);
@@ -92,18 +94,20 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     return `/${pathOrLink.slice(prefix.length)}`;
   }
 
-  return {
-    async get<T>(pathOrLink: string): Promise<T> {
-      const path = toPath(pathOrLink);
-      for (let round = 0; ; round++) {
-        try {
-          return (await client.api(path).get()) as T;
-        } catch (error) {
-          const wait = retryAfterSeconds(error, round, baseDelay);
-          if (wait === null || round >= maxRounds) throw error;
-          await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-        }
+  async function withPatience<T>(call: () => Promise<T>): Promise<T> {
+    for (let round = 0; ; round++) {
+      try {
+        return await call();
+      } catch (error) {
+        const wait = retryAfterSeconds(error, round, baseDelay);
+        if (wait === null || round >= maxRounds) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
       }
-    },
+    }
+  }
+
+  return {
+    get: <T>(pathOrLink: string) => withPatience(async () => (await client.api(toPath(pathOrLink)).get()) as T),
+    post: (path, body) => withPatience(() => client.api(toPath(path)).post(body) as Promise<unknown>),
   };
 }

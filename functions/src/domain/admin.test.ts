@@ -40,6 +40,17 @@ describe("admin settings", () => {
     expect(read().policy).toMatchObject({ extra: "kept" });
   });
 
+  test("installing the app for people is off until an admin turns it on, and a change that leaves it out keeps it", async () => {
+    const { deps, read } = buildDeps();
+    const first = await readSettings(deps, "t1");
+    expect(first.settings.isProactiveInstallEnabled).toBe(false);
+    const turnedOn = await updateSettings(deps, ADMIN, { ...change, isProactiveInstallEnabled: true }, first.etag);
+    expect(turnedOn.settings.isProactiveInstallEnabled).toBe(true);
+    expect(read().policy).toMatchObject({ isProactiveInstallEnabled: true, isApprovalRequired: false, extra: "kept" });
+    const kept = await updateSettings(deps, ADMIN, { ...change, isApprovalRequired: true }, turnedOn.etag);
+    expect(kept.settings).toMatchObject({ isProactiveInstallEnabled: true, isApprovalRequired: true });
+  });
+
   test("without If-Match: 428; with a stale one: 412", async () => {
     const { deps } = buildDeps();
     const { etag } = await readSettings(deps, "t1");
@@ -68,10 +79,11 @@ describe("admin settings", () => {
   });
 
   test("the ETag depends on content and version", () => {
-    const settings = { isApprovalRequired: true, organisationGoalOwnerIds: [], reminders: DEFAULT_REMINDER_SETTINGS };
+    const settings = { isApprovalRequired: true, organisationGoalOwnerIds: [], isProactiveInstallEnabled: false, reminders: DEFAULT_REMINDER_SETTINGS };
     expect(computeSettingsEtag(settings, "a")).toBe(computeSettingsEtag({ ...settings }, "a"));
     expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag(settings, "b"));
     expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag({ ...settings, isApprovalRequired: false }, "a"));
+    expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag({ ...settings, isProactiveInstallEnabled: true }, "a"));
     expect(computeSettingsEtag(settings, null)).toMatch(/^"[0-9a-f]{16}"$/);
   });
 });

@@ -1,6 +1,7 @@
-/** Tenant settings an admin controls: whether goals need approval, who owns organisation goals, and
- * when reminders go out. They live in two stores (the policy the goal rules read, the reminder
- * settings the reminder job reads); one version stamp guards changes to both. */
+/** Tenant settings an admin controls: whether goals need approval, who owns organisation goals,
+ * whether Cascade installs its app for people a card must reach, and when reminders go out. They
+ * live in two stores (the policy the goal rules and the bot read, the reminder settings the reminder
+ * job reads); one version stamp guards changes to both. */
 import { AppError } from "./errors.js";
 import { ADMIN_ROLE, isAdmin } from "./goal-access.js";
 import type { TenantPolicy } from "./goal-context.js";
@@ -11,6 +12,7 @@ import type { Principal } from "./types.js";
 export interface AdminSettings {
   isApprovalRequired: boolean;
   organisationGoalOwnerIds: string[];
+  isProactiveInstallEnabled: boolean;
   reminders: ReminderSettings;
 }
 
@@ -78,7 +80,12 @@ export function computeSettingsEtag(settings: AdminSettings, version: string | n
 
 async function readWithVersion(deps: SettingsDeps, tenantId: string): Promise<VersionedSettings & { policy: TenantPolicy; version: string | null }> {
   const [policy, reminders, version] = await Promise.all([deps.policy.getPolicy(tenantId), deps.reminders.getSettings(tenantId), deps.versions.readVersion(tenantId, VERSION_NAME)]);
-  const settings: AdminSettings = { isApprovalRequired: policy.isApprovalRequired, organisationGoalOwnerIds: [...policy.organisationGoalOwnerIds], reminders: { ...reminders } };
+  const settings: AdminSettings = {
+    isApprovalRequired: policy.isApprovalRequired,
+    organisationGoalOwnerIds: [...policy.organisationGoalOwnerIds],
+    isProactiveInstallEnabled: policy.isProactiveInstallEnabled ?? false,
+    reminders: { ...reminders },
+  };
   return { settings, etag: computeSettingsEtag(settings, version), policy, version };
 }
 
@@ -96,6 +103,8 @@ async function assertOwnersExist(deps: SettingsDeps, tenantId: string, ownerIds:
 export interface SettingsChange {
   isApprovalRequired: boolean;
   organisationGoalOwnerIds: string[];
+  /** Absent keeps the current value. */
+  isProactiveInstallEnabled?: boolean;
   /** Fields not named keep their current value. */
   reminders: Partial<ReminderSettings>;
 }
@@ -111,7 +120,8 @@ export async function updateSettings(deps: SettingsDeps, principal: Principal, c
     throw new AppError("precondition_failed", "The settings were changed by someone else since you loaded them. Reload to see the latest.");
   }
   await deps.versions.claimVersion(principal.tenantId, VERSION_NAME, current.version);
-  await deps.policy.savePolicy(principal.tenantId, { ...current.policy, isApprovalRequired: change.isApprovalRequired, organisationGoalOwnerIds: ownerIds });
+  const isProactiveInstallEnabled = change.isProactiveInstallEnabled ?? current.settings.isProactiveInstallEnabled;
+  await deps.policy.savePolicy(principal.tenantId, { ...current.policy, isApprovalRequired: change.isApprovalRequired, organisationGoalOwnerIds: ownerIds, isProactiveInstallEnabled });
   await deps.reminders.saveSettings(principal.tenantId, { ...current.settings.reminders, ...change.reminders });
   return readSettings(deps, principal.tenantId);
 }

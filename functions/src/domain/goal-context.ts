@@ -20,6 +20,8 @@ export interface GoalEventSink {
 /** Per-tenant settings an admin controls. */
 export interface TenantPolicy extends TopLevelPolicy {
   isApprovalRequired: boolean;
+  /** Cascade installs its Teams app for people a card must reach (absent: off). */
+  isProactiveInstallEnabled?: boolean;
 }
 
 export interface GoalDeps {

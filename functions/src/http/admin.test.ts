@@ -17,6 +17,13 @@ describe("admin settings input", () => {
     expect(adminSettingsSchema.safeParse({ ...base, reminders: { defaultTimeZone: "Asia/Kolkata", cadence: "daily" } }).success).toBe(true);
   });
 
+  test("installing the app for people is a yes or no, and may be left out", () => {
+    const base = { isApprovalRequired: true, organisationGoalOwnerIds: [], reminders: {} };
+    expect(adminSettingsSchema.safeParse({ ...base, isProactiveInstallEnabled: true }).success).toBe(true);
+    expect(adminSettingsSchema.safeParse({ ...base, isProactiveInstallEnabled: "yes" }).success).toBe(false);
+    expect(adminSettingsSchema.parse(base).isProactiveInstallEnabled).toBeUndefined();
+  });
+
   test("unknown fields are refused", () => {
     expect(adminSettingsSchema.safeParse({ isApprovalRequired: true, organisationGoalOwnerIds: [], reminders: {}, isAdmin: true }).success).toBe(false);
     expect(adminSettingsSchema.safeParse({ isApprovalRequired: true, organisationGoalOwnerIds: [], reminders: { snooze: 1 } }).success).toBe(false);

@@ -1,5 +1,5 @@
-/** Admin settings (approval, organisation-goal owners, reminder cadence), directory sync on demand
- * and the admin log. Every route here needs the Cascade.Admin app role. */
+/** Admin settings (approval, organisation-goal owners, installing the app for people, reminder
+ * cadence), directory sync on demand and the admin log. Every route here needs the Cascade.Admin app role. */
 import { z } from "zod";
 import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin, MAX_ORGANISATION_GOAL_OWNERS, readSettings, updateSettings, type AdminSettings } from "../domain/admin.js";
@@ -32,13 +32,16 @@ export const reminderSettingsSchema = z
 export const adminSettingsSchema = z.strictObject({
   isApprovalRequired: z.boolean(),
   organisationGoalOwnerIds: z.array(idSchema).max(MAX_ORGANISATION_GOAL_OWNERS, `At most ${MAX_ORGANISATION_GOAL_OWNERS} people.`),
+  /** Left out: keeps its value. */
+  isProactiveInstallEnabled: z.boolean().optional(),
   reminders: reminderSettingsSchema,
 });
 
+/** The settings with the owners' names, and whether this deployment can install the app for people. */
 async function toSettingsView(services: Services, tenantId: string, settings: AdminSettings) {
-  const people = await Promise.all(settings.organisationGoalOwnerIds.map((id) => services.directory.getPerson(tenantId, id)));
+  const [people, appInstall] = await Promise.all([Promise.all(settings.organisationGoalOwnerIds.map((id) => services.directory.getPerson(tenantId, id))), services.bot.appInstalls.describe(tenantId)]);
   const owners = settings.organisationGoalOwnerIds.map((id, i) => ({ id, displayName: people[i]?.displayName ?? null, jobTitle: people[i]?.jobTitle ?? null }));
-  return { ...settings, organisationGoalOwners: owners };
+  return { ...settings, organisationGoalOwners: owners, appInstall };
 }
 
 function requireSync(services: Services) {
@@ -70,7 +73,7 @@ export const adminRoutes: RouteDef[] = [
       assertAdmin(principal, "change settings");
       const change = parseBody(adminSettingsSchema, body);
       const saved = await updateSettings(services.admin.settings, principal, change, request.headers.get("if-match"));
-      await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length } });
+      await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length, isProactiveInstallEnabled: saved.settings.isProactiveInstallEnabled } });
       return json(200, await toSettingsView(services, principal.tenantId, saved.settings), { etag: saved.etag });
     },
   },

@@ -1,4 +1,6 @@
-/** Kudos and comments, approval requests and the cards sent, chat registrations and dashboard caches. */
+/** Kudos and comments, approval requests and the cards sent, chat registrations, app installs
+ * Cascade made for people, and dashboard caches. */
+import { APP_INSTALLS_TABLE } from "./app-install-store.js";
 import { APPROVAL_CARDS_TABLE, INBOX_TABLE } from "./card-store.js";
 import { CONVERSATIONS_TABLE } from "./conversation-store.js";
 import { DASHBOARDS_TABLE } from "./dashboard-store.js";
@@ -52,15 +54,21 @@ function toConversationRecords(entity: StoredEntity): ExportRecord[] {
   return [{ section: "conversations", record: { userId: entity.rowKey, ...withoutKeys(entity) } }];
 }
 
+/** Cascade's install attempts per person, and the tenant's last install problem. */
+function toAppInstallRecords(entity: StoredEntity): ExportRecord[] {
+  return [{ section: "appInstalls", record: { key: entity.rowKey, ...withoutKeys(entity) } }];
+}
+
 export function createActivityData(factory: TableFactory): TenantDataStore {
   const table = (name: string, decide: (entity: StoredEntity) => SweepDecision) => ({ client: factory.getClient(name), name, decide });
   return {
-    tables: [FEEDBACK_TABLE, APPROVAL_CARDS_TABLE, INBOX_TABLE, CONVERSATIONS_TABLE, DASHBOARDS_TABLE],
+    tables: [FEEDBACK_TABLE, APPROVAL_CARDS_TABLE, INBOX_TABLE, CONVERSATIONS_TABLE, APP_INSTALLS_TABLE, DASHBOARDS_TABLE],
     exports: [
       { table: FEEDBACK_TABLE, toRecords: toFeedbackRecords },
       { table: APPROVAL_CARDS_TABLE, toRecords: toApprovalRecords },
       { table: INBOX_TABLE, toRecords: toInboxRecords },
       { table: CONVERSATIONS_TABLE, toRecords: toConversationRecords },
+      { table: APP_INSTALLS_TABLE, toRecords: toAppInstallRecords },
     ],
     derived: { [DASHBOARDS_TABLE]: "dashboard figures cached per manager, recomputed from goals" },
     erasePerson(context, report) {
@@ -69,6 +77,7 @@ export function createActivityData(factory: TableFactory): TenantDataStore {
         table(APPROVAL_CARDS_TABLE, (entity) => decideUsual(entity, context, "delete")),
         table(INBOX_TABLE, (entity) => decideByMention(entity, context)),
         table(CONVERSATIONS_TABLE, (entity) => decideUsual(entity, context, "delete")),
+        table(APP_INSTALLS_TABLE, (entity) => decideUsual(entity, context, "delete")),
         table(DASHBOARDS_TABLE, (entity) => decideByMention(entity, context)),
       ];
       return sweepTables(tables, context.tenantId, report);

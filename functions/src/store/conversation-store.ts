@@ -1,6 +1,6 @@
 /** Where each person can be reached in chat: the personal conversation stored when they installed
  * the app. One small row per person, keyed by tenant and person. */
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CONVERSATIONS_TABLE = "conversations";
 
@@ -36,6 +36,9 @@ export interface ConversationStore {
   getConversation(tenantId: string, userId: string): Promise<ConversationRecord | null>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(tenantId: string, userId: string): Promise<void>;
+  /** The Bot Service address of any Teams chat of the tenant (a tenant's chats share a region's
+   * address); null when the tenant has none yet. */
+  findServiceUrl(tenantId: string): Promise<string | null>;
 }
 
 function toRecord(tenantId: string, entity: ConversationEntity): ConversationRecord {
@@ -82,6 +85,15 @@ export function createConversationStore(factory: TableFactory): ConversationStor
       await table.deleteEntity(partition(tenantId), userId, { etag: entity.etag }).catch((error: unknown) => {
         if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
       });
+    },
+    async findServiceUrl(tenantId) {
+      const filter = `PartitionKey eq ${quoteOData(partition(tenantId))} and kind eq 'teams'`;
+      const pages = table.listEntities<ConversationEntity>({ queryOptions: { filter, select: ["serviceUrl"] } }).byPage({ maxPageSize: 1 });
+      for await (const page of pages) {
+        const found = page.find((entity) => entity.serviceUrl);
+        if (found) return found.serviceUrl;
+      }
+      return null;
     },
   };
 }

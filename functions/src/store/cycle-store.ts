@@ -37,7 +37,7 @@ export function createCycleStore(factory: TableFactory): CycleRepository & { rea
   };
 }
 
-export const DEFAULT_POLICY: TenantPolicy = { isApprovalRequired: true, organisationGoalOwnerIds: [] };
+export const DEFAULT_POLICY: TenantPolicy = { isApprovalRequired: true, organisationGoalOwnerIds: [], isProactiveInstallEnabled: false };
 
 export interface SettingsStore {
   readonly tables: string[];

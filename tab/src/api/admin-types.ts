@@ -1,20 +1,26 @@
 /** Shapes of the admin API as the tab reads them. */
 import type { AdminJob, JobKind, JobProgress } from "../../../functions/src/domain/admin-jobs.js";
+import type { AppInstallStatus } from "../../../functions/src/bot/proactive-install.js";
 import type { ReminderSettings } from "../../../functions/src/domain/reminders.js";
 import type { PersonSummary } from "./types.js";
 
-export type { AdminJob, JobKind, JobProgress, ReminderSettings };
+export type { AdminJob, AppInstallStatus, JobKind, JobProgress, ReminderSettings };
 
 export interface AdminSettingsView {
   isApprovalRequired: boolean;
   organisationGoalOwnerIds: string[];
   organisationGoalOwners: Array<{ id: string; displayName: string | null; jobTitle: string | null }>;
+  /** Cascade installs its Teams app for people a card must reach who have not added it. */
+  isProactiveInstallEnabled: boolean;
+  /** Whether this deployment can do that, and the last time Microsoft Graph refused. */
+  appInstall: AppInstallStatus;
   reminders: ReminderSettings;
 }
 
 export interface AdminSettingsInput {
   isApprovalRequired: boolean;
   organisationGoalOwnerIds: string[];
+  isProactiveInstallEnabled?: boolean;
   reminders: Partial<ReminderSettings>;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REMINDER_SETTINGS } from "../../../../functions/src/domain/reminders.js";
-import { buildExportFileName, describeCadence, describeProgress, describeResult, isConfirmationMatch, toSettingsInput, validateCycleInput } from "./admin-logic.js";
+import { buildExportFileName, describeAppInstall, describeCadence, describeInstallProblem, describeProgress, describeResult, isConfirmationMatch, toSettingsInput, validateCycleInput } from "./admin-logic.js";
 
 describe("admin view logic", () => {
   it("describes the reminder cadence in plain words", () => {
@@ -29,9 +29,18 @@ describe("admin view logic", () => {
   });
 
   it("keeps settings fields when turning them into a request", () => {
-    const input = toSettingsInput({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], organisationGoalOwners: [{ id: "a", displayName: "A", jobTitle: null }], reminders: DEFAULT_REMINDER_SETTINGS });
-    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], reminders: DEFAULT_REMINDER_SETTINGS });
+    const appInstall = { isAvailable: true, unavailableReason: null, lastProblem: null };
+    const input = toSettingsInput({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], organisationGoalOwners: [{ id: "a", displayName: "A", jobTitle: null }], isProactiveInstallEnabled: true, appInstall, reminders: DEFAULT_REMINDER_SETTINGS });
+    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], isProactiveInstallEnabled: true, reminders: DEFAULT_REMINDER_SETTINGS });
     expect(input).not.toHaveProperty("organisationGoalOwners");
+    expect(input).not.toHaveProperty("appInstall");
+  });
+
+  it("says what installing the app for people does, and what went wrong last", () => {
+    expect(describeAppInstall(true)).toMatch(/adds it for them once/);
+    expect(describeAppInstall(false)).toMatch(/wait in the tab/);
+    const problem = { reason: "forbidden" as const, status: 403, at: "2027-02-03T10:00:00Z", fix: "Grant the permission, then grant admin consent." };
+    expect(describeInstallProblem(problem, () => "3 Feb 2027, 10:00")).toBe("On 3 Feb 2027, 10:00 Microsoft Graph refused to install Cascade (403). Grant the permission, then grant admin consent.");
   });
 
   it("names export files by tenant and day", () => {

@@ -8,7 +8,19 @@ export function formatHour(hour: number): string {
 }
 
 export function toSettingsInput(view: AdminSettingsView): AdminSettingsInput {
-  return { isApprovalRequired: view.isApprovalRequired, organisationGoalOwnerIds: [...view.organisationGoalOwnerIds], reminders: { ...view.reminders } };
+  return { isApprovalRequired: view.isApprovalRequired, organisationGoalOwnerIds: [...view.organisationGoalOwnerIds], isProactiveInstallEnabled: view.isProactiveInstallEnabled, reminders: { ...view.reminders } };
+}
+
+/** What the install setting does, in the state it is in. */
+export function describeAppInstall(isEnabled: boolean): string {
+  return isEnabled
+    ? "When someone who has not added Cascade in Teams is due a card (an approval, a reminder), Cascade adds it for them once, and the card arrives in their chat."
+    : "Cards for people who have not added Cascade in Teams wait in the tab (the Approvals view) until they add it.";
+}
+
+/** "On 3 Feb 2027, 10:00 Microsoft Graph refused (403). Grant …" */
+export function describeInstallProblem(problem: NonNullable<AdminSettingsView["appInstall"]["lastProblem"]>, formatWhen: (iso: string) => string): string {
+  return `On ${formatWhen(problem.at)} Microsoft Graph refused to install Cascade (${problem.status}). ${problem.fix}`;
 }
 
 /** "Every Monday at 09:00 (Europe/Berlin)", or "Off". */

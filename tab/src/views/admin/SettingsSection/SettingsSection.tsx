@@ -1,7 +1,9 @@
-/** Approval, organisation-goal owners and reminder cadence for the whole organisation. */
+/** Approval, organisation-goal owners, installing the app for people and reminder cadence for the
+ * whole organisation. */
 import { Button, Divider, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
+import { AppInstallField } from "../AppInstallField/AppInstallField.js";
 import { describeCadence } from "../admin-logic.js";
 import { OwnerPicker } from "../OwnerPicker/OwnerPicker.js";
 import { ReminderFields } from "../ReminderFields/ReminderFields.js";
@@ -17,7 +19,7 @@ export function SettingsSection() {
   const styles = useStyles();
   const form = useSettingsForm();
   const { loaded, draft } = form;
-  const description = "How goals are approved and owned, and when people are reminded.";
+  const description = "How goals are approved and owned, how cards reach people, and when people are reminded.";
 
   if (loaded.error) return <AdminSection title="Settings" description={description}><ErrorNotice title="Settings could not be loaded" detail={loaded.error.message} onRetry={loaded.reload} /></AdminSection>;
   if (!draft) return <AdminSection title="Settings" description={description}><Spinner label="Loading settings…" /></AdminSection>;
@@ -29,6 +31,8 @@ export function SettingsSection() {
         <Text className={styles.muted}>{draft.isApprovalRequired ? "A submitted goal waits for the owner's manager." : "A submitted goal becomes active at once."}</Text>
         <Divider />
         <OwnerPicker owners={draft.organisationGoalOwners} onChange={form.setOwners} />
+        <Divider />
+        <AppInstallField isEnabled={draft.isProactiveInstallEnabled} status={draft.appInstall} onChange={form.setProactiveInstall} />
         <Divider />
         <ReminderFields reminders={draft.reminders} onChange={form.changeReminders} />
         <Text className={styles.muted}>{describeCadence(draft.reminders)}</Text>

@@ -16,6 +16,7 @@ export interface SettingsForm {
   isStale: boolean;
   error: string | null;
   setApprovalRequired(value: boolean): void;
+  setProactiveInstall(value: boolean): void;
   setOwners(owners: Owner[]): void;
   changeReminders(changes: Partial<ReminderSettings>): void;
   save(): Promise<void>;
@@ -62,6 +63,7 @@ export function useSettingsForm(): SettingsForm {
     isStale,
     error,
     setApprovalRequired: (value) => update((d) => ({ ...d, isApprovalRequired: value })),
+    setProactiveInstall: (value) => update((d) => ({ ...d, isProactiveInstallEnabled: value })),
     setOwners: (owners) => update((d) => ({ ...d, organisationGoalOwners: owners, organisationGoalOwnerIds: owners.map((o) => o.id) })),
     changeReminders: (changes) => update((d) => ({ ...d, reminders: { ...d.reminders, ...changes } })),
     save,
