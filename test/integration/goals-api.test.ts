@@ -112,6 +112,9 @@ describe("optimistic concurrency", () => {
     problem(stale, 412, "precondition_failed");
     const read = await api.request("GET", url, { as: api.org.alice });
     expect(read.body.title).toBe("Cut checkout time in half");
+    expect(read.headers.get("etag")).toBe(first.headers.get("etag"));
+    const next = await api.request("PATCH", url, { as: api.org.alice, body: { description: "Customers abandon slow checkouts; halving the time keeps them buying." }, headers: { "if-match": first.headers.get("etag")! } });
+    expect(next.status).toBe(200);
   });
 
   test("two concurrent edits with the same ETag: exactly one wins", async () => {

@@ -1,7 +1,7 @@
 /** Goals in Table Storage. A goal, its audit trail and its check-ins share the owner's partition, so
  * a change and its audit entry land in one transaction. Two small indexes answer "goal by id" and
  * "children of a goal" without scanning. */
-import type { TransactionAction } from "@azure/data-tables";
+import type { TableTransactionResponse, TransactionAction } from "@azure/data-tables";
 import { AppError } from "../domain/errors.js";
 import type { GoalFilter, GoalRepository, GoalWrite, Versioned } from "../domain/ports.js";
 import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
@@ -33,6 +33,12 @@ function createOwnerHints() {
 
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
 const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
+
+/** The ETag of a transaction's first action (the goal). Sub-responses come back in request order; only
+ * inserts name their row key, so an update's ETag cannot be looked up by key. */
+function firstEtag(response: TableTransactionResponse): string {
+  return response.subResponses[0]?.etag ?? "";
+}
 
 function mapWriteError(error: unknown): never {
   if (isStatus(error, 412)) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
@@ -112,7 +118,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     let etag: string;
     try {
       const response = await goals.submitTransaction(actions);
-      etag = response.getResponseForEntity(entity.rowKey)?.etag ?? "";
+      etag = firstEtag(response);
     } catch (error) {
       mapWriteError(error);
     }
@@ -132,7 +138,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
         ["update", { ...tombstone }, "Replace", { etag }],
         ["create", toAuditEntity(tenantId, goal.ownerId, audit)],
       ]);
-      tombstoneEtag = response.getResponseForEntity(tombstone.rowKey)?.etag ?? "";
+      tombstoneEtag = firstEtag(response);
     } catch (error) {
       mapWriteError(error);
     }
