@@ -39,8 +39,8 @@ function buildGoal(tenantId: string, cycle: Cycle, n: number, k: number, now: st
   };
 }
 
-async function seedOwner(goals: TableClient, index: TableClient, tenantId: string, cycle: Cycle, n: number, now: string): Promise<number> {
-  const list = Array.from({ length: goalCountOf(n) }, (_, k) => buildGoal(tenantId, cycle, n, k, now));
+async function seedOwner(goals: TableClient, index: TableClient, tenantId: string, cycle: Cycle, n: number, ks: number[], now: string): Promise<number> {
+  const list = ks.map((k) => buildGoal(tenantId, cycle, n, k, now));
   await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
   await Promise.all(list.map((g) => index.upsertEntity({ partitionKey: makeKey(tenantId, g.id), rowKey: "g", ownerId: g.ownerId }, "Replace")));
   return list.length;
@@ -54,25 +54,46 @@ export interface SeedPlan {
   firstOwners: number[];
 }
 
-export async function seedGoals(tables: TableFactory, tenantId: string, cycle: Cycle, plan: SeedPlan): Promise<{ goals: number; owners: number[] }> {
+export interface SeedResult {
+  goals: number;
+  owners: number[];
+  /** Goals seeded per owner: goal ids are goalIdOf(owner, 0 … count - 1). */
+  counts: Map<number, number>;
+}
+
+/** A second round tops people up to this many goals (1M goals for 100k people averages 10 each). */
+const MAX_GOALS_PER_PERSON = 17;
+
+/** First everyone gets 1–4 goals; then, while the target and the time budget allow, everyone outside
+ * the team views gets more, so the seed is the largest that fits the budget. */
+export async function seedGoals(tables: TableFactory, tenantId: string, cycle: Cycle, plan: SeedPlan): Promise<SeedResult> {
   const goals = tables.getClient(TABLE_NAMES.goals);
   const index = tables.getClient(TABLE_NAMES.goalIndex);
   const first = new Set(plan.firstOwners);
-  const order = [...plan.firstOwners, ...Array.from({ length: plan.people }, (_, n) => n).filter((n) => !first.has(n))];
+  const everyone = [...plan.firstOwners, ...Array.from({ length: plan.people }, (_, n) => n).filter((n) => !first.has(n))];
   const deadline = Date.now() + plan.budgetMs;
   const now = new Date().toISOString();
-  const owners: number[] = [];
-  let next = 0, seeded = 0;
-  async function worker(): Promise<void> {
-    while (next < order.length && seeded < plan.goalTarget && Date.now() < deadline) {
-      const owner = order[next++]!;
-      const count = await seedOwner(goals, index, tenantId, cycle, owner, now);
-      seeded += count;
-      owners.push(owner);
-    }
+  const counts = new Map<number, number>();
+  let seeded = 0;
+  const isWithinPlan = () => seeded < plan.goalTarget && Date.now() < deadline;
+  async function runRound(order: number[], goalsFor: (n: number) => number[]): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < order.length && isWithinPlan()) {
+        const owner = order[next++]!;
+        const ks = goalsFor(owner);
+        if (ks.length === 0) continue;
+        const added = await seedOwner(goals, index, tenantId, cycle, owner, ks, now);
+        seeded += added;
+        counts.set(owner, (counts.get(owner) ?? 0) + ks.length);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { goals: seeded, owners };
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  await runRound(everyone, (n) => range(0, goalCountOf(n)));
+  await runRound(everyone.filter((n) => !first.has(n)), (n) => range(goalCountOf(n), MAX_GOALS_PER_PERSON));
+  return { goals: seeded, owners: [...counts.keys()], counts };
 }
 
 export async function seedDirectory(services: Services, tenantId: string, people: Person[]): Promise<void> {

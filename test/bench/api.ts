@@ -1,7 +1,8 @@
 /** API benchmark (`npm run bench -- api`): the local host in its own process, Azurite, and real token
  * verification (Entra mode, the test issuer's keys). Seeds as much of 100k people / 1M goals as fits
- * the seed budget, then measures at 300 req/s: a raw Azurite point read, single-goal read, team view
- * (the dashboard of a manager with at most 200 goals below them) and single-goal update.
+ * the seed budget, then measures at 300 req/s: single-goal read beside a raw Azurite point read, team view
+ * (the dashboard of a manager with at most 200 goals below them), and single-goal update beside a raw
+ * Azurite transaction of the same shape.
  * Prints one JSON line per figure set. Run alone with `npx tsx test/bench/api.ts`. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -13,11 +14,11 @@ import { loadConfig } from "../../functions/src/config.js";
 import { createServices, type Services } from "../../functions/src/services.js";
 import type { Cycle } from "../../functions/src/domain/types.js";
 import { goalRowKey, ownerPartition } from "../../functions/src/store/goal-entity.js";
-import { TABLE_NAMES } from "../../functions/src/store/tables.js";
+import { makeKey, TABLE_NAMES } from "../../functions/src/store/tables.js";
 import { buildCycle } from "../support/api-harness.js";
 import { startTestIssuer } from "../support/test-issuer.js";
 import { runHttpLoad, runPacedLoad, type LoadFigures, type LoadRequest } from "./api-load.js";
-import { buildPeople, goalCountOf, goalIdOf, personId, pickTeamManagers, seedGoals, type TeamPick } from "./api-seed.js";
+import { buildPeople, goalIdOf, personId, pickTeamManagers, seedGoals, type SeedResult, type TeamPick } from "./api-seed.js";
 
 const PEOPLE = 100_000;
 /** BENCH_API_GOALS and BENCH_API_SECONDS shorten a trial run; the defaults are the real benchmark. */
@@ -28,7 +29,7 @@ const SEED_BUDGET_MS = 9 * 60 * 1000;
 const TARGET_RPS = 300;
 const SUSTAINED_RPS = { read: 50, team: 50, update: 20 };
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
-/** BENCH_API_ONLY=read,team,update runs only those figure sets (the raw point read comes with read). */
+/** BENCH_API_ONLY=read,team,update runs only those figure sets (read and update come with their raw Azurite figures). */
 const ONLY = new Set((process.env.BENCH_API_ONLY ?? "read,team,update").split(","));
 const WARM_SECONDS = 3;
 /** Each team's first (cold) dashboard runs 72 partition queries, and Azurite scans the whole table for each. */
@@ -78,22 +79,23 @@ interface BenchContext {
   tenantId: string;
   cycleId: string;
   owners: number[];
+  counts: Map<number, number>;
   token(n: number): Promise<string>;
 }
 
-function pickRandomGoal(owners: number[]): { n: number; id: string } {
-  const n = owners[Math.floor(Math.random() * owners.length)]!;
-  return { n, id: goalIdOf(n, Math.floor(Math.random() * goalCountOf(n))) };
+function pickRandomGoal(ctx: Pick<BenchContext, "owners" | "counts">): { n: number; id: string } {
+  const n = ctx.owners[Math.floor(Math.random() * ctx.owners.length)]!;
+  return { n, id: goalIdOf(n, Math.floor(Math.random() * ctx.counts.get(n)!)) };
 }
 
 async function measureReads(ctx: BenchContext, services: Services): Promise<void> {
   const goalsTable = services.tables.getClient(TABLE_NAMES.goals);
   const rawRead = () => {
-    const g = pickRandomGoal(ctx.owners);
+    const g = pickRandomGoal(ctx);
     return goalsTable.getEntity(ownerPartition(ctx.tenantId, personId(g.n)), goalRowKey(g.id));
   };
   const reader = `Bearer ${await ctx.token(0)}`;
-  const readNext = (): LoadRequest => ({ method: "GET", path: `/api/goals/${pickRandomGoal(ctx.owners).id}`, headers: { authorization: reader } });
+  const readNext = (): LoadRequest => ({ method: "GET", path: `/api/goals/${pickRandomGoal(ctx).id}`, headers: { authorization: reader } });
   for (const rps of [SUSTAINED_RPS.read, TARGET_RPS]) {
     const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawRead });
     print(figures("azurite-point-read", rps, raw));
@@ -125,8 +127,24 @@ async function measureTeamView(ctx: BenchContext, teams: TeamPick[]): Promise<vo
   }
 }
 
+/** What an edit must write at the least, straight through the SDK: one transaction in the owner's
+ * partition replacing a goal-sized row and adding an audit row (in partitions of their own). */
+function createRawTransaction(ctx: BenchContext, services: Services): () => Promise<unknown> {
+  const goalsTable = services.tables.getClient(TABLE_NAMES.goals);
+  let turn = 0;
+  return () => {
+    const i = turn++;
+    const partitionKey = makeKey(ctx.tenantId, "raw", String(i % UPDATE_OWNERS));
+    const description = `Why this matters to customers, revision ${i}, and how we will know it is done.`.padEnd(600, ".");
+    return goalsTable.submitTransaction([
+      ["upsert", { partitionKey, rowKey: "g", description }, "Replace"],
+      ["create", { partitionKey, rowKey: `a|${i}`, action: "edited" }],
+    ]);
+  };
+}
+
 /** Non-material edits (the description) of goals owned by people outside the measured teams. */
-async function measureUpdates(ctx: BenchContext, teams: TeamPick[]): Promise<void> {
+async function measureUpdates(ctx: BenchContext, services: Services, teams: TeamPick[]): Promise<void> {
   const teamMembers = new Set(teams.flatMap((t) => [t.manager, ...t.members]));
   // Owners whose first goal is active (the seed leaves every eleventh waiting for approval).
   const writers = ctx.owners.filter((n) => !teamMembers.has(n) && n % 11 !== 0).slice(-UPDATE_OWNERS);
@@ -137,20 +155,24 @@ async function measureUpdates(ctx: BenchContext, teams: TeamPick[]): Promise<voi
     const body = JSON.stringify({ description: `Why this matters to customers, revision ${edit}, and how we will know it is done.` });
     return { method: "PATCH", path: `/api/goals/${goalIdOf(writers[i]!, 0)}`, headers: { authorization: tokens[i]!, "content-type": "application/json", "if-match": "*" }, body };
   };
+  const rawTransaction = createRawTransaction(ctx, services);
   for (const rps of [SUSTAINED_RPS.update, TARGET_RPS]) {
-    print(figures("api-goal-update", rps, await measure(ctx.url, rps, next), { goalsRotated: writers.length }));
+    const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawTransaction });
+    print(figures("azurite-transaction", rps, raw));
+    const update = await measure(ctx.url, rps, next);
+    print(figures("api-goal-update", rps, update, { goalsRotated: writers.length, rawTransactionP95Ms: raw.p95Ms, p95RatioToRawTransaction: Math.round((update.p95Ms / Math.max(raw.p95Ms, 0.01)) * 10) / 10 }));
     await drain(ctx.url);
   }
 }
 
-async function seed(services: Services, tenantId: string, cycle: Cycle, teams: TeamPick[]): Promise<number[]> {
+async function seed(services: Services, tenantId: string, cycle: Cycle, teams: TeamPick[]): Promise<SeedResult> {
   const started = Date.now();
   await services.directory.upsertPeople(tenantId, buildPeople(PEOPLE));
   const directorySeconds = (Date.now() - started) / 1000;
   const firstOwners = teams.flatMap((t) => [t.manager, ...t.members]);
   const seeded = await seedGoals(services.tables, tenantId, cycle, { people: PEOPLE, goalTarget: GOAL_TARGET, budgetMs: SEED_BUDGET_MS - (Date.now() - started), firstOwners });
   print({ bench: "api-seed", people: PEOPLE, goals: seeded.goals, owners: seeded.owners.length, directorySeconds, seconds: (Date.now() - started) / 1000, target: { people: PEOPLE, goals: GOAL_TARGET } });
-  return seeded.owners;
+  return seeded;
 }
 
 export async function runApiBench(): Promise<void> {
@@ -169,13 +191,13 @@ export async function runApiBench(): Promise<void> {
     const cycle = buildCycle(tenantId, { id: "bench", name: "Bench cycle", startDate: isoDay(-45), endDate: isoDay(45) });
     await services.goalDeps.cycles.saveCycle(cycle);
     const teams = pickTeamManagers(PEOPLE, TEAM_MANAGERS);
-    const owners = await seed(services, tenantId, cycle, teams);
+    const { owners, counts } = await seed(services, tenantId, cycle, teams);
     const started = await startApiProcess(env);
     api = started.child;
-    const ctx: BenchContext = { url: started.url, tenantId, cycleId: cycle.id, owners, token: (n) => issuer.mint({ tid: tenantId, oid: personId(n), name: `Person ${n}` }) };
+    const ctx: BenchContext = { url: started.url, tenantId, cycleId: cycle.id, owners, counts, token: (n) => issuer.mint({ tid: tenantId, oid: personId(n), name: `Person ${n}` }) };
     if (ONLY.has("read")) await measureReads(ctx, services);
     if (ONLY.has("team")) await measureTeamView(ctx, teams);
-    if (ONLY.has("update")) await measureUpdates(ctx, teams);
+    if (ONLY.has("update")) await measureUpdates(ctx, services, teams);
   } finally {
     api?.kill("SIGTERM");
     await issuer.close();
