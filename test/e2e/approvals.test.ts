@@ -93,6 +93,10 @@ describe("Approvals in a browser", () => {
 
     const item = page.getByRole("article", { name: `${title}, from ${employee.displayName}` });
     await item.getByText("A goal needs your approval").waitFor();
+    await item.getByRole("button", { name: `Details of ${title}` }).press("Enter");
+    await page.getByRole("dialog", { name: title }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.screenshot({ path: "test-results/approvals-pending.png", fullPage: true }).catch(() => undefined);
     await item.getByRole("button", { name: "Approve" }).click();
     await item.getByText("Approved", { exact: true }).waitFor();

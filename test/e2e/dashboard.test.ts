@@ -63,6 +63,13 @@ describe("Dashboard in a browser", () => {
     await page.locator('[data-chart="reports"] svg').first().waitFor();
     expect(await page.getByRole("table", { name: "Figures per direct report" }).locator("tbody tr").count()).toBe(expected.directReports.length);
 
+    const atRisk = expected.atRiskGoals[0];
+    expect(atRisk, "the demo organisation has a goal at risk").toBeDefined();
+    await page.getByRole("list", { name: "Goals at risk" }).getByRole("button", { name: `Details of ${atRisk.title}` }).first().press("Enter");
+    await page.getByRole("dialog", { name: atRisk.title }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+
     const { token, goal } = await findActiveGoalBelow(cascade.url, people, leader.id);
     const kr = goal.keyResults[0];
     const value = kr.kind === "number" ? { id: kr.id, current: kr.target } : { id: kr.id, done: true };

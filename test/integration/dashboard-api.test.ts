@@ -1,7 +1,8 @@
 /** The dashboard and the CSV export over HTTP, against figures computed by hand; who may see them;
- * snapshots that move when the team changes; comments on a goal. */
+ * snapshots that move when the team changes; comments and kudos on a goal, with names. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { buildCycle, buildGoalBody, startApiHarness, type ApiHarness } from "../support/api-harness.js";
+import { buildPerson } from "../support/org-builder.js";
 import { createManagerGoal } from "../support/progress-fixtures.js";
 
 let api: ApiHarness;
@@ -106,9 +107,12 @@ describe("comments on a goal", () => {
   test("the owner and their managers talk; nobody else reads or writes", async () => {
     const path = `/api/goals/${goals.a1.id}/comments`;
     expect((await api.request("POST", path, { as: api.org.alice, body: { text: "Blocked on the payment provider" } })).status).toBe(201);
-    expect((await api.request("POST", path, { as: api.org.manager, body: { text: "I will call them today" } })).status).toBe(201);
+    const added = await api.request("POST", path, { as: api.org.manager, body: { text: "I will call them today" } });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ authorId: api.org.manager.id, authorName: api.org.manager.displayName });
     const list = await api.request("GET", path, { as: api.org.vp });
     expect(list.body.items.map((c: any) => c.text)).toEqual(["I will call them today", "Blocked on the payment provider"]);
+    expect(list.body.items.map((c: any) => c.authorName)).toEqual([api.org.manager.displayName, api.org.alice.displayName]);
     for (const person of [api.org.bob, api.org.outsider]) {
       expect((await api.request("GET", path, { as: person })).status).toBe(403);
       expect((await api.request("POST", path, { as: person, body: { text: "hi" } })).status).toBe(403);
@@ -116,11 +120,24 @@ describe("comments on a goal", () => {
     expect((await api.request("POST", path, { as: api.org.alice, body: { text: "  " } })).status).toBe(400);
   });
 
-  test("kudos: not to yourself, shown to whoever sees the goal", async () => {
+  test("kudos: not to yourself, shown to whoever sees the goal, with the names of both people", async () => {
     const path = `/api/goals/${goals.a1.id}/kudos`;
+    const names = { fromName: api.org.bob.displayName, toName: api.org.alice.displayName };
     expect((await api.request("POST", path, { as: api.org.alice, body: { message: "Me!" } })).status).toBe(403);
-    expect((await api.request("POST", path, { as: api.org.bob, body: { message: "Great progress" } })).status).toBe(201);
+    const given = await api.request("POST", path, { as: api.org.bob, body: { message: "Great progress" } });
+    expect(given.status).toBe(201);
+    expect(given.body).toMatchObject(names);
     const list = await api.request("GET", path, { as: api.org.outsider });
-    expect(list.body.items).toEqual([expect.objectContaining({ fromId: api.org.bob.id, toId: api.org.alice.id, message: "Great progress" })]);
+    expect(list.body.items).toEqual([expect.objectContaining({ fromId: api.org.bob.id, toId: api.org.alice.id, message: "Great progress", ...names })]);
+  });
+
+  test("someone who has left the directory keeps their words, named null", async () => {
+    const path = `/api/goals/${goals.a2.id}/kudos`;
+    const leaver = buildPerson({ displayName: "Lena Leaver", managerId: api.org.manager.id });
+    await api.services.directory.upsertPeople(api.tenantId, [leaver]);
+    expect((await api.request("POST", path, { as: leaver, body: { message: "Thanks for the handover" } })).status).toBe(201);
+    await api.services.directory.removePeople(api.tenantId, [leaver.id]);
+    const list = await api.request("GET", path, { as: api.org.bob });
+    expect(list.body.items).toEqual([expect.objectContaining({ fromId: leaver.id, fromName: null, toName: api.org.alice.displayName })]);
   });
 });

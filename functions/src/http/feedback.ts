@@ -1,6 +1,7 @@
 /** Kudos and comments on a goal. */
 import { z } from "zod";
 import { addGoalComment, COMMENT_MAX, giveKudos, KUDOS_MESSAGE_MAX, listGoalComments, listGoalKudos } from "../domain/feedback.js";
+import { nameComments, nameKudos } from "../domain/feedback-names.js";
 import { json, type RouteDef } from "./pipeline.js";
 import { parseBody, parseId } from "./schemas.js";
 
@@ -13,7 +14,10 @@ export const feedbackRoutes: RouteDef[] = [
     methods: ["GET"],
     route: "api/goals/{id}/kudos",
     auth: "user",
-    handle: async ({ services, principal, params }) => json(200, { items: await listGoalKudos(services.progress, principal, parseId(params.id, "id")) }),
+    handle: async ({ services, principal, params }) => {
+      const items = await listGoalKudos(services.progress, principal, parseId(params.id, "id"));
+      return json(200, { items: await nameKudos(services.progress.directory, principal.tenantId, items) });
+    },
   },
   {
     name: "kudos-create",
@@ -23,7 +27,8 @@ export const feedbackRoutes: RouteDef[] = [
     handle: async ({ services, principal, params, body }) => {
       const { message } = parseBody(kudosSchema, body);
       const result = await giveKudos(services.progress, principal, parseId(params.id, "id"), message);
-      return json(201, result.kudos);
+      const [named] = await nameKudos(services.progress.directory, principal.tenantId, [result.kudos]);
+      return json(201, named);
     },
   },
   {
@@ -31,7 +36,10 @@ export const feedbackRoutes: RouteDef[] = [
     methods: ["GET"],
     route: "api/goals/{id}/comments",
     auth: "user",
-    handle: async ({ services, principal, params }) => json(200, { items: await listGoalComments(services.progress, principal, parseId(params.id, "id")) }),
+    handle: async ({ services, principal, params }) => {
+      const items = await listGoalComments(services.progress, principal, parseId(params.id, "id"));
+      return json(200, { items: await nameComments(services.progress.directory, principal.tenantId, items) });
+    },
   },
   {
     name: "comments-create",
@@ -40,7 +48,9 @@ export const feedbackRoutes: RouteDef[] = [
     auth: "user",
     handle: async ({ services, principal, params, body }) => {
       const { text } = parseBody(commentSchema, body);
-      return json(201, await addGoalComment(services.progress, principal, parseId(params.id, "id"), text));
+      const comment = await addGoalComment(services.progress, principal, parseId(params.id, "id"), text);
+      const [named] = await nameComments(services.progress.directory, principal.tenantId, [comment]);
+      return json(201, named);
     },
   },
 ];

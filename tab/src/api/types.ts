@@ -1,7 +1,7 @@
 /** Shapes of the HTTP API as the tab reads them. Domain types are shared with the Function App. */
 import type { CheckIn, Confidence, GoalFlag, GoalStatus, KeyResult, Visibility } from "../../../functions/src/domain/types.js";
 import type { SmartResult } from "../../../functions/src/domain/smart.js";
-import type { GoalComment, Kudos } from "../../../functions/src/domain/feedback.js";
+import type { NamedComment as GoalComment, NamedKudos as Kudos } from "../../../functions/src/domain/feedback-names.js";
 import type { Page } from "../../../functions/src/domain/checkins.js";
 
 export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, Kudos, Page, Visibility, SmartResult };

@@ -73,4 +73,12 @@ describe("nameKnownPerson", () => {
     expect(nameKnownPerson("p-manager", me.id, [me, me.manager!])).toBe("Sofia Brown");
     expect(nameKnownPerson("p-stranger", me.id, [me])).toBeNull();
   });
+
+  it("prefers the name the API sent, and falls back when it sent null", () => {
+    const me = buildMe();
+    expect(nameKnownPerson("p-stranger", me.id, [me], "Ravi Patel")).toBe("Ravi Patel");
+    expect(nameKnownPerson("p-owner", me.id, [me], "Someone Else")).toBe("You");
+    expect(nameKnownPerson("p-manager", me.id, [me, me.manager!], null)).toBe("Sofia Brown");
+    expect(nameKnownPerson("p-stranger", me.id, [me], null)).toBeNull();
+  });
 });

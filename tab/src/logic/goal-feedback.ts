@@ -45,8 +45,8 @@ export function sortNewestFirst<T extends { at: string }>(items: readonly T[]): 
   return [...items].sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** "You", a name the tab already holds, or null when it has to ask the directory. */
-export function nameKnownPerson(personId: string, meId: string, known: readonly PersonSummary[]): string | null {
+/** "You", the name the API sent, a name the tab already holds, or null when it has to ask the directory. */
+export function nameKnownPerson(personId: string, meId: string, known: readonly PersonSummary[], givenName: string | null = null): string | null {
   if (personId === meId) return "You";
-  return known.find((person) => person.id === personId)?.displayName ?? null;
+  return givenName ?? known.find((person) => person.id === personId)?.displayName ?? null;
 }

@@ -66,11 +66,11 @@ export function buildHistoryEntry(overrides: Partial<HistoryEntry> = {}): Histor
 }
 
 export function buildKudos(overrides: Partial<Kudos> = {}): Kudos {
-  return { id: "k-1", goalId: "g-1", fromId: "p-manager", toId: "p-owner", message: "Great start with the Nordic deals!", at: "2027-07-10T09:00:00.000Z", ...overrides };
+  return { id: "k-1", goalId: "g-1", fromId: "p-manager", toId: "p-owner", fromName: null, toName: null, message: "Great start with the Nordic deals!", at: "2027-07-10T09:00:00.000Z", ...overrides };
 }
 
 export function buildComment(overrides: Partial<GoalComment> = {}): GoalComment {
-  return { id: "m-1", goalId: "g-1", authorId: "p-owner", text: "Two deals are close; legal review is the blocker.", at: "2027-07-11T09:00:00.000Z", ...overrides };
+  return { id: "m-1", goalId: "g-1", authorId: "p-owner", authorName: null, text: "Two deals are close; legal review is the blocker.", at: "2027-07-11T09:00:00.000Z", ...overrides };
 }
 
 export function buildCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {

@@ -57,7 +57,7 @@ export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectio
       {items.length > 0 && (
         <ul className={styles.list} aria-label="Comments">
           {items.map((item) => (
-            <FeedbackItem key={item.id} author={<PersonName personId={item.authorId} meId={meId} known={known} />} at={item.at} text={item.text} />
+            <FeedbackItem key={item.id} author={<PersonName personId={item.authorId} meId={meId} known={known} name={item.authorName} />} at={item.at} text={item.text} />
           ))}
         </ul>
       )}

@@ -70,7 +70,7 @@ export function KudosSection({ goal, meId, ownerName, known }: KudosSectionProps
             <FeedbackItem
               key={item.id}
               icon={<HeartRegular aria-hidden className={styles.icon} />}
-              author={<PersonName personId={item.fromId} meId={meId} known={known} />}
+              author={<PersonName personId={item.fromId} meId={meId} known={known} name={item.fromName} />}
               at={item.at}
               text={item.message}
             />

@@ -1,4 +1,5 @@
-/** A person's name: from what the tab already holds, otherwise asked of the directory once and cached. */
+/** A person's name: as the API sent it or from what the tab already holds, otherwise asked of the
+ * directory once and cached. */
 import type { PersonSummary } from "../../api/types.js";
 import { usePerson } from "../../api/use-people.js";
 import { nameKnownPerson } from "../../logic/goal-feedback.js";
@@ -7,10 +8,12 @@ export interface PersonNameProps {
   personId: string;
   meId: string;
   known: readonly PersonSummary[];
+  /** The name an API answer carried; null when the person has left the directory or it was not sent. */
+  name?: string | null;
 }
 
-export function PersonName({ personId, meId, known }: PersonNameProps) {
-  const knownName = nameKnownPerson(personId, meId, known);
+export function PersonName({ personId, meId, known, name = null }: PersonNameProps) {
+  const knownName = nameKnownPerson(personId, meId, known, name);
   const person = usePerson(knownName === null ? personId : null);
   if (knownName !== null) return <>{knownName}</>;
   return <>{person.data?.displayName ?? (person.isLoading ? "…" : "A colleague")}</>;

@@ -1,5 +1,6 @@
 /** Goals at risk, most behind first, with why in plain words. */
-import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { InfoRegular } from "@fluentui/react-icons";
 import type { AtRiskGoal } from "../../../api/use-dashboard.js";
 import { formatPercent } from "../../../logic/format.js";
 
@@ -11,9 +12,10 @@ const useStyles = makeStyles({
 
 export interface AtRiskListProps {
   goals: AtRiskGoal[];
+  onOpenGoal: (goalId: string) => void;
 }
 
-export function AtRiskList({ goals }: AtRiskListProps) {
+export function AtRiskList({ goals, onOpenGoal }: AtRiskListProps) {
   const styles = useStyles();
   if (goals.length === 0) return <Text>No goals at risk.</Text>;
   return (
@@ -27,6 +29,9 @@ export function AtRiskList({ goals }: AtRiskListProps) {
           <Text className={styles.owner}>
             {goal.ownerName} · {formatPercent(goal.progress)} done
           </Text>
+          <Button size="small" appearance="subtle" icon={<InfoRegular />} aria-label={`Details of ${goal.title}`} onClick={() => onOpenGoal(goal.id)}>
+            Details
+          </Button>
         </li>
       ))}
     </ul>
