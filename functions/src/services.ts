@@ -8,6 +8,7 @@ import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-or
 import type { AdminLogEntry } from "./domain/admin.js";
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
+import type { PeopleLookup } from "./domain/cascade-ports.js";
 import type { Person, Principal } from "./domain/types.js";
 import { VERBS } from "../../cards/src/index.js";
 import { handleCheckInAction } from "./bot/checkin-actions.js";
@@ -46,7 +47,7 @@ export interface Services {
   tables: TableFactory;
   verifyToken: TokenVerifier;
   goalDeps: GoalDeps;
-  directory: DirectoryReader & DirectoryWriter;
+  directory: DirectoryReader & DirectoryWriter & PeopleLookup;
   settings: SettingsStore;
   events: EventBus;
   /** Teams bot: card actions, conversations, proactive cards and the Approvals inbox. */

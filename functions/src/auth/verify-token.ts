@@ -1,5 +1,6 @@
 /** Verifies bearer tokens with jose. The same code checks Entra ID tokens and the local dev issuer's. */
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { createBoundedMap } from "../bounded-map.js";
 import { AppError } from "../domain/errors.js";
 import type { Principal } from "../domain/types.js";
 
@@ -30,7 +31,7 @@ interface Verified {
 
 /** Tokens that passed every check, by their exact text, in insertion order so the oldest go first. */
 function createVerifiedCache(now: () => number) {
-  const entries = new Map<string, Verified>();
+  const entries = createBoundedMap<string, Verified>(VERIFIED_MAX_ENTRIES);
   return {
     find(token: string): Principal | null {
       const hit = entries.get(token);
@@ -40,7 +41,6 @@ function createVerifiedCache(now: () => number) {
       return null;
     },
     keep(token: string, principal: Principal, expiresAtSeconds: number): void {
-      if (entries.size >= VERIFIED_MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       entries.set(token, { principal: Object.freeze(principal), untilMs: Math.min(expiresAtSeconds * 1000, now() + VERIFIED_MAX_MS) });
     },
   };

@@ -71,10 +71,10 @@ export interface CascadeDeps extends GoalDeps {
  * unchanged, such as an edit of the description. Derived rows that an earlier failure left behind are
  * brought back by the index rebuild, not by the next write. */
 export function isSummaryUnchanged(write: Pick<GoalWrite, "goal" | "previous">): boolean {
-  if (!write.previous) return false;
-  const fingerprint = (goal: Goal) => JSON.stringify({ ...summariseGoal(goal, ""), updatedAt: "" });
-  return fingerprint(write.previous) === fingerprint(write.goal);
+  return write.previous !== undefined && fingerprintSummary(write.previous) === fingerprintSummary(write.goal);
 }
+
+const fingerprintSummary = (goal: Goal) => JSON.stringify({ ...summariseGoal(goal, ""), updatedAt: "" });
 
 export function summariseGoal(goal: Goal, ownerName: string): GoalSummary {
   return {

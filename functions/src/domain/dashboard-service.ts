@@ -1,5 +1,6 @@
 /** GET /api/dashboard: figures for a manager's subtree, served from a stored snapshot while nothing
  * in the subtree has changed since it was computed. */
+import { createBoundedMap } from "../bounded-map.js";
 import { isSummaryUnchanged } from "./cascade-ports.js";
 import { computeDashboard, type Dashboard } from "./dashboard.js";
 import type { GoalDeps } from "./goal-context.js";
@@ -44,13 +45,12 @@ const CHAIN_CACHE_MAX = 50_000;
 
 /** Wraps the goal repository so every write stamps the owner's managers: their snapshots go stale. */
 export function withChangeStamps<T extends GoalRepository>(goals: T, deps: Pick<GoalDeps, "directory" | "clock">, snapshots: DashboardSnapshots, onError: (error: unknown) => void): T {
-  const chains = new Map<string, { at: number; ids: Promise<string[]> }>();
+  const chains = createBoundedMap<string, { at: number; ids: Promise<string[]> }>(CHAIN_CACHE_MAX);
   function readChain(tenantId: string, ownerId: string): Promise<string[]> {
     const key = `${tenantId}|${ownerId}`;
     const now = deps.clock.now().getTime();
     const hit = chains.get(key);
     if (hit && now - hit.at < CHAIN_CACHE_MS) return hit.ids;
-    if (chains.size >= CHAIN_CACHE_MAX) chains.clear();
     const ids = deps.directory.getManagerChain(tenantId, ownerId).then((chain) => chain.map((p) => p.id));
     chains.set(key, { at: now, ids });
     ids.catch(() => chains.delete(key));

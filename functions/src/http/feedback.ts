@@ -16,7 +16,7 @@ export const feedbackRoutes: RouteDef[] = [
     auth: "user",
     handle: async ({ services, principal, params }) => {
       const items = await listGoalKudos(services.progress, principal, parseId(params.id, "id"));
-      return json(200, { items: await nameKudos(services.progress.directory, principal.tenantId, items) });
+      return json(200, { items: await nameKudos(services.directory, principal.tenantId, items) });
     },
   },
   {
@@ -27,7 +27,7 @@ export const feedbackRoutes: RouteDef[] = [
     handle: async ({ services, principal, params, body }) => {
       const { message } = parseBody(kudosSchema, body);
       const result = await giveKudos(services.progress, principal, parseId(params.id, "id"), message);
-      const [named] = await nameKudos(services.progress.directory, principal.tenantId, [result.kudos]);
+      const [named] = await nameKudos(services.directory, principal.tenantId, [result.kudos]);
       return json(201, named);
     },
   },
@@ -38,7 +38,7 @@ export const feedbackRoutes: RouteDef[] = [
     auth: "user",
     handle: async ({ services, principal, params }) => {
       const items = await listGoalComments(services.progress, principal, parseId(params.id, "id"));
-      return json(200, { items: await nameComments(services.progress.directory, principal.tenantId, items) });
+      return json(200, { items: await nameComments(services.directory, principal.tenantId, items) });
     },
   },
   {
@@ -49,7 +49,7 @@ export const feedbackRoutes: RouteDef[] = [
     handle: async ({ services, principal, params, body }) => {
       const { text } = parseBody(commentSchema, body);
       const comment = await addGoalComment(services.progress, principal, parseId(params.id, "id"), text);
-      const [named] = await nameComments(services.progress.directory, principal.tenantId, [comment]);
+      const [named] = await nameComments(services.directory, principal.tenantId, [comment]);
       return json(201, named);
     },
   },

@@ -2,6 +2,7 @@
  * a stamp row and one snapshot row per cycle, so a fresh dashboard is two point reads. */
 import type { DashboardSnapshots } from "../domain/dashboard-service.js";
 import type { Dashboard } from "../domain/dashboard.js";
+import { createBoundedMap } from "../bounded-map.js";
 import { getEntityOrNull, makeKey, TABLE_LIMITS, type TableFactory } from "./tables.js";
 
 export const DASHBOARDS_TABLE = "dashboards";
@@ -36,14 +37,8 @@ interface Memo {
 export function createDashboardStore(factory: TableFactory): DashboardSnapshots & { readonly tables: string[] } {
   const table = factory.getClient(DASHBOARDS_TABLE);
   const partition = (tenantId: string, managerId: string) => makeKey(tenantId, managerId);
-  const memos = new Map<string, Memo>();
+  const memos = createBoundedMap<string, Memo>(MEMO_MAX);
   const readStamp = (pk: string) => getEntityOrNull<{ changedAt: string }>(table, pk, STAMP_ROW);
-
-  function remember(key: string, memo: Memo): void {
-    memos.delete(key);
-    if (memos.size >= MEMO_MAX) memos.delete(memos.keys().next().value!);
-    memos.set(key, memo);
-  }
 
   async function readSnapshot(pk: string, cycleId: string): Promise<Memo | null> {
     const entity = await getEntityOrNull<Record<string, unknown>>(table, pk, snapshotRow(cycleId));
@@ -65,7 +60,7 @@ export function createDashboardStore(factory: TableFactory): DashboardSnapshots 
       // A remembered snapshot that went stale may have been recomputed by another instance meanwhile.
       const candidate = usable && !isCurrent(usable) ? await readSnapshot(pk, cycleId) : (usable ?? loaded);
       if (!isCurrent(candidate)) return null;
-      remember(key, candidate);
+      memos.set(key, candidate);
       return candidate.dashboard;
     },
     async write(tenantId, managerId, cycleId, dashboard, computedAt) {
@@ -74,7 +69,7 @@ export function createDashboardStore(factory: TableFactory): DashboardSnapshots 
       if (count > MAX_CHUNKS) return;
       const pk = partition(tenantId, managerId);
       await table.upsertEntity({ partitionKey: pk, rowKey: snapshotRow(cycleId), computedAt: computedAt.toISOString(), chunks: count, ...chunks }, "Replace");
-      remember(makeKey(pk, cycleId), { computedAt: computedAt.getTime(), dashboard });
+      memos.set(makeKey(pk, cycleId), { computedAt: computedAt.getTime(), dashboard });
     },
     async markChanged(tenantId, managerIds, at) {
       const changedAt = at.toISOString();

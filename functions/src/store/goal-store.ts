@@ -8,6 +8,7 @@ import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
 import type { CheckInReader, Page } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
+import { createBoundedMap } from "../bounded-map.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
 import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
@@ -16,20 +17,6 @@ const DELETED = "deleted";
  * A hint is only trusted when the row it leads to is a live goal that is not being moved away;
  * anything else falls back to the pointer, which is always right. */
 const OWNER_HINTS_MAX = 100_000;
-
-function createOwnerHints() {
-  const owners = new Map<string, string>();
-  return {
-    get: (key: string) => owners.get(key),
-    forget: (key: string) => void owners.delete(key),
-    remember(key: string, ownerId: string): void {
-      if (owners.get(key) === ownerId) return;
-      owners.delete(key);
-      if (owners.size >= OWNER_HINTS_MAX) owners.delete(owners.keys().next().value!);
-      owners.set(key, ownerId);
-    },
-  };
-}
 
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
 const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
@@ -50,7 +37,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
-  const hints = createOwnerHints();
+  const hints = createBoundedMap<string, string>(OWNER_HINTS_MAX);
 
   async function readGoal(tenantId: string, ownerId: string, goalId: string): Promise<Versioned<Goal> | null> {
     const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, ownerId), goalRowKey(goalId));
@@ -63,11 +50,11 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     if (hinted) {
       const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, hinted), goalRowKey(goalId));
       if (entity && entity.status !== DELETED && !entity.movingTo) return { value: fromGoalEntity(entity), etag: entity.etag };
-      hints.forget(key);
+      hints.delete(key);
     }
     const pointer = await getEntityOrNull<{ ownerId: string }>(index, key, "g");
     if (!pointer) return null;
-    hints.remember(key, pointer.ownerId);
+    hints.set(key, pointer.ownerId);
     return readGoal(tenantId, pointer.ownerId, goalId);
   }
 
@@ -78,7 +65,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const result: Array<Versioned<Goal>> = [];
     for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
       if (entity.status === DELETED) continue;
-      if (!entity.movingTo) hints.remember(indexKey(tenantId, entity.id), ownerId);
+      if (!entity.movingTo) hints.set(indexKey(tenantId, entity.id), ownerId);
       result.push({ value: fromGoalEntity(entity), etag: entity.etag });
     }
     return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
@@ -122,7 +109,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     } catch (error) {
       mapWriteError(error);
     }
-    hints.remember(indexKey(goal.tenantId, goal.id), goal.ownerId);
+    hints.set(indexKey(goal.tenantId, goal.id), goal.ownerId);
     await syncChildIndex(write);
     if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
     return { value: goal, etag };
