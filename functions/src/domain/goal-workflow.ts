@@ -25,10 +25,10 @@ export async function submitGoal(deps: GoalDeps, principal: Principal, goalId: s
   const needsApproval = policy.isApprovalRequired && managerId !== null;
   const status: GoalStatus = needsApproval ? "pending_approval" : "active";
   assertTransition(current.status, status);
-  const goal: Goal = { ...current, status, approverId: needsApproval ? managerId : null, updatedAt: deps.clock.now().toISOString() };
-  if (!needsApproval) goal.approvedSnapshot = takeSnapshot(goal);
   const reason = managerId === null ? "No manager to approve it: active at once." : needsApproval ? null : "Approval is not required in this organisation.";
   const audit = [makeAudit(deps, goalId, principal.userId, needsApproval ? "submitted" : "activated", { status: { from: current.status, to: status } }, reason)];
+  const goal: Goal = { ...current, status, approverId: needsApproval ? managerId : null, updatedAt: audit[0]!.at };
+  if (!needsApproval) goal.approvedSnapshot = takeSnapshot(goal);
   const saved = await deps.goals.saveGoal({ goal, etag, audit });
   if (needsApproval) await deps.events.publish(principal.tenantId, { kind: "submitted", goal: saved.value, etag: saved.etag, actorId: principal.userId, previousApproverId: null });
   return saved;
@@ -62,9 +62,10 @@ export async function decideGoal(deps: GoalDeps, principal: Principal, goalId: s
     throw new AppError("validation_failed", "Say what should change, or why the goal is rejected.", { errors: [{ path: "comment", message: "A comment is required." }] });
   }
   assertTransition(current.status, target);
-  const goal: Goal = { ...current, status: target, updatedAt: deps.clock.now().toISOString() };
-  if (decision === "approve") goal.approvedSnapshot = takeSnapshot(goal);
+  // One clock reading: the decision's time on the goal and in its audit entry are the same instant.
   const audit = [makeAudit(deps, goalId, principal.userId, decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "changes_requested", { status: { from: current.status, to: target } }, trimmed)];
+  const goal: Goal = { ...current, status: target, updatedAt: audit[0]!.at };
+  if (decision === "approve") goal.approvedSnapshot = takeSnapshot(goal);
   const saved = await deps.goals.saveGoal({ goal, etag, audit });
   await deps.events.publish(principal.tenantId, { kind: "decided", goal: saved.value, etag: saved.etag, actorId: principal.userId, decision, comment: trimmed });
   return { goal: saved, isApplied: true };
@@ -78,8 +79,8 @@ export async function closeGoal(deps: GoalDeps, principal: Principal, goalId: st
   const current = stored.value;
   assertOwner(principal, current, "close it");
   assertTransition(current.status, outcome);
-  const goal: Goal = { ...current, status: outcome, updatedAt: deps.clock.now().toISOString() };
   const audit = [makeAudit(deps, goalId, principal.userId, outcome, { status: { from: current.status, to: outcome } }, comment?.trim() || null)];
+  const goal: Goal = { ...current, status: outcome, updatedAt: audit[0]!.at };
   const saved = await deps.goals.saveGoal({ goal, etag, audit });
   await deps.events.publish(principal.tenantId, { kind: "closed", goal: saved.value, etag: saved.etag, actorId: principal.userId });
   return saved;
