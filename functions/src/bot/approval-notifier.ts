@@ -9,16 +9,12 @@ import type { ApprovalCardRecord } from "../store/card-store.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { buildOutcomeCard, buildRequestCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import { buildGoalUrl, type BotDeps } from "./bot-deps.js";
+import { buildGoalUrl, describeError, type BotDeps } from "./bot-deps.js";
 
 /** At most this many waiting cards arrive at once when someone installs the app. */
 const QUEUED_CARDS_LIMIT = 20;
 /** Chat delivery must not hold up the request that caused it (an invoke has 5 s in all). */
 export const DELIVERY_BUDGET_MS = 3000;
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Waits for the deliveries, but not beyond the budget; late ones finish on their own and log. */
 async function settleWithinBudget(deps: BotDeps, tasks: Array<Promise<unknown>>, what: string): Promise<void> {

@@ -13,6 +13,11 @@ export type CardActionHandler = (viewer: Principal, data: Record<string, unknown
 
 export type BotLog = (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
 
+/** An error as the log shows it. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
 export interface BotDeps extends TabLinkSettings {
   goalDeps: GoalDeps;

@@ -7,7 +7,7 @@ import { decideGoal } from "../domain/goal-workflow.js";
 import type { Principal } from "../domain/types.js";
 import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import type { BotDeps } from "./bot-deps.js";
+import { describeError, type BotDeps } from "./bot-deps.js";
 import { respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
 
 /** Outcomes of a decision attempt that mean "someone or something got there first": answer with
@@ -56,7 +56,7 @@ export async function executeCardAction(deps: BotDeps, viewer: Principal, action
     if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
     return await applyDecision(deps, viewer, parsed.value);
   } catch (error) {
-    deps.log("error", "A card action failed", { verb: action.verb, error: error instanceof Error ? error.message : String(error) });
+    deps.log("error", "A card action failed", { verb: action.verb, error: describeError(error) });
     return respondWithError(500, "InternalError", "Cascade could not complete this action. Refresh the card to see where the goal stands, then try again.");
   }
 }

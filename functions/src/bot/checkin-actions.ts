@@ -2,16 +2,13 @@
  * POST /api/goals/{id}/checkins; the id comes from the card, so a replay records nothing twice. */
 import { buildCheckInDoneCard, buildReminderCard, parseCheckInInputs, type AdaptiveCard } from "../../../cards/src/index.js";
 import { recordCheckIn, type CheckInResult } from "../domain/checkins.js";
-import { isAppError } from "../domain/errors.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { filterNotCheckedInSince, findReminderWindowStart } from "../domain/reminders.js";
 import type { Principal } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
 import { buildGoalUrl } from "./bot-deps.js";
-import { respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
+import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
 import { buildMyGoalsUrl, deriveActionId, toCheckInGoalView, toKeyResultView } from "./progress-cards.js";
-
-const USER_ERRORS = new Set(["validation_failed", "invalid_transition", "forbidden", "not_found"]);
 
 function readString(data: Record<string, unknown>, key: string): string {
   const value = data[key];
@@ -58,7 +55,6 @@ export async function handleCheckInAction(deps: ProgressDeps, viewer: Principal,
     const result = await recordCheckIn(deps, viewer, goalId, parsed.value, { checkInId });
     return respondWithCard(await buildReceipt(deps, viewer, result));
   } catch (error) {
-    if (isAppError(error) && USER_ERRORS.has(error.code)) return respondWithError(400, "BadRequest", error.message);
-    throw error;
+    return respondToUserError(error);
   }
 }

@@ -15,7 +15,8 @@ import { computeGoalProgress } from "../domain/progress.js";
 import type { Cycle, Goal, Principal } from "../domain/types.js";
 import { listPendingApprovalSummaries } from "./approval-inbox.js";
 import { buildApprovalsUrl, buildGoalUrl, type BotDeps } from "./bot-deps.js";
-import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
+import { buildMyGoalsUrl } from "./progress-cards.js";
+import type { TabLinkSettings } from "./tab-links.js";
 
 /** The cycle the tab opens on: the one running today, else the latest open one, else the latest. */
 export function pickCurrentCycle(cycles: readonly Cycle[], today: string): Cycle | null {
@@ -43,7 +44,7 @@ function compareByDueDate(a: Versioned<Goal>, b: Versioned<Goal>): number {
 
 async function buildMyGoalsReply(deps: BotDeps, viewer: Principal): Promise<AdaptiveCard> {
   const { cycles, goals, clock } = deps.goalDeps;
-  const goalsUrl = buildTabLink(deps, { page: "my-goals" });
+  const goalsUrl = buildMyGoalsUrl(deps);
   const cycle = pickCurrentCycle(await cycles.listCycles(viewer.tenantId), clock.now().toISOString().slice(0, 10));
   if (!cycle) {
     const text = "Goals are set per period (a quarter, for instance), and none has been set up yet. Your Cascade admin adds one.";
@@ -69,7 +70,7 @@ async function buildPendingApprovalsReply(deps: BotDeps, viewer: Principal): Pro
 export function buildCommandCard(deps: BotDeps, viewer: Principal, command: BotCommand): Promise<AdaptiveCard> {
   if (command === BOT_COMMANDS.myGoals) return buildMyGoalsReply(deps, viewer);
   if (command === BOT_COMMANDS.pendingApprovals) return buildPendingApprovalsReply(deps, viewer);
-  return Promise.resolve(buildHelpCard({ appUrl: buildTabLink(deps, { page: "my-goals" }) }));
+  return Promise.resolve(buildHelpCard({ appUrl: buildMyGoalsUrl(deps) }));
 }
 
 /** For someone Cascade cannot place in the organisation: a sender without a work account, from an
@@ -85,7 +86,7 @@ export function buildUnknownPersonCard(): AdaptiveCard {
 /** Where a private answer went instead of a team conversation, or how to get it. */
 export function buildSentPrivatelyCard(links: TabLinkSettings, command: BotCommand, isSent: boolean): AdaptiveCard {
   const what = command === BOT_COMMANDS.myGoals ? "Your goals" : "Goals waiting for your approval";
-  const url = command === BOT_COMMANDS.myGoals ? buildTabLink(links, { page: "my-goals" }) : buildApprovalsUrl(links);
+  const url = command === BOT_COMMANDS.myGoals ? buildMyGoalsUrl(links) : buildApprovalsUrl(links);
   const text = isSent
     ? `${what} are for you alone, so I sent them to our personal chat.`
     : `${what} are for you alone, so I show them only in our personal chat. Open a chat with Cascade and type "${command}" there, or open the tab.`;

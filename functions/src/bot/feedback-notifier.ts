@@ -5,7 +5,7 @@ import type { Kudos } from "../domain/feedback.js";
 import type { GoalEvent } from "../domain/goal-context.js";
 import type { Goal } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
-import { buildGoalUrl } from "./bot-deps.js";
+import { buildGoalUrl, describeError } from "./bot-deps.js";
 
 async function nameOf(deps: ProgressDeps, tenantId: string, personId: string): Promise<string> {
   return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? "A colleague";
@@ -16,7 +16,7 @@ async function deliver(deps: ProgressDeps, tenantId: string, personId: string, c
     const isSent = await deps.sendCard(tenantId, personId, card);
     if (!isSent) deps.log("info", `No chat with the person yet; the ${what} card was not sent`, { personId });
   } catch (error) {
-    deps.log("warn", `Could not send the ${what} card`, { personId, error: error instanceof Error ? error.message : String(error) });
+    deps.log("warn", `Could not send the ${what} card`, { personId, error: describeError(error) });
   }
 }
 

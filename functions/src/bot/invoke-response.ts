@@ -1,6 +1,7 @@
 /** The Universal Actions response contract for `adaptiveCard/action` invokes: either a card that
  * replaces the one the person acted on, or an error Teams shows under the card. */
 import type { AdaptiveCard } from "../../../cards/src/index.js";
+import { isAppError } from "../domain/errors.js";
 
 export const CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
 export const ERROR_RESPONSE_TYPE = "application/vnd.microsoft.error";
@@ -15,6 +16,15 @@ export function respondWithCard(card: AdaptiveCard): CardActionResponse {
 
 export function respondWithError(statusCode: 400 | 500, code: string, message: string): CardActionResponse {
   return { statusCode, type: ERROR_RESPONSE_TYPE, value: { code, message, innerHttpError: { statusCode, body: null } } };
+}
+
+/** Refusals the person can act on (a wrong input, a goal gone or no longer theirs). */
+const USER_ERROR_CODES = new Set(["validation_failed", "invalid_transition", "forbidden", "not_found"]);
+
+/** A refusal the person can act on is shown under the card; anything else is rethrown. */
+export function respondToUserError(error: unknown): CardActionResponse {
+  if (isAppError(error) && USER_ERROR_CODES.has(error.code)) return respondWithError(400, "BadRequest", error.message);
+  throw error;
 }
 
 /** What a card action carries: the verb of the button and its data merged with the card's inputs. */

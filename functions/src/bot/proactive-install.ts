@@ -8,7 +8,7 @@ import type { Clock, IdGenerator } from "../domain/ports.js";
 import type { AppInstallStore, InstallAttempt, TenantInstallProblem } from "../store/app-install-store.js";
 import type { ConversationRecord, ConversationStore } from "../store/conversation-store.js";
 import type { AppInstaller, InstallOutcome } from "./app-installer.js";
-import type { BotLog } from "./bot-deps.js";
+import { describeError, type BotLog } from "./bot-deps.js";
 import { createInstallProblems, type InstallProblemView } from "./install-problems.js";
 import { canRetryInstall, computeRetryAt, isInstallUnderway, isTenantPaused } from "./install-rules.js";
 import { DEFAULT_SERVICE_URL } from "./messenger.js";
@@ -54,8 +54,6 @@ export interface ProactiveInstallDeps {
 
 /** What Graph said, or that it was not asked because the tenant is paused. */
 type GraphAnswer = InstallOutcome | { kind: "paused"; problem: TenantInstallProblem };
-
-const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Installs asked of Graph at once: a reminder run can find many people without a chat. */
 const GRAPH_CONCURRENCY = 4;
