@@ -5,7 +5,6 @@ import type { TableClient, TransactionAction } from "@azure/data-tables";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
 import { toGoalEntity } from "../../functions/src/store/goal-entity.js";
 import { makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
-import type { Services } from "../../functions/src/services.js";
 
 export const SPAN = 8;
 const CONCURRENCY = 16;
@@ -94,10 +93,6 @@ export async function seedGoals(tables: TableFactory, tenantId: string, cycle: C
   await runRound(everyone, (n) => range(0, goalCountOf(n)));
   await runRound(everyone.filter((n) => !first.has(n)), (n) => range(goalCountOf(n), MAX_GOALS_PER_PERSON));
   return { goals: seeded, owners: [...counts.keys()], counts };
-}
-
-export async function seedDirectory(services: Services, tenantId: string, people: Person[]): Promise<void> {
-  await services.directory.upsertPeople(tenantId, people);
 }
 
 /** Everyone below a manager in the 8-ary org of the seed. */

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
+import { stopChild } from "../../functions/dev/stop-child.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import { loadConfig } from "../../functions/src/config.js";
 import { createServices, type Services } from "../../functions/src/services.js";
@@ -199,7 +200,7 @@ export async function runApiBench(): Promise<void> {
     if (ONLY.has("team")) await measureTeamView(ctx, teams);
     if (ONLY.has("update")) await measureUpdates(ctx, services, teams);
   } finally {
-    api?.kill("SIGTERM");
+    if (api) await stopChild(api, "SIGTERM");
     await issuer.close();
     await azurite.stop();
   }

@@ -2,9 +2,7 @@
 import { getAlignmentTree } from "../domain/alignment-service.js";
 import { suggestParentGoals } from "../domain/cascade.js";
 import { json, type RouteDef } from "./pipeline.js";
-import { parseId } from "./schemas.js";
-
-const readOptionalId = (query: URLSearchParams, name: string) => (query.get(name) ? parseId(query.get(name)!, name) : null);
+import { parseOptionalId } from "./schemas.js";
 
 export const alignmentRoutes: RouteDef[] = [
   {
@@ -13,7 +11,7 @@ export const alignmentRoutes: RouteDef[] = [
     route: "api/alignment",
     auth: "user",
     handle: async ({ services, principal, query }) => {
-      const tree = await getAlignmentTree(services.cascade, principal, { cycleId: readOptionalId(query, "cycle"), rootGoalId: readOptionalId(query, "root") });
+      const tree = await getAlignmentTree(services.cascade, principal, { cycleId: parseOptionalId(query, "cycle"), rootGoalId: parseOptionalId(query, "root") });
       return json(200, tree);
     },
   },
@@ -23,7 +21,7 @@ export const alignmentRoutes: RouteDef[] = [
     route: "api/alignment/parent-options",
     auth: "user",
     handle: async ({ services, principal, query }) => {
-      const items = await suggestParentGoals(services.goalDeps, principal, readOptionalId(query, "cycle") ?? undefined);
+      const items = await suggestParentGoals(services.goalDeps, principal, parseOptionalId(query, "cycle") ?? undefined);
       return json(200, { items });
     },
   },

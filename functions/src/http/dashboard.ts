@@ -3,14 +3,13 @@ import { getDashboard } from "../domain/dashboard-service.js";
 import { exportTeamGoalsCsv } from "../domain/export.js";
 import type { Principal } from "../domain/types.js";
 import { json, type RouteDef } from "./pipeline.js";
-import { parseId } from "./schemas.js";
+import { parseId, parseOptionalId } from "./schemas.js";
 
 function readTeamQuery(query: URLSearchParams, principal: Principal): { managerId: string; cycleId: string | null } {
   const manager = query.get("manager");
-  const cycle = query.get("cycle");
   return {
     managerId: !manager || manager === "me" ? principal.userId : parseId(manager, "manager"),
-    cycleId: cycle ? parseId(cycle, "cycle") : null,
+    cycleId: parseOptionalId(query, "cycle"),
   };
 }
 

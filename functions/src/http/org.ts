@@ -4,7 +4,7 @@ import { getOrgCascade } from "../domain/org-cascade.js";
 import { MAX_ORG_DEPTH } from "../directory/org-walk.js";
 import { json, type RouteDef } from "./pipeline.js";
 import { readPersonParam } from "./people.js";
-import { parseId } from "./schemas.js";
+import { parseOptionalId } from "./schemas.js";
 
 function readDepth(query: URLSearchParams): number {
   const raw = query.get("depth") ?? "all";
@@ -23,10 +23,9 @@ export const orgRoutes: RouteDef[] = [
     route: "api/org/{personId}/cascade",
     auth: "user",
     handle: async (ctx) => {
-      const cycle = ctx.query.get("cycle");
       const depth = readDepth(ctx.query);
       const personId = await readPersonParam(ctx, "personId");
-      return json(200, await getOrgCascade(ctx.services.cascade, ctx.principal, personId, { cycleId: cycle ? parseId(cycle, "cycle") : null, depth }));
+      return json(200, await getOrgCascade(ctx.services.cascade, ctx.principal, personId, { cycleId: parseOptionalId(ctx.query, "cycle"), depth }));
     },
   },
 ];

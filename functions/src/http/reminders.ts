@@ -1,8 +1,7 @@
 /** Reminder and digest settings (admins), the caller's time zone, and a local-only "run a job now". */
 import { z } from "zod";
+import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
-import { isAdmin } from "../domain/goal-access.js";
-import type { Principal } from "../domain/types.js";
 import { runProgressJob } from "../jobs/register-jobs.js";
 import { json, type RouteDef } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
@@ -14,10 +13,6 @@ const settingsSchema = reminderSettingsSchema.required();
 const timeZoneSchema = z.strictObject({ timeZone: timeZoneField });
 const runSchema = z.strictObject({ personIds: z.array(z.string().max(64)).max(1000).optional() });
 
-function assertAdmin(principal: Principal): void {
-  if (!isAdmin(principal)) throw new AppError("forbidden", "Only admins can change reminder settings.");
-}
-
 export const reminderRoutes: RouteDef[] = [
   {
     name: "admin-reminders-get",
@@ -25,7 +20,7 @@ export const reminderRoutes: RouteDef[] = [
     route: "api/admin/reminders",
     auth: "user",
     handle: async ({ services, principal }) => {
-      assertAdmin(principal);
+      assertAdmin(principal, "read reminder settings");
       return json(200, await services.progress.reminders.getSettings(principal.tenantId));
     },
   },
@@ -35,7 +30,7 @@ export const reminderRoutes: RouteDef[] = [
     route: "api/admin/reminders",
     auth: "user",
     handle: async ({ services, principal, body }) => {
-      assertAdmin(principal);
+      assertAdmin(principal, "change reminder settings");
       const settings = parseBody(settingsSchema, body);
       await services.progress.reminders.saveSettings(principal.tenantId, settings);
       return json(200, settings);

@@ -71,3 +71,9 @@ export function parseId(value: string | undefined, what: string): string {
   if (!result.success) throw new AppError("validation_failed", `${what} is not a valid id.`, { errors: [{ path: what, message: "Not a valid id." }] });
   return result.data;
 }
+
+/** An optional id in the query string: null when the parameter is absent or empty. */
+export function parseOptionalId(query: URLSearchParams, name: string): string | null {
+  const value = query.get(name);
+  return value ? parseId(value, name) : null;
+}

@@ -42,10 +42,11 @@ export function buildDigestInput(links: TabLinkSettings, team: TeamGoals, now: D
   };
 }
 
-async function sendDigest(deps: ProgressDeps, tenantId: string, manager: Person, cycle: Cycle, now: Date, result: JobRunResult): Promise<void> {
+async function sendDigest(deps: ProgressDeps, tenantId: string, manager: Person, context: { cycle: Cycle; now: Date; riskMargin: number }, result: JobRunResult): Promise<void> {
+  const { cycle, now, riskMargin } = context;
   const team = await loadTeamGoals(deps, tenantId, manager, cycle);
   await deps.reminders.updateState(tenantId, manager.id, { lastDigestAt: now.toISOString() });
-  const card = buildManagerDigestCard(buildDigestInput(deps, team, now, await deps.riskMargin(tenantId)));
+  const card = buildManagerDigestCard(buildDigestInput(deps, team, now, riskMargin));
   if (await deps.sendCard(tenantId, manager.id, card)) result.sent++;
   else result.unreachable++;
 }
@@ -65,7 +66,8 @@ export async function runDigestJob(deps: ProgressDeps, tenantId: string, now: Da
   if (!cycle) return { ...result, skipped: due.length };
   await mapLimited(due, DIGEST_CONCURRENCY, async (manager) => {
     try {
-      await sendDigest(deps, tenantId, manager, cycle, now, result);
+      // The settings read above carry the risk margin: one read per run, not one per manager.
+      await sendDigest(deps, tenantId, manager, { cycle, now, riskMargin: settings.riskMargin }, result);
     } catch (error) {
       result.failed++;
       deps.log("warn", "A manager digest failed", { managerId: manager.id, error: error instanceof Error ? error.message : String(error) });
