@@ -5,7 +5,8 @@ import { useApi } from "./api-context.js";
 import type { ApiClient } from "./client.js";
 import type { QueryCache } from "./query-cache.js";
 import type { GoalComment, Kudos } from "./types.js";
-import { buildCommentsKey, buildGoalPath, buildKudosKey } from "./use-goal-details.js";
+import { buildCommentsKey, buildKudosKey } from "./use-goal-details.js";
+import { buildGoalPath } from "./use-goals.js";
 
 export interface FeedbackActions {
   addComment(goalId: string, text: string): Promise<GoalComment>;

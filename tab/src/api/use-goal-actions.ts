@@ -3,7 +3,7 @@ import { useApi } from "./api-context.js";
 import type { ApiClient } from "./client.js";
 import type { QueryCache } from "./query-cache.js";
 import type { GoalInput, GoalPatch, GoalView } from "./types.js";
-import { GOALS_KEY_PREFIX, buildHistoryKey } from "./use-goals.js";
+import { GOALS_KEY_PREFIX, buildGoalPath, buildHistoryKey } from "./use-goals.js";
 
 export interface GoalActions {
   createGoal(input: GoalInput): Promise<GoalView>;
@@ -18,10 +18,6 @@ function withEtag(goal: GoalView, etag: string | null): GoalView {
   return etag ? { ...goal, etag } : goal;
 }
 
-function goalPath(goalId: string, suffix = ""): string {
-  return `/api/goals/${encodeURIComponent(goalId)}${suffix}`;
-}
-
 export function createGoalActions(client: ApiClient, cache: QueryCache): GoalActions {
   const refresh = (goalId?: string) =>
     cache.invalidate((key) => key.startsWith(GOALS_KEY_PREFIX) || (goalId !== undefined && key === buildHistoryKey(goalId)));
@@ -32,21 +28,21 @@ export function createGoalActions(client: ApiClient, cache: QueryCache): GoalAct
       return withEtag(data, etag);
     },
     async updateGoal(goalId, etag, patch) {
-      const response = await client.request<GoalView>(goalPath(goalId), { method: "PATCH", body: patch, ifMatch: etag });
+      const response = await client.request<GoalView>(buildGoalPath(goalId), { method: "PATCH", body: patch, ifMatch: etag });
       refresh(goalId);
       return withEtag(response.data, response.etag);
     },
     async submitGoal(goalId) {
-      const { data, etag } = await client.request<GoalView>(goalPath(goalId, "/submit"), { method: "POST" });
+      const { data, etag } = await client.request<GoalView>(buildGoalPath(goalId, "/submit"), { method: "POST" });
       refresh(goalId);
       return withEtag(data, etag);
     },
     async deleteGoal(goalId) {
-      await client.request<void>(goalPath(goalId), { method: "DELETE" });
+      await client.request<void>(buildGoalPath(goalId), { method: "DELETE" });
       refresh();
     },
     async fetchGoal(goalId) {
-      const { data, etag } = await client.request<GoalView>(goalPath(goalId));
+      const { data, etag } = await client.request<GoalView>(buildGoalPath(goalId));
       return withEtag(data, etag);
     },
   };

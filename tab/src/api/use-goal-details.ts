@@ -3,13 +3,11 @@
 import { useCallback } from "react";
 import { useApi } from "./api-context.js";
 import type { CheckIn, GoalComment, GoalView, ItemList, Kudos, Page } from "./types.js";
+import { useGoalActions } from "./use-goal-actions.js";
+import { buildGoalKey, buildGoalPath } from "./use-goals.js";
 import { useQuery, type QueryResult } from "./use-query.js";
 
 export const CHECK_IN_PAGE_SIZE = 10;
-
-export function buildGoalKey(goalId: string): string {
-  return `goal:${goalId}`;
-}
 
 export function buildKudosKey(goalId: string): string {
   return `kudos:${goalId}`;
@@ -23,17 +21,10 @@ export function buildCheckInsKey(goalId: string, cursor: string | null): string 
   return `checkins:${goalId}:${cursor ?? ""}`;
 }
 
-export function buildGoalPath(goalId: string, suffix = ""): string {
-  return `/api/goals/${encodeURIComponent(goalId)}${suffix}`;
-}
-
 export function useGoal(goalId: string | null): QueryResult<GoalView> {
-  const { client } = useApi();
-  const fetchGoal = useCallback(async () => {
-    const { data, etag } = await client.request<GoalView>(buildGoalPath(goalId ?? ""));
-    return etag ? { ...data, etag } : data;
-  }, [client, goalId]);
-  return useQuery(goalId ? buildGoalKey(goalId) : null, fetchGoal);
+  const { fetchGoal } = useGoalActions();
+  const loadGoal = useCallback(() => fetchGoal(goalId ?? ""), [fetchGoal, goalId]);
+  return useQuery(goalId ? buildGoalKey(goalId) : null, loadGoal);
 }
 
 export function useGoalKudos(goalId: string | null): QueryResult<Kudos[]> {

@@ -9,6 +9,15 @@ export function buildGoalsKey(cycleId: string, ownerId?: string): string {
   return `${GOALS_KEY_PREFIX}${ownerId ?? "me"}:${cycleId}`;
 }
 
+/** Under the goals prefix, so every write that refreshes goal lists refreshes an open goal too. */
+export function buildGoalKey(goalId: string): string {
+  return `${GOALS_KEY_PREFIX}goal:${goalId}`;
+}
+
+export function buildGoalPath(goalId: string, suffix = ""): string {
+  return `/api/goals/${encodeURIComponent(goalId)}${suffix}`;
+}
+
 export function buildHistoryKey(goalId: string): string {
   return `history:${goalId}`;
 }
@@ -37,7 +46,7 @@ export function useParentOptions(cycleId: string | null): QueryResult<ParentOpti
 export function useGoalHistory(goalId: string | null): QueryResult<HistoryEntry[]> {
   const { client } = useApi();
   const fetchHistory = useCallback(
-    async () => (await client.request<ItemList<HistoryEntry>>(`/api/goals/${encodeURIComponent(goalId ?? "")}/history`)).data.items,
+    async () => (await client.request<ItemList<HistoryEntry>>(buildGoalPath(goalId ?? "", "/history"))).data.items,
     [client, goalId],
   );
   return useQuery(goalId ? buildHistoryKey(goalId) : null, fetchHistory);

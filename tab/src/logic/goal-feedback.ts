@@ -2,6 +2,7 @@
  * server decides; these rules only keep the tab from offering what it would refuse. */
 import type { Problem } from "../api/client.js";
 import type { GoalStatus, GoalView, PersonSummary } from "../api/types.js";
+import { describeGoalRelation } from "./goal-link.js";
 
 /** Mirrors the domain: kudos are for goals under way or finished. */
 const THANKABLE: ReadonlySet<GoalStatus> = new Set(["active", "completed", "missed"]);
@@ -20,7 +21,7 @@ export function describeKudosAccess(goal: Pick<GoalView, "ownerId" | "status">, 
 
 /** Comments are a conversation between the owner and their management chain. */
 export function canReadComments(ownerId: string, meId: string, ownerManagerChainIds: readonly string[]): boolean {
-  return ownerId === meId || ownerManagerChainIds.includes(meId);
+  return describeGoalRelation(ownerId, meId, ownerManagerChainIds) !== "other";
 }
 
 export function validateFeedbackText(text: string, max: number, emptyMessage: string): string | null {

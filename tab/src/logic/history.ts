@@ -1,5 +1,6 @@
 /** Audit entries in plain words. */
 import type { HistoryEntry, PersonSummary } from "../api/types.js";
+import { nameKnownPerson } from "./goal-feedback.js";
 import { describeStatus } from "./goal-status.js";
 import { GOAL_STATUSES } from "../../../functions/src/domain/types.js";
 import { ORG_CHART_ACTOR } from "../../../functions/src/domain/reorg-rules.js";
@@ -83,7 +84,6 @@ export function describeChanges(entry: HistoryEntry): ChangeLine[] {
 
 /** "You", the manager by name, or a neutral word when the tab does not know the person. */
 export function describeActor(actorId: string, me: PersonSummary, known: readonly PersonSummary[]): string {
-  if (actorId === me.id) return "You";
   if (actorId === ORG_CHART_ACTOR) return "A change in the org chart";
-  return known.find((person) => person.id === actorId)?.displayName ?? "A colleague";
+  return nameKnownPerson(actorId, me.id, known) ?? "A colleague";
 }

@@ -1,26 +1,17 @@
 /** Where the goal stood at each check-in, newest first, a page at a time. */
-import { Badge, Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { CheckIn, GoalView, PersonSummary } from "../../api/types.js";
 import { useGoalCheckIns } from "../../api/use-goal-details.js";
 import { describeCheckInValues, describeConfidence } from "../../logic/check-ins.js";
 import { formatDateTime } from "../../logic/format.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
+import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { PersonName } from "../PersonName/PersonName.js";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
-  },
-  top: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  edge: { borderLeftColor: tokens.colorNeutralStroke2 },
   muted: { color: tokens.colorNeutralForeground3 },
-  note: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   values: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
 
@@ -37,11 +28,12 @@ interface CheckInItemProps extends Omit<CheckInSectionProps, "ownerName"> {
 
 function CheckInItem({ checkIn, goal, meId, known }: CheckInItemProps) {
   const styles = useStyles();
+  const feed = useFeedStyles();
   const confidence = describeConfidence(checkIn.confidence);
   const values = describeCheckInValues(checkIn, goal.keyResults);
   return (
-    <li className={styles.item}>
-      <span className={styles.top}>
+    <li className={mergeClasses(feed.item, styles.edge)}>
+      <span className={feed.top}>
         <Text weight="semibold">
           <PersonName personId={checkIn.authorId} meId={meId} known={known} />
         </Text>
@@ -52,7 +44,7 @@ function CheckInItem({ checkIn, goal, meId, known }: CheckInItemProps) {
           <time dateTime={checkIn.at}>{formatDateTime(checkIn.at)}</time>
         </Text>
       </span>
-      {checkIn.note && <Text className={styles.note}>{checkIn.note}</Text>}
+      {checkIn.note && <Text className={feed.text}>{checkIn.note}</Text>}
       {values.length > 0 && (
         <ul className={styles.values}>
           {values.map((line, index) => (
@@ -73,6 +65,7 @@ interface CheckInPageProps extends CheckInSectionProps {
 /** Each page shows the next, older one only when asked, so a long history costs nothing up front. */
 function CheckInPage({ cursor, ...props }: CheckInPageProps) {
   const styles = useStyles();
+  const feed = useFeedStyles();
   const page = useGoalCheckIns(props.goal.id, cursor);
   const [isOlderShown, setIsOlderShown] = useState(false);
   const isFirst = cursor === null;
@@ -98,7 +91,7 @@ function CheckInPage({ cursor, ...props }: CheckInPageProps) {
         </Text>
       )}
       {hasItems && (
-        <ol ref={listRef} tabIndex={isFirst ? undefined : -1} className={styles.list} aria-label={isFirst ? "Check-ins" : "Older check-ins"}>
+        <ol ref={listRef} tabIndex={isFirst ? undefined : -1} className={feed.list} aria-label={isFirst ? "Check-ins" : "Older check-ins"}>
           {page.data?.items.map((checkIn) => (
             <CheckInItem key={checkIn.id} checkIn={checkIn} goal={props.goal} meId={props.meId} known={props.known} />
           ))}
@@ -110,9 +103,9 @@ function CheckInPage({ cursor, ...props }: CheckInPageProps) {
 }
 
 export function CheckInSection(props: CheckInSectionProps) {
-  const styles = useStyles();
+  const feed = useFeedStyles();
   return (
-    <div className={styles.root}>
+    <div className={feed.section}>
       <CheckInPage {...props} cursor={null} />
     </div>
   );

@@ -8,12 +8,11 @@ import { sortNewestFirst } from "../../logic/goal-feedback.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
 import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
+import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { useNotify } from "../Notify/use-notify.js";
 import { PersonName } from "../PersonName/PersonName.js";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -26,6 +25,7 @@ export interface CommentsSectionProps {
 
 export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectionProps) {
   const styles = useStyles();
+  const feed = useFeedStyles();
   const comments = useGoalComments(goal.id);
   const actions = useFeedbackActions();
   const notify = useNotify();
@@ -39,7 +39,7 @@ export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectio
   };
 
   return (
-    <div className={styles.root}>
+    <div className={feed.section}>
       <FeedbackForm
         label="Add a comment"
         hint={`Only ${audience} see comments.`}
@@ -55,7 +55,7 @@ export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectio
         <Text className={styles.muted}>{`No comments yet. Ask a question or give feedback above; only ${audience} see it.`}</Text>
       )}
       {items.length > 0 && (
-        <ul className={styles.list} aria-label="Comments">
+        <ul className={feed.list} aria-label="Comments">
           {items.map((item) => (
             <FeedbackItem key={item.id} author={<PersonName personId={item.authorId} meId={meId} known={known} name={item.authorName} />} at={item.at} text={item.text} />
           ))}

@@ -1,19 +1,12 @@
 /** One kudos or comment: who, when, and what they wrote. */
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { formatDateTime } from "../../logic/format.js";
+import { useFeedStyles } from "./FeedbackItem.styles.js";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke2}`,
-  },
-  top: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  edge: { borderLeftColor: tokens.colorBrandStroke2 },
   when: { color: tokens.colorNeutralForeground3 },
-  text: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });
 
 export interface FeedbackItemProps {
@@ -25,16 +18,17 @@ export interface FeedbackItemProps {
 
 export function FeedbackItem({ author, at, text, icon }: FeedbackItemProps) {
   const styles = useStyles();
+  const feed = useFeedStyles();
   return (
-    <li className={styles.root}>
-      <span className={styles.top}>
+    <li className={mergeClasses(feed.item, styles.edge)}>
+      <span className={feed.top}>
         {icon}
         <Text weight="semibold">{author}</Text>
         <Text size={200} className={styles.when}>
           <time dateTime={at}>{formatDateTime(at)}</time>
         </Text>
       </span>
-      <Text className={styles.text}>{text}</Text>
+      <Text className={feed.text}>{text}</Text>
     </li>
   );
 }

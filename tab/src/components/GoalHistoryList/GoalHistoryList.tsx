@@ -5,10 +5,10 @@ import { useGoalHistory } from "../../api/use-goals.js";
 import { sortNewestFirst } from "../../logic/goal-feedback.js";
 import { describeActor } from "../../logic/history.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
+import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { HistoryEntryItem } from "../HistoryEntryItem/HistoryEntryItem.js";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -20,6 +20,7 @@ export interface GoalHistoryListProps {
 
 export function GoalHistoryList({ goalId, me, known }: GoalHistoryListProps) {
   const styles = useStyles();
+  const feed = useFeedStyles();
   const history = useGoalHistory(goalId);
   const entries = sortNewestFirst(history.data ?? []);
   return (
@@ -28,7 +29,7 @@ export function GoalHistoryList({ goalId, me, known }: GoalHistoryListProps) {
       {history.error && <ErrorNotice title="The history could not be loaded" detail={history.error.message} onRetry={history.reload} />}
       {history.data && entries.length === 0 && <Text className={styles.muted}>Nothing has happened to this goal yet.</Text>}
       {entries.length > 0 && (
-        <ol className={styles.list} aria-label="History">
+        <ol className={feed.list} aria-label="History">
           {entries.map((entry) => (
             <HistoryEntryItem key={entry.id} entry={entry} actorName={describeActor(entry.actorId, me, known)} />
           ))}

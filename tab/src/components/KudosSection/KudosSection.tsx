@@ -9,12 +9,11 @@ import { describeKudosAccess, sortNewestFirst } from "../../logic/goal-feedback.
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
 import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
+import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { useNotify } from "../Notify/use-notify.js";
 import { PersonName } from "../PersonName/PersonName.js";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   muted: { color: tokens.colorNeutralForeground2 },
   icon: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -34,6 +33,7 @@ function describeEmpty(canGive: boolean, isOwn: boolean, ownerName: string): str
 
 export function KudosSection({ goal, meId, ownerName, known }: KudosSectionProps) {
   const styles = useStyles();
+  const feed = useFeedStyles();
   const kudos = useGoalKudos(goal.id);
   const actions = useFeedbackActions();
   const notify = useNotify();
@@ -46,7 +46,7 @@ export function KudosSection({ goal, meId, ownerName, known }: KudosSectionProps
   };
 
   return (
-    <div className={styles.root}>
+    <div className={feed.section}>
       {access.canGive ? (
         <FeedbackForm
           label={`Thank ${ownerName}`}
@@ -65,7 +65,7 @@ export function KudosSection({ goal, meId, ownerName, known }: KudosSectionProps
       {kudos.error && <ErrorNotice title="Kudos could not be loaded" detail={kudos.error.message} onRetry={kudos.reload} />}
       {kudos.data && items.length === 0 && <Text className={styles.muted}>{describeEmpty(access.canGive, goal.ownerId === meId, ownerName)}</Text>}
       {items.length > 0 && (
-        <ul className={styles.list} aria-label="Kudos">
+        <ul className={feed.list} aria-label="Kudos">
           {items.map((item) => (
             <FeedbackItem
               key={item.id}
