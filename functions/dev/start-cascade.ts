@@ -5,7 +5,6 @@ import { loadConfig, type Config } from "../src/config.js";
 import { createServices, type Services } from "../src/services.js";
 import { startAzurite, type AzuriteHandle } from "./azurite.js";
 import { startLocalHost } from "./local-host.js";
-import { seedDemo } from "./seed-demo.js";
 
 export const DEFAULT_TAB_DIR = fileURLToPath(new URL("../../tab/dist", import.meta.url));
 
@@ -37,7 +36,8 @@ export async function startCascade(options: StartOptions): Promise<RunningCascad
   }
   try {
     const services = await createServices(config, { tabDir: DEFAULT_TAB_DIR });
-    if (config.authMode === "dev" && options.isSeeded !== false) await seedDemo(services);
+    // The demo organisation's data and seeding code load only when they are used.
+    if (config.authMode === "dev" && options.isSeeded !== false) await (await import("./seed-demo.js")).seedDemo(services);
     const host = await startLocalHost({ port: options.port ?? config.port, services });
     return {
       url: host.url,

@@ -49,6 +49,30 @@ export const zodWithoutTranslations: Plugin = {
   },
 };
 
+/** What `@azure/core-xml` exports in the bundle: the parser (and fast-xml-parser under it, ~60 kB) loads
+ * with the first XML answer, which a table service rarely sends. The writer is left out: only XML request
+ * bodies need it (table access policies, service properties), and Cascade sends none. */
+const LAZY_CORE_XML = `
+export { XML_ATTRKEY, XML_CHARKEY } from "./xml.common.js";
+let xml = null;
+export async function parseXML(text, options) {
+  xml ??= import("./xml.js").catch((error) => { xml = null; throw error; });
+  return (await xml).parseXML(text, options);
+}
+export function stringifyXML() {
+  throw new Error("Cascade sends no XML request bodies, so the bundle has no XML writer (see bundle-config.ts).");
+}
+`;
+
+/** Replaces `@azure/core-xml`'s entry with LAZY_CORE_XML, so a cold start does not parse the XML parser
+ * that the Tables client imports for the few operations that speak XML. */
+export const xmlParserOnFirstUse: Plugin = {
+  name: "xml-parser-on-first-use",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]@azure[\\/]core-xml[\\/]dist[\\/]esm[\\/]index\.js$/ }, () => ({ contents: LAZY_CORE_XML, loader: "js" }));
+  },
+};
+
 export interface BundleTarget {
   entryPoints: BuildOptions["entryPoints"];
   /** Metafile paths are relative to this folder (the repository root). */
@@ -77,7 +101,7 @@ export function createBuildOptions(bundle: BundleTarget): BuildOptions {
     target: bundle.target,
     banner: { js: ESM_REQUIRE_BANNER },
     external: ["@azure/functions-core"],
-    plugins: [zodWithoutTranslations],
+    plugins: [zodWithoutTranslations, xmlParserOnFirstUse],
     minify: true,
     keepNames: true,
     sourcemap: "external",

@@ -87,3 +87,53 @@ describe("configuration is validated once, naming every problem", () => {
     expect(loadConfig({ AUTH_MODE: "dev", STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true" }).authMode).toBe("dev");
   });
 });
+
+describe("a value that is not valid is named, then its default applies", () => {
+  const DEV = { AUTH_MODE: "dev", STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true" };
+
+  test.each([
+    ["PORT", "not-a-port", "expected a whole number from 0 to 65535"],
+    ["PORT", "65536", "expected a whole number from 0 to 65535"],
+    ["PORT", "-1", "expected a whole number from 0 to 65535"],
+    ["PORT", "80.5", "expected a whole number from 0 to 65535"],
+    ["GRAPH_BASE_URL", "graph.microsoft.com/v1.0", "expected a URL"],
+    ["ENTRA_JWKS_URL", "not a url", "expected a URL"],
+    ["ENTRA_AUTHORITY_HOST", "https://", "expected a URL"],
+    ["BOT_OPENID_METADATA_URL", "//fake/openid", "expected a URL"],
+    ["AUTH_MODE", "prod", "expected one of dev, entra"],
+    ["LOG_LEVEL", "loud", "expected one of debug, info, warn, error"],
+    ["BOT_CLOUD", "Azure", "expected one of Public, USGov, USGovDoD, China"],
+    ["TEAMS_APP_ID", "cascade", "expected the app id from the Teams app manifest (a GUID)"],
+  ])("%s=%j is reported by name", (name, value, reason) => {
+    const problems = readProblems({ ...ON_AZURE, [name]: value });
+    expect(problems).toEqual([`${name} is not valid: ${reason}.`]);
+  });
+
+  test("several invalid values are all reported in one error", () => {
+    const problems = readProblems({ ...DEV, PORT: "99999", GRAPH_BASE_URL: "nowhere", AUTH_MODE: "dev ", LOG_LEVEL: "verbose", BOT_CLOUD: "public", TEAMS_APP_ID: "1234" });
+    expect(problems.filter((problem) => problem.includes("is not valid"))).toEqual([
+      expect.stringMatching(/^AUTH_MODE is not valid/),
+      expect.stringMatching(/^PORT is not valid/),
+      expect.stringMatching(/^GRAPH_BASE_URL is not valid/),
+      expect.stringMatching(/^BOT_CLOUD is not valid/),
+      expect.stringMatching(/^TEAMS_APP_ID is not valid/),
+      expect.stringMatching(/^LOG_LEVEL is not valid/),
+    ]);
+    // The rejected AUTH_MODE falls back to entra, which then needs its app registration.
+    expect(problems).toContainEqual(expect.stringContaining("AAD_APP_CLIENT_ID is missing"));
+  });
+
+  test("absent or blank settings take their defaults", () => {
+    const config = loadConfig({ ...DEV, PORT: " ", LOG_LEVEL: "", BOT_CLOUD: "\t" });
+    expect(config).toMatchObject({ port: 7071, logLevel: "info", bot: { cloud: "Public" }, graphBaseUrl: "https://graph.microsoft.com/v1.0" });
+    expect(config.entra).toMatchObject({ jwksUrl: "https://login.microsoftonline.com/common/discovery/v2.0/keys", authorityHost: "https://login.microsoftonline.com" });
+    expect(config.schedules).toEqual({ sync: "0 0 * * * *", reminders: "0 0 * * * *" });
+    expect(loadConfig({ ...ENTRA, AUTH_MODE: "" }).authMode).toBe("entra");
+  });
+
+  test("valid values are converted: the port to a number, the tenant list split and trimmed", () => {
+    const config = loadConfig({ ...ENTRA, PORT: "8080", ALLOWED_TENANT_IDS: " a, b ,,c ", LOG_LEVEL: "debug", BOT_CLOUD: "USGov", GRAPH_BASE_URL: " https://graph.example/v1.0 " });
+    expect(config).toMatchObject({ port: 8080, logLevel: "debug", bot: { cloud: "USGov" }, graphBaseUrl: "https://graph.example/v1.0" });
+    expect(config.entra.allowedTenantIds).toEqual(["a", "b", "c"]);
+  });
+});

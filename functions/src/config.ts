@@ -1,39 +1,65 @@
-/** The only place that reads process.env. Validates everything once; an empty value counts as missing. */
-import { z } from "zod";
+/** The only place that reads process.env. Validates everything once; an empty value counts as missing.
+ * It imports nothing: every cold start loads it, and a schema library would be the largest thing that start parses. */
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const csv = z.preprocess(emptyToUndefined, z.string().optional()).transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+/** A reader turns a value that is present into a setting, or says in plain words why it is not valid. */
+type Reader<T> = (raw: string) => { value: T } | { reason: string };
+type Setting<T> = { read: Reader<T>; fallback: T };
+const optional = <T>(read: Reader<T>): Setting<T | undefined> => ({ read, fallback: undefined });
+const withDefault = <T>(read: Reader<T>, fallback: T): Setting<T> => ({ read, fallback });
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-const schema = z.object({
-  AUTH_MODE: z.preprocess(emptyToUndefined, z.enum(["dev", "entra"]).default("entra")),
-  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(7071)),
-  CASCADE_DATA_DIR: optionalString,
-  STORAGE_CONNECTION_STRING: optionalString,
-  STORAGE_TABLE_ENDPOINT: optionalString,
-  AAD_APP_CLIENT_ID: optionalString,
-  AAD_APP_TENANT_ID: optionalString,
-  AAD_APP_CLIENT_SECRET: optionalString,
-  ALLOWED_TENANT_IDS: csv,
-  ENTRA_JWKS_URL: z.preprocess(emptyToUndefined, z.string().url().default("https://login.microsoftonline.com/common/discovery/v2.0/keys")),
-  ENTRA_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.string().url().default("https://login.microsoftonline.com")),
-  GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().default("https://graph.microsoft.com/v1.0")),
-  TAB_DOMAIN: optionalString,
-  BOT_ID: optionalString,
-  BOT_TENANT_ID: optionalString,
-  BOT_CLIENT_SECRET: optionalString,
-  BOT_CLOUD: z.preprocess(emptyToUndefined, z.enum(["Public", "USGov", "USGovDoD", "China"]).default("Public")),
-  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
-  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.string().regex(GUID, "expected the app id from the Teams app manifest (a GUID)").optional()),
-  SYNC_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 0 * * * *")),
-  REMINDER_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 0 * * * *")),
-  TAB_DIR: optionalString,
-  WEBSITE_INSTANCE_ID: optionalString,
-  WEBSITE_SITE_NAME: optionalString,
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
-});
+const readText: Reader<string> = (raw) => ({ value: raw });
+const readCsv: Reader<string[]> = (raw) => ({ value: raw.split(",").map((s) => s.trim()).filter(Boolean) });
+const readTeamsAppId: Reader<string> = (raw) => (GUID.test(raw) ? { value: raw } : { reason: "expected the app id from the Teams app manifest (a GUID)" });
+
+const readPort: Reader<number> = (raw) => {
+  const port = Number(raw);
+  return Number.isInteger(port) && port >= 0 && port <= 65535 ? { value: port } : { reason: "expected a whole number from 0 to 65535" };
+};
+
+/** Spaces around a pasted URL are forgiven; tabs and line breaks are dropped because the URL parser ignores them too. */
+const readUrl: Reader<string> = (raw) => {
+  const url = raw.trim();
+  return URL.canParse(url) ? { value: url.replace(/[\t\n\r]/g, "") } : { reason: "expected a URL" };
+};
+
+function readOneOf<const T extends string>(values: readonly T[]): Reader<T> {
+  const isOneOf = (raw: string): raw is T => (values as readonly string[]).includes(raw);
+  return (raw) => (isOneOf(raw) ? { value: raw } : { reason: `expected one of ${values.join(", ")}` });
+}
+
+const HOURLY = "0 0 * * * *";
+
+const SETTINGS = {
+  AUTH_MODE: withDefault(readOneOf(["dev", "entra"]), "entra"),
+  PORT: withDefault(readPort, 7071),
+  CASCADE_DATA_DIR: optional(readText),
+  STORAGE_CONNECTION_STRING: optional(readText),
+  STORAGE_TABLE_ENDPOINT: optional(readText),
+  AAD_APP_CLIENT_ID: optional(readText),
+  AAD_APP_TENANT_ID: optional(readText),
+  AAD_APP_CLIENT_SECRET: optional(readText),
+  ALLOWED_TENANT_IDS: withDefault(readCsv, []),
+  ENTRA_JWKS_URL: withDefault(readUrl, "https://login.microsoftonline.com/common/discovery/v2.0/keys"),
+  ENTRA_AUTHORITY_HOST: withDefault(readUrl, "https://login.microsoftonline.com"),
+  GRAPH_BASE_URL: withDefault(readUrl, "https://graph.microsoft.com/v1.0"),
+  TAB_DOMAIN: optional(readText),
+  BOT_ID: optional(readText),
+  BOT_TENANT_ID: optional(readText),
+  BOT_CLIENT_SECRET: optional(readText),
+  BOT_CLOUD: withDefault(readOneOf(["Public", "USGov", "USGovDoD", "China"]), "Public"),
+  BOT_OPENID_METADATA_URL: optional(readUrl),
+  TEAMS_APP_ID: optional(readTeamsAppId),
+  SYNC_SCHEDULE: withDefault(readText, HOURLY),
+  REMINDER_SCHEDULE: withDefault(readText, HOURLY),
+  TAB_DIR: optional(readText),
+  WEBSITE_INSTANCE_ID: optional(readText),
+  WEBSITE_SITE_NAME: optional(readText),
+  LOG_LEVEL: withDefault(readOneOf(["debug", "info", "warn", "error"]), "info"),
+};
+
+type Settings = { [Name in keyof typeof SETTINGS]: (typeof SETTINGS)[Name]["fallback"] };
 
 export type Storage = { kind: "connectionString"; connectionString: string } | { kind: "identity"; endpoint: string };
 
@@ -71,7 +97,7 @@ export class ConfigError extends Error {
   }
 }
 
-function collectProblems(env: z.infer<typeof schema>, isOnAzure: boolean): string[] {
+function collectProblems(env: Settings, isOnAzure: boolean): string[] {
   const problems: string[] = [];
   if (env.AUTH_MODE === "dev" && isOnAzure) problems.push("AUTH_MODE=dev is refused on Azure; set AUTH_MODE=entra.");
   if (env.AUTH_MODE === "entra") {
@@ -101,20 +127,23 @@ function isHttpsOrLoopback(url: string): boolean {
 }
 
 /** The bot shares the sign-in app registration unless BOT_ID names another one; then it needs its own secret. */
-function readBotSecret(env: z.infer<typeof schema>): string | undefined {
+function readBotSecret(env: Settings): string | undefined {
   if (env.BOT_CLIENT_SECRET) return env.BOT_CLIENT_SECRET;
   return env.BOT_ID && env.BOT_ID === env.AAD_APP_CLIENT_ID ? env.AAD_APP_CLIENT_SECRET : undefined;
 }
 
-/** Parses the settings; a value that is not valid is reported by name and then treated as absent, so
+/** Reads the settings; a value that is not valid is reported by name and then treated as absent, so
  * one start reports every problem at once rather than one per attempt. */
-function parseSettings(source: Record<string, string | undefined>): { env: z.infer<typeof schema>; problems: string[] } {
-  const first = schema.safeParse(source);
-  if (first.success) return { env: first.data, problems: [] };
-  const invalid = new Set(first.error.issues.map((issue) => String(issue.path[0])));
-  const problems = first.error.issues.map((issue) => `${String(issue.path[0])} is not valid: ${issue.message}.`);
-  const rest = Object.fromEntries(Object.entries(source).filter(([name]) => !invalid.has(name)));
-  return { env: schema.parse(rest), problems };
+function parseSettings(source: Record<string, string | undefined>): { env: Settings; problems: string[] } {
+  const env: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, setting] of Object.entries(SETTINGS)) {
+    const raw = source[name];
+    const parsed = raw?.trim() ? setting.read(raw) : undefined;
+    if (parsed && "reason" in parsed) problems.push(`${name} is not valid: ${parsed.reason}.`);
+    env[name] = parsed && "value" in parsed ? parsed.value : setting.fallback;
+  }
+  return { env: env as Settings, problems };
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {

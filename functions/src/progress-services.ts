@@ -4,10 +4,9 @@ import type { Config } from "./config.js";
 import type { CheckInDeps, CheckInReader } from "./domain/checkins.js";
 import type { DashboardDeps, DashboardSnapshots } from "./domain/dashboard-service.js";
 import type { FeedbackDeps, FeedbackSink } from "./domain/feedback.js";
-import type { GoalDeps } from "./domain/goal-context.js";
+import type { GoalDeps, GoalEvent } from "./domain/goal-context.js";
 import type { Person } from "./domain/types.js";
 import type { EventBus } from "./events.js";
-import { inviteKudosOnCompletion, notifyKudos } from "./bot/feedback-notifier.js";
 import { buildTabLinkSettings, type TabLinkSettings } from "./bot/tab-links.js";
 import { createFeedbackStore } from "./store/feedback-store.js";
 import { createReminderStore, type ReminderStore } from "./store/reminder-store.js";
@@ -36,11 +35,19 @@ export interface ProgressOptions {
   log: ProgressDeps["log"];
 }
 
+/** The kudos cards and their builders load with the first kudos or completed goal, not at start. */
+const loadFeedbackNotifier = () => import("./bot/feedback-notifier.js");
+
+/** Only a completed goal invites kudos; other goal events leave the card code unloaded. */
+function isGoalCompleted(event: GoalEvent): boolean {
+  return event.kind === "closed" && event.goal.status === "completed";
+}
+
 /** Creates the stores (the caller ensures their tables) and subscribes the kudos invitation to goal events. */
 export function createProgressServices(options: ProgressOptions): ProgressDeps & { tables: string[] } {
   const feedback = createFeedbackStore(options.tables);
   const reminders = createReminderStore(options.tables);
-  const feedbackEvents: FeedbackSink = { kudosGiven: (tenantId, kudos, goal) => notifyKudos(deps, tenantId, kudos, goal) };
+  const feedbackEvents: FeedbackSink = { kudosGiven: async (tenantId, kudos, goal) => (await loadFeedbackNotifier()).notifyKudos(deps, tenantId, kudos, goal) };
   const deps: ProgressDeps = {
     ...options.goalDeps,
     checkIns: options.checkIns,
@@ -54,6 +61,8 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
     ...buildTabLinkSettings(options.config),
     log: options.log,
   };
-  options.events.subscribe((tenantId, event) => inviteKudosOnCompletion(deps, tenantId, event));
+  options.events.subscribe(async (tenantId, event) => {
+    if (isGoalCompleted(event)) await (await loadFeedbackNotifier()).inviteKudosOnCompletion(deps, tenantId, event);
+  });
   return { ...deps, tables: [...feedback.tables, ...reminders.tables] };
 }

@@ -1,8 +1,7 @@
 /** The composition root: reads config once and wires adapters to the domain. */
-import { createRemoteJWKSet } from "jose";
 import { randomUUID } from "node:crypto";
-import { createDevIssuer, DEV_AUDIENCE, devIssuerFor, type DevIssuer } from "./auth/dev-issuer.js";
-import { createTokenVerifier, entraAudiences, entraIssuers, type TokenVerifier } from "./auth/verify-token.js";
+import type { DevIssuer } from "./auth/dev-issuer.js";
+import { createRemoteKeys, createTokenVerifier, entraAudiences, entraIssuers, type TokenVerifier } from "./auth/verify-token.js";
 import type { Config } from "./config.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-org.js";
 import type { AdminLogEntry } from "./domain/admin.js";
@@ -10,7 +9,7 @@ import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
 import type { PeopleLookup } from "./domain/cascade-ports.js";
 import type { Person, Principal } from "./domain/types.js";
-import { VERBS } from "../../cards/src/index.js";
+import { VERBS } from "../../cards/src/verbs.js";
 import { handleCheckInAction } from "./bot/checkin-actions.js";
 import { handleKudosAction } from "./bot/kudos-actions.js";
 import { createBotServices, type BotServices } from "./bot/bot-services.js";
@@ -68,10 +67,11 @@ export interface Services {
 
 async function createVerifier(config: Config, issuer: DevIssuer | null): Promise<TokenVerifier> {
   if (issuer) {
+    const { DEV_AUDIENCE, devIssuerFor } = await import("./auth/dev-issuer.js");
     return createTokenVerifier({ getKey: issuer.getKey, issuersFor: (tid) => [devIssuerFor(tid)], audiences: [DEV_AUDIENCE], allowedTenantIds: [DEMO_TENANT_ID] });
   }
   return createTokenVerifier({
-    getKey: createRemoteJWKSet(new URL(config.entra.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 6 * 60 * 60 * 1000 }),
+    getKey: createRemoteKeys(config.entra.jwksUrl),
     issuersFor: (tid) => entraIssuers(config.entra.authorityHost, tid),
     audiences: entraAudiences(config.entra.clientId, config.tabDomain),
     allowedTenantIds: config.entra.allowedTenantIds,
@@ -97,9 +97,9 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cascadeIndex = createCascadeIndex(tables);
   const stampedGoals = withChangeStamps(createGoalStore(tables), { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
   const goals = withCascadeIndex(stampedGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
-  // The storage round trip and the dev issuer's key generation (on the thread pool) overlap.
+  // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
-    config.authMode === "dev" ? createDevIssuer() : null,
+    config.authMode === "dev" ? import("./auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
     tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...cascadeIndex.tables]),
   ]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));

@@ -1,6 +1,8 @@
-/** Verifies bearer tokens with jose. The same code checks Entra ID tokens and the local dev issuer's. */
-import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+/** Verifies bearer tokens with jose. The same code checks Entra ID tokens and the local dev issuer's.
+ * jose loads with the first token to check, so starting an instance does not parse it. */
+import type { JWTPayload, JWTVerifyGetKey } from "jose";
 import { createBoundedMap } from "../bounded-map.js";
+import { createLazyLoader } from "../lazy-loader.js";
 import { AppError } from "../domain/errors.js";
 import type { Principal } from "../domain/types.js";
 
@@ -66,7 +68,11 @@ function toPrincipal(payload: JWTPayload, tenantId: string): Principal {
   return { tenantId, userId: oid.toLowerCase(), name, roles };
 }
 
-function describe(error: unknown): string {
+type Jose = typeof import("jose");
+/** jose loads with the first token to check. */
+const jose = createLazyLoader<Jose>(() => import("jose"));
+
+function describe(joseErrors: Jose["errors"], error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return "The token has expired.";
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not accepted.`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "The token's signature is not valid.";
@@ -88,6 +94,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     if (known) return known;
     const tenantId = readTenant(token);
     if (!allowed.has(tenantId)) throw new AppError("unauthenticated", "This organisation is not allowed to use this Cascade deployment.");
+    const { jwtVerify, errors } = await jose.load();
     try {
       const { payload } = await jwtVerify(token, options.getKey, {
         algorithms: ["RS256"],
@@ -103,8 +110,20 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return principal;
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError("unauthenticated", describe(error));
+      throw new AppError("unauthenticated", describe(errors, error));
     }
+  };
+}
+
+/** Entra ID's signing keys from its JWKS address, fetched when the first token arrives and then kept. */
+export function createRemoteKeys(jwksUrl: string): JWTVerifyGetKey {
+  let keys: JWTVerifyGetKey | null = null;
+  return async (protectedHeader, token) => {
+    if (!keys) {
+      const { createRemoteJWKSet } = await jose.load();
+      keys ??= createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 6 * 60 * 60 * 1000 });
+    }
+    return keys(protectedHeader, token);
   };
 }
 

@@ -1,27 +1,23 @@
-/** Wires the bot: the stores and the card logic, the reaction to goal events, and the Teams SDK
- * runtime, which is created on first use. */
+/** The bot as the rest of the app sees it. Its implementation (bot-core.ts: the card logic, the card
+ * builders, the activity schema and, behind it, the Teams SDK) loads with the first call that needs it,
+ * so a cold start parses none of it. */
+import type { AdaptiveCard } from "../../../cards/src/index.js";
 import type { Config } from "../config.js";
 import type { AdminLogEntry } from "../domain/admin.js";
-import type { GoalDeps } from "../domain/goal-context.js";
+import type { GoalDeps, GoalEvent } from "../domain/goal-context.js";
 import type { Principal } from "../domain/types.js";
 import type { EventBus } from "../events.js";
 import type { AppInstallStore } from "../store/app-install-store.js";
 import type { CardStore, InboxItem } from "../store/card-store.js";
-import type { ConversationRecord, ConversationStore } from "../store/conversation-store.js";
+import type { ConversationStore } from "../store/conversation-store.js";
 import type { IncomingActivity } from "./activity.js";
-import type { AppInstaller } from "./app-installer.js";
-import { adoptConversation, createActivityHandlers } from "./activity-handlers.js";
-import { listPendingApprovals, type PendingApproval } from "./approval-inbox.js";
-import { handleGoalEvent } from "./approval-notifier.js";
-import type { AdaptiveCard } from "../../../cards/src/index.js";
-import type { BotDeps, BotLog, CardActionHandler } from "./bot-deps.js";
-import type { BotRuntime, BotTokenProvider } from "./bot-runtime.js";
-import { executeCardAction } from "./card-actions.js";
+import type { PendingApproval } from "./approval-inbox.js";
+import type { BotCore } from "./bot-core.js";
+import type { BotLog, CardActionHandler } from "./bot-deps.js";
+import type { BotTokenProvider } from "./bot-runtime.js";
 import type { CardActionInput, CardActionResponse } from "./invoke-response.js";
-import { findInstallBlocker } from "./install-rules.js";
-import { createMessenger } from "./messenger.js";
-import { createProactiveInstall, type ProactiveInstall } from "./proactive-install.js";
-import { buildTabLinkSettings } from "./tab-links.js";
+import { createLazyLoader, type LazyLoader } from "../lazy-loader.js";
+import type { ProactiveInstall } from "./proactive-install.js";
 
 export const INBOX_LIMIT = 50;
 
@@ -61,77 +57,33 @@ export interface BotServicesOptions {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
-/** The Graph installer loads with the first install, so starting an instance does not pay for it;
- * it is made once, so its tokens are cached across installs. */
-function createAppInstalls(options: BotServicesOptions, adopt: (conversation: ConversationRecord) => Promise<void>): ProactiveInstall {
-  const { config, goalDeps } = options;
-  const blocker = findInstallBlocker(config);
-  let installer: Promise<AppInstaller> | null = null;
-  const loadInstaller = () =>
-    (installer ??= import("./app-installer.js")
-      .then(({ createGraphAppInstaller }) => createGraphAppInstaller({ graphBaseUrl: config.graphBaseUrl, teamsAppId: config.teamsAppId!, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret!, authorityHost: config.entra.authorityHost }))
-      .catch((error: unknown) => {
-        installer = null;
-        throw error;
-      }));
-  return createProactiveInstall({
-    store: options.appInstallStore,
-    conversations: options.conversations,
-    clock: goalDeps.clock,
-    ids: goalDeps.ids,
-    log: options.log,
-    tenantPolicy: (tenantId) => goalDeps.tenantPolicy(tenantId),
-    addAdminLogEntry: options.addAdminLogEntry,
-    loadInstaller: blocker ? null : loadInstaller,
-    unavailableReason: blocker,
-    botId: config.bot.id,
-    adoptConversation: adopt,
-  });
+/** The events the approval cards react to; other goal changes leave the bot's code unloaded. */
+const APPROVAL_EVENT_KINDS: ReadonlySet<GoalEvent["kind"]> = new Set(["submitted", "decided"]);
+
+function forwardAppInstalls(core: LazyLoader<BotCore>): ProactiveInstall {
+  return {
+    requestInstall: async (tenantId, userId, keepCard) => (await core.load()).appInstalls.requestInstall(tenantId, userId, keepCard),
+    noteInstalled: async (tenantId, userId) => (await core.load()).appInstalls.noteInstalled(tenantId, userId),
+    noteRemoved: async (tenantId, userId) => (await core.load()).appInstalls.noteRemoved(tenantId, userId),
+    describe: async (tenantId) => (await core.load()).appInstalls.describe(tenantId),
+    // Installs start only from a loaded bot: without one nothing is in flight.
+    whenIdle: async () => core.peek()?.then((loaded) => loaded.appInstalls.whenIdle(), () => undefined),
+  };
 }
 
 export function createBotServices(options: BotServicesOptions): BotServices {
-  let runtime: Promise<BotRuntime> | null = null;
-  const getRuntime = (): Promise<BotRuntime> => {
-    runtime ??= import("./bot-runtime.js")
-      .then(({ createBotRuntime }) => {
-        if (!options.config.bot.id) options.log(options.config.authMode === "dev" ? "info" : "warn", "BOT_ID is not set, so activities from Teams are refused; only the local chat panel reaches the bot.");
-        return createBotRuntime({ bot: options.config.bot, handlers, log: options.log, tokenProvider: options.botTokenProvider });
-      })
-      .catch((error: unknown) => {
-        runtime = null;
-        throw error;
-      });
-    return runtime;
-  };
-  const messenger = createMessenger({ cards: options.cards, clock: options.goalDeps.clock, getTeamsSender: getRuntime });
-  const deps: BotDeps = {
-    goalDeps: options.goalDeps,
-    conversations: options.conversations,
-    cards: options.cards,
-    messenger,
-    ...buildTabLinkSettings(options.config),
-    log: options.log,
-    cardActions: options.cardActions,
-  };
-  const appInstalls = createAppInstalls(options, (conversation) => adoptConversation(deps, conversation));
-  deps.appInstalls = appInstalls;
-  const handlers = createActivityHandlers(deps, options.allowedTenantIds);
-  options.events.subscribe((tenantId, event) => handleGoalEvent(deps, tenantId, event));
+  const core = createLazyLoader(() => import("./bot-core.js").then(({ createBotCore }) => createBotCore(options)));
+  // Subscribed now, not when the bot loads, so the bot still reacts before later subscribers (the bus awaits each in turn).
+  options.events.subscribe(async (tenantId, event) => {
+    if (APPROVAL_EVENT_KINDS.has(event.kind)) await (await core.load()).handleGoalEvent(tenantId, event);
+  });
   return {
-    handleTeamsActivity: async (activity, headers) => (await getRuntime()).handleTeamsRequest(activity, headers),
-    handleLocalActivity: async (activity) => (await getRuntime()).handleLocalActivity(activity),
-    executeCardAction: (viewer, action) => executeCardAction(deps, viewer, action),
-    listPendingApprovals: (viewer) => listPendingApprovals(deps, viewer),
+    handleTeamsActivity: async (activity, headers) => (await core.load()).handleTeamsActivity(activity, headers),
+    handleLocalActivity: async (activity) => (await core.load()).handleLocalActivity(activity),
+    executeCardAction: async (viewer, action) => (await core.load()).executeCardAction(viewer, action),
+    listPendingApprovals: async (viewer) => (await core.load()).listPendingApprovals(viewer),
     listInbox: (viewer) => options.cards.listInbox(viewer.tenantId, viewer.userId, INBOX_LIMIT),
-    async sendCard(tenantId, userId, card) {
-      const conversation = await options.conversations.getConversation(tenantId, userId);
-      if (conversation) {
-        await messenger.send(conversation, card);
-        return true;
-      }
-      await appInstalls.requestInstall(tenantId, userId, () => options.cards.queueCard(tenantId, userId, card, options.goalDeps.clock.now()));
-      return false;
-    },
-    appInstalls,
+    sendCard: async (tenantId, userId, card) => (await core.load()).sendCard(tenantId, userId, card),
+    appInstalls: forwardAppInstalls(core),
   };
 }

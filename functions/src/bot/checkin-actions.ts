@@ -1,60 +1,10 @@
-/** Check-in straight from the reminder card (verb checkin.submit). Runs the same operation as
- * POST /api/goals/{id}/checkins; the id comes from the card, so a replay records nothing twice. */
-import { buildCheckInDoneCard, buildReminderCard, parseCheckInInputs, type AdaptiveCard } from "../../../cards/src/index.js";
-import { recordCheckIn, type CheckInResult } from "../domain/checkins.js";
-import { computeGoalProgress } from "../domain/progress.js";
-import { filterNotCheckedInSince, findReminderWindowStart } from "../domain/reminders.js";
+/** The check-in card action (verb checkin.submit), as the bot's extra verbs take it. The card logic
+ * and the card builders load with the first check-in from a card, so a cold start parses neither. */
 import type { Principal } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
-import { buildGoalUrl } from "./bot-deps.js";
-import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
-import { buildMyGoalsUrl, deriveActionId, toCheckInGoalView, toKeyResultView } from "./progress-cards.js";
-
-function readString(data: Record<string, unknown>, key: string): string {
-  const value = data[key];
-  return typeof value === "string" ? value.trim() : "";
-}
-
-/** The goals the person still has to check in on from the same reminder, as forms below the receipt. */
-async function buildRemainingForms(deps: ProgressDeps, viewer: Principal, doneGoalId: string): Promise<AdaptiveCard | null> {
-  const [goals, state, settings, person] = await Promise.all([
-    deps.goals.listGoalsByOwner(viewer.tenantId, viewer.userId, { status: "active" }),
-    deps.reminders.getState(viewer.tenantId, viewer.userId),
-    deps.reminders.getSettings(viewer.tenantId),
-    deps.directory.getPerson(viewer.tenantId, viewer.userId),
-  ]);
-  const since = findReminderWindowStart(deps.clock.now(), settings, state.lastReminderAt);
-  const open = goals.filter((g) => g.value.id !== doneGoalId && filterNotCheckedInSince([g.value], since).length > 0);
-  if (open.length === 0) return null;
-  const personName = person?.displayName ?? viewer.name;
-  return buildReminderCard({ personName, goals: open.map((g) => toCheckInGoalView(deps, g)), goalsUrl: buildMyGoalsUrl(deps) });
-}
-
-async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: CheckInResult): Promise<AdaptiveCard> {
-  const goal = result.goal.value;
-  const receipt = buildCheckInDoneCard({
-    goalTitle: goal.title,
-    confidence: result.checkIn.confidence,
-    note: result.checkIn.note,
-    keyResults: goal.keyResults.map(toKeyResultView),
-    progress: computeGoalProgress(goal.keyResults),
-    goalUrl: buildGoalUrl(deps, goal.id),
-  });
-  const remaining = await buildRemainingForms(deps, viewer, goal.id);
-  if (!remaining) return receipt;
-  return { ...receipt, body: [...receipt.body, ...remaining.body], actions: remaining.actions };
-}
+import type { CardActionResponse } from "./invoke-response.js";
 
 export async function handleCheckInAction(deps: ProgressDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
-  const goalId = readString(data, "goalId");
-  if (!goalId) return respondWithError(400, "BadRequest", "This card is missing the goal it belongs to.");
-  const parsed = parseCheckInInputs(goalId, data);
-  if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.map((e) => e.message).join(" "));
-  const checkInId = deriveActionId("checkin", goalId, readString(data, "version"), viewer.userId);
-  try {
-    const result = await recordCheckIn(deps, viewer, goalId, parsed.value, { checkInId });
-    return respondWithCard(await buildReceipt(deps, viewer, result));
-  } catch (error) {
-    return respondToUserError(error);
-  }
+  const { recordCheckInFromCard } = await import("./checkin-from-card.js");
+  return recordCheckInFromCard(deps, viewer, data);
 }

@@ -4,49 +4,31 @@ import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin } from "../domain/admin.js";
 import { assertCanErase, erasePerson } from "../domain/erasure.js";
 import { EXPORT_FORMAT } from "../store/tenant-export.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { idSchema, parseBody } from "./schemas.js";
 
 const eraseSchema = z.strictObject({ personId: idSchema });
 
-export const adminDataRoutes: RouteDef[] = [
-  {
-    name: "admin-export",
-    methods: ["GET"],
-    route: "api/admin/export",
-    auth: "user",
-    handle: async ({ services, principal, query }) => {
-      assertAdmin(principal, "export the organisation's data");
-      const cursor = query.get("cursor");
-      const page = await services.admin.export.readPage(principal.tenantId, cursor);
-      if (!cursor) {
-        const { ids, clock } = services.goalDeps;
-        await services.admin.store.addLogEntry(principal.tenantId, { id: ids.newId(), at: clock.now().toISOString(), actorId: principal.userId, action: "data_exported", details: {} });
-      }
-      return json(200, { format: EXPORT_FORMAT, tenantId: principal.tenantId, ...page });
-    },
+export const adminDataHandlers = {
+  "admin-export": async ({ services, principal, query }) => {
+    assertAdmin(principal, "export the organisation's data");
+    const cursor = query.get("cursor");
+    const page = await services.admin.export.readPage(principal.tenantId, cursor);
+    if (!cursor) {
+      const { ids, clock } = services.goalDeps;
+      await services.admin.store.addLogEntry(principal.tenantId, { id: ids.newId(), at: clock.now().toISOString(), actorId: principal.userId, action: "data_exported", details: {} });
+    }
+    return json(200, { format: EXPORT_FORMAT, tenantId: principal.tenantId, ...page });
   },
-  {
-    name: "admin-erase-status",
-    methods: ["GET"],
-    route: "api/admin/erase",
-    auth: "user",
-    handle: async ({ services, principal }) => {
-      assertAdmin(principal, "see erasures");
-      return json(200, await readJobStatus(services.admin.jobs, principal.tenantId, "erase"));
-    },
+  "admin-erase-status": async ({ services, principal }) => {
+    assertAdmin(principal, "see erasures");
+    return json(200, await readJobStatus(services.admin.jobs, principal.tenantId, "erase"));
   },
-  {
-    name: "admin-erase-start",
-    methods: ["POST"],
-    route: "api/admin/erase",
-    auth: "user",
-    handle: async ({ services, principal, body }) => {
-      assertAdmin(principal, "erase a person's data");
-      const { personId } = parseBody(eraseSchema, body);
-      assertCanErase(principal, personId);
-      const { job } = await startJob(services.admin.jobs, principal.tenantId, "erase", principal.userId, (report) => erasePerson(services.admin.erasure, principal, personId, report));
-      return json(202, { isRunning: true, job, lastFinished: null }, { location: "/api/admin/erase" });
-    },
+  "admin-erase-start": async ({ services, principal, body }) => {
+    assertAdmin(principal, "erase a person's data");
+    const { personId } = parseBody(eraseSchema, body);
+    assertCanErase(principal, personId);
+    const { job } = await startJob(services.admin.jobs, principal.tenantId, "erase", principal.userId, (report) => erasePerson(services.admin.erasure, principal, personId, report));
+    return json(202, { isRunning: true, job, lastFinished: null }, { location: "/api/admin/erase" });
   },
-];
+} satisfies RouteHandlers;

@@ -2,7 +2,7 @@
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import type { Person } from "../domain/types.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { idSchema } from "./schemas.js";
 
 const MAX_RESULTS = 20;
@@ -16,28 +16,22 @@ export function matchesQuery(person: Person, words: string[]): boolean {
   return words.every((word) => text.includes(word));
 }
 
-export const adminPeopleRoutes: RouteDef[] = [
-  {
-    name: "admin-people-search",
-    methods: ["GET"],
-    route: "api/admin/people",
-    auth: "user",
-    handle: async ({ services, principal, query }) => {
-      assertAdmin(principal, "search the directory");
-      const text = (query.get("q") ?? "").trim();
-      if (text.length < 2 || text.length > 100) throw new AppError("validation_failed", "Type at least two characters.", { errors: [{ path: "q", message: "Between 2 and 100 characters." }] });
-      if (idSchema.safeParse(text).success) {
-        const exact = await services.directory.getPerson(principal.tenantId, text);
-        if (exact) return json(200, { items: [toResult(exact)] });
-      }
-      const words = text.toLowerCase().split(/\s+/);
-      const items: Person[] = [];
-      for await (const person of services.progress.listPeople(principal.tenantId)) {
-        if (matchesQuery(person, words)) items.push(person);
-        if (items.length >= MAX_RESULTS) break;
-      }
-      items.sort((a, b) => a.displayName.localeCompare(b.displayName));
-      return json(200, { items: items.map(toResult) });
-    },
+export const adminPeopleHandlers = {
+  "admin-people-search": async ({ services, principal, query }) => {
+    assertAdmin(principal, "search the directory");
+    const text = (query.get("q") ?? "").trim();
+    if (text.length < 2 || text.length > 100) throw new AppError("validation_failed", "Type at least two characters.", { errors: [{ path: "q", message: "Between 2 and 100 characters." }] });
+    if (idSchema.safeParse(text).success) {
+      const exact = await services.directory.getPerson(principal.tenantId, text);
+      if (exact) return json(200, { items: [toResult(exact)] });
+    }
+    const words = text.toLowerCase().split(/\s+/);
+    const items: Person[] = [];
+    for await (const person of services.progress.listPeople(principal.tenantId)) {
+      if (matchesQuery(person, words)) items.push(person);
+      if (items.length >= MAX_RESULTS) break;
+    }
+    items.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return json(200, { items: items.map(toResult) });
   },
-];
+} satisfies RouteHandlers;

@@ -6,7 +6,7 @@ import { assertAdmin, MAX_ORGANISATION_GOAL_OWNERS, readSettings, updateSettings
 import { AppError } from "../domain/errors.js";
 import { isValidTimeZone } from "../domain/reminders.js";
 import type { Services } from "../services.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { idSchema, parseBody } from "./schemas.js";
 
 const day = z.number().int().min(0, "0 is Sunday.").max(6, "6 is Saturday.");
@@ -52,61 +52,31 @@ function requireSync(services: Services) {
 
 const LOG_LIMIT = 100;
 
-export const adminRoutes: RouteDef[] = [
-  {
-    name: "admin-settings-get",
-    methods: ["GET"],
-    route: "api/admin/settings",
-    auth: "user",
-    handle: async ({ services, principal }) => {
-      assertAdmin(principal, "read settings");
-      const { settings, etag } = await readSettings(services.admin.settings, principal.tenantId);
-      return json(200, await toSettingsView(services, principal.tenantId, settings), { etag });
-    },
+export const adminHandlers = {
+  "admin-settings-get": async ({ services, principal }) => {
+    assertAdmin(principal, "read settings");
+    const { settings, etag } = await readSettings(services.admin.settings, principal.tenantId);
+    return json(200, await toSettingsView(services, principal.tenantId, settings), { etag });
   },
-  {
-    name: "admin-settings-put",
-    methods: ["PUT"],
-    route: "api/admin/settings",
-    auth: "user",
-    handle: async ({ services, principal, body, request }) => {
-      assertAdmin(principal, "change settings");
-      const change = parseBody(adminSettingsSchema, body);
-      const saved = await updateSettings(services.admin.settings, principal, change, request.headers.get("if-match"));
-      await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length, isProactiveInstallEnabled: saved.settings.isProactiveInstallEnabled } });
-      return json(200, await toSettingsView(services, principal.tenantId, saved.settings), { etag: saved.etag });
-    },
+  "admin-settings-put": async ({ services, principal, body, request }) => {
+    assertAdmin(principal, "change settings");
+    const change = parseBody(adminSettingsSchema, body);
+    const saved = await updateSettings(services.admin.settings, principal, change, request.headers.get("if-match"));
+    await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length, isProactiveInstallEnabled: saved.settings.isProactiveInstallEnabled } });
+    return json(200, await toSettingsView(services, principal.tenantId, saved.settings), { etag: saved.etag });
   },
-  {
-    name: "admin-sync-status",
-    methods: ["GET"],
-    route: "api/admin/sync",
-    auth: "user",
-    handle: async ({ services, principal }) => {
-      assertAdmin(principal, "see the directory sync");
-      return json(200, { isAvailable: services.admin.runSync !== null, ...(await readJobStatus(services.admin.jobs, principal.tenantId, "sync")) });
-    },
+  "admin-sync-status": async ({ services, principal }) => {
+    assertAdmin(principal, "see the directory sync");
+    return json(200, { isAvailable: services.admin.runSync !== null, ...(await readJobStatus(services.admin.jobs, principal.tenantId, "sync")) });
   },
-  {
-    name: "admin-sync-start",
-    methods: ["POST"],
-    route: "api/admin/sync",
-    auth: "user",
-    handle: async ({ services, principal }) => {
-      assertAdmin(principal, "run the directory sync");
-      const runSync = requireSync(services);
-      const { job } = await startJob(services.admin.jobs, principal.tenantId, "sync", principal.userId, (report) => runSync(principal.tenantId, report));
-      return json(202, { isAvailable: true, isRunning: true, job }, { location: "/api/admin/sync" });
-    },
+  "admin-sync-start": async ({ services, principal }) => {
+    assertAdmin(principal, "run the directory sync");
+    const runSync = requireSync(services);
+    const { job } = await startJob(services.admin.jobs, principal.tenantId, "sync", principal.userId, (report) => runSync(principal.tenantId, report));
+    return json(202, { isAvailable: true, isRunning: true, job }, { location: "/api/admin/sync" });
   },
-  {
-    name: "admin-log",
-    methods: ["GET"],
-    route: "api/admin/log",
-    auth: "user",
-    handle: async ({ services, principal }) => {
-      assertAdmin(principal, "read the admin log");
-      return json(200, { items: await services.admin.store.listLog(principal.tenantId, LOG_LIMIT) });
-    },
+  "admin-log": async ({ services, principal }) => {
+    assertAdmin(principal, "read the admin log");
+    return json(200, { items: await services.admin.store.listLog(principal.tenantId, LOG_LIMIT) });
   },
-];
+} satisfies RouteHandlers;

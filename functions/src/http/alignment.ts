@@ -1,28 +1,16 @@
 /** The goal cascade: the tree of aligned goals, and the goals a person can align to. */
 import { getAlignmentTree } from "../domain/alignment-service.js";
 import { suggestParentGoals } from "../domain/cascade.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { parseOptionalId } from "./schemas.js";
 
-export const alignmentRoutes: RouteDef[] = [
-  {
-    name: "alignment-tree",
-    methods: ["GET"],
-    route: "api/alignment",
-    auth: "user",
-    handle: async ({ services, principal, query }) => {
-      const tree = await getAlignmentTree(services.cascade, principal, { cycleId: parseOptionalId(query, "cycle"), rootGoalId: parseOptionalId(query, "root") });
-      return json(200, tree);
-    },
+export const alignmentHandlers = {
+  "alignment-tree": async ({ services, principal, query }) => {
+    const tree = await getAlignmentTree(services.cascade, principal, { cycleId: parseOptionalId(query, "cycle"), rootGoalId: parseOptionalId(query, "root") });
+    return json(200, tree);
   },
-  {
-    name: "alignment-parent-options",
-    methods: ["GET"],
-    route: "api/alignment/parent-options",
-    auth: "user",
-    handle: async ({ services, principal, query }) => {
-      const items = await suggestParentGoals(services.goalDeps, principal, parseOptionalId(query, "cycle") ?? undefined);
-      return json(200, { items });
-    },
+  "alignment-parent-options": async ({ services, principal, query }) => {
+    const items = await suggestParentGoals(services.goalDeps, principal, parseOptionalId(query, "cycle") ?? undefined);
+    return json(200, { items });
   },
-];
+} satisfies RouteHandlers;

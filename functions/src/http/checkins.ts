@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { listCheckInHistory, recordCheckIn } from "../domain/checkins.js";
 import { AppError } from "../domain/errors.js";
-import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { toGoalView } from "./goal-view.js";
 import { idSchema, parseBody, parseId } from "./schemas.js";
 
@@ -35,13 +35,7 @@ async function create(ctx: RouteContext) {
   return json(201, { checkIn: result.checkIn, goal: toGoalView(result.goal, cycle) }, { etag: result.goal.etag, location: `/api/goals/${goalId}/checkins` });
 }
 
-export const checkInRoutes: RouteDef[] = [
-  { name: "checkins-create", methods: ["POST"], route: "api/goals/{id}/checkins", auth: "user", handle: create },
-  {
-    name: "checkins-list",
-    methods: ["GET"],
-    route: "api/goals/{id}/checkins",
-    auth: "user",
-    handle: async (ctx) => json(200, await listCheckInHistory(ctx.services.progress, ctx.principal, parseId(ctx.params.id, "id"), parsePage(ctx.query))),
-  },
-];
+export const checkInHandlers = {
+  "checkins-create": create,
+  "checkins-list": async (ctx) => json(200, await listCheckInHistory(ctx.services.progress, ctx.principal, parseId(ctx.params.id, "id"), parsePage(ctx.query))),
+} satisfies RouteHandlers;

@@ -2,7 +2,7 @@
 import { getDashboard } from "../domain/dashboard-service.js";
 import { exportTeamGoalsCsv } from "../domain/export.js";
 import type { Principal } from "../domain/types.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { parseId, parseOptionalId } from "./schemas.js";
 
 function readTeamQuery(query: URLSearchParams, principal: Principal): { managerId: string; cycleId: string | null } {
@@ -13,35 +13,23 @@ function readTeamQuery(query: URLSearchParams, principal: Principal): { managerI
   };
 }
 
-export const dashboardRoutes: RouteDef[] = [
-  {
-    name: "dashboard",
-    methods: ["GET"],
-    route: "api/dashboard",
-    auth: "user",
-    handle: async ({ services, principal, query }) => {
-      const { managerId, cycleId } = readTeamQuery(query, principal);
-      return json(200, await getDashboard(services.progress, principal, managerId, cycleId));
-    },
+export const dashboardHandlers = {
+  dashboard: async ({ services, principal, query }) => {
+    const { managerId, cycleId } = readTeamQuery(query, principal);
+    return json(200, await getDashboard(services.progress, principal, managerId, cycleId));
   },
-  {
-    name: "export-goals-csv",
-    methods: ["GET"],
-    route: "api/export/goals.csv",
-    auth: "user",
-    handle: async ({ services, principal, query }) => {
-      const { managerId, cycleId } = readTeamQuery(query, principal);
-      const result = await exportTeamGoalsCsv(services.progress, principal, managerId, cycleId);
-      return {
-        status: 200,
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="goals-${result.cycleId}.csv"`,
-          "cache-control": "no-store",
-          "x-content-type-options": "nosniff",
-        },
-        body: `\uFEFF${result.csv}`,
-      };
-    },
+  "export-goals-csv": async ({ services, principal, query }) => {
+    const { managerId, cycleId } = readTeamQuery(query, principal);
+    const result = await exportTeamGoalsCsv(services.progress, principal, managerId, cycleId);
+    return {
+      status: 200,
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="goals-${result.cycleId}.csv"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+      body: `\uFEFF${result.csv}`,
+    };
   },
-];
+} satisfies RouteHandlers;

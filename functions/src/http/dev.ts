@@ -1,36 +1,22 @@
 /** Local development only (AUTH_MODE=dev): the demo people and a token for any of them. */
 import { z } from "zod";
 import { AppError } from "../domain/errors.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { idSchema, parseBody } from "./schemas.js";
 
 const tokenSchema = z.strictObject({ userId: idSchema });
 
-export const devRoutes: RouteDef[] = [
-  {
-    name: "dev-users",
-    methods: ["GET"],
-    route: "api/dev/users",
-    auth: "none",
-    isDevOnly: true,
-    handle: async ({ services }) => {
-      const people = await services.dev!.listDemoPeople();
-      return json(200, people.map((p) => ({ id: p.id, displayName: p.displayName, jobTitle: p.jobTitle, department: p.department, managerId: p.managerId })));
-    },
+export const devHandlers = {
+  "dev-users": async ({ services }) => {
+    const people = await services.dev!.listDemoPeople();
+    return json(200, people.map((p) => ({ id: p.id, displayName: p.displayName, jobTitle: p.jobTitle, department: p.department, managerId: p.managerId })));
   },
-  {
-    name: "dev-token",
-    methods: ["POST"],
-    route: "api/dev/token",
-    auth: "none",
-    isDevOnly: true,
-    handle: async ({ services, body }) => {
-      const { userId } = parseBody(tokenSchema, body);
-      const dev = services.dev!;
-      const person = await services.directory.getPerson(dev.tenantId, userId);
-      if (!person) throw new AppError("not_found", "There is no demo person with that id.");
-      const roles = dev.adminIds.includes(userId) ? ["Cascade.Admin"] : [];
-      return json(200, await dev.issuer.mint({ tenantId: dev.tenantId, userId, name: person.displayName, roles }));
-    },
+  "dev-token": async ({ services, body }) => {
+    const { userId } = parseBody(tokenSchema, body);
+    const dev = services.dev!;
+    const person = await services.directory.getPerson(dev.tenantId, userId);
+    if (!person) throw new AppError("not_found", "There is no demo person with that id.");
+    const roles = dev.adminIds.includes(userId) ? ["Cascade.Admin"] : [];
+    return json(200, await dev.issuer.mint({ tenantId: dev.tenantId, userId, name: person.displayName, roles }));
   },
-];
+} satisfies RouteHandlers;

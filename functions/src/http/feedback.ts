@@ -2,55 +2,31 @@
 import { z } from "zod";
 import { addGoalComment, COMMENT_MAX, giveKudos, KUDOS_MESSAGE_MAX, listGoalComments, listGoalKudos } from "../domain/feedback.js";
 import { nameComments, nameKudos } from "../domain/feedback-names.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { parseBody, parseId } from "./schemas.js";
 
 const kudosSchema = z.strictObject({ message: z.string().trim().min(1, "Required.").max(KUDOS_MESSAGE_MAX, `At most ${KUDOS_MESSAGE_MAX} characters.`) });
 const commentSchema = z.strictObject({ text: z.string().trim().min(1, "Required.").max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`) });
 
-export const feedbackRoutes: RouteDef[] = [
-  {
-    name: "kudos-list",
-    methods: ["GET"],
-    route: "api/goals/{id}/kudos",
-    auth: "user",
-    handle: async ({ services, principal, params }) => {
-      const items = await listGoalKudos(services.progress, principal, parseId(params.id, "id"));
-      return json(200, { items: await nameKudos(services.directory, principal.tenantId, items) });
-    },
+export const feedbackHandlers = {
+  "kudos-list": async ({ services, principal, params }) => {
+    const items = await listGoalKudos(services.progress, principal, parseId(params.id, "id"));
+    return json(200, { items: await nameKudos(services.directory, principal.tenantId, items) });
   },
-  {
-    name: "kudos-create",
-    methods: ["POST"],
-    route: "api/goals/{id}/kudos",
-    auth: "user",
-    handle: async ({ services, principal, params, body }) => {
-      const { message } = parseBody(kudosSchema, body);
-      const result = await giveKudos(services.progress, principal, parseId(params.id, "id"), message);
-      const [named] = await nameKudos(services.directory, principal.tenantId, [result.kudos]);
-      return json(201, named);
-    },
+  "kudos-create": async ({ services, principal, params, body }) => {
+    const { message } = parseBody(kudosSchema, body);
+    const result = await giveKudos(services.progress, principal, parseId(params.id, "id"), message);
+    const [named] = await nameKudos(services.directory, principal.tenantId, [result.kudos]);
+    return json(201, named);
   },
-  {
-    name: "comments-list",
-    methods: ["GET"],
-    route: "api/goals/{id}/comments",
-    auth: "user",
-    handle: async ({ services, principal, params }) => {
-      const items = await listGoalComments(services.progress, principal, parseId(params.id, "id"));
-      return json(200, { items: await nameComments(services.directory, principal.tenantId, items) });
-    },
+  "comments-list": async ({ services, principal, params }) => {
+    const items = await listGoalComments(services.progress, principal, parseId(params.id, "id"));
+    return json(200, { items: await nameComments(services.directory, principal.tenantId, items) });
   },
-  {
-    name: "comments-create",
-    methods: ["POST"],
-    route: "api/goals/{id}/comments",
-    auth: "user",
-    handle: async ({ services, principal, params, body }) => {
-      const { text } = parseBody(commentSchema, body);
-      const comment = await addGoalComment(services.progress, principal, parseId(params.id, "id"), text);
-      const [named] = await nameComments(services.directory, principal.tenantId, [comment]);
-      return json(201, named);
-    },
+  "comments-create": async ({ services, principal, params, body }) => {
+    const { text } = parseBody(commentSchema, body);
+    const comment = await addGoalComment(services.progress, principal, parseId(params.id, "id"), text);
+    const [named] = await nameComments(services.directory, principal.tenantId, [comment]);
+    return json(201, named);
   },
-];
+} satisfies RouteHandlers;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { closeGoal, decideGoal, submitGoal } from "../domain/goal-workflow.js";
 import { respondWithGoal } from "./goals.js";
-import type { RouteDef } from "./pipeline.js";
+import type { RouteHandlers } from "./pipeline.js";
 import { parseBody, parseId } from "./schemas.js";
 
 const decisionSchema = z.strictObject({
@@ -15,35 +15,17 @@ const closeSchema = z.strictObject({
   comment: z.string().max(2000, "At most 2000 characters.").nullable().optional(),
 });
 
-export const goalActionRoutes: RouteDef[] = [
-  {
-    name: "goals-submit",
-    methods: ["POST"],
-    route: "api/goals/{id}/submit",
-    auth: "user",
-    handle: async (ctx) => respondWithGoal(ctx, await submitGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"), ctx.request.headers.get("if-match"))),
+export const goalActionHandlers = {
+  "goals-submit": async (ctx) => respondWithGoal(ctx, await submitGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"), ctx.request.headers.get("if-match"))),
+  "goals-decision": async (ctx) => {
+    const id = parseId(ctx.params.id, "id");
+    const body = parseBody(decisionSchema, ctx.body);
+    const result = await decideGoal(ctx.services.goalDeps, ctx.principal, id, body.decision, body.comment ?? null, ctx.request.headers.get("if-match"));
+    return respondWithGoal(ctx, result.goal);
   },
-  {
-    name: "goals-decision",
-    methods: ["POST"],
-    route: "api/goals/{id}/decision",
-    auth: "user",
-    handle: async (ctx) => {
-      const id = parseId(ctx.params.id, "id");
-      const body = parseBody(decisionSchema, ctx.body);
-      const result = await decideGoal(ctx.services.goalDeps, ctx.principal, id, body.decision, body.comment ?? null, ctx.request.headers.get("if-match"));
-      return respondWithGoal(ctx, result.goal);
-    },
+  "goals-close": async (ctx) => {
+    const id = parseId(ctx.params.id, "id");
+    const body = parseBody(closeSchema, ctx.body);
+    return respondWithGoal(ctx, await closeGoal(ctx.services.goalDeps, ctx.principal, id, body.outcome, body.comment ?? null, ctx.request.headers.get("if-match")));
   },
-  {
-    name: "goals-close",
-    methods: ["POST"],
-    route: "api/goals/{id}/close",
-    auth: "user",
-    handle: async (ctx) => {
-      const id = parseId(ctx.params.id, "id");
-      const body = parseBody(closeSchema, ctx.body);
-      return respondWithGoal(ctx, await closeGoal(ctx.services.goalDeps, ctx.principal, id, body.outcome, body.comment ?? null, ctx.request.headers.get("if-match")));
-    },
-  },
-];
+} satisfies RouteHandlers;

@@ -4,7 +4,7 @@ import { GOAL_STATUSES } from "../domain/types.js";
 import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import { AppError } from "../domain/errors.js";
-import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { goalCreateSchema, goalPatchSchema, parseBody, parseId } from "./schemas.js";
 import { toGoalView } from "./goal-view.js";
 
@@ -28,48 +28,18 @@ async function list(ctx: RouteContext) {
   return json(200, { items: goals.map((g) => toGoalView(g, cycles.get(g.value.cycleId) ?? null)) });
 }
 
-export const goalRoutes: RouteDef[] = [
-  { name: "goals-list", methods: ["GET"], route: "api/goals", auth: "user", handle: list },
-  {
-    name: "goals-create",
-    methods: ["POST"],
-    route: "api/goals",
-    auth: "user",
-    handle: async (ctx) => respondWithGoal(ctx, await createGoal(ctx.services.goalDeps, ctx.principal, parseBody(goalCreateSchema, ctx.body)), 201),
+export const goalHandlers = {
+  "goals-list": list,
+  "goals-create": async (ctx) => respondWithGoal(ctx, await createGoal(ctx.services.goalDeps, ctx.principal, parseBody(goalCreateSchema, ctx.body)), 201),
+  "goals-get": async (ctx) => respondWithGoal(ctx, await getGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"))),
+  "goals-update": async (ctx) => {
+    const id = parseId(ctx.params.id, "id");
+    const patch = parseBody(goalPatchSchema, ctx.body);
+    return respondWithGoal(ctx, await updateGoal(ctx.services.goalDeps, ctx.principal, id, ctx.request.headers.get("if-match"), patch));
   },
-  {
-    name: "goals-get",
-    methods: ["GET"],
-    route: "api/goals/{id}",
-    auth: "user",
-    handle: async (ctx) => respondWithGoal(ctx, await getGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"))),
+  "goals-delete": async (ctx) => {
+    await deleteGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"), ctx.request.headers.get("if-match"));
+    return { status: 204 };
   },
-  {
-    name: "goals-update",
-    methods: ["PATCH"],
-    route: "api/goals/{id}",
-    auth: "user",
-    handle: async (ctx) => {
-      const id = parseId(ctx.params.id, "id");
-      const patch = parseBody(goalPatchSchema, ctx.body);
-      return respondWithGoal(ctx, await updateGoal(ctx.services.goalDeps, ctx.principal, id, ctx.request.headers.get("if-match"), patch));
-    },
-  },
-  {
-    name: "goals-delete",
-    methods: ["DELETE"],
-    route: "api/goals/{id}",
-    auth: "user",
-    handle: async (ctx) => {
-      await deleteGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"), ctx.request.headers.get("if-match"));
-      return { status: 204 };
-    },
-  },
-  {
-    name: "goals-history",
-    methods: ["GET"],
-    route: "api/goals/{id}/history",
-    auth: "user",
-    handle: async (ctx) => json(200, { items: await getHistory(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id")) }),
-  },
-];
+  "goals-history": async (ctx) => json(200, { items: await getHistory(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id")) }),
+} satisfies RouteHandlers;

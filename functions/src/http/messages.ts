@@ -6,7 +6,7 @@ import { AppError } from "../domain/errors.js";
 import { parseActivity } from "../bot/activity.js";
 import type { BotHttpResult } from "../bot/bot-services.js";
 import { isLocalIssuerToken, verifyLocalSender } from "../bot/local-chat.js";
-import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { problemResponse } from "./problem.js";
 
 function readHeaders(ctx: RouteContext): Record<string, string> {
@@ -33,4 +33,6 @@ async function handleMessages(ctx: RouteContext): Promise<HttpResponseInit> {
   return toResponse(result, new URL(ctx.request.url).pathname);
 }
 
-export const messageRoutes: RouteDef[] = [{ name: "bot-messages", methods: ["POST"], route: "api/messages", auth: "none", isRawBody: true, handle: handleMessages }];
+export const messageHandlers = {
+  "bot-messages": handleMessages,
+} satisfies RouteHandlers;

@@ -2,7 +2,7 @@
 import { AppError } from "../domain/errors.js";
 import { getOrgCascade } from "../domain/org-cascade.js";
 import { MAX_ORG_DEPTH } from "../directory/org-walk.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { readPersonParam } from "./people.js";
 import { parseOptionalId } from "./schemas.js";
 
@@ -16,16 +16,10 @@ function readDepth(query: URLSearchParams): number {
   return depth;
 }
 
-export const orgRoutes: RouteDef[] = [
-  {
-    name: "org-cascade",
-    methods: ["GET"],
-    route: "api/org/{personId}/cascade",
-    auth: "user",
-    handle: async (ctx) => {
-      const depth = readDepth(ctx.query);
-      const personId = await readPersonParam(ctx, "personId");
-      return json(200, await getOrgCascade(ctx.services.cascade, ctx.principal, personId, { cycleId: parseOptionalId(ctx.query, "cycle"), depth }));
-    },
+export const orgHandlers = {
+  "org-cascade": async (ctx) => {
+    const depth = readDepth(ctx.query);
+    const personId = await readPersonParam(ctx, "personId");
+    return json(200, await getOrgCascade(ctx.services.cascade, ctx.principal, personId, { cycleId: parseOptionalId(ctx.query, "cycle"), depth }));
   },
-];
+} satisfies RouteHandlers;

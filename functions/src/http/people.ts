@@ -1,7 +1,7 @@
 /** Org chart reads: a person's profile, and their reports (direct, or everyone below with depth=all). */
 import { AppError } from "../domain/errors.js";
 import { getPersonProfile, listReports, resolvePersonId } from "../domain/people.js";
-import { json, type RouteContext, type RouteDef } from "./pipeline.js";
+import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { parseId } from "./schemas.js";
 
 /** A person id, or "me" (the caller), or "top" (the top of the caller's chain). */
@@ -15,23 +15,11 @@ function readDepth(query: URLSearchParams): boolean {
   return depth === "all";
 }
 
-export const peopleRoutes: RouteDef[] = [
-  {
-    name: "people-get",
-    methods: ["GET"],
-    route: "api/people/{id}",
-    auth: "user",
-    handle: async (ctx) => json(200, await getPersonProfile(ctx.services.directory, ctx.principal, await readPersonParam(ctx, "id"))),
+export const peopleHandlers = {
+  "people-get": async (ctx) => json(200, await getPersonProfile(ctx.services.directory, ctx.principal, await readPersonParam(ctx, "id"))),
+  "people-reports": async (ctx) => {
+    const isWholeSubtree = readDepth(ctx.query);
+    const items = await listReports(ctx.services.directory, ctx.principal, await readPersonParam(ctx, "id"), isWholeSubtree);
+    return json(200, { items });
   },
-  {
-    name: "people-reports",
-    methods: ["GET"],
-    route: "api/people/{id}/reports",
-    auth: "user",
-    handle: async (ctx) => {
-      const isWholeSubtree = readDepth(ctx.query);
-      const items = await listReports(ctx.services.directory, ctx.principal, await readPersonParam(ctx, "id"), isWholeSubtree);
-      return json(200, { items });
-    },
-  },
-];
+} satisfies RouteHandlers;

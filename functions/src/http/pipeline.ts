@@ -21,7 +21,12 @@ export interface RouteContext {
   log: InvocationContext;
 }
 
-export interface RouteDef {
+export type RouteHandler = (ctx: RouteContext) => Promise<HttpResponseInit>;
+
+/** A route group's handlers by route name; the route table says where each one is served. */
+export type RouteHandlers = Record<string, RouteHandler>;
+
+export interface RouteSpec {
   name: string;
   methods: HttpMethod[];
   /** Functions route template under the site root, e.g. "api/goals/{id}". */
@@ -31,7 +36,10 @@ export interface RouteDef {
   isDevOnly?: boolean;
   /** Reads the raw body itself (e.g. the bot endpoint); the pipeline then only enforces the size limit. */
   isRawBody?: boolean;
-  handle(ctx: RouteContext): Promise<HttpResponseInit>;
+}
+
+export interface RouteDef extends RouteSpec {
+  handle: RouteHandler;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { runProgressJob } from "../jobs/register-jobs.js";
-import { json, type RouteDef } from "./pipeline.js";
+import { json, type RouteHandlers } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
 import { reminderSettingsSchema, timeZoneField } from "./admin.js";
 
@@ -13,52 +13,27 @@ const settingsSchema = reminderSettingsSchema.required();
 const timeZoneSchema = z.strictObject({ timeZone: timeZoneField });
 const runSchema = z.strictObject({ personIds: z.array(z.string().max(64)).max(1000).optional() });
 
-export const reminderRoutes: RouteDef[] = [
-  {
-    name: "admin-reminders-get",
-    methods: ["GET"],
-    route: "api/admin/reminders",
-    auth: "user",
-    handle: async ({ services, principal }) => {
-      assertAdmin(principal, "read reminder settings");
-      return json(200, await services.progress.reminders.getSettings(principal.tenantId));
-    },
+export const reminderHandlers = {
+  "admin-reminders-get": async ({ services, principal }) => {
+    assertAdmin(principal, "read reminder settings");
+    return json(200, await services.progress.reminders.getSettings(principal.tenantId));
   },
-  {
-    name: "admin-reminders-put",
-    methods: ["PUT"],
-    route: "api/admin/reminders",
-    auth: "user",
-    handle: async ({ services, principal, body }) => {
-      assertAdmin(principal, "change reminder settings");
-      const settings = parseBody(settingsSchema, body);
-      await services.progress.reminders.saveSettings(principal.tenantId, settings);
-      return json(200, settings);
-    },
+  "admin-reminders-put": async ({ services, principal, body }) => {
+    assertAdmin(principal, "change reminder settings");
+    const settings = parseBody(settingsSchema, body);
+    await services.progress.reminders.saveSettings(principal.tenantId, settings);
+    return json(200, settings);
   },
-  {
-    name: "me-time-zone",
-    methods: ["PUT"],
-    route: "api/me/time-zone",
-    auth: "user",
-    handle: async ({ services, principal, body }) => {
-      const parsed = parseBody(timeZoneSchema, body);
-      await services.progress.reminders.updateState(principal.tenantId, principal.userId, { timeZone: parsed.timeZone });
-      return json(200, parsed);
-    },
+  "me-time-zone": async ({ services, principal, body }) => {
+    const parsed = parseBody(timeZoneSchema, body);
+    await services.progress.reminders.updateState(principal.tenantId, principal.userId, { timeZone: parsed.timeZone });
+    return json(200, parsed);
   },
-  {
-    name: "dev-run-job",
-    methods: ["POST"],
-    route: "api/dev/jobs/{job}",
-    auth: "user",
-    isDevOnly: true,
-    handle: async ({ services, principal, params, body }) => {
-      const job = params.job;
-      if (job !== "reminders" && job !== "digests") throw new AppError("not_found", "There is no such job.");
-      const { personIds } = body === undefined ? { personIds: undefined } : parseBody(runSchema, body);
-      const results = await runProgressJob(services, job, new Date(), { isForced: true, personIds }, [principal.tenantId]);
-      return json(200, { items: results });
-    },
+  "dev-run-job": async ({ services, principal, params, body }) => {
+    const job = params.job;
+    if (job !== "reminders" && job !== "digests") throw new AppError("not_found", "There is no such job.");
+    const { personIds } = body === undefined ? { personIds: undefined } : parseBody(runSchema, body);
+    const results = await runProgressJob(services, job, new Date(), { isForced: true, personIds }, [principal.tenantId]);
+    return json(200, { items: results });
   },
-];
+} satisfies RouteHandlers;

@@ -1,35 +1,119 @@
-/** The one route table: `app.http` registration and the local host both read it. */
+/** The one route table: `app.http` registration and the local host both read it. A route module loads
+ * with the first request that needs it, so a cold start parses the table, not every handler (and not
+ * zod, which only request bodies need). */
 import type { Config } from "../config.js";
-import { adminCycleRoutes } from "./admin-cycles.js";
-import { adminDataRoutes } from "./admin-data.js";
-import { adminPeopleRoutes } from "./admin-people.js";
-import { adminRoutes } from "./admin.js";
-import { alignmentRoutes } from "./alignment.js";
-import { approvalRoutes } from "./approvals.js";
-import { checkInRoutes } from "./checkins.js";
-import { cycleRoutes } from "./cycles.js";
-import { dashboardRoutes } from "./dashboard.js";
-import { devRoutes } from "./dev.js";
-import { feedbackRoutes } from "./feedback.js";
-import { goalActionRoutes } from "./goal-actions.js";
-import { goalRoutes } from "./goals.js";
-import { healthRoutes } from "./health.js";
-import { leaverRoutes } from "./leavers.js";
-import { inboxRoutes } from "./inbox.js";
-import { meRoutes } from "./me.js";
-import { messageRoutes } from "./messages.js";
-import { orgRoutes } from "./org.js";
-import { peopleRoutes } from "./people.js";
-import type { RouteDef } from "./pipeline.js";
-import { reminderRoutes } from "./reminders.js";
-import { staticRoutes } from "./static-files.js";
+import { createLazyLoader } from "../lazy-loader.js";
+import { healthHandlers } from "./health.js";
+import type { RouteDef, RouteHandler, RouteSpec } from "./pipeline.js";
+import { staticHandlers } from "./static-files.js";
 
-const API_ROUTES: RouteDef[] = [...healthRoutes, ...devRoutes, ...meRoutes, ...cycleRoutes, ...goalRoutes, ...goalActionRoutes, ...alignmentRoutes, ...messageRoutes, ...approvalRoutes, ...inboxRoutes, ...checkInRoutes, ...feedbackRoutes, ...dashboardRoutes, ...reminderRoutes, ...adminRoutes, ...adminCycleRoutes, ...adminPeopleRoutes, ...adminDataRoutes, ...peopleRoutes, ...orgRoutes, ...leaverRoutes];
+type Handlers<K extends string> = Record<K, RouteHandler>;
+type Specs<K extends string> = ReadonlyArray<RouteSpec & { name: NoInfer<K> }>;
+
+function eagerRoutes<K extends string>(handlers: Handlers<K>, specs: Specs<K>): RouteDef[] {
+  return specs.map((spec) => ({ ...spec, handle: handlers[spec.name] }));
+}
+
+/** The module is imported once, by the first of its routes to be called; a failed import is retried. */
+function lazyRoutes<K extends string>(load: () => Promise<Handlers<K>>, specs: Specs<K>): RouteDef[] {
+  const handlers = createLazyLoader(load);
+  return specs.map((spec) => ({ ...spec, handle: async (ctx) => (await handlers.load())[spec.name](ctx) }));
+}
+
+const API_ROUTES: RouteDef[] = [
+  ...eagerRoutes(healthHandlers, [{ name: "health", methods: ["GET"], route: "api/health", auth: "none" }]),
+  ...lazyRoutes(() => import("./dev.js").then((m) => m.devHandlers), [
+    { name: "dev-users", methods: ["GET"], route: "api/dev/users", auth: "none", isDevOnly: true },
+    { name: "dev-token", methods: ["POST"], route: "api/dev/token", auth: "none", isDevOnly: true },
+  ]),
+  ...lazyRoutes(() => import("./me.js").then((m) => m.meHandlers), [{ name: "me", methods: ["GET"], route: "api/me", auth: "user" }]),
+  ...lazyRoutes(() => import("./cycles.js").then((m) => m.cycleHandlers), [
+    { name: "cycles-list", methods: ["GET"], route: "api/cycles", auth: "user" },
+    { name: "cycles-create", methods: ["POST"], route: "api/cycles", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./goals.js").then((m) => m.goalHandlers), [
+    { name: "goals-list", methods: ["GET"], route: "api/goals", auth: "user" },
+    { name: "goals-create", methods: ["POST"], route: "api/goals", auth: "user" },
+    { name: "goals-get", methods: ["GET"], route: "api/goals/{id}", auth: "user" },
+    { name: "goals-update", methods: ["PATCH"], route: "api/goals/{id}", auth: "user" },
+    { name: "goals-delete", methods: ["DELETE"], route: "api/goals/{id}", auth: "user" },
+    { name: "goals-history", methods: ["GET"], route: "api/goals/{id}/history", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./goal-actions.js").then((m) => m.goalActionHandlers), [
+    { name: "goals-submit", methods: ["POST"], route: "api/goals/{id}/submit", auth: "user" },
+    { name: "goals-decision", methods: ["POST"], route: "api/goals/{id}/decision", auth: "user" },
+    { name: "goals-close", methods: ["POST"], route: "api/goals/{id}/close", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./alignment.js").then((m) => m.alignmentHandlers), [
+    { name: "alignment-tree", methods: ["GET"], route: "api/alignment", auth: "user" },
+    { name: "alignment-parent-options", methods: ["GET"], route: "api/alignment/parent-options", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./messages.js").then((m) => m.messageHandlers), [
+    { name: "bot-messages", methods: ["POST"], route: "api/messages", auth: "none", isRawBody: true },
+  ]),
+  ...lazyRoutes(() => import("./approvals.js").then((m) => m.approvalHandlers), [
+    { name: "approvals-list", methods: ["GET"], route: "api/approvals", auth: "user" },
+    { name: "card-actions", methods: ["POST"], route: "api/card-actions", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./inbox.js").then((m) => m.inboxHandlers), [
+    { name: "dev-inbox", methods: ["GET"], route: "api/dev/inbox", auth: "user", isDevOnly: true },
+  ]),
+  ...lazyRoutes(() => import("./checkins.js").then((m) => m.checkInHandlers), [
+    { name: "checkins-create", methods: ["POST"], route: "api/goals/{id}/checkins", auth: "user" },
+    { name: "checkins-list", methods: ["GET"], route: "api/goals/{id}/checkins", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./feedback.js").then((m) => m.feedbackHandlers), [
+    { name: "kudos-list", methods: ["GET"], route: "api/goals/{id}/kudos", auth: "user" },
+    { name: "kudos-create", methods: ["POST"], route: "api/goals/{id}/kudos", auth: "user" },
+    { name: "comments-list", methods: ["GET"], route: "api/goals/{id}/comments", auth: "user" },
+    { name: "comments-create", methods: ["POST"], route: "api/goals/{id}/comments", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./dashboard.js").then((m) => m.dashboardHandlers), [
+    { name: "dashboard", methods: ["GET"], route: "api/dashboard", auth: "user" },
+    { name: "export-goals-csv", methods: ["GET"], route: "api/export/goals.csv", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./reminders.js").then((m) => m.reminderHandlers), [
+    { name: "admin-reminders-get", methods: ["GET"], route: "api/admin/reminders", auth: "user" },
+    { name: "admin-reminders-put", methods: ["PUT"], route: "api/admin/reminders", auth: "user" },
+    { name: "me-time-zone", methods: ["PUT"], route: "api/me/time-zone", auth: "user" },
+    { name: "dev-run-job", methods: ["POST"], route: "api/dev/jobs/{job}", auth: "user", isDevOnly: true },
+  ]),
+  ...lazyRoutes(() => import("./admin.js").then((m) => m.adminHandlers), [
+    { name: "admin-settings-get", methods: ["GET"], route: "api/admin/settings", auth: "user" },
+    { name: "admin-settings-put", methods: ["PUT"], route: "api/admin/settings", auth: "user" },
+    { name: "admin-sync-status", methods: ["GET"], route: "api/admin/sync", auth: "user" },
+    { name: "admin-sync-start", methods: ["POST"], route: "api/admin/sync", auth: "user" },
+    { name: "admin-log", methods: ["GET"], route: "api/admin/log", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./admin-cycles.js").then((m) => m.adminCycleHandlers), [
+    { name: "admin-cycle-close", methods: ["POST"], route: "api/admin/cycles/{id}/close", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./admin-people.js").then((m) => m.adminPeopleHandlers), [
+    { name: "admin-people-search", methods: ["GET"], route: "api/admin/people", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./admin-data.js").then((m) => m.adminDataHandlers), [
+    { name: "admin-export", methods: ["GET"], route: "api/admin/export", auth: "user" },
+    { name: "admin-erase-status", methods: ["GET"], route: "api/admin/erase", auth: "user" },
+    { name: "admin-erase-start", methods: ["POST"], route: "api/admin/erase", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./people.js").then((m) => m.peopleHandlers), [
+    { name: "people-get", methods: ["GET"], route: "api/people/{id}", auth: "user" },
+    { name: "people-reports", methods: ["GET"], route: "api/people/{id}/reports", auth: "user" },
+  ]),
+  ...lazyRoutes(() => import("./org.js").then((m) => m.orgHandlers), [{ name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" }]),
+  ...lazyRoutes(() => import("./leavers.js").then((m) => m.leaverHandlers), [
+    { name: "goals-reassign", methods: ["POST"], route: "api/goals/{id}/reassign", auth: "user" },
+    { name: "goals-close-for-leaver", methods: ["POST"], route: "api/goals/{id}/close-for-leaver", auth: "user" },
+  ]),
+];
+
+/** The built tab, served for every path the API does not claim. */
+const STATIC_ROUTES = eagerRoutes(staticHandlers, [{ name: "tab", methods: ["GET", "HEAD"], route: "{*path}", auth: "none" }]);
 
 /** API routes for this configuration (dev-only routes exist only with AUTH_MODE=dev), then the tab. */
 export function buildRouteTable(config: Pick<Config, "authMode">): RouteDef[] {
   const api = API_ROUTES.filter((r) => !r.isDevOnly || config.authMode === "dev");
-  return [...api, ...staticRoutes];
+  return [...api, ...STATIC_ROUTES];
 }
 
 /** Every API route, for the OpenAPI completeness check. */

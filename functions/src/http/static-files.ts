@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import type { HttpResponseInit } from "@azure/functions";
 import { AppError } from "../domain/errors.js";
-import type { RouteDef } from "./pipeline.js";
+import type { RouteHandlers } from "./pipeline.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -74,16 +74,10 @@ export async function serveStatic(rootDir: string, requestPath: string): Promise
   };
 }
 
-export const staticRoutes: RouteDef[] = [
-  {
-    name: "tab",
-    methods: ["GET", "HEAD"],
-    route: "{*path}",
-    auth: "none",
-    handle: async ({ services, params }) => {
-      const path = params.path ?? "";
-      if (/^api(\/|$)/.test(path)) throw new AppError("not_found", "There is no such API route.");
-      return serveStatic(services.tabDir, path);
-    },
+export const staticHandlers = {
+  tab: async ({ services, params }) => {
+    const path = params.path ?? "";
+    if (/^api(\/|$)/.test(path)) throw new AppError("not_found", "There is no such API route.");
+    return serveStatic(services.tabDir, path);
   },
-];
+} satisfies RouteHandlers;

@@ -3,8 +3,7 @@
 import type { app as functionsApp } from "@azure/functions";
 import type { Config } from "../config.js";
 import type { Services } from "../services.js";
-import { runDigestJob } from "./digest-job.js";
-import { runReminderJob, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
+import type { JobRunOptions, JobRunResult } from "./reminder-job.js";
 
 export type JobName = "reminders" | "digests";
 
@@ -13,10 +12,11 @@ export function listJobTenants(services: Pick<Services, "dev" | "config">): stri
   return services.dev ? [services.dev.tenantId] : services.config.entra.allowedTenantIds;
 }
 
+/** The job's code and its card builders load with its first run, not with the instance. */
 export async function runProgressJob(services: Services, job: JobName, now: Date, options: JobRunOptions = {}, tenantIds = listJobTenants(services)): Promise<JobRunResult[]> {
+  const run = job === "reminders" ? (await import("./reminder-job.js")).runReminderJob : (await import("./digest-job.js")).runDigestJob;
   const results: JobRunResult[] = [];
   for (const tenantId of tenantIds) {
-    const run = job === "reminders" ? runReminderJob : runDigestJob;
     results.push(await run(services.progress, tenantId, now, options));
   }
   return results;
