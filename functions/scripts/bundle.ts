@@ -15,7 +15,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type BuildOptions, type Metafile } from "esbuild";
 import { createZip } from "../../appPackage/scripts/zip.js";
-import { createBuildOptions, createLocalHostEntryPlugin, LOCAL_HOST_ENTRY } from "./bundle-config.js";
+import { createBuildOptions, createLocalHostBuildOptions } from "./bundle-config.js";
 import { describeLargestInputs, findOutput, listOutputFiles, measureStartupBytes } from "./bundle-report.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -81,14 +81,8 @@ async function bundleLocalHost(): Promise<void> {
     console.error(`note: ${relative(ROOT, START_CASCADE)} not found, so local-host.js (used only by cold-start.ts) was not built`);
     return;
   }
-  const options = makeOptions([{ in: LOCAL_HOST_ENTRY, out: LOCAL_HOST_PREFIX }], `${LOCAL_HOST_PREFIX}-`, "node20");
   try {
-    const { metafile } = await build({
-      ...options,
-      plugins: [...(options.plugins ?? []), createLocalHostEntryPlugin(ROOT)],
-      // Azurite is a local emulator started from node_modules, never part of the app.
-      external: [...(options.external ?? []), "azurite"],
-    });
+    const { metafile } = await build(createLocalHostBuildOptions(ROOT, DIST));
     checkOutputs(metafile!);
   } catch (error) {
     console.error(`warning: local-host.js (used only by cold-start.ts) was not built: ${(error as Error).message.split("\n")[0]}`);

@@ -14,24 +14,26 @@ function eagerRoutes<K extends string>(handlers: Handlers<K>, specs: Specs<K>): 
   return specs.map((spec) => ({ ...spec, handle: handlers[spec.name] }));
 }
 
-/** The module is imported once, by the first of its routes to be called; a failed import is retried. */
-function lazyRoutes<K extends string>(load: () => Promise<Handlers<K>>, specs: Specs<K>): RouteDef[] {
-  const handlers = createLazyLoader(load);
-  return specs.map((spec) => ({ ...spec, handle: async (ctx) => (await handlers.load())[spec.name](ctx) }));
+type HandlerModule = typeof import("./handlers.js");
+const handlerModule = createLazyLoader<HandlerModule>(() => import("./handlers.js"));
+
+/** Routes whose handlers load with the first API request that needs any of them; a failed import is retried. */
+function lazyRoutes<K extends string>(pick: (module: HandlerModule) => Handlers<K>, specs: Specs<K>): RouteDef[] {
+  return specs.map((spec) => ({ ...spec, handle: async (ctx) => pick(await handlerModule.load())[spec.name](ctx) }));
 }
 
 const API_ROUTES: RouteDef[] = [
   ...eagerRoutes(healthHandlers, [{ name: "health", methods: ["GET"], route: "api/health", auth: "none" }]),
-  ...lazyRoutes(() => import("./dev.js").then((m) => m.devHandlers), [
+  ...lazyRoutes((m) => m.devHandlers, [
     { name: "dev-users", methods: ["GET"], route: "api/dev/users", auth: "none", isDevOnly: true },
     { name: "dev-token", methods: ["POST"], route: "api/dev/token", auth: "none", isDevOnly: true },
   ]),
-  ...lazyRoutes(() => import("./me.js").then((m) => m.meHandlers), [{ name: "me", methods: ["GET"], route: "api/me", auth: "user" }]),
-  ...lazyRoutes(() => import("./cycles.js").then((m) => m.cycleHandlers), [
+  ...lazyRoutes((m) => m.meHandlers, [{ name: "me", methods: ["GET"], route: "api/me", auth: "user" }]),
+  ...lazyRoutes((m) => m.cycleHandlers, [
     { name: "cycles-list", methods: ["GET"], route: "api/cycles", auth: "user" },
     { name: "cycles-create", methods: ["POST"], route: "api/cycles", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./goals.js").then((m) => m.goalHandlers), [
+  ...lazyRoutes((m) => m.goalHandlers, [
     { name: "goals-list", methods: ["GET"], route: "api/goals", auth: "user" },
     { name: "goals-create", methods: ["POST"], route: "api/goals", auth: "user" },
     { name: "goals-get", methods: ["GET"], route: "api/goals/{id}", auth: "user" },
@@ -39,69 +41,69 @@ const API_ROUTES: RouteDef[] = [
     { name: "goals-delete", methods: ["DELETE"], route: "api/goals/{id}", auth: "user" },
     { name: "goals-history", methods: ["GET"], route: "api/goals/{id}/history", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./goal-actions.js").then((m) => m.goalActionHandlers), [
+  ...lazyRoutes((m) => m.goalActionHandlers, [
     { name: "goals-submit", methods: ["POST"], route: "api/goals/{id}/submit", auth: "user" },
     { name: "goals-decision", methods: ["POST"], route: "api/goals/{id}/decision", auth: "user" },
     { name: "goals-close", methods: ["POST"], route: "api/goals/{id}/close", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./alignment.js").then((m) => m.alignmentHandlers), [
+  ...lazyRoutes((m) => m.alignmentHandlers, [
     { name: "alignment-tree", methods: ["GET"], route: "api/alignment", auth: "user" },
     { name: "alignment-parent-options", methods: ["GET"], route: "api/alignment/parent-options", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./messages.js").then((m) => m.messageHandlers), [
+  ...lazyRoutes((m) => m.messageHandlers, [
     { name: "bot-messages", methods: ["POST"], route: "api/messages", auth: "none", isRawBody: true },
   ]),
-  ...lazyRoutes(() => import("./approvals.js").then((m) => m.approvalHandlers), [
+  ...lazyRoutes((m) => m.approvalHandlers, [
     { name: "approvals-list", methods: ["GET"], route: "api/approvals", auth: "user" },
     { name: "card-actions", methods: ["POST"], route: "api/card-actions", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./inbox.js").then((m) => m.inboxHandlers), [
+  ...lazyRoutes((m) => m.inboxHandlers, [
     { name: "dev-inbox", methods: ["GET"], route: "api/dev/inbox", auth: "user", isDevOnly: true },
   ]),
-  ...lazyRoutes(() => import("./checkins.js").then((m) => m.checkInHandlers), [
+  ...lazyRoutes((m) => m.checkInHandlers, [
     { name: "checkins-create", methods: ["POST"], route: "api/goals/{id}/checkins", auth: "user" },
     { name: "checkins-list", methods: ["GET"], route: "api/goals/{id}/checkins", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./feedback.js").then((m) => m.feedbackHandlers), [
+  ...lazyRoutes((m) => m.feedbackHandlers, [
     { name: "kudos-list", methods: ["GET"], route: "api/goals/{id}/kudos", auth: "user" },
     { name: "kudos-create", methods: ["POST"], route: "api/goals/{id}/kudos", auth: "user" },
     { name: "comments-list", methods: ["GET"], route: "api/goals/{id}/comments", auth: "user" },
     { name: "comments-create", methods: ["POST"], route: "api/goals/{id}/comments", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./dashboard.js").then((m) => m.dashboardHandlers), [
+  ...lazyRoutes((m) => m.dashboardHandlers, [
     { name: "dashboard", methods: ["GET"], route: "api/dashboard", auth: "user" },
     { name: "export-goals-csv", methods: ["GET"], route: "api/export/goals.csv", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./reminders.js").then((m) => m.reminderHandlers), [
+  ...lazyRoutes((m) => m.reminderHandlers, [
     { name: "admin-reminders-get", methods: ["GET"], route: "api/admin/reminders", auth: "user" },
     { name: "admin-reminders-put", methods: ["PUT"], route: "api/admin/reminders", auth: "user" },
     { name: "me-time-zone", methods: ["PUT"], route: "api/me/time-zone", auth: "user" },
     { name: "dev-run-job", methods: ["POST"], route: "api/dev/jobs/{job}", auth: "user", isDevOnly: true },
   ]),
-  ...lazyRoutes(() => import("./admin.js").then((m) => m.adminHandlers), [
+  ...lazyRoutes((m) => m.adminHandlers, [
     { name: "admin-settings-get", methods: ["GET"], route: "api/admin/settings", auth: "user" },
     { name: "admin-settings-put", methods: ["PUT"], route: "api/admin/settings", auth: "user" },
     { name: "admin-sync-status", methods: ["GET"], route: "api/admin/sync", auth: "user" },
     { name: "admin-sync-start", methods: ["POST"], route: "api/admin/sync", auth: "user" },
     { name: "admin-log", methods: ["GET"], route: "api/admin/log", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./admin-cycles.js").then((m) => m.adminCycleHandlers), [
+  ...lazyRoutes((m) => m.adminCycleHandlers, [
     { name: "admin-cycle-close", methods: ["POST"], route: "api/admin/cycles/{id}/close", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./admin-people.js").then((m) => m.adminPeopleHandlers), [
+  ...lazyRoutes((m) => m.adminPeopleHandlers, [
     { name: "admin-people-search", methods: ["GET"], route: "api/admin/people", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./admin-data.js").then((m) => m.adminDataHandlers), [
+  ...lazyRoutes((m) => m.adminDataHandlers, [
     { name: "admin-export", methods: ["GET"], route: "api/admin/export", auth: "user" },
     { name: "admin-erase-status", methods: ["GET"], route: "api/admin/erase", auth: "user" },
     { name: "admin-erase-start", methods: ["POST"], route: "api/admin/erase", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./people.js").then((m) => m.peopleHandlers), [
+  ...lazyRoutes((m) => m.peopleHandlers, [
     { name: "people-get", methods: ["GET"], route: "api/people/{id}", auth: "user" },
     { name: "people-reports", methods: ["GET"], route: "api/people/{id}/reports", auth: "user" },
   ]),
-  ...lazyRoutes(() => import("./org.js").then((m) => m.orgHandlers), [{ name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" }]),
-  ...lazyRoutes(() => import("./leavers.js").then((m) => m.leaverHandlers), [
+  ...lazyRoutes((m) => m.orgHandlers, [{ name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" }]),
+  ...lazyRoutes((m) => m.leaverHandlers, [
     { name: "goals-reassign", methods: ["POST"], route: "api/goals/{id}/reassign", auth: "user" },
     { name: "goals-close-for-leaver", methods: ["POST"], route: "api/goals/{id}/close-for-leaver", auth: "user" },
   ]),
