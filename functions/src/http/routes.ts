@@ -1,6 +1,5 @@
-/** The one route table: `app.http` registration and the local host both read it. A route module loads
- * with the first request that needs it, so a cold start parses the table, not every handler (and not
- * zod, which only request bodies need). */
+/** The one route table: `app.http` registration and the local host both read it. The handlers (and zod,
+ * which only request bodies need) load with the first API request, so a cold start parses the table only. */
 import type { Config } from "../config.js";
 import { createLazyLoader } from "../lazy-loader.js";
 import { healthHandlers } from "./health.js";
