@@ -16,3 +16,17 @@ export function createLazyLoader<T>(create: () => Promise<T>): LazyLoader<T> {
     }));
   return { load, peek: () => loading };
 }
+
+/**
+ * Loads what later requests will need once an instance has given its first answer, in the next idle
+ * moment, so the answer is not held up and the requests that follow (a tab asks for /api/me after its
+ * page) find the code ready. The first call schedules it; a failed load is left for its first use to retry.
+ */
+export function createWarmUp(loads: ReadonlyArray<() => Promise<unknown>>, schedule: (run: () => void) => void = (run) => setTimeout(run, 0)): () => void {
+  let isScheduled = false;
+  return () => {
+    if (isScheduled) return;
+    isScheduled = true;
+    schedule(() => void Promise.allSettled(loads.map((load) => load())));
+  };
+}

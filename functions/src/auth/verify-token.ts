@@ -69,8 +69,12 @@ function toPrincipal(payload: JWTPayload, tenantId: string): Principal {
 }
 
 type Jose = typeof import("jose");
-/** jose loads with the first token to check. */
+/** jose loads with the first token to check, or earlier with preloadTokenChecks. */
 const jose = createLazyLoader<Jose>(() => import("jose"));
+
+export function preloadTokenChecks(): Promise<unknown> {
+  return jose.load();
+}
 
 function describe(joseErrors: Jose["errors"], error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return "The token has expired.";

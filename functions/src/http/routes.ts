@@ -1,7 +1,8 @@
 /** The one route table: `app.http` registration and the local host both read it. The handlers (and zod,
  * which only request bodies need) load with the first API request, so a cold start parses the table only. */
 import type { Config } from "../config.js";
-import { createLazyLoader } from "../lazy-loader.js";
+import { preloadTokenChecks } from "../auth/verify-token.js";
+import { createLazyLoader, createWarmUp } from "../lazy-loader.js";
 import { healthHandlers } from "./health.js";
 import type { RouteDef, RouteHandler, RouteSpec } from "./pipeline.js";
 import { staticHandlers } from "./static-files.js";
@@ -9,12 +10,24 @@ import { staticHandlers } from "./static-files.js";
 type Handlers<K extends string> = Record<K, RouteHandler>;
 type Specs<K extends string> = ReadonlyArray<RouteSpec & { name: NoInfer<K> }>;
 
-function eagerRoutes<K extends string>(handlers: Handlers<K>, specs: Specs<K>): RouteDef[] {
-  return specs.map((spec) => ({ ...spec, handle: handlers[spec.name] }));
-}
-
 type HandlerModule = typeof import("./handlers.js");
 const handlerModule = createLazyLoader<HandlerModule>(() => import("./handlers.js"));
+const warmUp = createWarmUp([handlerModule.load, preloadTokenChecks]);
+
+/** Routes that load nothing (health, the tab's files); once one has answered, the handlers and the token
+ * checks load in the background. */
+function eagerRoutes<K extends string>(handlers: Handlers<K>, specs: Specs<K>): RouteDef[] {
+  return specs.map((spec) => ({
+    ...spec,
+    handle: async (ctx) => {
+      try {
+        return await handlers[spec.name](ctx);
+      } finally {
+        warmUp();
+      }
+    },
+  }));
+}
 
 /** Routes whose handlers load with the first API request that needs any of them; a failed import is retried. */
 function lazyRoutes<K extends string>(pick: (module: HandlerModule) => Handlers<K>, specs: Specs<K>): RouteDef[] {
