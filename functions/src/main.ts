@@ -5,22 +5,16 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "./config.js";
 import { createHandler } from "./http/pipeline.js";
 import { buildRouteTable } from "./http/routes.js";
-import { createServices, type Services } from "./services.js";
+import { createLazyLoader } from "./lazy-loader.js";
+import { createServices } from "./services.js";
 import { registerProgressJobs } from "./jobs/register-jobs.js";
 import { registerSyncJob } from "./jobs/sync-job.js";
 
 const config = loadConfig();
 const tabDir = join(dirname(fileURLToPath(import.meta.url)), "tab");
-let services: Promise<Services> | null = null;
-
 /** Created once and kept; a failed start (storage unreachable) is retried on the next request. */
-function getServices(): Promise<Services> {
-  services ??= createServices(config, { tabDir }).catch((error: unknown) => {
-    services = null;
-    throw error;
-  });
-  return services;
-}
+const services = createLazyLoader(() => createServices(config, { tabDir }));
+const getServices = services.load;
 
 app.setup({ enableHttpStream: false });
 for (const route of buildRouteTable(config)) {

@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import type { CheckInDeps, CheckInReader } from "./domain/checkins.js";
 import type { DashboardDeps, DashboardSnapshots } from "./domain/dashboard-service.js";
 import type { FeedbackDeps, FeedbackSink } from "./domain/feedback.js";
-import type { GoalDeps, GoalEvent } from "./domain/goal-context.js";
+import { isGoalCompletedEvent, type GoalDeps } from "./domain/goal-context.js";
 import type { Person } from "./domain/types.js";
 import type { EventBus } from "./events.js";
 import { buildTabLinkSettings, type TabLinkSettings } from "./bot/tab-links.js";
@@ -38,11 +38,6 @@ export interface ProgressOptions {
 /** The kudos cards and their builders load with the first kudos or completed goal, not at start. */
 const loadFeedbackNotifier = () => import("./bot/feedback-notifier.js");
 
-/** Only a completed goal invites kudos; other goal events leave the card code unloaded. */
-function isGoalCompleted(event: GoalEvent): boolean {
-  return event.kind === "closed" && event.goal.status === "completed";
-}
-
 /** Creates the stores (the caller ensures their tables) and subscribes the kudos invitation to goal events. */
 export function createProgressServices(options: ProgressOptions): ProgressDeps & { tables: string[] } {
   const feedback = createFeedbackStore(options.tables);
@@ -62,7 +57,8 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
     log: options.log,
   };
   options.events.subscribe(async (tenantId, event) => {
-    if (isGoalCompleted(event)) await (await loadFeedbackNotifier()).inviteKudosOnCompletion(deps, tenantId, event);
+    // Only a completed goal invites kudos; other goal events leave the card code unloaded.
+    if (isGoalCompletedEvent(event)) await (await loadFeedbackNotifier()).inviteKudosOnCompletion(deps, tenantId, event);
   });
   return { ...deps, tables: [...feedback.tables, ...reminders.tables] };
 }

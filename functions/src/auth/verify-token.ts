@@ -121,14 +121,8 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
 
 /** Entra ID's signing keys from its JWKS address, fetched when the first token arrives and then kept. */
 export function createRemoteKeys(jwksUrl: string): JWTVerifyGetKey {
-  let keys: JWTVerifyGetKey | null = null;
-  return async (protectedHeader, token) => {
-    if (!keys) {
-      const { createRemoteJWKSet } = await jose.load();
-      keys ??= createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 6 * 60 * 60 * 1000 });
-    }
-    return keys(protectedHeader, token);
-  };
+  const keys = createLazyLoader(async () => (await jose.load()).createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 6 * 60 * 60 * 1000 }));
+  return async (protectedHeader, token) => (await keys.load())(protectedHeader, token);
 }
 
 /** Entra ID v1 and v2 issuers for a tenant. */

@@ -2,7 +2,7 @@
  * waits until they install the app); a decision updates that card for everyone and tells the owner. */
 import { buildDecisionCard, type AdaptiveCard } from "../../../cards/src/index.js";
 import { isAppError } from "../domain/errors.js";
-import type { GoalEvent } from "../domain/goal-context.js";
+import { isApprovalEvent, type GoalEvent } from "../domain/goal-context.js";
 import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import type { ApprovalCardRecord } from "../store/card-store.js";
@@ -90,8 +90,9 @@ async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEve
 }
 
 export async function handleGoalEvent(deps: BotDeps, tenantId: string, event: GoalEvent): Promise<void> {
+  if (!isApprovalEvent(event)) return;
   if (event.kind === "submitted") await onSubmitted(deps, tenantId, event);
-  else if (event.kind === "decided") await onDecided(deps, tenantId, event);
+  else await onDecided(deps, tenantId, event);
 }
 
 /** After someone installs the app, the approvals that waited for them arrive in their chat. Teams

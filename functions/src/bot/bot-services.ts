@@ -4,7 +4,7 @@
 import type { AdaptiveCard } from "../../../cards/src/index.js";
 import type { Config } from "../config.js";
 import type { AdminLogEntry } from "../domain/admin.js";
-import type { GoalDeps, GoalEvent } from "../domain/goal-context.js";
+import { isApprovalEvent, type GoalDeps } from "../domain/goal-context.js";
 import type { Principal } from "../domain/types.js";
 import type { EventBus } from "../events.js";
 import type { AppInstallStore } from "../store/app-install-store.js";
@@ -57,9 +57,6 @@ export interface BotServicesOptions {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
-/** The events the approval cards react to; other goal changes leave the bot's code unloaded. */
-const APPROVAL_EVENT_KINDS: ReadonlySet<GoalEvent["kind"]> = new Set(["submitted", "decided"]);
-
 function forwardAppInstalls(core: LazyLoader<BotCore>): ProactiveInstall {
   return {
     requestInstall: async (tenantId, userId, keepCard) => (await core.load()).appInstalls.requestInstall(tenantId, userId, keepCard),
@@ -75,7 +72,8 @@ export function createBotServices(options: BotServicesOptions): BotServices {
   const core = createLazyLoader(() => import("./bot-core.js").then(({ createBotCore }) => createBotCore(options)));
   // Subscribed now, not when the bot loads, so the bot still reacts before later subscribers (the bus awaits each in turn).
   options.events.subscribe(async (tenantId, event) => {
-    if (APPROVAL_EVENT_KINDS.has(event.kind)) await (await core.load()).handleGoalEvent(tenantId, event);
+    // Other goal changes leave the bot's code unloaded.
+    if (isApprovalEvent(event)) await (await core.load()).handleGoalEvent(tenantId, event);
   });
   return {
     handleTeamsActivity: async (activity, headers) => (await core.load()).handleTeamsActivity(activity, headers),

@@ -2,7 +2,7 @@
  * the person they are for. Delivery failures are logged; they never undo what was recorded. */
 import { buildKudosCard, buildKudosInviteCard } from "../../../cards/src/index.js";
 import type { Kudos } from "../domain/feedback.js";
-import type { GoalEvent } from "../domain/goal-context.js";
+import { isGoalCompletedEvent, type GoalEvent } from "../domain/goal-context.js";
 import type { Goal } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
 import { buildGoalUrl, describeError } from "./bot-deps.js";
@@ -21,7 +21,7 @@ async function deliver(deps: ProgressDeps, tenantId: string, personId: string, c
 }
 
 export async function inviteKudosOnCompletion(deps: ProgressDeps, tenantId: string, event: GoalEvent): Promise<void> {
-  if (event.kind !== "closed" || event.goal.status !== "completed") return;
+  if (!isGoalCompletedEvent(event)) return;
   const owner = await deps.directory.getPerson(tenantId, event.goal.ownerId);
   if (!owner?.managerId) return;
   const card = buildKudosInviteCard({

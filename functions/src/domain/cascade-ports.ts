@@ -71,8 +71,16 @@ export interface CascadeDeps extends GoalDeps {
  * unchanged, such as an edit of the description. Derived rows that an earlier failure left behind are
  * brought back by the index rebuild, not by the next write. */
 export function isSummaryUnchanged(write: Pick<GoalWrite, "goal" | "previous">): boolean {
-  return write.previous !== undefined && fingerprintSummary(write.previous) === fingerprintSummary(write.goal);
+  const known = summaryChecks.get(write);
+  if (known !== undefined) return known;
+  const isUnchanged = write.previous !== undefined && fingerprintSummary(write.previous) === fingerprintSummary(write.goal);
+  summaryChecks.set(write, isUnchanged);
+  return isUnchanged;
 }
+
+/** Every layer a save passes through (goal store, dashboard stamps, cascade index) asks about the same
+ * write; the answer is worked out once per write. */
+const summaryChecks = new WeakMap<object, boolean>();
 
 const fingerprintSummary = (goal: Goal) => JSON.stringify({ ...summariseGoal(goal, ""), updatedAt: "" });
 

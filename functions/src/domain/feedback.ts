@@ -44,7 +44,8 @@ export interface FeedbackDeps extends GoalDeps {
   feedbackEvents: FeedbackSink;
 }
 
-const THANKABLE: ReadonlySet<GoalStatus> = new Set(["active", "completed", "missed"]);
+/** Kudos are for goals under way or finished. */
+export const THANKABLE: ReadonlySet<GoalStatus> = new Set(["active", "completed", "missed"]);
 
 export interface KudosResult {
   kudos: Kudos;

@@ -13,6 +13,16 @@ export type GoalEvent =
 
 export type Decision = "approve" | "request_changes" | "reject";
 
+/** The events the approval cards answer: a goal sent for approval, and a decision on one. */
+export function isApprovalEvent(event: GoalEvent): event is Extract<GoalEvent, { kind: "submitted" | "decided" }> {
+  return event.kind === "submitted" || event.kind === "decided";
+}
+
+/** A goal closed as completed: the owner's manager is invited to send kudos. */
+export function isGoalCompletedEvent(event: GoalEvent): event is Extract<GoalEvent, { kind: "closed" }> {
+  return event.kind === "closed" && event.goal.status === "completed";
+}
+
 export interface GoalEventSink {
   publish(tenantId: string, event: GoalEvent): Promise<void>;
 }

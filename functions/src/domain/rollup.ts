@@ -20,7 +20,9 @@ export function rollUpSummaries(items: readonly RollUpItem[]): Map<string, numbe
   const children = new Map<string, RollUpItem[]>();
   for (const item of items) {
     if (!item.parentId || !byId.has(item.parentId) || !isCountedInRollUp(item.status)) continue;
-    children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
+    const siblings = children.get(item.parentId) ?? [];
+    siblings.push(item);
+    children.set(item.parentId, siblings);
   }
   const result = new Map<string, number>();
   const visiting = new Set<string>();

@@ -5,7 +5,7 @@ import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import { AppError } from "../domain/errors.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
-import { goalCreateSchema, goalPatchSchema, parseBody, parseId } from "./schemas.js";
+import { goalCreateSchema, goalPatchSchema, parseBody, parseId, parseOptionalId } from "./schemas.js";
 import { toGoalView } from "./goal-view.js";
 
 export async function respondWithGoal(ctx: RouteContext, stored: Versioned<Goal>, status = 200) {
@@ -18,7 +18,7 @@ export async function respondWithGoal(ctx: RouteContext, stored: Versioned<Goal>
 async function list(ctx: RouteContext) {
   const ownerParam = ctx.query.get("owner");
   const ownerId = !ownerParam || ownerParam === "me" ? ctx.principal.userId : parseId(ownerParam, "owner");
-  const cycleId = ctx.query.get("cycle") ? parseId(ctx.query.get("cycle")!, "cycle") : undefined;
+  const cycleId = parseOptionalId(ctx.query, "cycle") ?? undefined;
   const status = ctx.query.get("status") ?? undefined;
   if (status !== undefined && !(GOAL_STATUSES as readonly string[]).includes(status)) {
     throw new AppError("validation_failed", `status must be one of ${GOAL_STATUSES.join(", ")}.`, { errors: [{ path: "status", message: "Unknown status." }] });

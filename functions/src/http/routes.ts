@@ -10,8 +10,8 @@ import { staticHandlers } from "./static-files.js";
 type Handlers<K extends string> = Record<K, RouteHandler>;
 type Specs<K extends string> = ReadonlyArray<RouteSpec & { name: NoInfer<K> }>;
 
-type HandlerModule = typeof import("./handlers.js");
-const handlerModule = createLazyLoader<HandlerModule>(() => import("./handlers.js"));
+type ApiHandlers = (typeof import("./handlers.js"))["apiHandlers"];
+const handlerModule = createLazyLoader(() => import("./handlers.js"));
 const warmUp = createWarmUp([handlerModule.load, preloadTokenChecks]);
 
 /** Routes that load nothing (health, the tab's files); once one has answered, the handlers and the token
@@ -30,22 +30,22 @@ function eagerRoutes<K extends string>(handlers: Handlers<K>, specs: Specs<K>): 
 }
 
 /** Routes whose handlers load with the first API request that needs any of them; a failed import is retried. */
-function lazyRoutes<K extends string>(pick: (module: HandlerModule) => Handlers<K>, specs: Specs<K>): RouteDef[] {
-  return specs.map((spec) => ({ ...spec, handle: async (ctx) => pick(await handlerModule.load())[spec.name](ctx) }));
+function lazyRoutes(specs: Specs<keyof ApiHandlers>): RouteDef[] {
+  return specs.map((spec) => ({ ...spec, handle: async (ctx) => (await handlerModule.load()).apiHandlers[spec.name](ctx) }));
 }
 
 const API_ROUTES: RouteDef[] = [
   ...eagerRoutes(healthHandlers, [{ name: "health", methods: ["GET"], route: "api/health", auth: "none" }]),
-  ...lazyRoutes((m) => m.devHandlers, [
+  ...lazyRoutes([
     { name: "dev-users", methods: ["GET"], route: "api/dev/users", auth: "none", isDevOnly: true },
     { name: "dev-token", methods: ["POST"], route: "api/dev/token", auth: "none", isDevOnly: true },
   ]),
-  ...lazyRoutes((m) => m.meHandlers, [{ name: "me", methods: ["GET"], route: "api/me", auth: "user" }]),
-  ...lazyRoutes((m) => m.cycleHandlers, [
+  ...lazyRoutes([{ name: "me", methods: ["GET"], route: "api/me", auth: "user" }]),
+  ...lazyRoutes([
     { name: "cycles-list", methods: ["GET"], route: "api/cycles", auth: "user" },
     { name: "cycles-create", methods: ["POST"], route: "api/cycles", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.goalHandlers, [
+  ...lazyRoutes([
     { name: "goals-list", methods: ["GET"], route: "api/goals", auth: "user" },
     { name: "goals-create", methods: ["POST"], route: "api/goals", auth: "user" },
     { name: "goals-get", methods: ["GET"], route: "api/goals/{id}", auth: "user" },
@@ -53,69 +53,69 @@ const API_ROUTES: RouteDef[] = [
     { name: "goals-delete", methods: ["DELETE"], route: "api/goals/{id}", auth: "user" },
     { name: "goals-history", methods: ["GET"], route: "api/goals/{id}/history", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.goalActionHandlers, [
+  ...lazyRoutes([
     { name: "goals-submit", methods: ["POST"], route: "api/goals/{id}/submit", auth: "user" },
     { name: "goals-decision", methods: ["POST"], route: "api/goals/{id}/decision", auth: "user" },
     { name: "goals-close", methods: ["POST"], route: "api/goals/{id}/close", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.alignmentHandlers, [
+  ...lazyRoutes([
     { name: "alignment-tree", methods: ["GET"], route: "api/alignment", auth: "user" },
     { name: "alignment-parent-options", methods: ["GET"], route: "api/alignment/parent-options", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.messageHandlers, [
+  ...lazyRoutes([
     { name: "bot-messages", methods: ["POST"], route: "api/messages", auth: "none", isRawBody: true },
   ]),
-  ...lazyRoutes((m) => m.approvalHandlers, [
+  ...lazyRoutes([
     { name: "approvals-list", methods: ["GET"], route: "api/approvals", auth: "user" },
     { name: "card-actions", methods: ["POST"], route: "api/card-actions", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.inboxHandlers, [
+  ...lazyRoutes([
     { name: "dev-inbox", methods: ["GET"], route: "api/dev/inbox", auth: "user", isDevOnly: true },
   ]),
-  ...lazyRoutes((m) => m.checkInHandlers, [
+  ...lazyRoutes([
     { name: "checkins-create", methods: ["POST"], route: "api/goals/{id}/checkins", auth: "user" },
     { name: "checkins-list", methods: ["GET"], route: "api/goals/{id}/checkins", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.feedbackHandlers, [
+  ...lazyRoutes([
     { name: "kudos-list", methods: ["GET"], route: "api/goals/{id}/kudos", auth: "user" },
     { name: "kudos-create", methods: ["POST"], route: "api/goals/{id}/kudos", auth: "user" },
     { name: "comments-list", methods: ["GET"], route: "api/goals/{id}/comments", auth: "user" },
     { name: "comments-create", methods: ["POST"], route: "api/goals/{id}/comments", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.dashboardHandlers, [
+  ...lazyRoutes([
     { name: "dashboard", methods: ["GET"], route: "api/dashboard", auth: "user" },
     { name: "export-goals-csv", methods: ["GET"], route: "api/export/goals.csv", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.reminderHandlers, [
+  ...lazyRoutes([
     { name: "admin-reminders-get", methods: ["GET"], route: "api/admin/reminders", auth: "user" },
     { name: "admin-reminders-put", methods: ["PUT"], route: "api/admin/reminders", auth: "user" },
     { name: "me-time-zone", methods: ["PUT"], route: "api/me/time-zone", auth: "user" },
     { name: "dev-run-job", methods: ["POST"], route: "api/dev/jobs/{job}", auth: "user", isDevOnly: true },
   ]),
-  ...lazyRoutes((m) => m.adminHandlers, [
+  ...lazyRoutes([
     { name: "admin-settings-get", methods: ["GET"], route: "api/admin/settings", auth: "user" },
     { name: "admin-settings-put", methods: ["PUT"], route: "api/admin/settings", auth: "user" },
     { name: "admin-sync-status", methods: ["GET"], route: "api/admin/sync", auth: "user" },
     { name: "admin-sync-start", methods: ["POST"], route: "api/admin/sync", auth: "user" },
     { name: "admin-log", methods: ["GET"], route: "api/admin/log", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.adminCycleHandlers, [
+  ...lazyRoutes([
     { name: "admin-cycle-close", methods: ["POST"], route: "api/admin/cycles/{id}/close", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.adminPeopleHandlers, [
+  ...lazyRoutes([
     { name: "admin-people-search", methods: ["GET"], route: "api/admin/people", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.adminDataHandlers, [
+  ...lazyRoutes([
     { name: "admin-export", methods: ["GET"], route: "api/admin/export", auth: "user" },
     { name: "admin-erase-status", methods: ["GET"], route: "api/admin/erase", auth: "user" },
     { name: "admin-erase-start", methods: ["POST"], route: "api/admin/erase", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.peopleHandlers, [
+  ...lazyRoutes([
     { name: "people-get", methods: ["GET"], route: "api/people/{id}", auth: "user" },
     { name: "people-reports", methods: ["GET"], route: "api/people/{id}/reports", auth: "user" },
   ]),
-  ...lazyRoutes((m) => m.orgHandlers, [{ name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" }]),
-  ...lazyRoutes((m) => m.leaverHandlers, [
+  ...lazyRoutes([{ name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" }]),
+  ...lazyRoutes([
     { name: "goals-reassign", methods: ["POST"], route: "api/goals/{id}/reassign", auth: "user" },
     { name: "goals-close-for-leaver", methods: ["POST"], route: "api/goals/{id}/close-for-leaver", auth: "user" },
   ]),

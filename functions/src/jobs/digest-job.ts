@@ -6,7 +6,7 @@ import { isDigestDue } from "../domain/reminders.js";
 import { loadTeamGoals, mapLimited, resolveCycle, type TeamGoals } from "../domain/team-goals.js";
 import type { Cycle, Person } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
-import { buildApprovalsUrl } from "../bot/bot-deps.js";
+import { buildApprovalsUrl, describeError } from "../bot/bot-deps.js";
 import { buildDashboardUrl } from "../bot/progress-cards.js";
 import type { TabLinkSettings } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
@@ -70,7 +70,7 @@ export async function runDigestJob(deps: ProgressDeps, tenantId: string, now: Da
       await sendDigest(deps, tenantId, manager, { cycle, now, riskMargin: settings.riskMargin }, result);
     } catch (error) {
       result.failed++;
-      deps.log("warn", "A manager digest failed", { managerId: manager.id, error: error instanceof Error ? error.message : String(error) });
+      deps.log("warn", "A manager digest failed", { managerId: manager.id, error: describeError(error) });
     }
   });
   return result;

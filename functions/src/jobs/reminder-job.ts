@@ -5,6 +5,7 @@ import { isReminderDue, selectReminderGoals, type ReminderSettings } from "../do
 import { mapLimited } from "../domain/team-goals.js";
 import type { Person } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
+import { describeError } from "../bot/bot-deps.js";
 import { buildMyGoalsUrl, toCheckInGoalView } from "../bot/progress-cards.js";
 
 const SEND_CONCURRENCY = 8;
@@ -66,7 +67,7 @@ export async function runReminderJob(deps: ProgressDeps, tenantId: string, now: 
       await remindPerson(deps, tenantId, person, { now, settings, lastReminderAt: states.get(person.id)?.lastReminderAt ?? null }, result);
     } catch (error) {
       result.failed++;
-      deps.log("warn", "A check-in reminder failed", { personId: person.id, error: error instanceof Error ? error.message : String(error) });
+      deps.log("warn", "A check-in reminder failed", { personId: person.id, error: describeError(error) });
     }
   });
   return result;

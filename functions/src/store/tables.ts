@@ -1,6 +1,7 @@
 /** Table clients and key helpers. The store folder is the only code that imports @azure/data-tables. */
 import { TableClient, TableServiceClient, type TableEntityResult } from "@azure/data-tables";
 import type { TokenCredential } from "@azure/identity";
+import { createLazyLoader } from "../lazy-loader.js";
 
 export type StorageConnection =
   | { kind: "connectionString"; connectionString: string }
@@ -63,13 +64,8 @@ export interface TableFactory {
 /** @azure/identity (and MSAL under it) is large and only the managed-identity connection needs it,
  * so it loads on the first token request rather than at start-up. */
 function createLazyAzureCredential(): TokenCredential {
-  let credential: Promise<TokenCredential> | null = null;
-  return {
-    async getToken(scopes, options) {
-      credential ??= import("@azure/identity").then(({ DefaultAzureCredential }) => new DefaultAzureCredential());
-      return (await credential).getToken(scopes, options);
-    },
-  };
+  const credential = createLazyLoader<TokenCredential>(() => import("@azure/identity").then(({ DefaultAzureCredential }) => new DefaultAzureCredential()));
+  return { getToken: async (scopes, options) => (await credential.load()).getToken(scopes, options) };
 }
 
 export function createTableFactory(connection: StorageConnection): TableFactory {
@@ -82,7 +78,7 @@ export function createTableFactory(connection: StorageConnection): TableFactory 
       ? TableServiceClient.fromConnectionString(connection.connectionString, options)
       : new TableServiceClient(connection.endpoint, credential!);
   /** Table names are case-insensitive; listed once per factory, then kept up to date as tables are created. */
-  let existing: Promise<Set<string>> | null = null;
+  const existing = createLazyLoader(listExistingTables);
   function getClient(table: TableName): TableClient {
     let client = clients.get(table);
     if (!client) {
@@ -102,11 +98,7 @@ export function createTableFactory(connection: StorageConnection): TableFactory 
   /** One listing round trip when the tables exist (every start but the first), then one parallel
    * create per missing table, rather than a create per table on every start. */
   async function ensureTables(tables: TableName[]): Promise<void> {
-    existing ??= listExistingTables().catch((error: unknown) => {
-      existing = null;
-      throw error;
-    });
-    const known = await existing;
+    const known = await existing.load();
     const missing = new Map(tables.filter((t) => !known.has(t.toLowerCase())).map((t) => [t.toLowerCase(), t]));
     await Promise.all([...missing.values()].map((t) => service.createTable(t)));
     for (const key of missing.keys()) known.add(key);

@@ -1,11 +1,10 @@
 /** Who may thank or comment on a goal, and how the API's answers land on the feedback forms. The
  * server decides; these rules only keep the tab from offering what it would refuse. */
 import type { Problem } from "../api/client.js";
-import type { GoalStatus, GoalView, PersonSummary } from "../api/types.js";
+import type { GoalView, PersonSummary } from "../api/types.js";
+import { THANKABLE } from "../../../functions/src/domain/feedback.js";
 import { describeGoalRelation } from "./goal-link.js";
 
-/** Mirrors the domain: kudos are for goals under way or finished. */
-const THANKABLE: ReadonlySet<GoalStatus> = new Set(["active", "completed", "missed"]);
 
 export interface KudosAccess {
   canGive: boolean;

@@ -4,7 +4,6 @@ import type { GoalView, PersonSummary } from "../../api/types.js";
 import { useFeedbackActions } from "../../api/use-feedback-actions.js";
 import { useGoalComments } from "../../api/use-goal-details.js";
 import { COMMENT_MAX } from "../../../../functions/src/domain/feedback.js";
-import { sortNewestFirst } from "../../logic/goal-feedback.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
 import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
@@ -30,7 +29,8 @@ export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectio
   const actions = useFeedbackActions();
   const notify = useNotify();
   const isOwn = goal.ownerId === meId;
-  const items = sortNewestFirst(comments.data ?? []);
+  // The API answers newest first, and a sent one is put on top.
+  const items = comments.data ?? [];
   const audience = isOwn ? "you and your managers" : `${ownerName} and their managers`;
 
   const send = async (text: string) => {

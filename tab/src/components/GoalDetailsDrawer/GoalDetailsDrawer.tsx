@@ -19,7 +19,6 @@ const useStyles = makeStyles({
 
 export interface GoalDetailsDrawerProps {
   goalId: string;
-  initialSection: GoalSection;
   isOpen: boolean;
   onClose: () => void;
   /** Called once the panel knows whose goal it is relative to the caller. */
@@ -42,9 +41,9 @@ function SectionContent({ section, goal, me, ownerName, known }: SectionProps) {
   return <CheckInSection {...common} />;
 }
 
-export default function GoalDetailsDrawer({ goalId, initialSection, isOpen, onClose, onRelationKnown }: GoalDetailsDrawerProps) {
+export default function GoalDetailsDrawer({ goalId, isOpen, onClose, onRelationKnown }: GoalDetailsDrawerProps) {
   const styles = useStyles();
-  const panel = useGoalDetailsPanel(goalId, initialSection, onRelationKnown);
+  const panel = useGoalDetailsPanel(goalId, onRelationKnown);
   const { me, goal } = panel;
   const failure = goal.error ? describeGoalLoadFailure(goal.error) : null;
   const title = goal.data?.title ?? (failure ? "Goal" : "Opening the goal…");

@@ -20,12 +20,12 @@ const ALL_SECTIONS: readonly SectionTab[] = [
   { id: "history", label: "History" },
 ];
 
-export function useGoalDetailsPanel(goalId: string, initialSection: GoalSection, onRelationKnown: (relation: GoalRelation) => void) {
+export function useGoalDetailsPanel(goalId: string, onRelationKnown: (relation: GoalRelation) => void) {
   const me = useMe();
   const goal = useGoal(goalId);
   const ownerId = goal.data?.ownerId ?? null;
   const owner = usePerson(ownerId);
-  const [chosen, setChosen] = useState<GoalSection>(initialSection);
+  const [chosen, setChosen] = useState<GoalSection>("check-ins");
   const meId = me.data?.id ?? null;
   const chainIds = useMemo(() => owner.data?.managerChain.map((person) => person.id) ?? [], [owner.data]);
 

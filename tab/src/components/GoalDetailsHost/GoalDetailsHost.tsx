@@ -3,7 +3,7 @@
  * so the first screen does not carry it. */
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { buildGoalUrl, chooseViewForGoal, readGoalLink, type GoalRelation, type GoalSection } from "../../logic/goal-link.js";
+import { buildGoalUrl, chooseViewForGoal, readGoalLink, type GoalRelation } from "../../logic/goal-link.js";
 import { GoalDetailsContext, type GoalDetailsControls } from "./goal-details-context.js";
 
 const GoalDetailsDrawer = lazy(() => import("../GoalDetailsDrawer/GoalDetailsDrawer.js"));
@@ -24,7 +24,6 @@ const useStyles = makeStyles({
 
 interface PanelState {
   goalId: string | null;
-  section: GoalSection;
   isOpen: boolean;
   /** Changes on every open, so each opening starts from fresh form state. */
   session: number;
@@ -42,7 +41,7 @@ export interface GoalDetailsHostProps {
 
 function readInitialPanel(teamsSubPageId: string | null | undefined): PanelState {
   const goalId = readGoalLink(window.location.search, teamsSubPageId);
-  return { goalId, section: "check-ins", isOpen: goalId !== null, session: 1, isFromLink: goalId !== null };
+  return { goalId, isOpen: goalId !== null, session: 1, isFromLink: goalId !== null };
 }
 
 export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }: GoalDetailsHostProps) {
@@ -53,11 +52,11 @@ export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }
 
   const controls = useMemo<GoalDetailsControls>(
     () => ({
-      openGoal(goalId, section = "check-ins") {
+      openGoal(goalId) {
         returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         // Kept in the address so a reload, or a copied link, opens the same goal.
         window.history.replaceState(null, "", buildGoalUrl(window.location.href, goalId));
-        setPanel((current) => ({ goalId, section, isOpen: true, session: current.session + 1, isFromLink: false }));
+        setPanel((current) => ({ goalId, isOpen: true, session: current.session + 1, isFromLink: false }));
       },
     }),
     [],
@@ -98,7 +97,6 @@ export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }
           <GoalDetailsDrawer
             key={panel.session}
             goalId={panel.goalId}
-            initialSection={panel.section}
             isOpen={panel.isOpen}
             onClose={close}
             onRelationKnown={placeGoal}

@@ -1,9 +1,8 @@
 /** Any view can open a goal's details; the shell owns the one panel that shows them. */
 import { createContext, useContext } from "react";
-import type { GoalSection } from "../../logic/goal-link.js";
 
 export interface GoalDetailsControls {
-  openGoal(goalId: string, section?: GoalSection): void;
+  openGoal(goalId: string): void;
 }
 
 export const GoalDetailsContext = createContext<GoalDetailsControls | null>(null);

@@ -5,7 +5,7 @@ import type { GoalView, PersonSummary } from "../../api/types.js";
 import { useFeedbackActions } from "../../api/use-feedback-actions.js";
 import { useGoalKudos } from "../../api/use-goal-details.js";
 import { KUDOS_MESSAGE_MAX } from "../../../../functions/src/domain/feedback.js";
-import { describeKudosAccess, sortNewestFirst } from "../../logic/goal-feedback.js";
+import { describeKudosAccess } from "../../logic/goal-feedback.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
 import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
@@ -38,7 +38,8 @@ export function KudosSection({ goal, meId, ownerName, known }: KudosSectionProps
   const actions = useFeedbackActions();
   const notify = useNotify();
   const access = describeKudosAccess(goal, meId);
-  const items = sortNewestFirst(kudos.data ?? []);
+  // The API answers newest first, and a sent one is put on top.
+  const items = kudos.data ?? [];
 
   const send = async (message: string) => {
     await actions.giveKudos(goal.id, message);
