@@ -1,10 +1,10 @@
 /** One goal waiting for the manager: who sent it and when, whether it is in their Teams chat too,
  * and the card itself, acted on right here. */
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { InfoRegular } from "@fluentui/react-icons";
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CardActionInput, CardActionResponse, PendingApproval } from "../../api/use-approvals.js";
 import { formatDateTime } from "../../logic/format.js";
 import { AdaptiveCardView } from "./AdaptiveCardView.js";
+import { GoalDetailsButton } from "../../components/GoalDetailsButton/GoalDetailsButton.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "720px" },
@@ -16,10 +16,9 @@ export interface ApprovalItemProps {
   /** False once decided: the card then shows the outcome and where it was sent no longer matters. */
   isWaiting: boolean;
   onExecute: (item: PendingApproval, action: CardActionInput) => Promise<CardActionResponse>;
-  onOpenGoal: (goalId: string) => void;
 }
 
-export function ApprovalItem({ item, isWaiting, onExecute, onOpenGoal }: ApprovalItemProps) {
+export function ApprovalItem({ item, isWaiting, onExecute }: ApprovalItemProps) {
   const styles = useStyles();
   const kind = item.isReapproval ? "Changed since you approved it" : "New goal";
   return (
@@ -38,9 +37,7 @@ export function ApprovalItem({ item, isWaiting, onExecute, onOpenGoal }: Approva
             Only here until you add Cascade to Teams chat
           </Badge>
         )}
-        <Button size="small" appearance="subtle" icon={<InfoRegular />} aria-label={`Details of ${item.title}`} onClick={() => onOpenGoal(item.goalId)}>
-          Details
-        </Button>
+        <GoalDetailsButton goalId={item.goalId} title={item.title} />
       </div>
       <AdaptiveCardView card={item.card as unknown as Record<string, unknown>} label={`Approval card for ${item.title}`} onExecute={(action) => onExecute(item, action)} />
     </article>

@@ -3,7 +3,6 @@
 import { Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
-import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
 import { useApprovals, useCardActions, type CardActionInput, type PendingApproval } from "../../api/use-approvals.js";
@@ -27,7 +26,6 @@ export default function ApprovalsView() {
   const styles = useStyles();
   const approvals = useApprovals();
   const actions = useCardActions();
-  const details = useGoalDetails();
   const [actedOn, setActedOn] = useState<PendingApproval[]>([]);
   const { reload } = approvals;
 
@@ -59,7 +57,7 @@ export default function ApprovalsView() {
       {items.length === 0 && <InfoNotice text="When someone on your team sends a goal for approval, it shows up here and in your Teams chat." />}
       <div className={styles.list}>
         {items.map((item) => (
-          <ApprovalItem key={item.goalId} item={item} isWaiting={waitingIds.has(item.goalId)} onExecute={execute} onOpenGoal={(goalId) => details.openGoal(goalId)} />
+          <ApprovalItem key={item.goalId} item={item} isWaiting={waitingIds.has(item.goalId)} onExecute={execute} />
         ))}
       </div>
     </div>

@@ -60,7 +60,7 @@ export default function DashboardView() {
           </section>
           <section className={styles.section}>
             <Subtitle2 as="h3">Goals at risk</Subtitle2>
-            <AtRiskList goals={data.atRiskGoals} onOpenGoal={page.openGoal} />
+            <AtRiskList goals={data.atRiskGoals} />
           </section>
         </>
       )}

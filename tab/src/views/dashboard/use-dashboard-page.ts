@@ -4,7 +4,6 @@ import { useState } from "react";
 import { ApiError } from "../../api/client.js";
 import { useDashboard, useExportCsv } from "../../api/use-dashboard.js";
 import { useCycles } from "../../api/use-me.js";
-import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
 import { useNotify } from "../../components/Notify/use-notify.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
 
@@ -21,7 +20,6 @@ export function useDashboardPage() {
   const dashboard = useDashboard(cycles.data ? managerId : null, cycle?.id ?? null);
   const exportCsv = useExportCsv();
   const notify = useNotify();
-  const details = useGoalDetails();
   const [isExporting, setIsExporting] = useState(false);
 
   const download = async () => {
@@ -43,6 +41,5 @@ export function useDashboardPage() {
     selectCycle: setChosenCycleId,
     download,
     isExporting,
-    openGoal: (goalId: string) => details.openGoal(goalId),
   };
 }

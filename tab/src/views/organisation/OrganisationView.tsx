@@ -56,7 +56,7 @@ export default function OrganisationView() {
           <CascadeSummary figures={root.figures} elapsedShare={data.elapsedShare} label="Organisation figures" />
           {!data.isManagerView && <Text className={styles.muted}>You see public goals, and everything in your own team. Figures count what you can see.</Text>}
           {search && <Text role="status">{search.count === 0 ? "Nothing matches your search." : `${search.count} ${search.count === 1 ? "match" : "matches"}`}</Text>}
-          <OrgTree tree={tree} search={search} openItems={page.openItems} onOpenChange={page.setOpenItems} onOpenBranch={page.openBranch} onOpenGoal={page.openGoal} />
+          <OrgTree tree={tree} search={search} openItems={page.openItems} onOpenChange={page.setOpenItems} onOpenBranch={page.openBranch} />
           {data.isTruncated && <InfoNotice text="This organisation is large: deeper levels open from the person above them." />}
           <section className={styles.section} aria-label="Needs attention">
             <Subtitle2 as="h2">Needs attention</Subtitle2>

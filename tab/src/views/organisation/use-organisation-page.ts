@@ -3,7 +3,6 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { useCycles } from "../../api/use-me.js";
 import { useOrgCascade } from "../../api/use-org-cascade.js";
-import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
 import { indexCascade, searchCascade, type CascadeTree } from "./org-tree.js";
 
@@ -11,7 +10,6 @@ const EMPTY_TREE: CascadeTree = { root: undefined, byId: new Map(), childrenOf: 
 
 export function useOrganisationPage() {
   const cycles = useCycles();
-  const details = useGoalDetails();
   const [chosenCycleId, setChosenCycleId] = useState<string | null>(() => new URLSearchParams(window.location.search).get("cycle"));
   const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
   const [roots, setRoots] = useState<string[]>(["top"]);
@@ -40,7 +38,6 @@ export function useOrganisationPage() {
     setQuery,
     setOpenItems: (items: Set<string>) => setChosenOpen({ context, items }),
     openBranch: (personId: string) => setRoots((current) => [...current, personId]),
-    openGoal: (goalId: string) => details.openGoal(goalId),
     goBack: () => setRoots((current) => (current.length > 1 ? current.slice(0, -1) : current)),
   };
 }

@@ -65,7 +65,7 @@ export default function TeamView() {
           <CascadeSummary figures={root.figures} elapsedShare={cascade.data.elapsedShare} label="Team figures" />
           <section className={styles.list} aria-label="Direct reports">
             {reports.map((node) => (
-              <ReportCard key={node.person.id} node={node} onOpenTeam={page.openTeam} onOpenGoal={page.openGoal} onDecideLeaverGoal={cascade.data?.isManagerView ? page.decideLeaverGoal : undefined} />
+              <ReportCard key={node.person.id} node={node} onOpenTeam={page.openTeam} onDecideLeaverGoal={cascade.data?.isManagerView ? page.decideLeaverGoal : undefined} />
             ))}
           </section>
         </>

@@ -4,7 +4,6 @@ import { useMemo, useState } from "react";
 import type { GoalInsight, OrgCascadeNode } from "../../api/use-org-cascade.js";
 import { useOrgCascade } from "../../api/use-org-cascade.js";
 import { useCycles, useMe } from "../../api/use-me.js";
-import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
 import { indexCascade } from "../organisation/org-tree.js";
 import { MY_TEAM, openTeam, type TeamCrumb } from "./team-logic.js";
@@ -20,7 +19,6 @@ export function useTeamPage() {
   const tree = useMemo(() => (cascade.data ? indexCascade(cascade.data) : null), [cascade.data]);
   const reports = useMemo(() => (tree?.root ? (tree.childrenOf.get(tree.root.person.id) ?? []).map((id) => tree.byId.get(id)!) : []), [tree]);
   const [leaverGoal, setLeaverGoal] = useState<GoalInsight | null>(null);
-  const details = useGoalDetails();
 
   return {
     me,
@@ -34,7 +32,6 @@ export function useTeamPage() {
     selectCycle: setChosenCycleId,
     openTeam: (node: OrgCascadeNode) => setPath((crumbs) => openTeam(crumbs, { id: node.person.id, label: node.person.displayName })),
     goTo: (crumb: TeamCrumb) => setPath((crumbs) => openTeam(crumbs, crumb)),
-    openGoal: (goalId: string) => details.openGoal(goalId),
     decideLeaverGoal: setLeaverGoal,
     closeLeaverDialog: () => setLeaverGoal(null),
   };

@@ -1,8 +1,8 @@
 /** Goals at risk, most behind first, with why in plain words. */
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { InfoRegular } from "@fluentui/react-icons";
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { AtRiskGoal } from "../../../api/use-dashboard.js";
 import { formatPercent } from "../../../logic/format.js";
+import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -12,10 +12,9 @@ const useStyles = makeStyles({
 
 export interface AtRiskListProps {
   goals: AtRiskGoal[];
-  onOpenGoal: (goalId: string) => void;
 }
 
-export function AtRiskList({ goals, onOpenGoal }: AtRiskListProps) {
+export function AtRiskList({ goals }: AtRiskListProps) {
   const styles = useStyles();
   if (goals.length === 0) return <Text>No goals at risk.</Text>;
   return (
@@ -29,9 +28,7 @@ export function AtRiskList({ goals, onOpenGoal }: AtRiskListProps) {
           <Text className={styles.owner}>
             {goal.ownerName} · {formatPercent(goal.progress)} done
           </Text>
-          <Button size="small" appearance="subtle" icon={<InfoRegular />} aria-label={`Details of ${goal.title}`} onClick={() => onOpenGoal(goal.id)}>
-            Details
-          </Button>
+          <GoalDetailsButton goalId={goal.id} title={goal.title} />
         </li>
       ))}
     </ul>

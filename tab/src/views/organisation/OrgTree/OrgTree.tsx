@@ -1,10 +1,11 @@
 /** The org chart as an expandable tree: each person with their branch's figures, their goals, then
  * their reports. Parts cut off by the answer's size open as their own view. */
 import { Avatar, Badge, Button, Caption1, Text, Tree, TreeItem, TreeItemLayout, makeStyles, tokens, type TreeOpenChangeData, type TreeOpenChangeEvent } from "@fluentui/react-components";
-import { ArrowRightRegular, InfoRegular } from "@fluentui/react-icons";
+import { ArrowRightRegular } from "@fluentui/react-icons";
 import { BranchStats } from "../BranchStats/BranchStats.js";
 import { GoalLine } from "../GoalLine/GoalLine.js";
 import type { CascadeTree, SearchResult } from "../org-tree.js";
+import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
 
 const useStyles = makeStyles({
   person: { display: "flex", alignItems: "baseline", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
@@ -20,14 +21,13 @@ export interface OrgTreeProps {
   /** Shows the branch below this person as a view of its own. */
   onOpenBranch: (personId: string) => void;
   /** Check-ins, kudos, comments and history of one goal. */
-  onOpenGoal: (goalId: string) => void;
 }
 
 interface PersonItemProps extends Omit<OrgTreeProps, "openItems" | "onOpenChange"> {
   personId: string;
 }
 
-function PersonItem({ personId, tree, search, onOpenBranch, onOpenGoal }: PersonItemProps) {
+function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
   const styles = useStyles();
   const node = tree.byId.get(personId);
   if (!node || (search && !search.visible.has(personId))) return null;
@@ -53,16 +53,14 @@ function PersonItem({ personId, tree, search, onOpenBranch, onOpenGoal }: Person
                   goal={goal}
                   isHighlighted={search?.goalIds.has(goal.id) ?? false}
                   actions={
-                    <Button appearance="subtle" size="small" icon={<InfoRegular />} aria-label={`Details of ${goal.title}`} onClick={() => onOpenGoal(goal.id)}>
-                      Details
-                    </Button>
+                    <GoalDetailsButton goalId={goal.id} title={goal.title} />
                   }
                 />
               </TreeItemLayout>
             </TreeItem>
           ))}
           {reports.map((reportId) => (
-            <PersonItem key={reportId} personId={reportId} tree={tree} search={search} onOpenBranch={onOpenBranch} onOpenGoal={onOpenGoal} />
+            <PersonItem key={reportId} personId={reportId} tree={tree} search={search} onOpenBranch={onOpenBranch} />
           ))}
           {hidden > 0 && (
             <TreeItem itemType="leaf" value={`more:${personId}`} aria-label={`Show ${person.displayName}'s ${hidden} reports`}>
@@ -79,14 +77,14 @@ function PersonItem({ personId, tree, search, onOpenBranch, onOpenGoal }: Person
   );
 }
 
-export function OrgTree({ tree, search, openItems, onOpenChange, onOpenBranch, onOpenGoal }: OrgTreeProps) {
+export function OrgTree({ tree, search, openItems, onOpenChange, onOpenBranch }: OrgTreeProps) {
   if (!tree.root) return null;
   const handleOpenChange = (_event: TreeOpenChangeEvent, data: TreeOpenChangeData) => {
     onOpenChange(new Set([...data.openItems].map(String)));
   };
   return (
     <Tree aria-label="Organisation chart with goals" openItems={openItems} onOpenChange={handleOpenChange}>
-      <PersonItem personId={tree.root.person.id} tree={tree} search={search} onOpenBranch={onOpenBranch} onOpenGoal={onOpenGoal} />
+      <PersonItem personId={tree.root.person.id} tree={tree} search={search} onOpenBranch={onOpenBranch} />
     </Tree>
   );
 }

@@ -1,9 +1,10 @@
 /** A direct report in the Team view: their branch's figures, their goals, and a way into their team. */
 import { Avatar, Badge, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowRightRegular, InfoRegular, PersonArrowRightRegular } from "@fluentui/react-icons";
+import { ArrowRightRegular, PersonArrowRightRegular } from "@fluentui/react-icons";
 import type { GoalInsight, OrgCascadeNode } from "../../../api/use-org-cascade.js";
 import { BranchStats } from "../../organisation/BranchStats/BranchStats.js";
 import { GoalLine } from "../../organisation/GoalLine/GoalLine.js";
+import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -16,12 +17,11 @@ export interface ReportCardProps {
   node: OrgCascadeNode;
   onOpenTeam: (node: OrgCascadeNode) => void;
   /** Check-ins, kudos, comments and history of one goal. */
-  onOpenGoal: (goalId: string) => void;
   /** Present when the viewer can decide on goals of people who left. */
   onDecideLeaverGoal?: (goal: GoalInsight) => void;
 }
 
-export function ReportCard({ node, onOpenTeam, onOpenGoal, onDecideLeaverGoal }: ReportCardProps) {
+export function ReportCard({ node, onOpenTeam, onDecideLeaverGoal }: ReportCardProps) {
   const styles = useStyles();
   const { person, goals, figures } = node;
   return (
@@ -43,9 +43,7 @@ export function ReportCard({ node, onOpenTeam, onOpenGoal, onDecideLeaverGoal }:
                 goal={goal}
                 actions={
                   <>
-                    <Button size="small" appearance="subtle" icon={<InfoRegular />} aria-label={`Details of ${goal.title}`} onClick={() => onOpenGoal(goal.id)}>
-                      Details
-                    </Button>
+                    <GoalDetailsButton goalId={goal.id} title={goal.title} />
                     {onDecideLeaverGoal && goal.flags.includes("owner_left") && (
                       <Button size="small" icon={<PersonArrowRightRegular />} onClick={() => onDecideLeaverGoal(goal)}>
                         Give or close
