@@ -8,13 +8,14 @@ export interface PersonNameProps {
   personId: string;
   meId: string;
   known: readonly PersonSummary[];
-  /** The name an API answer carried; null when the person has left the directory or it was not sent. */
+  /** The name an API answer carried; null when the API said the person has left the directory, absent
+   * when the answer names nobody (then the directory is asked). */
   name?: string | null;
 }
 
-export function PersonName({ personId, meId, known, name = null }: PersonNameProps) {
-  const knownName = nameKnownPerson(personId, meId, known, name);
-  const person = usePerson(knownName === null ? personId : null);
+export function PersonName({ personId, meId, known, name }: PersonNameProps) {
+  const knownName = nameKnownPerson(personId, meId, known, name ?? null);
+  const person = usePerson(knownName === null && name === undefined ? personId : null);
   if (knownName !== null) return <>{knownName}</>;
   return <>{person.data?.displayName ?? (person.isLoading ? "…" : "A colleague")}</>;
 }
