@@ -88,12 +88,13 @@ export function createProactiveInstall(deps: ProactiveInstallDeps): ProactiveIns
       await problems.record(claimed.tenantId, outcome);
       return;
     }
+    // Lost to Teams' own announcement of the install when the write fails: that one is newer. Written before
+    // an existing chat is adopted, so the adoption finds the install recorded and does not write it again.
+    await deps.store.writeAttempt({ ...claimed, state: outcome.kind === "requested" ? "requested" : "installed", updatedAt }, etag);
     if (outcome.kind === "already_installed") {
       if (outcome.chatId) await adoptChat(claimed.tenantId, claimed.userId, outcome.chatId);
       else deps.log("info", "Cascade was already installed for a person, but Graph named no chat; their cards wait in the tab");
     }
-    // Lost to Teams' own announcement of the install when the write fails: that one is newer.
-    await deps.store.writeAttempt({ ...claimed, state: outcome.kind === "requested" ? "requested" : "installed", updatedAt }, etag);
     await problems.clear(claimed.tenantId);
   }
 
