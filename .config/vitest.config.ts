@@ -11,7 +11,7 @@ export default defineConfig({
         root,
         test: {
           name: "unit",
-          include: ["functions/src/**/*.test.ts", "cards/**/*.test.ts", "tab/src/**/*.test.ts", "appPackage/**/*.test.ts"],
+          include: ["functions/src/**/*.test.ts", "cards/**/*.test.ts", "tab/src/**/*.test.ts", "appPackage/**/*.test.ts", "test/e2e/support/*.test.ts"],
           environment: "node",
         },
       },
@@ -29,8 +29,8 @@ export default defineConfig({
         root,
         test: {
           name: "browser",
-          include: ["test/e2e/**/*.test.ts"],
-          globalSetup: ["test/support/global-setup.ts"],
+          include: ["test/e2e/*.test.ts"],
+          globalSetup: ["test/e2e/support/browser-setup.ts", "test/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,10 +1,31 @@
-/** Debian's Chromium driven by playwright-core, with a throwaway profile and no outside traffic. */
+/** An installed Chrome, Chromium or Edge driven by playwright-core, with a throwaway profile and no
+ * outside traffic. */
+import { accessSync, constants, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { findChromium, type BrowserSearch } from "./find-chromium.js";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+function isExecutable(filePath: string): boolean {
+  try {
+    accessSync(filePath, constants.X_OK);
+    return statSync(filePath).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Looks for a browser on this machine (CHROMIUM_PATH first). */
+export function searchThisMachine(): BrowserSearch {
+  return findChromium({ platform: process.platform, env: process.env, isExecutable });
+}
+
+function resolveChromiumPath(): string {
+  const search = searchThisMachine();
+  if (search.kind === "missing") throw new Error(search.message);
+  return search.path;
+}
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -29,7 +50,7 @@ export interface LaunchOptions {
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), "cascade-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: resolveChromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     colorScheme: options.colorScheme ?? "light",
