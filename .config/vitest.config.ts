@@ -28,6 +28,16 @@ export default defineConfig({
       {
         root,
         test: {
+          name: "adversarial",
+          include: ["test/adversarial/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup.ts", "test/adversarial/support/counts-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        root,
+        test: {
           name: "browser",
           include: ["test/e2e/*.test.ts"],
           globalSetup: ["test/e2e/support/browser-setup.ts", "test/support/global-setup.ts"],

@@ -13,6 +13,8 @@ export interface TokenClaims {
   iss?: string;
   expiresInSeconds?: number;
   notBeforeSeconds?: number;
+  /** Claims added last, overriding the ones above; an undefined value leaves the claim out. */
+  extra?: Record<string, unknown>;
 }
 
 export interface TestIssuer {
@@ -60,6 +62,7 @@ export async function startTestIssuer(clientId = randomUUID()): Promise<TestIssu
       iat: now,
       nbf: now + (claims.notBeforeSeconds ?? -5),
       exp: now + (claims.expiresInSeconds ?? 3600),
+      ...claims.extra,
     };
   }
 
