@@ -11,6 +11,8 @@ const DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 
 export interface AzuriteHandle {
   port: number;
+  /** The emulator's process, for tests that pause or kill storage. */
+  pid: number;
   connectionString: string;
   stop(): Promise<void>;
 }
@@ -55,7 +57,7 @@ async function startOnce(options: AzuriteOptions): Promise<AzuriteHandle> {
   child.stdout?.resume();
   child.stderr?.resume();
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
-  return { port, connectionString, stop: () => stopChild(child, "SIGINT") };
+  return { port, pid: child.pid!, connectionString, stop: () => stopChild(child, "SIGINT") };
 }
 
 

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "method_not_allowed"
   | "unavailable"
+  | "storage_unavailable"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -34,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   precondition_required: 428,
   unavailable: 503,
+  storage_unavailable: 503,
   internal: 500,
 };
 
@@ -47,7 +49,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+    readonly details: { errors?: FieldError[]; extra?: Record<string, unknown>; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -20,6 +20,7 @@ const TITLES: Record<string, string> = {
   unsupported_media_type: "Unsupported content type",
   precondition_required: "If-Match required",
   unavailable: "Temporarily unavailable",
+  storage_unavailable: "Storage temporarily unavailable",
   internal: "Something went wrong",
 };
 
@@ -36,6 +37,7 @@ export function problemResponse(error: AppError, instance?: string): HttpRespons
   };
   const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" };
   if (error.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
+  if (error.details.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.details.retryAfterSeconds);
   return { status: error.status, headers, body: JSON.stringify(body) };
 }
 

@@ -2,6 +2,7 @@
 import { TableClient, TableServiceClient, type TableEntityResult } from "@azure/data-tables";
 import type { TokenCredential } from "@azure/identity";
 import { createLazyLoader } from "../lazy-loader.js";
+import { createStorageClientOptions } from "./storage-timeout.js";
 
 export type StorageConnection =
   | { kind: "connectionString"; connectionString: string }
@@ -72,11 +73,11 @@ export function createTableFactory(connection: StorageConnection): TableFactory 
   const credential = connection.kind === "identity" ? createLazyAzureCredential() : null;
   const clients = new Map<string, TableClient>();
   const isLocal = connection.kind === "connectionString" && /UseDevelopmentStorage|127\.0\.0\.1|localhost/.test(connection.connectionString);
-  const options = { allowInsecureConnection: isLocal };
+  const options = createStorageClientOptions(isLocal);
   const service =
     connection.kind === "connectionString"
       ? TableServiceClient.fromConnectionString(connection.connectionString, options)
-      : new TableServiceClient(connection.endpoint, credential!);
+      : new TableServiceClient(connection.endpoint, credential!, options);
   /** Table names are case-insensitive; listed once per factory, then kept up to date as tables are created. */
   const existing = createLazyLoader(listExistingTables);
   function getClient(table: TableName): TableClient {
@@ -85,7 +86,7 @@ export function createTableFactory(connection: StorageConnection): TableFactory 
       client =
         connection.kind === "connectionString"
           ? TableClient.fromConnectionString(connection.connectionString, table, options)
-          : new TableClient(connection.endpoint, table, credential!);
+          : new TableClient(connection.endpoint, table, credential!, options);
       clients.set(table, client);
     }
     return client;
