@@ -1,5 +1,6 @@
 /** A local stand-in for Entra ID's signing keys: serves a JWKS over HTTP and mints tokens, including
- * the forged kinds an attacker would try. */
+ * the forged kinds an attacker would try. By default a token is what the tab gets for a person: a
+ * delegated v2 access token with the access_as_user scope. */
 import { createServer, type Server } from "node:http";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { createHmac, randomUUID } from "node:crypto";
@@ -9,6 +10,10 @@ export interface TokenClaims {
   oid: string;
   name?: string;
   roles?: string[];
+  /** Delegated scopes, space-separated; null leaves the claim out (as in an app-only token). */
+  scp?: string | null;
+  /** "app" marks an app-only token, "user" a delegated one; absent unless given, as by default in Entra ID. */
+  idtyp?: "app" | "user";
   aud?: string;
   iss?: string;
   expiresInSeconds?: number;
@@ -56,6 +61,8 @@ export async function startTestIssuer(clientId = randomUUID()): Promise<TestIssu
       oid: claims.oid,
       name: claims.name ?? "Test person",
       roles: claims.roles ?? [],
+      ...(claims.scp === null ? {} : { scp: claims.scp ?? "access_as_user" }),
+      ...(claims.idtyp ? { idtyp: claims.idtyp } : {}),
       ver: "2.0",
       iss: claims.iss ?? `${authorityHost}/${claims.tid}/v2.0`,
       aud: claims.aud ?? clientId,

@@ -1,7 +1,9 @@
-/** The local development issuer: mints real RS256 JWTs for demo people. Exists only with AUTH_MODE=dev. */
+/** The local development issuer: mints real RS256 JWTs for demo people, shaped like the delegated
+ * tokens Entra ID gives the tab. Exists only with AUTH_MODE=dev. */
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { randomUUID } from "node:crypto";
 import type { JWTVerifyGetKey } from "jose";
+import { USER_SCOPE } from "./verify-token.js";
 
 export const DEV_AUDIENCE = "api://cascade-dev";
 export const devIssuerFor = (tenantId: string) => `https://cascade.local/${tenantId}/v2.0`;
@@ -23,7 +25,7 @@ export async function createDevIssuer(): Promise<DevIssuer> {
     jwks,
     async mint({ tenantId, userId, name, roles }) {
       const now = Math.floor(Date.now() / 1000);
-      const token = await new SignJWT({ tid: tenantId, oid: userId, name, roles, ver: "2.0" })
+      const token = await new SignJWT({ tid: tenantId, oid: userId, name, roles, scp: USER_SCOPE, ver: "2.0" })
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
         .setIssuer(devIssuerFor(tenantId))
         .setAudience(DEV_AUDIENCE)

@@ -60,6 +60,21 @@ function readTenant(token: string): string {
   }
 }
 
+/** The delegated permission the tab asks Entra ID for; only tokens carrying it may act as a person. */
+export const USER_SCOPE = "access_as_user";
+
+/** Entra ID issues app-only tokens (a daemon's client credentials) with the same issuer and audience as a
+ * person's: they have `roles` but no `scp`, and `idtyp: "app"` when that claim is on. Such a token would
+ * make any app in the tenant a person, and an admin through its application roles, so only a delegated
+ * token that was granted this app's own scope is accepted. */
+function requireDelegatedUser(payload: JWTPayload): void {
+  if (payload["idtyp"] === "app") throw new AppError("insufficient_scope", "App-only tokens are not accepted: sign in as a person.");
+  const scp = payload["scp"];
+  if (typeof scp !== "string") throw new AppError("insufficient_scope", "The token is not a delegated access token (it has no scp claim).");
+  if (!scp.split(" ").includes(USER_SCOPE)) throw new AppError("insufficient_scope", `The token was not granted the ${USER_SCOPE} scope.`);
+}
+
+/** Roles come only from a token that passed requireDelegatedUser, so they are app roles assigned to a person. */
 function toPrincipal(payload: JWTPayload, tenantId: string): Principal {
   const oid = payload["oid"];
   if (typeof oid !== "string" || oid.length === 0 || oid.length > 64) throw new AppError("unauthenticated", "The token has no object id (oid) claim.");
@@ -109,6 +124,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         currentDate: new Date(now()),
       });
       if (typeof payload["tid"] !== "string" || payload["tid"].toLowerCase() !== tenantId) throw new AppError("unauthenticated", "The token's tenant does not match.");
+      requireDelegatedUser(payload);
       const principal = toPrincipal(payload, tenantId);
       verified.keep(token, principal, payload.exp!);
       return principal;

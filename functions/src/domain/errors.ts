@@ -5,6 +5,7 @@ export type ErrorCode =
   | "validation_failed"
   | "malformed_json"
   | "unauthenticated"
+  | "insufficient_scope"
   | "forbidden"
   | "not_found"
   | "conflict"
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   malformed_json: 400,
   unauthenticated: 401,
+  insufficient_scope: 403,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

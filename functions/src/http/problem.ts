@@ -9,6 +9,7 @@ const TITLES: Record<string, string> = {
   validation_failed: "Some fields are not valid",
   malformed_json: "The body is not valid JSON",
   unauthenticated: "Sign-in required",
+  insufficient_scope: "Token not accepted here",
   forbidden: "Not allowed",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
@@ -38,6 +39,8 @@ export function problemResponse(error: AppError, instance?: string): HttpRespons
   const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" };
   if (error.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
   if (error.details.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.details.retryAfterSeconds);
+  // RFC 6750: a valid token of the wrong kind; signing in again with the same client would not help.
+  if (error.code === "insufficient_scope") headers["www-authenticate"] = 'Bearer error="insufficient_scope"';
   return { status: error.status, headers, body: JSON.stringify(body) };
 }
 
