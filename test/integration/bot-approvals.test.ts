@@ -135,7 +135,7 @@ describe("who may decide, and on which version", () => {
     const goal = await submitGoal(h.org.alice, { visibility: "private", title: "Private plan for the checkout team" });
     const card = await openAsApprover(goal.id);
     const byOutsider = await invoke(h.org.outsider, "goal.approve", buildActionData(card, "goal.approve"));
-    expect(readCardText(byOutsider.value)).toContain("This goal is private");
+    expect(readCardText(byOutsider.value)).toContain("This goal is not available");
     expect(readCardText(byOutsider.value)).not.toContain("Private plan");
   });
 

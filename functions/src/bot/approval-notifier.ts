@@ -80,7 +80,7 @@ async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEve
   const goal = event.goal;
   const deciderName = await findPersonName(deps.goalDeps, tenantId, event.actorId);
   const outcome = { decision: event.decision, deciderName, decidedAt: goal.updatedAt, comment: event.comment };
-  const tasks: Array<Promise<unknown>> = [closeRequest(deps, tenantId, stored, event.actorId, () => buildOutcomeCard(deps, stored, outcome))];
+  const tasks: Array<Promise<unknown>> = [closeRequest(deps, tenantId, stored, event.actorId, () => buildOutcomeCard(deps, stored, outcome, { tenantId, userId: event.actorId }))];
   const ownerConversation = await deps.conversations.getConversation(tenantId, goal.ownerId);
   const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps, goal.id) });
   // Without a chat yet, the owner gets the news as soon as they install the app (or Cascade does it for them).

@@ -22,15 +22,28 @@ export async function findPersonName(deps: GoalDeps, tenantId: string, personId:
   return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? "Someone who left";
 }
 
-/** The parent as the approver may see it: a private goal outside their view keeps its title hidden. */
-async function describeParent(deps: GoalDeps, goal: Goal): Promise<{ title: string; ownerName: string } | null> {
+/** The person a card is rendered for: what it shows of other goals is what they may read. */
+export interface CardViewer {
+  tenantId: string;
+  userId: string;
+}
+
+const PRIVATE_PARENT = { title: "A goal you cannot see", ownerName: "" };
+
+/** A goal the viewer may read, or null: a goal they may not read and a goal that is gone look the
+ * same, so a card tells nobody that a private goal exists. */
+async function readVisibleGoal(deps: GoalDeps, viewer: CardViewer, goalId: string): Promise<Goal | null> {
+  const found = await deps.goals.getGoal(viewer.tenantId, goalId);
+  const principal = { tenantId: viewer.tenantId, userId: viewer.userId, name: "", roles: [] };
+  return found && (await canReadGoal(deps.directory, principal, found.value)) ? found.value : null;
+}
+
+/** The parent as the viewer may see it: one outside their view shows neither its title nor its owner. */
+async function describeParent(deps: GoalDeps, goal: Goal, viewer: CardViewer): Promise<{ title: string; ownerName: string } | null> {
   if (!goal.parentId) return null;
-  const parent = await deps.goals.getGoal(goal.tenantId, goal.parentId);
-  if (!parent) return { title: "A goal that no longer exists", ownerName: "" };
-  const ownerName = await findPersonName(deps, goal.tenantId, parent.value.ownerId);
-  const approver = { tenantId: goal.tenantId, userId: goal.approverId ?? "", name: "", roles: [] };
-  const isVisible = goal.approverId !== null && (await canReadGoal(deps.directory, approver, parent.value));
-  return { title: isVisible ? parent.value.title : "A private goal", ownerName };
+  const parent = await readVisibleGoal(deps, viewer, goal.parentId);
+  if (!parent) return PRIVATE_PARENT;
+  return { title: parent.title, ownerName: await findPersonName(deps, goal.tenantId, parent.ownerId) };
 }
 
 function describeTarget(kr: SnapshotKeyResult, unit: string | null | undefined): string {
@@ -63,32 +76,33 @@ function snapshotOf(kr: KeyResult): SnapshotKeyResult {
   return kr.kind === "number" ? { id: kr.id, title: kr.title, kind: kr.kind, start: kr.start, target: kr.target } : { id: kr.id, title: kr.title, kind: kr.kind };
 }
 
-async function describeParentTitle(deps: GoalDeps, tenantId: string, parentId: string | null): Promise<string | null> {
+async function describeParentTitle(deps: GoalDeps, viewer: CardViewer, parentId: string | null): Promise<string | null> {
   if (!parentId) return "Top-level goal";
-  return (await deps.goals.getGoal(tenantId, parentId))?.value.title ?? "A goal that no longer exists";
+  return (await readVisibleGoal(deps, viewer, parentId))?.title ?? PRIVATE_PARENT.title;
 }
 
 /** The diff from the approved version, field by field, in words a manager reads at a glance. */
-export async function describeChangesSinceApproval(deps: GoalDeps, goal: Goal): Promise<FieldChangeView[]> {
+export async function describeChangesSinceApproval(deps: GoalDeps, goal: Goal, viewer: CardViewer): Promise<FieldChangeView[]> {
   const snapshot = goal.approvedSnapshot;
   if (!snapshot || goal.status !== "pending_approval") return [];
   const changes: FieldChangeView[] = [];
   if (snapshot.title !== goal.title) changes.push({ field: "Title", before: snapshot.title, after: goal.title });
   if (snapshot.dueDate !== goal.dueDate) changes.push({ field: "Due date", before: formatDate(snapshot.dueDate), after: formatDate(goal.dueDate) });
   if (snapshot.parentId !== goal.parentId) {
-    const [before, after] = await Promise.all([describeParentTitle(deps, goal.tenantId, snapshot.parentId), describeParentTitle(deps, goal.tenantId, goal.parentId)]);
+    const [before, after] = await Promise.all([describeParentTitle(deps, viewer, snapshot.parentId), describeParentTitle(deps, viewer, goal.parentId)]);
     changes.push({ field: "Supports", before, after });
   }
   return [...changes, ...describeKeyResultChanges(snapshot.keyResults, goal)];
 }
 
-export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>, links: TabLinkSettings): Promise<ApprovalGoalView> {
+/** The goal's card content as `viewer` may see it; the caller has checked that they may read the goal. */
+export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>, links: TabLinkSettings, viewer: CardViewer): Promise<ApprovalGoalView> {
   const goal = stored.value;
   const [ownerName, cycle, parent, changes] = await Promise.all([
     findPersonName(deps, goal.tenantId, goal.ownerId),
     deps.cycles.getCycle(goal.tenantId, goal.cycleId),
-    describeParent(deps, goal),
-    describeChangesSinceApproval(deps, goal),
+    describeParent(deps, goal, viewer),
+    describeChangesSinceApproval(deps, goal, viewer),
   ]);
   const smart = checkSmart(goal, { cycle, isTopLevel: goal.isTopLevel });
   return {

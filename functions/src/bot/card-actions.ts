@@ -8,7 +8,9 @@ import type { Principal } from "../domain/types.js";
 import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
 import { describeError, type BotDeps } from "./bot-deps.js";
-import { respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
+import { decisionSchema } from "../http/action-schemas.js";
+import { parseCardBody, parseCardGoalId } from "./card-input.js";
+import { respondToUserError, respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
 
 /** Outcomes of a decision attempt that mean "someone or something got there first": answer with
  * what the goal looks like now instead of an error, so a replay or a race reads as success. */
@@ -20,8 +22,7 @@ function readText(data: Record<string, unknown>, key: string): string | null {
 }
 
 async function refreshCard(deps: BotDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
-  const goalId = readText(data, "goalId");
-  if (!goalId) return respondWithError(400, "BadRequest", "This card is missing the goal it belongs to.");
+  const goalId = parseCardGoalId(data);
   const stored = await deps.goalDeps.goals.getGoal(viewer.tenantId, goalId);
   return respondWithCard(await renderCardFor(deps, viewer, stored, readText(data, "version")));
 }
@@ -36,7 +37,7 @@ async function applyDecision(deps: BotDeps, viewer: Principal, parsed: ParsedDec
     const goal = result.goal.value;
     const deciderName = await findPersonName(deps.goalDeps, viewer.tenantId, viewer.userId);
     const outcome = { decision: parsed.decision, deciderName, decidedAt: goal.updatedAt, comment: parsed.comment };
-    return respondWithCard(result.isApplied ? await buildOutcomeCard(deps, result.goal, outcome) : await renderCardFor(deps, viewer, result.goal, null));
+    return respondWithCard(result.isApplied ? await buildOutcomeCard(deps, result.goal, outcome, viewer) : await renderCardFor(deps, viewer, result.goal, null));
   } catch (error) {
     if (isAppError(error) && SETTLED_CODES.has(error.code)) {
       const current = await deps.goalDeps.goals.getGoal(viewer.tenantId, parsed.goalId);
@@ -47,14 +48,27 @@ async function applyDecision(deps: BotDeps, viewer: Principal, parsed: ParsedDec
   }
 }
 
+/** The card's decision, read as the body of POST /api/goals/{id}/decision is read. */
+function parseDecision(verb: string, data: Record<string, unknown>): ParsedDecision | CardActionResponse {
+  const goalId = parseCardGoalId(data);
+  const parsed = parseDecisionInputs(verb, data);
+  if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
+  const body = parseCardBody(decisionSchema, { decision: parsed.value.decision, comment: parsed.value.comment });
+  return { ...parsed.value, goalId, decision: body.decision, comment: body.comment ?? null };
+}
+
+async function runCardAction(deps: BotDeps, viewer: Principal, action: CardActionInput): Promise<CardActionResponse> {
+  const handler = deps.cardActions?.[action.verb];
+  if (handler) return await handler(viewer, action.data);
+  if (action.verb === VERBS.refresh) return await refreshCard(deps, viewer, action.data);
+  const parsed = parseDecision(action.verb, action.data);
+  return "statusCode" in parsed ? parsed : await applyDecision(deps, viewer, parsed);
+}
+
 export async function executeCardAction(deps: BotDeps, viewer: Principal, action: CardActionInput): Promise<CardActionResponse> {
   try {
-    const handler = deps.cardActions?.[action.verb];
-    if (handler) return await handler(viewer, action.data);
-    if (action.verb === VERBS.refresh) return await refreshCard(deps, viewer, action.data);
-    const parsed = parseDecisionInputs(action.verb, action.data);
-    if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
-    return await applyDecision(deps, viewer, parsed.value);
+    // A refusal the person can act on (an input the API would refuse too) shows under the card.
+    return await runCardAction(deps, viewer, action).catch(respondToUserError);
   } catch (error) {
     deps.log("error", "A card action failed", { verb: action.verb, error: describeError(error) });
     return respondWithError(500, "InternalError", "Cascade could not complete this action. Refresh the card to see where the goal stands, then try again.");

@@ -1,13 +1,15 @@
 /** Check-in straight from the reminder card (verb checkin.submit), loaded by checkin-actions.ts on first
- * use. Runs the same operation as POST /api/goals/{id}/checkins; the id comes from the card, so a
- * replay records nothing twice. */
+ * use. Runs the same operation as POST /api/goals/{id}/checkins, with its body checked by the same
+ * schema; the id comes from the card, so a replay records nothing twice. */
 import { buildCheckInDoneCard, buildReminderCard, parseCheckInInputs, type AdaptiveCard } from "../../../cards/src/index.js";
 import { recordCheckIn, type CheckInResult } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { filterNotCheckedInSince, findReminderWindowStart } from "../domain/reminders.js";
 import type { Principal } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
+import { checkInSchema } from "../http/action-schemas.js";
 import { buildGoalUrl } from "./bot-deps.js";
+import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
 import { buildMyGoalsUrl, deriveActionId, toCheckInGoalView, toKeyResultView } from "./progress-cards.js";
 
@@ -47,13 +49,14 @@ async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: Check
 }
 
 export async function recordCheckInFromCard(deps: ProgressDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
-  const goalId = readString(data, "goalId");
-  if (!goalId) return respondWithError(400, "BadRequest", "This card is missing the goal it belongs to.");
-  const parsed = parseCheckInInputs(goalId, data);
-  if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.map((e) => e.message).join(" "));
-  const checkInId = deriveActionId("checkin", goalId, readString(data, "version"), viewer.userId);
   try {
-    const result = await recordCheckIn(deps, viewer, goalId, parsed.value, { checkInId });
+    const goalId = parseCardGoalId(data);
+    const parsed = parseCheckInInputs(goalId, data);
+    if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.map((e) => e.message).join(" "));
+    const body = parseCardBody(checkInSchema, parsed.value);
+    const checkInId = deriveActionId("checkin", goalId, readString(data, "version"), viewer.userId);
+    const input = { keyResults: body.keyResults ?? [], confidence: body.confidence, note: body.note ?? "" };
+    const result = await recordCheckIn(deps, viewer, goalId, input, { checkInId });
     return respondWithCard(await buildReceipt(deps, viewer, result));
   } catch (error) {
     return respondToUserError(error);

@@ -1,21 +1,27 @@
 /** Sending kudos from the invitation card (verb kudos.send), loaded by kudos-actions.ts on first use; a
- * replay of the same card sends once. */
+ * replay of the same card sends once. The message is checked by the schema of POST /api/goals/{id}/kudos. */
 import { buildMessageCard, parseKudosInputs } from "../../../cards/src/index.js";
 import { giveKudos } from "../domain/feedback.js";
 import type { Principal } from "../domain/types.js";
 import type { ProgressDeps } from "../progress-services.js";
+import { kudosSchema } from "../http/action-schemas.js";
 import { buildGoalUrl } from "./bot-deps.js";
+import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
 import { deriveActionId } from "./progress-cards.js";
 
 export async function sendKudosFromCard(deps: ProgressDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
-  const parsed = parseKudosInputs(data);
-  if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
-  const version = typeof data.version === "string" ? data.version : "";
-  const kudosId = deriveActionId("kudos", parsed.value.goalId, version, viewer.userId);
+  let goalId: string;
+  let message: string;
   let recipientId: string;
   try {
-    recipientId = (await giveKudos(deps, viewer, parsed.value.goalId, parsed.value.message, kudosId)).kudos.toId;
+    goalId = parseCardGoalId(data);
+    const parsed = parseKudosInputs(data);
+    if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
+    message = parseCardBody(kudosSchema, { message: parsed.value.message }).message;
+    const version = typeof data.version === "string" ? data.version : "";
+    const kudosId = deriveActionId("kudos", goalId, version, viewer.userId);
+    recipientId = (await giveKudos(deps, viewer, goalId, message, kudosId)).kudos.toId;
   } catch (error) {
     return respondToUserError(error);
   }
@@ -25,8 +31,8 @@ export async function sendKudosFromCard(deps: ProgressDeps, viewer: Principal, d
     buildMessageCard({
       tone: "success",
       title: "Kudos sent",
-      text: `${owner?.displayName ?? "They"} will see your message: "${parsed.value.message}"`,
-      link: { title: "Open goal", url: buildGoalUrl(deps, parsed.value.goalId) },
+      text: `${owner?.displayName ?? "They"} will see your message: "${message}"`,
+      link: { title: "Open goal", url: buildGoalUrl(deps, goalId) },
     }),
   );
 }

@@ -1,19 +1,10 @@
 /** Check-ins on a goal: record one (owner only, active goals) and read the history, newest first. */
-import { z } from "zod";
 import { listCheckInHistory, recordCheckIn } from "../domain/checkins.js";
 import { AppError } from "../domain/errors.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { toGoalView } from "./goal-view.js";
-import { idSchema, parseBody, parseId } from "./schemas.js";
-
-export const NOTE_MAX = 1000;
-const finite = z.number().finite().min(-1e12).max(1e12);
-
-const checkInSchema = z.strictObject({
-  keyResults: z.array(z.union([z.strictObject({ id: idSchema, current: finite }), z.strictObject({ id: idSchema, done: z.boolean() })], { error: "Each entry is {id, current} or {id, done}." })).max(5, "At most 5 key results.").optional(),
-  confidence: z.enum(["on_track", "at_risk", "off_track"], { error: 'confidence must be "on_track", "at_risk" or "off_track".' }),
-  note: z.string().max(NOTE_MAX, `At most ${NOTE_MAX} characters.`).optional(),
-});
+import { checkInSchema } from "./action-schemas.js";
+import { parseBody, parseId } from "./schemas.js";
 
 export function parsePage(query: URLSearchParams, defaultLimit = 20, maxLimit = 100): { limit: number; cursor: string | null } {
   const rawLimit = query.get("limit");

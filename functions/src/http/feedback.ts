@@ -1,12 +1,9 @@
 /** Kudos and comments on a goal. */
-import { z } from "zod";
-import { addGoalComment, COMMENT_MAX, giveKudos, KUDOS_MESSAGE_MAX, listGoalComments, listGoalKudos } from "../domain/feedback.js";
+import { addGoalComment, giveKudos, listGoalComments, listGoalKudos } from "../domain/feedback.js";
 import { nameComments, nameKudos } from "../domain/feedback-names.js";
 import { json, type RouteHandlers } from "./pipeline.js";
+import { commentSchema, kudosSchema } from "./action-schemas.js";
 import { parseBody, parseId } from "./schemas.js";
-
-const kudosSchema = z.strictObject({ message: z.string().trim().min(1, "Required.").max(KUDOS_MESSAGE_MAX, `At most ${KUDOS_MESSAGE_MAX} characters.`) });
-const commentSchema = z.strictObject({ text: z.string().trim().min(1, "Required.").max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`) });
 
 export const feedbackHandlers = {
   "kudos-list": async ({ services, principal, params }) => {

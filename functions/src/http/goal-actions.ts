@@ -2,13 +2,9 @@
 import { z } from "zod";
 import { closeGoal, decideGoal, submitGoal } from "../domain/goal-workflow.js";
 import { respondWithGoal } from "./goals.js";
+import { decisionSchema } from "./action-schemas.js";
 import type { RouteHandlers } from "./pipeline.js";
 import { parseBody, parseId } from "./schemas.js";
-
-const decisionSchema = z.strictObject({
-  decision: z.enum(["approve", "request_changes", "reject"]),
-  comment: z.string().max(2000, "At most 2000 characters.").nullable().optional(),
-});
 
 const closeSchema = z.strictObject({
   outcome: z.enum(["completed", "missed", "cancelled"]),

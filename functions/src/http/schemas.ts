@@ -6,7 +6,9 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "N
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-31.").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Not a real date.");
 
 const title = z.string().trim().min(1, "Required.").max(200, "At most 200 characters.");
-const finite = z.number().finite().min(-1e12).max(1e12);
+/** A key result's number: the one range every input path (API, cards) accepts. */
+export const finiteQuantity = z.number().finite().min(-1e12).max(1e12);
+const finite = finiteQuantity;
 
 const numberKeyResult = z.strictObject({
   id: idSchema.optional(),
