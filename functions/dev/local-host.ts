@@ -53,6 +53,23 @@ function writeResponse(res: ServerResponse, init: HttpResponseInit, isHead: bool
   res.end(isHead ? undefined : body);
 }
 
+function parseRequestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  } catch {
+    return new URL(`http://localhost${req.url?.startsWith("/") ? req.url : "/"}`);
+  }
+}
+
+/** A path segment that is not valid percent-encoded UTF-8 is the caller's mistake, not the server's. */
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new AppError("bad_request", "The path is not valid percent-encoded UTF-8.");
+  }
+}
+
 function findRoute(routes: CompiledRoute[], method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | "method" | null {
   let isPathKnown = false;
   for (const route of routes) {
@@ -62,7 +79,7 @@ function findRoute(routes: CompiledRoute[], method: string, path: string): { rou
       if (route.def.route !== "{*path}") isPathKnown = true;
       continue;
     }
-    return { route, params: Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? "")])) };
+    return { route, params: Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeSegment(v ?? "")])) };
   }
   return isPathKnown ? "method" : null;
 }
@@ -80,7 +97,8 @@ export async function startLocalHost(options: { port: number; services: Services
     handler: createHandler(def, async () => options.services),
   }));
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+    // A Host header is the client's to choose; one that is not a valid host must not fail the URL parse.
+    const url = parseRequestUrl(req);
     const method = (req.method ?? "GET").toUpperCase();
     const path = url.pathname.replace(/^\/+/, "");
     try {
@@ -95,6 +113,7 @@ export async function startLocalHost(options: { port: number; services: Services
       const context = new InvocationContext({ functionName: found.route.def.name, invocationId: randomUUID(), logHandler: (level, ...args) => level === "error" && console.error(...args) });
       writeResponse(res, await found.route.handler(request, context), method === "HEAD");
     } catch (error) {
+      if (error instanceof AppError) return writeResponse(res, problemResponse(error, url.pathname), false);
       options.services.log("error", "Local host failed to answer", { error: String(error) });
       if (!res.headersSent) writeResponse(res, problemResponse(new AppError("internal", "An unexpected error happened.")), false);
     }

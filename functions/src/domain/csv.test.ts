@@ -36,14 +36,23 @@ describe("CSV cells", () => {
     expect(toCsvCell(-5)).toBe("-5");
   });
 
+  test("a semicolon, the separator in comma-decimal locales, is defused at the start and quoted anywhere", () => {
+    expect(toCsvCell(";=1+1")).toBe(`"';=1+1"`);
+    expect(toCsvCell("a;b")).toBe(`"a;b"`);
+    for (const start of ["=", "+", "-", "@", "\t", "\r", ";"]) {
+      const cell = toCsvCell(`${start}cmd|' /C calc'!A0`);
+      expect(cell.replace(/^"/, "").startsWith("'"), JSON.stringify(start)).toBe(true);
+    }
+  });
+
   test("property: any table of text reads back the same (with formula starts prefixed)", () => {
-    const text = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", "\r", "=", "+", "-", "@", " ", "é", "\t") , maxLength: 12 });
+    const text = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", "\r", "=", "+", "-", "@", " ", "é", "\t", ";") , maxLength: 12 });
     fc.assert(fc.property(fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (rows) => {
       const parsed = parseCsv(toCsv(["x", "y", "z"], rows));
       expect(parsed[0]).toEqual(["x", "y", "z"]);
-      const expected = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+      const expected = rows.map((r) => r.map((v) => (/^[=+\-@\t\r;]/.test(v) ? `'${v}` : v)));
       expect(parsed.slice(1)).toEqual(expected);
-      for (const row of parsed.slice(1)) for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
+      for (const row of parsed.slice(1)) for (const cell of row) expect(/^[=+\-@\t\r;]/.test(cell)).toBe(false);
     }));
   });
 });

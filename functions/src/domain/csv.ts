@@ -1,10 +1,12 @@
 /** CSV writing that spreadsheets read safely: RFC 4180 quoting, and text that a spreadsheet would
- * run as a formula is defused with a leading apostrophe. */
+ * run as a formula is defused with a leading apostrophe. A semicolon is the field separator where
+ * the decimal mark is a comma, so a cell holding one is quoted as well, and one starting with it is
+ * defused like a formula. */
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r;]/;
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 export function toCsvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";

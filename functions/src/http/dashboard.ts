@@ -27,7 +27,6 @@ export const dashboardHandlers = {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="goals-${result.cycleId}.csv"`,
         "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
       },
       body: `\uFEFF${result.csv}`,
     };

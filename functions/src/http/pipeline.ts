@@ -68,17 +68,26 @@ function parseJson(request: HttpRequest, raw: string): unknown {
 
 const ANONYMOUS: Principal = { tenantId: "", userId: "", name: "", roles: [] };
 
+/** Every answer, whatever produced it (JSON, problem, CSV, the tab's files, a plain 404), tells the
+ * browser not to guess its type. */
+export function withNoSniff(response: HttpResponseInit): HttpResponseInit {
+  const headers = new Headers(response.headers as HeadersInit | undefined);
+  headers.set("x-content-type-options", "nosniff");
+  return { ...response, headers: Object.fromEntries(headers) };
+}
+
 export function createHandler(route: RouteDef, getServices: () => Promise<Services>): HttpHandler {
   return async (request, context) => {
     try {
       const services = await getServices();
+      // The caller is identified before the body is read, so an anonymous request learns nothing from how its body is judged.
+      const principal = route.auth === "user" ? await services.verifyToken(request.headers.get("authorization")) : ANONYMOUS;
       const rawBody = await readBody(request);
       const body = route.isRawBody ? undefined : parseJson(request, rawBody);
-      const principal = route.auth === "user" ? await services.verifyToken(request.headers.get("authorization")) : ANONYMOUS;
       const query = new URLSearchParams(request.query);
-      return await route.handle({ services, request, params: request.params, query, body, rawBody, principal, log: context });
+      return withNoSniff(await route.handle({ services, request, params: request.params, query, body, rawBody, principal, log: context }));
     } catch (error) {
-      return toProblem(error, { error: (message, details) => context.error(...redactForHost(message, details)) }, new URL(request.url).pathname);
+      return withNoSniff(toProblem(error, { error: (message, details) => context.error(...redactForHost(message, details)) }, new URL(request.url).pathname));
     }
   };
 }

@@ -36,7 +36,7 @@ export function problemResponse(error: AppError, instance?: string): HttpRespons
     ...(error.details.errors ? { errors: error.details.errors } : {}),
     ...(error.details.extra ?? {}),
   };
-  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" };
+  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", "x-content-type-options": "nosniff" };
   if (error.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
   if (error.details.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.details.retryAfterSeconds);
   // RFC 6750: a valid token of the wrong kind; signing in again with the same client would not help.

@@ -55,9 +55,10 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** `requestPath` arrives decoded from the route parameter; decoding it again would read "%25" twice. */
 export async function serveStatic(rootDir: string, requestPath: string): Promise<HttpResponseInit> {
   const root = resolve(rootDir);
-  const relative = normalize(decodeURIComponent(requestPath)).replace(/^([/\\])+/, "");
+  const relative = normalize(requestPath).replace(/^([/\\])+/, "");
   let file = resolve(join(root, relative));
   if (file !== root && !file.startsWith(root + sep)) return { status: 404, body: "Not found" };
   const isAsset = extname(file) !== "";

@@ -38,6 +38,30 @@ export function tenantFilter(tenantId: string): string {
   return `PartitionKey eq ${quoteOData(tenantId)} or (PartitionKey ge ${quoteOData(`${tenantId}|`)} and PartitionKey lt ${quoteOData(prefixUpperBound(`${tenantId}|`))})`;
 }
 
+const MAX_KEY_CHARS = 1024;
+/** Storage hands out the next keys as opaque tokens (base64 in Azurite, "1!8!…" in Azure). */
+const OPAQUE_KEY = /^[A-Za-z0-9!*_.~+/=-]{1,1024}$/;
+
+/** True when the text is a storage continuation token exactly as the Tables SDK writes one: base64 of
+ * {nextPartitionKey, nextRowKey?} holding opaque keys. A token from a client is checked with this
+ * before the SDK sees it, because the SDK parses it without checks and fails on garbage. The query
+ * that resumes from it still filters by tenant, so a token can only skip within the tenant's rows. */
+export function isContinuationToken(text: string): boolean {
+  if (text.length > 4 * MAX_KEY_CHARS) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, "base64").toString("utf8"));
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return false;
+  const { nextPartitionKey, nextRowKey, ...rest } = parsed as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || typeof nextPartitionKey !== "string" || !OPAQUE_KEY.test(nextPartitionKey)) return false;
+  if (nextRowKey !== undefined && (typeof nextRowKey !== "string" || !OPAQUE_KEY.test(nextRowKey))) return false;
+  // Only the SDK's own encoding of those keys: anything else is not a token it made.
+  return Buffer.from(JSON.stringify({ nextPartitionKey, ...(nextRowKey ? { nextRowKey } : {}) })).toString("base64") === text;
+}
+
 /** One page of a tenant's rows of a table, resumable with the continuation token. A table that was
  * never created (its feature not deployed yet) has no rows. */
 export async function readTenantPage(client: TableClient, tenantId: string, token: string | null, pageSize: number): Promise<{ rows: StoredEntity[]; next: string | null }> {

@@ -3,7 +3,7 @@
  * storage continuation token. */
 import { AppError } from "../domain/errors.js";
 import type { TableFactory } from "./tables.js";
-import { readTenantPage, type ExportSource } from "./tenant-data.js";
+import { isContinuationToken, readTenantPage, type ExportSource } from "./tenant-data.js";
 
 export const EXPORT_FORMAT = "cascade-export/1";
 const ROWS_PER_PAGE = 200;
@@ -22,10 +22,14 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.source, cursor.token]), "utf8").toString("base64url");
 }
 
+const MAX_CURSOR_CHARS = 8192;
+
 function decodeCursor(text: string, sourceCount: number): Cursor {
   try {
-    const [source, token] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [unknown, unknown];
-    if (Number.isInteger(source) && (source as number) >= 0 && (source as number) < sourceCount && (token === null || typeof token === "string")) return { source: source as number, token: token as string | null };
+    const decoded = text.length <= MAX_CURSOR_CHARS && /^[A-Za-z0-9_-]+$/.test(text) ? (JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown) : null;
+    const [source, token] = Array.isArray(decoded) && decoded.length === 2 ? (decoded as [unknown, unknown]) : [null, null];
+    const isTokenValid = token === null || (typeof token === "string" && isContinuationToken(token));
+    if (Number.isInteger(source) && (source as number) >= 0 && (source as number) < sourceCount && isTokenValid) return { source: source as number, token: token as string | null };
   } catch {
     // Falls through to the error below: a cursor is only ever one this code handed out.
   }
