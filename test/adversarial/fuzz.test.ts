@@ -87,8 +87,9 @@ function acceptsHugeCheckIn(result: Result): boolean {
   const card = result.request.card;
   if (!card || card.verb !== "checkin.submit" || cardStatus(result) !== 200) return false;
   const raw = card.data[`${targets.goalId}.kr.${targets.keyResultId}.current`];
-  const value = typeof raw === "string" || typeof raw === "number" ? Number(raw) : Number.NaN;
-  return Number.isFinite(value) && Math.abs(value) > MAX_CHECK_IN_VALUE;
+  if (typeof raw !== "string" && typeof raw !== "number") return false;
+  const value = Number(raw);
+  return !Number.isFinite(value) || Math.abs(value) > MAX_CHECK_IN_VALUE;
 }
 
 async function snapshot(): Promise<Map<string, string>> {

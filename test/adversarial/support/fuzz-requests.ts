@@ -137,8 +137,14 @@ function operationArbitrary(doc: OpenApi, operation: string, template: string, s
 
 /** Card actions as Teams would send them, with their data fuzzed. */
 function cardArbitrary(t: FuzzTargets): fc.Arbitrary<FuzzRequest> {
+  // A well-formed check-in on the real goal whose value is out of the API's range: the card must refuse it as the API does.
+  const outOfRange = fc.constantFrom("1e308", "-1e308", "1e13", "-1e13", "Infinity", "NaN", "1e999", 1e308).map((current) => ({
+    verb: "checkin.submit" as string,
+    goalId: t.goalId as unknown,
+    extra: { version: "", [`${t.goalId}.kr.${t.keyResultId}.current`]: current, [`${t.goalId}.confidence`]: "on_track" } as Record<string, unknown>,
+  }));
   const goalId = fc.oneof(fc.constant(t.goalId), badValue, fc.constantFrom("a/b", "a#b", "%E0%A4%A", "__proto__"));
-  const data = fc.record({
+  const fuzzed = fc.record({
     verb: fc.constantFrom(...Object.values(VERBS)),
     goalId,
     extra: fc.dictionary(
@@ -147,7 +153,7 @@ function cardArbitrary(t: FuzzTargets): fc.Arbitrary<FuzzRequest> {
       { maxKeys: 4 },
     ),
   });
-  return data.map(({ verb, goalId: id, extra }) => {
+  return fc.oneof({ weight: 9, arbitrary: fuzzed }, { weight: 1, arbitrary: outOfRange }).map(({ verb, goalId: id, extra }) => {
     const cardData = { goalId: id, ...extra };
     return { operation: `card ${verb}`, method: "POST", path: "/api/card-actions", body: stringify({ verb, data: cardData }), headers: { "content-type": "application/json" }, card: { verb, data: cardData } };
   });
