@@ -1,5 +1,5 @@
 /** Forged, stale, misdirected and app-only tokens sent over HTTP to the API in both sign-in modes: every
- * one is refused with 401 problem+json on every kind of route, and none of them writes anything. */
+ * one is refused with problem+json on every kind of route, and none of them writes anything. */
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK } from "jose";
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -81,7 +81,7 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
 let requests = 0;
 let refused = 0;
 
-/** Sends the token to every route; each must answer 401 problem+json (431 when Node refuses the headers). */
+/** Sends the token to every route; each must answer 401 (or 403 insufficient_scope) problem+json, or 431 when Node refuses the headers. */
 async function expectRefused(target: Target, token: string): Promise<void> {
   for (const route of ROUTES) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -89,7 +89,9 @@ async function expectRefused(target: Target, token: string): Promise<void> {
     const response = await fetch(`${target.url}${route.path}`, { method: route.method, headers, body: route.body === undefined ? undefined : JSON.stringify(route.body) });
     requests++;
     const text = await response.text();
-    if (response.status === 401 && response.headers.get("content-type")?.includes("application/problem+json") && JSON.parse(text).code === "unauthenticated") refused++;
+    const code = response.headers.get("content-type")?.includes("application/problem+json") ? (JSON.parse(text) as { code?: string }).code : undefined;
+    // 401 for a token that is not valid; 403 insufficient_scope for a valid token that may not act as a person.
+    if ((response.status === 401 && code === "unauthenticated") || (response.status === 403 && code === "insufficient_scope")) refused++;
     else if (response.status === 431) refused++;
     else expect.fail(`${target.mode} ${route.method} ${route.path} answered ${response.status}: ${text.slice(0, 200)}`);
   }
@@ -136,6 +138,13 @@ describe("in Entra mode", () => {
     ["with no oid", () => api.issuer.mint({ ...alice(), extra: { oid: undefined } })],
     ["with an empty oid", () => api.issuer.mint({ ...alice(), oid: "" })],
     ["with no exp", () => api.issuer.mint({ ...alice(), extra: { exp: undefined } })],
+    ["app-only (idtyp app, no scp)", () => api.issuer.mint({ ...alice(), extra: { idtyp: "app", scp: undefined } })],
+    ["app-only with the admin app role", () => api.issuer.mint({ ...alice(), roles: ["Cascade.Admin"], extra: { idtyp: "app", scp: undefined } })],
+    ["app-only claiming access_as_user", () => api.issuer.mint({ ...alice(), extra: { idtyp: "app", scp: "access_as_user" } })],
+    ["delegated with no scp", () => api.issuer.mint({ ...alice(), extra: { scp: undefined } })],
+    ["delegated with an empty scp", () => api.issuer.mint({ ...alice(), extra: { scp: "" } })],
+    ["delegated with other scopes only", () => api.issuer.mint({ ...alice(), extra: { scp: "User.Read openid profile" } })],
+    ["delegated with a look-alike scope", () => api.issuer.mint({ ...alice(), extra: { scp: "access_as_user_x" } })],
   ];
 
   test("a genuine token is accepted, so refusals below are about the token", async () => {
