@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ["functions/src/config.ts", "test/**", "functions/dev/**", "functions/scripts/**", "appPackage/scripts/**", "*.config.ts", "tab/vite.config.ts"],
+    files: ["functions/src/config.ts", "test/**", "functions/dev/**", "functions/scripts/**", "appPackage/scripts/**", "infra/scripts/**", "*.config.ts", "tab/vite.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -33,7 +33,7 @@ param botId string = aadAppClientId
 @description('Comma-separated tenant ids whose users may sign in. Defaults to the app registration\'s own tenant.')
 param allowedTenantIds string = aadAppTenantId
 
-@description('Id of the Teams app (the manifest id). When set, links in chat cards open the personal tab inside Teams; empty keeps plain web links.')
+@description('The Teams app\'s id in your organisation\'s app catalog (Teams admin center, Manage apps, Cascade, App ID), which for an app uploaded there is not the manifest id. Sets TEAMS_APP_ID: card links open the tab in Teams, and Cascade can install its app for people. Empty leaves the app\'s current TEAMS_APP_ID as it is, so a value set in the portal survives redeployments.')
 param teamsAppId string = ''
 
 @description('NCRONTAB schedule of the org-chart sync from Microsoft Graph (six fields, seconds first, UTC).')
@@ -115,7 +115,8 @@ module keyVault 'modules/key-vault.bicep' = {
     location: location
     tags: allTags
     name: names.keyVault
-    tenantId: aadAppTenantId
+    // The vault belongs to the subscription's directory, which may not be the app registration's.
+    tenantId: tenant().tenantId
     clientSecret: aadAppClientSecret
   }
 }
@@ -134,13 +135,19 @@ module functionApp 'modules/function-app.bicep' = {
   }
 }
 
+// Names known before deployment (rather than module outputs) keep What-If's predictions precise; the
+// dependsOn lists say what must exist first.
 module access 'modules/access.bicep' = {
   name: 'access'
+  dependsOn: [
+    dataStorage
+    keyVault
+  ]
   params: {
     principalId: functionApp.outputs.principalId
-    hostStorageName: hostStorage.outputs.name
-    dataStorageName: dataStorage.outputs.name
-    keyVaultName: keyVault.outputs.name
+    hostStorageName: names.hostStorage
+    dataStorageName: names.dataStorage
+    keyVaultName: names.keyVault
   }
 }
 
@@ -150,7 +157,7 @@ module appSettings 'modules/app-settings.bicep' = {
     access
   ]
   params: {
-    functionAppName: functionApp.outputs.name
+    functionAppName: names.functionApp
     settings: {
       AzureWebJobsStorage__accountName: hostStorage.outputs.name
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
@@ -163,8 +170,10 @@ module appSettings 'modules/app-settings.bicep' = {
       BOT_ID: botId
       BOT_TENANT_ID: aadAppTenantId
       TAB_DOMAIN: functionApp.outputs.defaultHostName
-      TEAMS_APP_ID: teamsAppId
       SYNC_SCHEDULE: syncSchedule
+    }
+    settingsIfGiven: {
+      TEAMS_APP_ID: teamsAppId
     }
   }
 }

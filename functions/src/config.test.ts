@@ -103,7 +103,7 @@ describe("a value that is not valid is named, then its default applies", () => {
     ["AUTH_MODE", "prod", "expected one of dev, entra"],
     ["LOG_LEVEL", "loud", "expected one of debug, info, warn, error"],
     ["BOT_CLOUD", "Azure", "expected one of Public, USGov, USGovDoD, China"],
-    ["TEAMS_APP_ID", "cascade", "expected the app id from the Teams app manifest (a GUID)"],
+    ["TEAMS_APP_ID", "cascade", "expected the app's id in the organisation's Teams app catalog (a GUID)"],
   ])("%s=%j is reported by name", (name, value, reason) => {
     const problems = readProblems({ ...ON_AZURE, [name]: value });
     expect(problems).toEqual([`${name} is not valid: ${reason}.`]);

@@ -11,7 +11,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 const readText: Reader<string> = (raw) => ({ value: raw });
 const readCsv: Reader<string[]> = (raw) => ({ value: raw.split(",").map((s) => s.trim()).filter(Boolean) });
-const readTeamsAppId: Reader<string> = (raw) => (GUID.test(raw) ? { value: raw } : { reason: "expected the app id from the Teams app manifest (a GUID)" });
+const readTeamsAppId: Reader<string> = (raw) => (GUID.test(raw) ? { value: raw } : { reason: "expected the app's id in the organisation's Teams app catalog (a GUID)" });
 
 const readPort: Reader<number> = (raw) => {
   const port = Number(raw);
@@ -61,6 +61,9 @@ const SETTINGS = {
 
 type Settings = { [Name in keyof typeof SETTINGS]: (typeof SETTINGS)[Name]["fallback"] };
 
+/** Every setting the app reads; `npm run check:infra` holds the Bicep's app settings to this list. */
+export const SETTING_NAMES: readonly string[] = Object.keys(SETTINGS);
+
 export type Storage = { kind: "connectionString"; connectionString: string } | { kind: "identity"; endpoint: string };
 
 export interface Config {
@@ -71,7 +74,8 @@ export interface Config {
   entra: { clientId: string; tenantId: string | undefined; clientSecret: string | undefined; allowedTenantIds: string[]; jwksUrl: string; authorityHost: string };
   graphBaseUrl: string;
   tabDomain: string | undefined;
-  /** The Teams app's id (the manifest id): when set, links in chat cards open the personal tab inside Teams. */
+  /** The Teams app's id in the organisation's app catalog (for an app an admin uploads, not the manifest id):
+   * when set, links in chat cards open the personal tab inside Teams, and the bot can install the app. */
   teamsAppId: string | undefined;
   tabDir: string | undefined;
   bot: BotConfig;

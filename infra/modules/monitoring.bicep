@@ -8,7 +8,7 @@ param appInsightsName string
 @description('Days to keep logs; 30 is included in the Log Analytics price.')
 param retentionInDays int = 30
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: logAnalyticsName
   location: location
   tags: tags

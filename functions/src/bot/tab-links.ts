@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 export interface TabLinkSettings {
   /** Where the tab is served, without a trailing slash. */
   appUrl: string;
-  /** The Teams app's manifest id; absent until the app package is registered. */
+  /** The Teams app's id in the organisation's app catalog; absent until an admin sets TEAMS_APP_ID. */
   teamsAppId?: string | undefined;
 }
 
