@@ -3,6 +3,7 @@
 import type { Config } from "../config.js";
 import { preloadTokenChecks } from "../auth/verify-token.js";
 import { createLazyLoader, createWarmUp } from "../lazy-loader.js";
+import { authConfigHandlers } from "./auth-config.js";
 import { healthHandlers } from "./health.js";
 import type { RouteDef, RouteHandler, RouteSpec } from "./pipeline.js";
 import { staticHandlers } from "./static-files.js";
@@ -36,6 +37,7 @@ function lazyRoutes(specs: Specs<keyof ApiHandlers>): RouteDef[] {
 
 const API_ROUTES: RouteDef[] = [
   ...eagerRoutes(healthHandlers, [{ name: "health", methods: ["GET"], route: "api/health", auth: "none" }]),
+  ...eagerRoutes(authConfigHandlers, [{ name: "auth-config", methods: ["GET"], route: "api/auth/config", auth: "none" }]),
   ...lazyRoutes([
     { name: "dev-users", methods: ["GET"], route: "api/dev/users", auth: "none", isDevOnly: true },
     { name: "dev-token", methods: ["POST"], route: "api/dev/token", auth: "none", isDevOnly: true },

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { FRAME_ANCESTORS, serveStatic } from "./static-files.js";
+import { buildSecurityHeaders, FRAME_ANCESTORS, serveStatic } from "./static-files.js";
 
 const root = mkdtempSync(join(tmpdir(), "cascade-tab-"));
 writeFileSync(join(root, "index.html"), "<!doctype html><title>Cascade</title>");
@@ -19,7 +19,8 @@ describe("the tab is served with security headers", () => {
     const response = await serveStatic(root, "/");
     const policy = readPolicy(response.headers);
     expect(policy.get("frame-ancestors")).toEqual(FRAME_ANCESTORS);
-    for (const host of ["https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.office.com", "https://outlook.office.com", "https://*.cloud.microsoft"]) {
+    const hosts = ["https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.office.com", "https://*.microsoft365.com", "https://outlook.office.com", "https://outlook.office365.com", "https://*.cloud.microsoft"];
+    for (const host of hosts) {
       expect(policy.get("frame-ancestors")).toContain(host);
     }
     expect(policy.get("frame-ancestors")).not.toContain("*");
@@ -33,6 +34,13 @@ describe("the tab is served with security headers", () => {
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
+  });
+
+  test("in Entra mode the page may reach Entra ID for sign-in, and nothing else besides its own origin", async () => {
+    const policy = readPolicy((await serveStatic(root, "/", buildSecurityHeaders("https://login.microsoftonline.com"))).headers);
+    expect(policy.get("connect-src")).toEqual(["'self'", "https://login.microsoftonline.com"]);
+    expect(policy.get("frame-src")).toEqual(["'self'", "https://login.microsoftonline.com"]);
+    expect(policy.get("script-src")).toEqual(["'self'"]);
   });
 
   test("every file carries the headers, and unknown paths fall back to the app shell", async () => {

@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
   ".map": "application/json; charset=utf-8",
 };
 
-/** Teams and Microsoft 365 hosts that may frame the tab. */
+/** Teams, Outlook and the Microsoft 365 app (web and the desktop and mobile clients' web views) may frame the tab. */
 export const FRAME_ANCESTORS = [
   "'self'",
   "https://teams.microsoft.com",
@@ -29,23 +29,30 @@ export const FRAME_ANCESTORS = [
   "https://*.microsoft365.com",
   "https://*.cloud.microsoft",
   "https://outlook.office.com",
+  "https://outlook.office365.com",
 ];
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  "content-security-policy": [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
-    "connect-src 'self'",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    `frame-ancestors ${FRAME_ANCESTORS.join(" ")}`,
-  ].join("; "),
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-};
+/** The page's headers. `signInOrigin` is Entra ID's origin in Entra mode: sign-in in a plain browser
+ * fetches its metadata and exchanges the code for tokens there, and silent renewal may frame it. */
+export function buildSecurityHeaders(signInOrigin: string | null = null): Record<string, string> {
+  const signIn = signInOrigin ? ` ${signInOrigin}` : "";
+  return {
+    "content-security-policy": [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: https:",
+      `connect-src 'self'${signIn}`,
+      `frame-src 'self'${signIn}`,
+      "font-src 'self' data:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      `frame-ancestors ${FRAME_ANCESTORS.join(" ")}`,
+    ].join("; "),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  };
+}
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -56,7 +63,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** `requestPath` arrives decoded from the route parameter; decoding it again would read "%25" twice. */
-export async function serveStatic(rootDir: string, requestPath: string): Promise<HttpResponseInit> {
+export async function serveStatic(rootDir: string, requestPath: string, securityHeaders = buildSecurityHeaders()): Promise<HttpResponseInit> {
   const root = resolve(rootDir);
   const relative = normalize(requestPath).replace(/^([/\\])+/, "");
   let file = resolve(join(root, relative));
@@ -70,7 +77,7 @@ export async function serveStatic(rootDir: string, requestPath: string): Promise
   const isHashed = file.includes(`${sep}assets${sep}`);
   return {
     status: 200,
-    headers: { ...SECURITY_HEADERS, "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": isHashed ? "public, max-age=31536000, immutable" : "no-cache" },
+    headers: { ...securityHeaders, "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": isHashed ? "public, max-age=31536000, immutable" : "no-cache" },
     body: new Uint8Array(await readFile(file)),
   };
 }
@@ -79,6 +86,7 @@ export const staticHandlers = {
   tab: async ({ services, params }) => {
     const path = params.path ?? "";
     if (/^api(\/|$)/.test(path)) throw new AppError("not_found", "There is no such API route.");
-    return serveStatic(services.tabDir, path);
+    const { authMode, entra } = services.config;
+    return serveStatic(services.tabDir, path, buildSecurityHeaders(authMode === "entra" ? new URL(entra.authorityHost).origin : null));
   },
 } satisfies RouteHandlers;
