@@ -1,9 +1,11 @@
-/** Minimal HTTP plumbing for the loopback fakes: 127.0.0.1, a port the OS picks. */
+/** Minimal HTTP plumbing for the loopback fakes: 127.0.0.1, a port the OS picks; HTTPS with a given
+ * certificate where a client accepts nothing else. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface LoopbackServer {
-  /** http://127.0.0.1:port */
+  /** http://127.0.0.1:port (https:// with a certificate) */
   url: string;
   /** 127.0.0.1:port */
   host: string;
@@ -12,13 +14,14 @@ export interface LoopbackServer {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-export async function listen(handler: Handler): Promise<LoopbackServer> {
-  const server = createServer((req, res) => {
+export async function listen(handler: Handler, tls?: { key: string; cert: string }): Promise<LoopbackServer> {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: { code: "fakeFailure", message: String(error) } });
       else res.destroy();
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -26,7 +29,7 @@ export async function listen(handler: Handler): Promise<LoopbackServer> {
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {

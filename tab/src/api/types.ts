@@ -3,8 +3,10 @@ import type { CheckIn, Confidence, GoalFlag, GoalStatus, KeyResult, Visibility }
 import type { SmartResult } from "../../../functions/src/domain/smart.js";
 import type { NamedComment as GoalComment, NamedKudos as Kudos } from "../../../functions/src/domain/feedback-names.js";
 import type { Page } from "../../../functions/src/domain/checkins.js";
+import type { SignInSettings } from "../../../functions/src/auth/sign-in-settings.js";
 
-export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, Kudos, Page, Visibility, SmartResult };
+export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, Kudos, Page, Visibility, SignInSettings, SmartResult };
+export type EntraSignInSettings = Extract<SignInSettings, { mode: "entra" }>;
 
 export interface PersonSummary {
   id: string;

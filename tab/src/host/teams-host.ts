@@ -1,9 +1,12 @@
-/** The Teams side of the shell. teams-js is loaded only when the tab may be inside Teams, so a
- * plain browser never downloads it. */
+/** The Microsoft 365 host side of the shell: Teams, Outlook or the Microsoft 365 app, all through teams-js.
+ * teams-js is loaded only when the tab may be inside one of them, so a plain browser never downloads it. */
 import { settleWithin } from "./detect-host.js";
+import { describeHost, type HostLabel } from "./host-name.js";
 import { mapTeamsTheme, type ThemeName } from "./theme.js";
 
 export interface TeamsHost {
+  /** Which application hosts the tab; single sign-on works the same in each. */
+  hostLabel: HostLabel;
   theme: ThemeName;
   /** Set when a deep link opened the tab on one item; Cascade's links put a goal id here. */
   subPageId: string | null;
@@ -27,6 +30,7 @@ export async function connectTeams(): Promise<TeamsHost | null> {
   if (!isInitialized) return null;
   const context = await app.getContext();
   return {
+    hostLabel: describeHost(context.app.host.name),
     theme: mapTeamsTheme(context.app.theme),
     subPageId: context.page.subPageId || null,
     getToken: () => authentication.getAuthToken(),

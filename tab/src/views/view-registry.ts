@@ -1,7 +1,6 @@
 /** The views the shell can show. Each lives in its own folder and is loaded on first use, so the
  * first paint carries only the shell. Add Team, Organisation, Approvals, Dashboard and Admin here. */
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
-import { isFramedWindow, shouldTryTeams } from "../host/detect-host.js";
 import type { ViewDefinition } from "./view-ids.js";
 
 type ViewModule = { default: ComponentType };
@@ -14,6 +13,8 @@ export interface ViewEntry extends ViewDefinition {
   isHidden?: boolean;
   /** Listed only for holders of the Cascade.Admin role. */
   isAdminOnly?: boolean;
+  /** Listed only when Cascade runs locally with the demo organisation. */
+  isLocalOnly?: boolean;
 }
 
 function defineView(id: string, label: string, load: () => Promise<ViewModule>): ViewEntry {
@@ -22,18 +23,14 @@ function defineView(id: string, label: string, load: () => Promise<ViewModule>):
   return { id, label, preload, Component: lazy(preload) };
 }
 
-function isInTeams(): boolean {
-  return typeof window !== "undefined" && shouldTryTeams(isFramedWindow(window), window.location.search);
-}
-
 export const VIEWS: readonly ViewEntry[] = [
   defineView("my-goals", "My goals", () => import("./my-goals/MyGoalsView.js")),
   defineView("team", "Team", () => import("./team/TeamView.js")),
   defineView("organisation", "Organisation", () => import("./organisation/OrganisationView.js")),
   defineView("dashboard", "Dashboard", () => import("./dashboard/DashboardView.js")),
   defineView("approvals", "Approvals", () => import("./approvals/ApprovalsView.js")),
-  // The local preview of the Teams chat is pointless inside Teams, where the real chat is.
-  { ...defineView("chat", "Teams chat", () => import("./chat/ChatView.js")), isHidden: isInTeams() },
+  // The local preview of the Teams chat: where there is a tenant, the real chat is in Teams.
+  { ...defineView("chat", "Teams chat", () => import("./chat/ChatView.js")), isLocalOnly: true },
   { ...defineView("config", "Channel tab settings", () => import("./channel-config/ChannelConfigView.js")), isHidden: true },
   { ...defineView("admin", "Admin", () => import("./admin/AdminView.js")), isAdminOnly: true },
 ];

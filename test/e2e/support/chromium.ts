@@ -45,6 +45,8 @@ export interface BrowserSession {
 export interface LaunchOptions {
   colorScheme?: "light" | "dark";
   viewport?: { width: number; height: number };
+  /** Accept a loopback fake's throwaway certificate (the Entra ID stand-in speaks HTTPS). */
+  isTrustingAnyCertificate?: boolean;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserSession> {
@@ -55,6 +57,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     args: CHROMIUM_ARGS,
     colorScheme: options.colorScheme ?? "light",
     viewport: options.viewport ?? { width: 1280, height: 860 },
+    ignoreHTTPSErrors: options.isTrustingAnyCertificate ?? false,
   });
   return {
     context,

@@ -1,11 +1,12 @@
-/** The root: decides between Teams and a plain browser without waiting, then applies the theme. */
+/** The root: decides between a Microsoft 365 host (Teams, Outlook, the Microsoft 365 app) and a plain
+ * browser without waiting, then applies the theme. */
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { isFramedWindow, shouldTryTeams } from "../../host/detect-host.js";
 import { connectTeams, type TeamsHost } from "../../host/teams-host.js";
 import { readThemePreference, resolveFluentTheme, writeThemePreference, type ThemeName } from "../../host/theme.js";
 import { BootScreen } from "../BootScreen/BootScreen.js";
-import { BrowserApp } from "../BrowserApp/BrowserApp.js";
+import { BrowserEntry } from "../BrowserEntry/BrowserEntry.js";
 import { TeamsApp } from "../TeamsApp/TeamsApp.js";
 
 const useStyles = makeStyles({
@@ -65,7 +66,7 @@ export function App() {
       {/* Layout lives on an inner element: the provider's own class is copied onto portal nodes. */}
       <div className={styles.root}>
         {host.kind === "detecting" && <BootScreen label="Opening Cascade…" />}
-        {host.kind === "browser" && <BrowserApp theme={theme} onThemeChange={chooseTheme} />}
+        {host.kind === "browser" && <BrowserEntry theme={theme} onThemeChange={chooseTheme} />}
         {host.kind === "teams" && <TeamsApp teams={host.teams} />}
       </div>
     </FluentProvider>

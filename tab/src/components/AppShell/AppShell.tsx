@@ -36,9 +36,11 @@ export interface AppShellProps {
   onFirstRender?: () => void;
   /** Inside Teams, the deep link's sub-page id: the goal to open. */
   teamsSubPageId?: string | null;
+  /** Local development with the demo organisation: shows the local preview of the Teams chat. */
+  isLocal?: boolean;
 }
 
-export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId }: AppShellProps) {
+export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, isLocal = false }: AppShellProps) {
   const styles = useStyles();
   const [viewId, setViewId] = useState(() => resolveViewId(window.location.search, VIEWS));
   const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
@@ -68,7 +70,7 @@ export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId }: 
           </div>
         )}
         <TabList className={styles.tabs} selectedValue={viewId} onTabSelect={selectView} aria-label="Views">
-          {VIEWS.filter((entry) => entry.id === viewId || (!entry.isHidden && (!entry.isAdminOnly || isAdmin))).map((entry) => (
+          {VIEWS.filter((entry) => entry.id === viewId || (!entry.isHidden && (!entry.isLocalOnly || isLocal) && (!entry.isAdminOnly || isAdmin))).map((entry) => (
             <Tab key={entry.id} value={entry.id} onMouseEnter={() => void entry.preload()}>
               {entry.label}
             </Tab>

@@ -1,4 +1,4 @@
-/** A plain browser (local development): sign in as a demo person, switch person, pick a theme. */
+/** A plain browser in local development: sign in as a demo person, switch person, pick a theme. */
 import { useCallback, useMemo, useState } from "react";
 import { ApiContext, type ApiContextValue } from "../../api/api-context.js";
 import { createApiClient } from "../../api/client.js";
@@ -49,6 +49,7 @@ export function BrowserApp({ theme, onThemeChange }: BrowserAppProps) {
       {session ? (
         <AppShell
           showBrand
+          isLocal
           actions={
             <>
               {themeSwitcher}

@@ -1,6 +1,6 @@
-/** Who is signed in (demo sign-in only), with a way to become someone else. */
+/** Who is signed in in a browser, with a way to become someone else (demo sign-in) or to sign out. */
 import { Avatar, Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles } from "@fluentui/react-components";
-import { PersonSwapRegular } from "@fluentui/react-icons";
+import { PersonSwapRegular, SignOutRegular } from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
   name: { maxWidth: "180px", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
@@ -8,10 +8,11 @@ const useStyles = makeStyles({
 
 export interface PersonMenuProps {
   displayName: string;
-  onSwitchPerson: () => void;
+  onSwitchPerson?: () => void;
+  onSignOut?: () => void;
 }
 
-export function PersonMenu({ displayName, onSwitchPerson }: PersonMenuProps) {
+export function PersonMenu({ displayName, onSwitchPerson, onSignOut }: PersonMenuProps) {
   const styles = useStyles();
   return (
     <Menu>
@@ -26,9 +27,16 @@ export function PersonMenu({ displayName, onSwitchPerson }: PersonMenuProps) {
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
-          <MenuItem icon={<PersonSwapRegular />} onClick={onSwitchPerson}>
-            Switch person
-          </MenuItem>
+          {onSwitchPerson && (
+            <MenuItem icon={<PersonSwapRegular />} onClick={onSwitchPerson}>
+              Switch person
+            </MenuItem>
+          )}
+          {onSignOut && (
+            <MenuItem icon={<SignOutRegular />} onClick={onSignOut}>
+              Sign out
+            </MenuItem>
+          )}
         </MenuList>
       </MenuPopover>
     </Menu>

@@ -1,4 +1,5 @@
-/** Inside Teams: single sign-on through Teams, and Teams' own loading indicator until first render. */
+/** Inside Teams, Outlook or the Microsoft 365 app: single sign-on through the host, and the host's own
+ * loading indicator until first render. */
 import { useMemo } from "react";
 import { ApiContext, type ApiContextValue } from "../../api/api-context.js";
 import { ApiError, createApiClient } from "../../api/client.js";
@@ -10,12 +11,14 @@ export interface TeamsAppProps {
   teams: TeamsHost;
 }
 
-const SSO_PROBLEM = {
-  title: "Cascade could not sign you in",
-  status: 401,
-  code: "sso_failed",
-  detail: "Teams did not give Cascade a sign-in token. If this keeps happening, ask your admin to grant consent to Cascade.",
-};
+function describeSsoProblem(hostLabel: string) {
+  return {
+    title: "Cascade could not sign you in",
+    status: 401,
+    code: "sso_failed",
+    detail: `${hostLabel} did not give Cascade a sign-in token. If this keeps happening, ask your admin to grant consent to Cascade.`,
+  };
+}
 
 export function TeamsApp({ teams }: TeamsAppProps) {
   const api = useMemo<ApiContextValue>(() => {
@@ -24,7 +27,7 @@ export function TeamsApp({ teams }: TeamsAppProps) {
         try {
           return await teams.getToken();
         } catch {
-          throw new ApiError(SSO_PROBLEM);
+          throw new ApiError(describeSsoProblem(teams.hostLabel));
         }
       },
     });
