@@ -3,7 +3,7 @@
 import type { DirectorySyncRunner } from "./admin-sync.js";
 import type { JobDeps } from "./domain/admin-jobs.js";
 import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "./domain/admin.js";
-import type { ErasureDeps } from "./domain/erasure.js";
+import type { ErasureDeps, ErasureMarks } from "./domain/erasure.js";
 import type { GoalDeps } from "./domain/goal-context.js";
 import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "./domain/ports.js";
 import type { Logger } from "./logging.js";
@@ -34,6 +34,8 @@ export interface AdminOptions {
   policy: PolicyPort;
   reminders: ReminderSettingsPort;
   directory: DirectoryReader & DirectoryWriter;
+  /** Who was erased; the same marks the token check reads. */
+  erased: ErasureMarks;
   onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<unknown>;
   log: Logger;
   runSync: DirectorySyncRunner | null;
@@ -55,6 +57,7 @@ export function createAdminServices(options: AdminOptions): AdminServices & { ta
     erasure: {
       ...options.goalDeps,
       directory: options.directory,
+      erased: options.erased,
       stores: tenantData,
       onDirectoryChanges: options.onDirectoryChanges,
       addLogEntry: (tenantId, entry) => store.addLogEntry(tenantId, entry),

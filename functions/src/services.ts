@@ -33,6 +33,11 @@ import { createSyncStateStore } from "./store/sync-state-store.js";
 import { createCascadeServices, type CascadeServices } from "./cascade-services.js";
 import { withCascadeIndex } from "./domain/cascade-indexing.js";
 import { createCascadeIndex } from "./store/cascade-index.js";
+import { createErasedPeople } from "./store/erased-people.js";
+import { refuseErasedPeople } from "./auth/refuse-erased.js";
+
+/** How long an instance trusts "this person was not erased"; an erasure on the same instance counts at once. */
+const ERASED_CHECK_TTL_MS = 30_000;
 
 export interface DevServices {
   tenantId: string;
@@ -126,14 +131,15 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync });
+  const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
   return {
     config,
     tables,
-    verifyToken: await createVerifier(config, issuer),
+    verifyToken: refuseErasedPeople(await createVerifier(config, issuer), erased),
     goalDeps,
     directory,
     settings,

@@ -9,7 +9,7 @@ import { makeAudit, type GoalDeps } from "./goal-context.js";
 import type { DirectoryChange, DirectoryWriter } from "./ports.js";
 import { changeGoal } from "./reorg-writes.js";
 import { addFlag } from "./reorg-rules.js";
-import type { Principal } from "./types.js";
+import type { Person, Principal } from "./types.js";
 
 export interface ErasureContext {
   tenantId: string;
@@ -30,8 +30,15 @@ export interface PersonEraser {
   erasePerson(context: ErasureContext, report: (scanned: number) => void): Promise<EraseCounts>;
 }
 
+/** Who was erased: checked on every signed-in request, written before anything is erased. */
+export interface ErasureMarks {
+  isErased(tenantId: string, personId: string): Promise<boolean>;
+  markErased(tenantId: string, personId: string, at: string): Promise<void>;
+}
+
 export interface ErasureDeps extends GoalDeps {
   directory: GoalDeps["directory"] & DirectoryWriter;
+  erased: ErasureMarks;
   stores: readonly PersonEraser[];
   /** The goal side's reaction to org-chart changes (re-routed approvals, flags, the cascade index). */
   onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<unknown>;
@@ -70,13 +77,33 @@ async function moveReports(deps: ErasureDeps, tenantId: string, personId: string
   return reports.length;
 }
 
-export async function erasePerson(deps: ErasureDeps, admin: Principal, personId: string, report: (progress: JobProgress) => void): Promise<JobResult> {
+interface KnownPerson {
+  person: Person | null;
+  goalIds: Set<string>;
+}
+
+/** The person as Cascade knows them: in the directory, or gone from it (they left, or an erasure was
+ * interrupted) but still owning goals or marked as erased. Anyone else is not a person to erase: an id
+ * is taken exactly as given and never stands for the people whose ids it resembles. */
+export async function findPersonToErase(deps: ErasureDeps, admin: Principal, personId: string): Promise<KnownPerson> {
   assertCanErase(admin, personId);
   const tenantId = admin.tenantId;
+  const [person, goals, isErased] = await Promise.all([
+    deps.directory.getPerson(tenantId, personId),
+    deps.goals.listGoalsByOwner(tenantId, personId, {}),
+    deps.erased.isErased(tenantId, personId),
+  ]);
+  if (!person && goals.length === 0 && !isErased) throw new AppError("not_found", "No person with this id is or was in the directory. Use the exact id of the person, as the people search shows it.");
+  return { person, goalIds: new Set(goals.map((g) => g.value.id)) };
+}
+
+export async function erasePerson(deps: ErasureDeps, admin: Principal, personId: string, report: (progress: JobProgress) => void): Promise<JobResult> {
+  const tenantId = admin.tenantId;
   report({ phase: "goals", done: 0, total: null });
-  const person = await deps.directory.getPerson(tenantId, personId);
+  const { person, goalIds } = await findPersonToErase(deps, admin, personId);
+  // Marked first: from here on the person's tokens are refused, so nothing they do races the sweep.
+  await deps.erased.markErased(tenantId, personId, deps.clock.now().toISOString());
   const successorId = person?.managerId && person.managerId !== personId ? person.managerId : null;
-  const goalIds = new Set((await deps.goals.listGoalsByOwner(tenantId, personId, {})).map((g) => g.value.id));
   report({ phase: "people", done: 0, total: null });
   // Reports move first: the goal side then sees their goals' parents leave their chain and flags them.
   const reportsMoved = await moveReports(deps, tenantId, personId, successorId);

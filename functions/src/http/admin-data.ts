@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin } from "../domain/admin.js";
-import { assertCanErase, erasePerson } from "../domain/erasure.js";
+import { erasePerson, findPersonToErase } from "../domain/erasure.js";
 import { EXPORT_FORMAT } from "../store/tenant-export.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { idSchema, parseBody } from "./schemas.js";
@@ -27,7 +27,8 @@ export const adminDataHandlers = {
   "admin-erase-start": async ({ services, principal, body }) => {
     assertAdmin(principal, "erase a person's data");
     const { personId } = parseBody(eraseSchema, body);
-    assertCanErase(principal, personId);
+    // Refused here, before a job starts, when the id is not exactly a person the directory knows or knew.
+    await findPersonToErase(services.admin.erasure, principal, personId);
     const { job } = await startJob(services.admin.jobs, principal.tenantId, "erase", principal.userId, (report) => erasePerson(services.admin.erasure, principal, personId, report));
     return json(202, { isRunning: true, job, lastFinished: null }, { location: "/api/admin/erase" });
   },

@@ -6,8 +6,8 @@ import { CONVERSATIONS_TABLE } from "./conversation-store.js";
 import { DASHBOARDS_TABLE } from "./dashboard-store.js";
 import { FEEDBACK_TABLE } from "./feedback-store.js";
 import type { TableFactory } from "./tables.js";
-import { collectText, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
-import { decideUsual, sweepTables, type SweepDecision } from "./tenant-sweep.js";
+import { collectValues, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { decideUsual, mentionsName, sweepTables, type SweepDecision } from "./tenant-sweep.js";
 
 const PERSON_FIELDS = ["fromId", "toId", "authorId"];
 
@@ -22,14 +22,14 @@ function decideFeedback(entity: StoredEntity, context: ErasureContext): SweepDec
   return decideUsual(entity, context, "scrub");
 }
 
-/** A card or cached view that speaks of the person (by id, name or mail) or of their goals is
- * dropped as a whole: it is a copy, and losing one for a namesake costs little. */
+/** A card or cached view that speaks of the person (by id, or by name or mail as whole words) or of
+ * one of their goals (by its id as a whole value) is dropped as a whole: it is a copy, and losing one
+ * for a namesake costs little. */
 function decideByMention(entity: StoredEntity, context: ErasureContext): SweepDecision {
   const usual = decideUsual(entity, context, "delete");
   if (usual !== "keep") return usual;
-  const needles = [...context.goalIds, context.displayName, context.mail].filter((n): n is string => Boolean(n && n.length >= 3));
-  const texts = collectText(entity);
-  return needles.some((needle) => texts.some((text) => text.includes(needle))) ? "delete" : "keep";
+  const values = collectValues(entity);
+  return [...context.goalIds].some((id) => values.has(id)) || mentionsName(entity, context) ? "delete" : "keep";
 }
 
 function toFeedbackRecords(entity: StoredEntity): ExportRecord[] {

@@ -50,7 +50,9 @@ function rewriteChange(change: DirectoryChange, context: ErasureContext): Direct
 async function clearOutbox(factory: TableFactory, context: ErasureContext): Promise<number> {
   const state = createSyncStateStore(factory);
   const entries = await state.readOutbox(context.tenantId).catch((error: unknown) => (isStatus(error, 404) ? [] : Promise.reject(error)));
-  const affected = entries.filter((entry) => JSON.stringify(entry.changes).includes(context.personId));
+  const isAbout = (change: DirectoryChange) =>
+    [change.personId, ...(change.kind === "left" ? [change.formerManagerId] : [change.fromManagerId, change.toManagerId])].includes(context.personId);
+  const affected = entries.filter((entry) => entry.changes.some(isAbout));
   if (affected.length === 0) return 0;
   const remaining = affected.flatMap((entry) => entry.changes.map((change) => rewriteChange(change, context)).filter((c): c is DirectoryChange => c !== null));
   if (remaining.length > 0) await state.addToOutbox(context.tenantId, remaining);

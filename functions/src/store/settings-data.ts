@@ -2,7 +2,7 @@
 import { ADMIN_TABLE, toLogEntry } from "./admin-store.js";
 import { CYCLES_TABLE, SETTINGS_TABLE } from "./cycle-store.js";
 import type { TableFactory } from "./tables.js";
-import { stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
+import { parseStoredJson, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
 import { decideUsual, sweepTables, type SweepDecision } from "./tenant-sweep.js";
 
 function toCycleRecords(entity: StoredEntity): ExportRecord[] {
@@ -25,10 +25,10 @@ function toAdminRecords(entity: StoredEntity): ExportRecord[] {
 
 /** The person stops being an organisation-goal owner; the rest of the policy stays. */
 function decidePolicy(entity: StoredEntity, context: ErasureContext): SweepDecision {
-  if (entity.rowKey !== "policy" || !String(entity["policy"] ?? "").includes(context.personId)) return decideUsual(entity, context, "scrub");
-  const policy = JSON.parse(String(entity["policy"])) as { organisationGoalOwnerIds?: string[] };
-  const owners = (policy.organisationGoalOwnerIds ?? []).filter((id) => id !== context.personId);
-  return { replace: { ...stripMetadata(entity), policy: JSON.stringify({ ...policy, organisationGoalOwnerIds: owners }) } };
+  const policy = entity.rowKey === "policy" ? (parseStoredJson(String(entity["policy"] ?? "")) as { organisationGoalOwnerIds?: unknown } | undefined) : undefined;
+  const owners = Array.isArray(policy?.organisationGoalOwnerIds) ? (policy.organisationGoalOwnerIds as unknown[]) : [];
+  if (!owners.includes(context.personId)) return decideUsual(entity, context, "scrub");
+  return { replace: { ...stripMetadata(entity), policy: JSON.stringify({ ...policy, organisationGoalOwnerIds: owners.filter((id) => id !== context.personId) }) } };
 }
 
 export function createSettingsData(factory: TableFactory): TenantDataStore {

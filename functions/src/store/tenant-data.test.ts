@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { collectText, ERASED_NAME, ERASED_PERSON_ID, mentions, tenantFilter, type ErasureContext, type StoredEntity } from "./tenant-data.js";
+import { collectText, ERASED_NAME, ERASED_PERSON_ID, holdsValue, tenantFilter, type ErasureContext, type StoredEntity } from "./tenant-data.js";
 import { decideUsual, scrubEntity } from "./tenant-sweep.js";
 
 const PERSON = "8d3c1f0e-5a4b-4c2d-9e8f-7a6b5c4d3e2f";
@@ -14,8 +14,8 @@ describe("tenant rows", () => {
   test("an id split across numbered slices is still found", () => {
     const entity = { partitionKey: "t1|p00", rowKey: "s001", d0: `[{"id":"${PERSON.slice(0, 10)}`, d1: `${PERSON.slice(10)}"}]`, n: 1 };
     expect(collectText(entity).some((t) => t.includes(PERSON))).toBe(true);
-    expect(mentions(entity, PERSON)).toBe(true);
-    expect(mentions({ partitionKey: "t1", rowKey: "x", d0: "nothing" }, PERSON)).toBe(false);
+    expect(holdsValue(entity, PERSON)).toBe(true);
+    expect(holdsValue({ partitionKey: "t1", rowKey: "x", d0: "nothing" }, PERSON)).toBe(false);
   });
 });
 
@@ -46,5 +46,29 @@ describe("erasure rules", () => {
   test("a name mention alone is found in free text, not in other fields", () => {
     expect(decideUsual(row({ authorId: "bob", text: "Thanks Ada Lovelace" }), context, "scrub")).not.toBe("keep");
     expect(decideUsual(row({ ownerName: "Ada Lovelace", ownerId: "another-ada" }), context, "delete")).toBe("keep");
+  });
+});
+
+describe("erasure matches whole values only", () => {
+  const longer = `${PERSON}1`;
+  const shorter = PERSON.slice(0, -1);
+
+  test("an id that extends or prefixes the person's is not theirs", () => {
+    for (const id of [longer, shorter, `x${PERSON}`]) {
+      expect(decideUsual(row({ partitionKey: `t1|${id}`, rowKey: "g|goal-1", ownerId: id, approverId: id, keyResults: JSON.stringify([{ by: id }]) }), context, "scrub"), id).toBe("keep");
+      expect(decideUsual(row({ actorId: id, comment: `Mentions ${PERSON} inside a sentence`, changes: JSON.stringify({ approverId: { from: id, to: "boss" } }) }), context, "delete"), id).toBe("keep");
+    }
+  });
+
+  test("only the exact values change; a longer id beside them keeps every byte", () => {
+    const changes = JSON.stringify({ approverId: { from: PERSON, to: longer }, note: `${PERSON} and more` });
+    const decision = decideUsual(row({ actorId: "bob", approverId: PERSON, ownerId: longer, changes }), context, "scrub");
+    expect(decision).toEqual({
+      replace: expect.objectContaining({ approverId: ERASED_PERSON_ID, ownerId: longer, changes: JSON.stringify({ approverId: { from: ERASED_PERSON_ID, to: longer }, note: `${PERSON} and more` }) }),
+    });
+  });
+
+  test("a name is matched as whole words, never inside a longer name or mail", () => {
+    expect(decideUsual(row({ authorId: "bob", text: "Ask Ada Lovelaces or mail bada@contoso.example or ada@contoso.examples" }), context, "scrub")).toBe("keep");
   });
 });

@@ -77,7 +77,7 @@ export async function readTenantPage(client: TableClient, tenantId: string, toke
 }
 
 /** The text of a row: each string value, plus values split into numbered slices (d0, d1… or p0,
- * p1…) joined back, so an id that straddles two slices is still found. */
+ * p1…) joined back. For searching by hand (tests, support); erasure matches exact values instead. */
 export function collectText(entity: Record<string, unknown>): string[] {
   const texts: string[] = [];
   const slices = new Map<string, Array<[number, string]>>();
@@ -91,8 +91,45 @@ export function collectText(entity: Record<string, unknown>): string[] {
   return texts;
 }
 
-export function mentions(entity: Record<string, unknown>, needle: string): boolean {
-  return needle !== "" && collectText(entity).some((text) => text.includes(needle));
+/** A stored value that holds JSON (key results, audit changes, cards, sliced payloads), opened. */
+export function parseStoredJson(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first !== "{" && first !== "[") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function addLeaves(value: unknown, into: Set<string>, depth = 0): void {
+  if (typeof value === "string") {
+    into.add(value);
+    const nested = depth < 4 ? parseStoredJson(value) : undefined;
+    if (nested !== undefined) addLeaves(nested, into, depth + 1);
+  } else if (Array.isArray(value)) {
+    for (const item of value) addLeaves(item, into, depth);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      into.add(key);
+      addLeaves(item, into, depth);
+    }
+  }
+}
+
+/** Every whole value a row holds: its key parts, each string property, and every string (and object
+ * key) inside JSON it stores, sliced JSON joined back first. Erasure compares ids with these exactly,
+ * so an id never matches a longer id or a text that merely contains it. */
+export function collectValues(entity: Record<string, unknown>): Set<string> {
+  const values = new Set<string>();
+  for (const text of collectText(entity)) addLeaves(text, values);
+  for (const key of ["partitionKey", "rowKey"]) if (typeof entity[key] === "string") for (const part of (entity[key] as string).split("|")) values.add(part);
+  return values;
+}
+
+/** True when the row holds the value exactly, as a whole key part, property or JSON value. */
+export function holdsValue(entity: Record<string, unknown>, value: string): boolean {
+  return value !== "" && collectValues(entity).has(value);
 }
 
 /** The parts of a row's keys, e.g. tenant, owner, "g", goal id. */

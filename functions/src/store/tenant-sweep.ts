@@ -3,7 +3,7 @@
 import type { TableClient } from "@azure/data-tables";
 import { runLimited } from "../directory/run-limited.js";
 import { isStatus } from "./tables.js";
-import { ERASED_NAME, ERASED_PERSON_ID, keyParts, mentions, readTenantPage, stripMetadata, touchesGoals, type EraseCounts, type ErasureContext, type StoredEntity } from "./tenant-data.js";
+import { collectValues, ERASED_NAME, ERASED_PERSON_ID, holdsValue, keyParts, parseStoredJson, readTenantPage, stripMetadata, touchesGoals, type EraseCounts, type ErasureContext, type StoredEntity } from "./tenant-data.js";
 
 export type SweepDecision = "keep" | "delete" | { replace: Record<string, unknown> };
 
@@ -53,30 +53,68 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Someone else's row that mentions the person: their id becomes a placeholder, their words (free
- * text they wrote) are dropped, and their name or mail in anyone's free text is blanked out. */
+/** The person's name and mail as whole words (a namesake "Ada Lovelaces" or a longer mail is not them). */
+export function buildNamePattern(context: ErasureContext): RegExp | null {
+  const names = [context.displayName, context.mail].filter((n): n is string => Boolean(n && n.trim().length >= 3));
+  return names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}@._-])(${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, "gu") : null;
+}
+
+/** Replaces the person's id wherever it is a whole value or object key, also inside nested JSON. */
+function replaceExactId(value: unknown, personId: string): { value: unknown; isChanged: boolean } {
+  if (typeof value === "string") {
+    const next = scrubStoredValue(value, personId);
+    return { value: next, isChanged: next !== value };
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item) => replaceExactId(item, personId));
+    return { value: items.map((i) => i.value), isChanged: items.some((i) => i.isChanged) };
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => [key === personId ? ERASED_PERSON_ID : key, replaceExactId(item, personId)] as const);
+    return { value: Object.fromEntries(entries.map(([key, item]) => [key, item.value])), isChanged: entries.some(([key, item]) => key === ERASED_PERSON_ID || item.isChanged) };
+  }
+  return { value, isChanged: false };
+}
+
+function scrubStoredValue(value: string, personId: string): string {
+  if (value === personId) return ERASED_PERSON_ID;
+  const parsed = parseStoredJson(value);
+  if (parsed === undefined) return value;
+  const replaced = replaceExactId(parsed, personId);
+  return replaced.isChanged ? JSON.stringify(replaced.value) : value;
+}
+
+/** Someone else's row that mentions the person: where their id is a whole value (a property, or a
+ * value inside stored JSON) it becomes a placeholder, their words (free text they wrote) are dropped,
+ * and their name or mail as whole words in anyone's free text is blanked out. Nothing else changes. */
 export function scrubEntity(entity: StoredEntity, context: ErasureContext): Record<string, unknown> {
   const row = stripMetadata(entity);
   const isAuthor = AUTHOR_FIELDS.some((field) => row[field] === context.personId);
-  const names = [context.displayName, context.mail].filter((n): n is string => Boolean(n && n.trim().length >= 3));
-  const namePattern = names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "gu") : null;
+  const namePattern = buildNamePattern(context);
   for (const [key, value] of Object.entries(row)) {
     if (typeof value !== "string" || key === "partitionKey" || key === "rowKey") continue;
-    let next = value.split(context.personId).join(ERASED_PERSON_ID);
+    let next = scrubStoredValue(value, context.personId);
     if (FREE_TEXT.includes(key)) next = isAuthor ? "" : namePattern ? next.replace(namePattern, ERASED_NAME) : next;
     row[key] = next;
   }
   return row;
 }
 
-export function mentionsPerson(entity: StoredEntity, context: ErasureContext): boolean {
-  if (mentions(entity, context.personId)) return true;
-  const names = [context.displayName, context.mail].filter((n): n is string => Boolean(n && n.trim().length >= 3));
-  return names.length > 0 && FREE_TEXT.some((key) => typeof entity[key] === "string" && names.some((name) => (entity[key] as string).includes(name)));
+/** The person's name or mail as whole words in any of the row's values (cards, cached views). */
+export function mentionsName(entity: StoredEntity, context: ErasureContext, keys?: readonly string[]): boolean {
+  const pattern = buildNamePattern(context);
+  if (!pattern) return false;
+  const texts = keys ? keys.map((key) => entity[key]).filter((v): v is string => typeof v === "string") : [...collectValues(entity)];
+  return texts.some((text) => new RegExp(pattern.source, "u").test(text));
 }
 
-/** The usual rule: rows keyed by the person or by one of their goals go; other rows that mention
- * the person are deleted or scrubbed, as the table's nature asks. */
+export function mentionsPerson(entity: StoredEntity, context: ErasureContext): boolean {
+  return holdsValue(entity, context.personId) || mentionsName(entity, context, FREE_TEXT);
+}
+
+/** The usual rule: rows keyed by the person or by one of their goals go; other rows that hold the
+ * person's id as a whole value (or name them in free text) are deleted or scrubbed, as the table's
+ * nature asks. A row that only holds a longer id that starts or ends like theirs is not theirs. */
 export function decideUsual(entity: StoredEntity, context: ErasureContext, onMention: "delete" | "scrub"): SweepDecision {
   const parts = keyParts(entity);
   if (parts.includes(context.personId) || touchesGoals(entity, context.goalIds)) return "delete";
