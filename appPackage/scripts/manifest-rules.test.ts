@@ -6,10 +6,11 @@ const DOMAIN = "cascade.contoso.com";
 
 function makeManifest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    manifestVersion: "1.25",
     id: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
     developer: { websiteUrl: `https://${DOMAIN}/`, privacyUrl: `https://${DOMAIN}/p`, termsOfUseUrl: `https://${DOMAIN}/t` },
     staticTabs: [
-      { entityId: "mine", contentUrl: `https://${DOMAIN}/?view=mine&inTeams=1`, websiteUrl: `https://${DOMAIN}/?view=mine` },
+      { entityId: "mine", contentUrl: `https://${DOMAIN}/?view=mine&inTeams=1`, websiteUrl: `https://${DOMAIN}/?view=mine`, scopes: ["personal"] },
       { entityId: "conversations" },
     ],
     configurableTabs: [{ configurationUrl: `https://${DOMAIN}/?view=config&inTeams=1` }],
@@ -57,7 +58,7 @@ describe("manifest rules", () => {
   });
 
   it("flags a tab whose host is not in validDomains or not on the tab domain", () => {
-    const tabs = [{ entityId: "mine", contentUrl: "https://elsewhere.example.com/?view=mine" }];
+    const tabs = [{ entityId: "mine", contentUrl: "https://elsewhere.example.com/?view=mine", scopes: ["personal"] }];
     const problems = checkManifestRules(makeManifest({ staticTabs: tabs }), context);
     expect(problems).toEqual([
       `staticTabs[0].contentUrl host 'elsewhere.example.com' is not in validDomains [${DOMAIN}]: add it to validDomains`,
@@ -99,11 +100,20 @@ describe("manifest rules", () => {
 
   it("rejects two static tabs with one entityId", () => {
     const tabs = [
-      { entityId: "mine", contentUrl: `https://${DOMAIN}/a` },
-      { entityId: "mine", contentUrl: `https://${DOMAIN}/b` },
+      { entityId: "mine", contentUrl: `https://${DOMAIN}/a`, scopes: ["personal"] },
+      { entityId: "mine", contentUrl: `https://${DOMAIN}/b`, scopes: ["personal"] },
     ];
     expect(checkManifestRules(makeManifest({ staticTabs: tabs }), context)).toEqual([
       "staticTabs entityId 'mine' is used more than once: each tab needs its own entityId",
     ]);
+  });
+
+  it("keeps the personal tab open to Outlook and the Microsoft 365 app", () => {
+    expect(checkManifestRules(makeManifest({ manifestVersion: "1.12" }), context)).toEqual([
+      "manifestVersion must be 1.13 or later for the personal tab to open in Outlook and the Microsoft 365 app; got '1.12'",
+    ]);
+    expect(checkManifestRules(makeManifest({ manifestVersion: "devPreview" }), context)).toHaveLength(1);
+    const teamOnly = makeManifest({ staticTabs: [{ entityId: "mine", contentUrl: `https://${DOMAIN}/?view=mine&inTeams=1`, websiteUrl: `https://${DOMAIN}/?view=mine`, scopes: ["team"] }] });
+    expect(checkManifestRules(teamOnly, context)).toEqual(['staticTabs[0].scopes must include "personal": only personal tabs open in Outlook and the Microsoft 365 app']);
   });
 });

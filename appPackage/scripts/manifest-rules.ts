@@ -16,6 +16,7 @@ export interface RuleContext {
 
 interface Tab {
   entityId?: unknown;
+  scopes?: unknown;
   contentUrl?: unknown;
   websiteUrl?: unknown;
   configurationUrl?: unknown;
@@ -144,6 +145,29 @@ function checkEntityIds(manifest: Record<string, unknown>): string[] {
   return duplicates.map((id) => `staticTabs entityId '${id}' is used more than once: each tab needs its own entityId`);
 }
 
+/** Outlook and the Microsoft 365 app run a Teams personal tab from manifest 1.13 on. */
+const FIRST_MICROSOFT_365_VERSION = [1, 13];
+
+function isVersionAtLeast(version: unknown, minimum: number[]): boolean {
+  const parts = String(version).split(".").map(Number);
+  const [major = 0, minor = 0] = parts.some(Number.isNaN) ? [0, 0] : parts;
+  return major > minimum[0]! || (major === minimum[0] && minor >= minimum[1]!);
+}
+
+/** The personal tab must open in Teams, Outlook and the Microsoft 365 app alike. */
+function checkMicrosoft365Hosts(manifest: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (!isVersionAtLeast(manifest.manifestVersion, FIRST_MICROSOFT_365_VERSION)) {
+    problems.push(`manifestVersion must be 1.13 or later for the personal tab to open in Outlook and the Microsoft 365 app; got '${String(manifest.manifestVersion)}'`);
+  }
+  asTabs(manifest.staticTabs).forEach((tab, i) => {
+    if (tab.contentUrl !== undefined && !asArray(tab.scopes).includes("personal")) {
+      problems.push(`staticTabs[${i}].scopes must include "personal": only personal tabs open in Outlook and the Microsoft 365 app`);
+    }
+  });
+  return problems;
+}
+
 /** Every problem found, each phrased as what to change; empty when the manifest passes. */
 export function checkManifestRules(manifest: Record<string, unknown>, context: RuleContext): string[] {
   return [
@@ -153,5 +177,6 @@ export function checkManifestRules(manifest: Record<string, unknown>, context: R
     ...checkResource(manifest, context),
     ...checkDeveloperUrls(manifest),
     ...checkEntityIds(manifest),
+    ...checkMicrosoft365Hosts(manifest),
   ];
 }

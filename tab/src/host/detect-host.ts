@@ -1,5 +1,6 @@
-/** Decides, without waiting, whether the tab may be inside Teams. Teams desktop and web frame the
- * tab; Teams mobile does not, so the app manifest adds `inTeams=1` to the content URL. */
+/** Decides, without waiting, whether the tab may be inside a Microsoft 365 host (Teams, Outlook, the
+ * Microsoft 365 app). Their web and desktop clients frame the tab; mobile clients may not, so the app
+ * manifest adds `inTeams=1` to the content URL (the name predates the other hosts). */
 
 export function shouldTryTeams(isFramed: boolean, search: string): boolean {
   return isFramed || new URLSearchParams(search).get("inTeams") === "1";
