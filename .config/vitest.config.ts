@@ -11,7 +11,7 @@ export default defineConfig({
         root,
         test: {
           name: "unit",
-          include: ["functions/src/**/*.test.ts", "cards/**/*.test.ts", "tab/src/**/*.test.ts", "appPackage/**/*.test.ts", "infra/**/*.test.ts", "test/e2e/support/*.test.ts"],
+          include: ["functions/src/**/*.test.ts", "cards/**/*.test.ts", "tab/src/**/*.test.ts", "appPackage/**/*.test.ts", "infra/**/*.test.ts", "test/e2e/support/*.test.ts", "test/architecture/*.test.ts"],
           environment: "node",
         },
       },

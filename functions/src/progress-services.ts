@@ -1,27 +1,16 @@
 /** Wires check-ins, dashboards, kudos, comments and reminders onto the goal dependencies. */
-import type { AdaptiveCard } from "../../cards/src/index.js";
 import type { Config } from "./config.js";
-import type { CheckInDeps, CheckInReader } from "./domain/checkins.js";
-import type { DashboardDeps, DashboardSnapshots } from "./domain/dashboard-service.js";
-import type { FeedbackDeps, FeedbackSink } from "./domain/feedback.js";
+import type { CheckInReader } from "./domain/checkins.js";
+import type { DashboardSnapshots } from "./domain/dashboard-service.js";
+import type { FeedbackSink } from "./domain/feedback.js";
 import { isGoalCompletedEvent, type GoalDeps } from "./domain/goal-context.js";
 import type { Person } from "./domain/types.js";
 import type { EventBus } from "./events.js";
-import { buildTabLinkSettings, type TabLinkSettings } from "./bot/tab-links.js";
+import type { CardSender, ProgressDeps } from "./bot/progress-ports.js";
+import { buildTabLinkSettings } from "./bot/tab-links.js";
 import { createFeedbackStore } from "./store/feedback-store.js";
-import { createReminderStore, type ReminderStore } from "./store/reminder-store.js";
+import { createReminderStore } from "./store/reminder-store.js";
 import type { TableFactory } from "./store/tables.js";
-
-/** Delivers a card to a person's chat; false when they have no conversation with the app yet. */
-export type CardSender = (tenantId: string, personId: string, card: AdaptiveCard) => Promise<boolean>;
-
-/** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
-export interface ProgressDeps extends CheckInDeps, DashboardDeps, FeedbackDeps, TabLinkSettings {
-  reminders: ReminderStore;
-  listPeople(tenantId: string): AsyncIterable<Person>;
-  sendCard: CardSender;
-  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
-}
 
 export interface ProgressOptions {
   config: Pick<Config, "tabDomain" | "port" | "teamsAppId">;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { VERBS, checkInInputIds, KUDOS_INPUT_ID } from "../../cards/src/index.js";
 import { collectCardWarnings } from "../../cards/src/validate.js";
 import type { Person } from "../../functions/src/domain/types.js";
-import { runProgressJob } from "../../functions/src/jobs/register-jobs.js";
+import { runProgressJob } from "../../functions/src/jobs/progress-jobs.js";
 import { buildInstall, buildInvoke, callsTo, cardOf, startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { buildActionData, readCardText } from "../support/card-inspect.js";
 import { createActiveGoal, createManagerGoal, milestoneAndNumber } from "../support/progress-fixtures.js";
@@ -26,7 +26,7 @@ async function invoke(person: Person, verb: string, data: Record<string, unknown
 }
 
 const lastCardTo = (person: Person) => cardOf(callsTo(h.fake, person, "create").at(-1));
-const runJob = (job: "reminders" | "digests", personIds: string[]) => runProgressJob(h.services, job, new Date(), { isForced: true, personIds }, [h.tenantId]);
+const runJob = (job: "reminders" | "digests", personIds: string[]) => runProgressJob(h.services.progress, job, new Date(), { isForced: true, personIds }, [h.tenantId]);
 
 describe("check-in from the reminder card", () => {
   test("reminder lists the goal → fill in the card → saved through /api/messages → goal and dashboard move; a replay records nothing", async () => {

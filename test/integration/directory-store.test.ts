@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Person } from "../../functions/src/domain/types.js";
-import { shardOf, toPatch } from "../../functions/src/directory/org-packing.js";
+import { shardOf, toPatch } from "../../functions/src/store/org-packing.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
 import { createTableFactory } from "../../functions/src/store/tables.js";
 import { generateOrg } from "../fakes/org-generator.js";

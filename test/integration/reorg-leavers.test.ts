@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { GoalEvent } from "../../functions/src/domain/goal-context.js";
 import type { Cycle } from "../../functions/src/domain/types.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
-import { toPatch } from "../../functions/src/directory/org-packing.js";
+import { toPatch } from "../../functions/src/store/org-packing.js";
 import { addPeople, buildOrgChart, buildRunningCycle, changeDirectory, createActiveGoal, createGoal, disable, readGoal, readHistory, remove, submitGoal } from "../support/cascade-fixtures.js";
 
 let api: ApiHarness;

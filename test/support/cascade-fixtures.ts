@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { diffPeople } from "../../functions/src/directory/directory-changes.js";
-import { toPatch } from "../../functions/src/directory/org-packing.js";
+import { toPatch } from "../../functions/src/store/org-packing.js";
 import type { ReorgReport } from "../../functions/src/domain/reorg.js";
 import type { Cycle, Person } from "../../functions/src/domain/types.js";
 import { createTableDirectory, type DirectoryUpdate } from "../../functions/src/store/directory-store.js";

@@ -9,7 +9,9 @@ import type { ApprovalCardRecord } from "../store/card-store.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { buildOutcomeCard, buildRequestCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import { buildGoalUrl, describeError, type BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-deps.js";
+import { buildGoalUrl } from "./tab-links.js";
+import { describeError } from "../domain/logger.js";
 
 /** At most this many waiting cards arrive at once when someone installs the app. */
 const QUEUED_CARDS_LIMIT = 20;

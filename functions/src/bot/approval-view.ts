@@ -7,8 +7,7 @@ import type { GoalDeps } from "../domain/goal-context.js";
 import type { Versioned } from "../domain/ports.js";
 import { checkSmart } from "../domain/smart.js";
 import type { ApprovedSnapshot, Goal, KeyResult } from "../domain/types.js";
-import { buildGoalUrl } from "./bot-deps.js";
-import type { TabLinkSettings } from "./tab-links.js";
+import { type TabLinkSettings, buildGoalUrl } from "./tab-links.js";
 
 type SnapshotKeyResult = ApprovedSnapshot["keyResults"][number];
 

@@ -1,25 +1,19 @@
 /** The bot itself: the stores and the card logic, the reaction to goal events, proactive installs and
  * the Teams SDK runtime (created on first use). bot-services.ts loads this module with the first call
  * that needs it, so a cold start parses none of it. */
-import type { GoalEventHandler } from "../events.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { adoptConversation, createActivityHandlers } from "./activity-handlers.js";
 import type { AppInstaller } from "./app-installer.js";
 import { listPendingApprovals } from "./approval-inbox.js";
 import { handleGoalEvent } from "./approval-notifier.js";
 import type { BotDeps } from "./bot-deps.js";
-import type { BotServices, BotServicesOptions } from "./bot-services.js";
+import type { BotCore, BotServicesOptions } from "./bot-api.js";
 import { executeCardAction } from "./card-actions.js";
 import { findInstallBlocker } from "./install-rules.js";
 import { createLazyLoader } from "../lazy-loader.js";
 import { createMessenger } from "./messenger.js";
 import { createProactiveInstall, type ProactiveInstall } from "./proactive-install.js";
 import { buildTabLinkSettings } from "./tab-links.js";
-
-/** What the facade forwards to; the inbox list needs only the card store, so the facade answers it. */
-export interface BotCore extends Omit<BotServices, "listInbox"> {
-  handleGoalEvent: GoalEventHandler;
-}
 
 /** The Graph installer loads with the first install; it is made once, so its tokens are cached across installs. */
 function createAppInstalls(options: BotServicesOptions, adopt: (conversation: ConversationRecord) => Promise<void>): ProactiveInstall {

@@ -6,17 +6,11 @@ import type { Principal } from "../domain/types.js";
 import type { CardActionResponse } from "./invoke-response.js";
 import type { Messenger } from "./messenger.js";
 import type { ProactiveInstall } from "./proactive-install.js";
-import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
+import type { Logger } from "../domain/logger.js";
+import type { TabLinkSettings } from "./tab-links.js";
 
 /** Handles the card actions of one verb that another part of the app owns (check-ins, kudos). */
 export type CardActionHandler = (viewer: Principal, data: Record<string, unknown>) => Promise<CardActionResponse>;
-
-export type BotLog = (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
-
-/** An error as the log shows it. */
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
 export interface BotDeps extends TabLinkSettings {
@@ -24,18 +18,9 @@ export interface BotDeps extends TabLinkSettings {
   conversations: ConversationStore;
   cards: CardStore;
   messenger: Messenger;
-  log: BotLog;
+  log: Logger;
   /** Installs the app for someone a card cannot reach yet, when the admin allows it. */
   appInstalls?: ProactiveInstall;
   /** Extra verbs, by verb. */
   cardActions?: Readonly<Record<string, CardActionHandler>>;
-}
-
-/** Opens the goal in the tab; any deps with the tab's address (bot or progress) can build it. */
-export function buildGoalUrl(links: TabLinkSettings, goalId: string): string {
-  return buildTabLink(links, { page: "my-goals", goalId });
-}
-
-export function buildApprovalsUrl(links: TabLinkSettings, goalId?: string): string {
-  return buildTabLink(links, goalId ? { page: "approvals", goalId } : { page: "approvals" });
 }

@@ -6,10 +6,10 @@ import { App, type AppOptions, type IHttpServerResponse, type IPlugin } from "@m
 import type { AdaptiveCard } from "../../../cards/src/index.js";
 import type { BotConfig } from "../config.js";
 import { activitySchema, LOCAL_SERVICE_URL, type BotActivityHandlers, type Channel, type IncomingActivity } from "./activity.js";
-import type { BotLog } from "./bot-deps.js";
 import { FunctionHttpAdapter } from "./function-adapter.js";
 import { DEFAULT_SERVICE_URL, type TeamsAddress, type TeamsSender } from "./messenger.js";
 import { createSdkLogger } from "./sdk-logger.js";
+import type { Logger } from "../domain/logger.js";
 
 export const MESSAGING_ENDPOINT = "/api/messages";
 /** Bot Service calls must leave time to answer an invoke within its 5 s. */
@@ -49,7 +49,7 @@ class CascadeBotApp extends App {
 
 /** Empty strings rather than undefined: for undefined options the SDK reads its own environment
  * variables, and configuration is read in config.ts only. */
-function buildAppOptions(bot: BotConfig, adapter: FunctionHttpAdapter, log: BotLog, token?: BotTokenProvider): AppOptions<IPlugin> {
+function buildAppOptions(bot: BotConfig, adapter: FunctionHttpAdapter, log: Logger, token?: BotTokenProvider): AppOptions<IPlugin> {
   return {
     clientId: bot.id ?? "",
     clientSecret: bot.clientSecret ?? "",
@@ -92,7 +92,7 @@ function registerHandlers(app: CascadeBotApp, handlers: BotActivityHandlers): vo
 /** Stands in for the Bot Framework token on local-chat activities; nothing is ever sent with it. */
 const LOCAL_TOKEN: IToken = { appId: "", from: "azure", fromId: "", serviceUrl: LOCAL_SERVICE_URL, isExpired: () => false };
 
-export async function createBotRuntime(options: { bot: BotConfig; handlers: BotActivityHandlers; log: BotLog; tokenProvider?: BotTokenProvider }): Promise<BotRuntime> {
+export async function createBotRuntime(options: { bot: BotConfig; handlers: BotActivityHandlers; log: Logger; tokenProvider?: BotTokenProvider }): Promise<BotRuntime> {
   const adapter = new FunctionHttpAdapter();
   const app = new CascadeBotApp(buildAppOptions(options.bot, adapter, options.log, options.tokenProvider));
   registerHandlers(app, options.handlers);

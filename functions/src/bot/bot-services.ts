@@ -1,61 +1,12 @@
-/** The bot as the rest of the app sees it. Its implementation (bot-core.ts: the card logic, the card
+/** The bot facade (BotServices, see bot-api.ts). Its implementation (bot-core.ts: the card logic, the card
  * builders, the activity schema and, behind it, the Teams SDK) loads with the first call that needs it,
  * so a cold start parses none of it. */
-import type { AdaptiveCard } from "../../../cards/src/index.js";
-import type { Config } from "../config.js";
-import type { AdminLogEntry } from "../domain/admin.js";
-import { isApprovalEvent, type GoalDeps } from "../domain/goal-context.js";
-import type { Principal } from "../domain/types.js";
-import type { EventBus } from "../events.js";
-import type { AppInstallStore } from "../store/app-install-store.js";
-import type { CardStore, InboxItem } from "../store/card-store.js";
-import type { ConversationStore } from "../store/conversation-store.js";
-import type { IncomingActivity } from "./activity.js";
-import type { PendingApproval } from "./approval-inbox.js";
-import type { BotCore } from "./bot-core.js";
-import type { BotLog, CardActionHandler } from "./bot-deps.js";
-import type { BotTokenProvider } from "./bot-runtime.js";
-import type { CardActionInput, CardActionResponse } from "./invoke-response.js";
+import { isApprovalEvent } from "../domain/goal-context.js";
 import { createLazyLoader, type LazyLoader } from "../lazy-loader.js";
+import type { BotCore, BotServices, BotServicesOptions } from "./bot-api.js";
 import type { ProactiveInstall } from "./proactive-install.js";
 
 export const INBOX_LIMIT = 50;
-
-export interface BotHttpResult {
-  status: number;
-  body?: unknown;
-}
-
-export interface BotServices {
-  handleTeamsActivity(activity: IncomingActivity, headers: Record<string, string>): Promise<BotHttpResult>;
-  handleLocalActivity(activity: IncomingActivity): Promise<BotHttpResult>;
-  executeCardAction(viewer: Principal, action: CardActionInput): Promise<CardActionResponse>;
-  listPendingApprovals(viewer: Principal): Promise<PendingApproval[]>;
-  listInbox(viewer: Principal): Promise<InboxItem[]>;
-  /** Sends a card to the person's chat; false when they have no conversation with the app yet (the
-   * card then waits for the install Cascade makes for them, when the admin allows it). */
-  sendCard(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean>;
-  /** Installing the app for people a card must reach: its status for Admin, and the installs in flight. */
-  appInstalls: ProactiveInstall;
-}
-
-export interface BotServicesOptions {
-  config: Config;
-  goalDeps: GoalDeps;
-  conversations: ConversationStore;
-  cards: CardStore;
-  appInstallStore: AppInstallStore;
-  events: EventBus;
-  log: BotLog;
-  /** Where install problems are told to the admins. */
-  addAdminLogEntry(tenantId: string, entry: AdminLogEntry): Promise<void>;
-  /** Tenants whose people may act through the bot. */
-  allowedTenantIds: readonly string[];
-  /** Replaces how the bot gets Bot Framework tokens for outgoing messages (tests). */
-  botTokenProvider?: BotTokenProvider;
-  /** Verbs handled outside the approval flow (check-ins, kudos). */
-  cardActions?: Readonly<Record<string, CardActionHandler>>;
-}
 
 function forwardAppInstalls(core: LazyLoader<BotCore>): ProactiveInstall {
   return {

@@ -7,10 +7,11 @@ import { decideGoal } from "../domain/goal-workflow.js";
 import type { Principal } from "../domain/types.js";
 import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import { describeError, type BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-deps.js";
 import { decisionSchema } from "../http/action-schemas.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
+import { describeError } from "../domain/logger.js";
 
 /** Outcomes of a decision attempt that mean "someone or something got there first": answer with
  * what the goal looks like now instead of an error, so a replay or a race reads as success. */

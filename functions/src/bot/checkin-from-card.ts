@@ -6,12 +6,12 @@ import { recordCheckIn, type CheckInResult } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { filterNotCheckedInSince, findReminderWindowStart } from "../domain/reminders.js";
 import type { Principal } from "../domain/types.js";
-import type { ProgressDeps } from "../progress-services.js";
 import { checkInSchema } from "../http/action-schemas.js";
-import { buildGoalUrl } from "./bot-deps.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
-import { buildMyGoalsUrl, deriveActionId, toCheckInGoalView, toKeyResultView } from "./progress-cards.js";
+import { deriveActionId, toCheckInGoalView, toKeyResultView } from "./progress-cards.js";
+import { buildGoalUrl, buildMyGoalsUrl } from "./tab-links.js";
+import type { ProgressDeps } from "./progress-ports.js";
 
 function readString(data: Record<string, unknown>, key: string): string {
   const value = data[key];

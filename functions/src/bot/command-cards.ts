@@ -14,9 +14,8 @@ import type { Versioned } from "../domain/ports.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import type { Cycle, Goal, Principal } from "../domain/types.js";
 import { listPendingApprovalSummaries } from "./approval-inbox.js";
-import { buildApprovalsUrl, buildGoalUrl, type BotDeps } from "./bot-deps.js";
-import { buildMyGoalsUrl } from "./progress-cards.js";
-import type { TabLinkSettings } from "./tab-links.js";
+import type { BotDeps } from "./bot-deps.js";
+import { type TabLinkSettings, buildApprovalsUrl, buildGoalUrl, buildMyGoalsUrl } from "./tab-links.js";
 
 /** The cycle the tab opens on: the one running today, else the latest open one, else the latest. */
 export function pickCurrentCycle(cycles: readonly Cycle[], today: string): Cycle | null {

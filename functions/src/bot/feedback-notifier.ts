@@ -4,8 +4,9 @@ import { buildKudosCard, buildKudosInviteCard } from "../../../cards/src/index.j
 import type { Kudos } from "../domain/feedback.js";
 import { isGoalCompletedEvent, type GoalEvent } from "../domain/goal-context.js";
 import type { Goal } from "../domain/types.js";
-import type { ProgressDeps } from "../progress-services.js";
-import { buildGoalUrl, describeError } from "./bot-deps.js";
+import { buildGoalUrl } from "./tab-links.js";
+import { describeError } from "../domain/logger.js";
+import type { ProgressDeps } from "./progress-ports.js";
 
 async function nameOf(deps: ProgressDeps, tenantId: string, personId: string): Promise<string> {
   return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? "A colleague";

@@ -3,12 +3,12 @@
 import { buildMessageCard, parseKudosInputs } from "../../../cards/src/index.js";
 import { giveKudos } from "../domain/feedback.js";
 import type { Principal } from "../domain/types.js";
-import type { ProgressDeps } from "../progress-services.js";
 import { kudosSchema } from "../http/action-schemas.js";
-import { buildGoalUrl } from "./bot-deps.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
 import { deriveActionId } from "./progress-cards.js";
+import { buildGoalUrl } from "./tab-links.js";
+import type { ProgressDeps } from "./progress-ports.js";
 
 export async function sendKudosFromCard(deps: ProgressDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
   let goalId: string;

@@ -8,11 +8,11 @@ import type { Clock, IdGenerator } from "../domain/ports.js";
 import type { AppInstallStore, InstallAttempt, TenantInstallProblem } from "../store/app-install-store.js";
 import type { ConversationRecord, ConversationStore } from "../store/conversation-store.js";
 import type { AppInstaller, InstallOutcome } from "./app-installer.js";
-import { describeError, type BotLog } from "./bot-deps.js";
 import { createInstallProblems, type InstallProblemView } from "./install-problems.js";
 import { canRetryInstall, computeRetryAt, isInstallUnderway, isTenantPaused } from "./install-rules.js";
 import { DEFAULT_SERVICE_URL } from "./messenger.js";
 import { createWorkSlots } from "./work-slots.js";
+import { describeError, type Logger } from "../domain/logger.js";
 
 export interface AppInstallStatus {
   /** This deployment can install the app (TEAMS_APP_ID and the app's credential are set). */
@@ -40,7 +40,7 @@ export interface ProactiveInstallDeps {
   conversations: ConversationStore;
   clock: Clock;
   ids: IdGenerator;
-  log: BotLog;
+  log: Logger;
   tenantPolicy(tenantId: string): Promise<TenantPolicy>;
   addAdminLogEntry(tenantId: string, entry: AdminLogEntry): Promise<void>;
   /** Null when this deployment cannot install apps; `unavailableReason` says why. */

@@ -4,8 +4,7 @@ import { createHash } from "node:crypto";
 import type { Versioned } from "../domain/ports.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import type { Goal, KeyResult } from "../domain/types.js";
-import { buildGoalUrl } from "./bot-deps.js";
-import { buildTabLink, type TabLinkSettings } from "./tab-links.js";
+import { buildGoalUrl, type TabLinkSettings } from "./tab-links.js";
 
 export function toKeyResultView(kr: KeyResult): KeyResultView {
   return kr.kind === "number"
@@ -24,14 +23,6 @@ export function toCheckInGoalView(links: TabLinkSettings, { value: goal, etag }:
     keyResults: goal.keyResults.map(toKeyResultView),
     goalUrl: buildGoalUrl(links, goal.id),
   };
-}
-
-export function buildMyGoalsUrl(links: TabLinkSettings): string {
-  return buildTabLink(links, { page: "my-goals" });
-}
-
-export function buildDashboardUrl(links: TabLinkSettings, managerId: string): string {
-  return buildTabLink(links, { page: "dashboard", managerId });
 }
 
 /** The same card, action and person always give the same id, so a replayed action is recognised. */

@@ -6,10 +6,10 @@ import type { Versioned } from "../domain/ports.js";
 import { DEFAULT_REMINDER_SETTINGS } from "../domain/reminders.js";
 import { buildTestCycle, buildTestGoal, buildTestPerson } from "../domain/test-goals.js";
 import type { CheckIn, Goal, Person, Principal } from "../domain/types.js";
-import type { ProgressDeps } from "../progress-services.js";
 import type { PersonReminderState } from "../store/reminder-store.js";
 import { notifyKudos } from "./feedback-notifier.js";
 import type { TabLinkSettings } from "./tab-links.js";
+import type { ProgressDeps } from "./progress-ports.js";
 
 export const TEST_TENANT = "t1";
 

@@ -1,7 +1,7 @@
 /** Routes the Teams SDK's log lines into Cascade's structured log, keeping warnings and errors only:
  * the SDK's debug output would repeat whole activities, which carry people's messages. */
 import type { AppOptions, IPlugin } from "@microsoft/teams.apps";
-import type { BotLog } from "./bot-deps.js";
+import type { Logger } from "../domain/logger.js";
 
 type SdkLogger = NonNullable<AppOptions<IPlugin>["logger"]>;
 
@@ -26,7 +26,7 @@ const UNWANTED_ADVICE = /dangerouslyAllowUnauthenticatedRequests/;
 /** A refused token is the endpoint doing its job (scanners probe it all day), not a fault. */
 const REJECTED_TOKEN = /\b(JWT|jwt|token)\b/;
 
-export function createSdkLogger(log: BotLog, name = "teams-sdk"): SdkLogger {
+export function createSdkLogger(log: Logger, name = "teams-sdk"): SdkLogger {
   const ignore = () => undefined;
   const logWarning = (parts: unknown[]) => {
     const message = describe(parts);

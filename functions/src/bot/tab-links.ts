@@ -51,3 +51,20 @@ export function buildTabLink(settings: TabLinkSettings, target: TabLinkTarget): 
   if (target.goalId) query.push(`context=${encodeURIComponent(JSON.stringify({ subEntityId: target.goalId }))}`);
   return `${TEAMS_ENTITY_LINK}/${encodeURIComponent(settings.teamsAppId)}/${encodeURIComponent(page.entityId)}?${query.join("&")}`;
 }
+
+/** Opens the goal in the tab. */
+export function buildGoalUrl(links: TabLinkSettings, goalId: string): string {
+  return buildTabLink(links, { page: "my-goals", goalId });
+}
+
+export function buildApprovalsUrl(links: TabLinkSettings, goalId?: string): string {
+  return buildTabLink(links, goalId ? { page: "approvals", goalId } : { page: "approvals" });
+}
+
+export function buildMyGoalsUrl(links: TabLinkSettings): string {
+  return buildTabLink(links, { page: "my-goals" });
+}
+
+export function buildDashboardUrl(links: TabLinkSettings, managerId: string): string {
+  return buildTabLink(links, { page: "dashboard", managerId });
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Person } from "../domain/types.js";
-import { applyPatch } from "./org-packing.js";
+import { applyPatch } from "../store/org-packing.js";
 import { mergeDeltaEntries, readDeltaItem, type DeltaEntry } from "./delta-items.js";
 
 const USER = "#microsoft.graph.user";

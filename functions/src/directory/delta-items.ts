@@ -1,7 +1,7 @@
 /** Reads items of Microsoft Graph's users delta into patches. In the first round every item is a
  * whole user; in later rounds an item may carry only what changed, and the same user may appear on
  * several pages, so items merge: later fields win, untouched fields stay. */
-import type { PersonFields, PersonPatch } from "./org-packing.js";
+import type { PersonFields, PersonPatch } from "../store/org-packing.js";
 
 export const USER_DELTA_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,accountEnabled,manager";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { walkManagerChain } from "./org-walk.js";
+import { walkManagerChain } from "../domain/org-walk.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./demo-org.js";
 import { seedDemoDirectory } from "./demo-directory.js";
 import type { Person } from "../domain/types.js";

@@ -4,8 +4,8 @@
 import type { Person } from "../domain/types.js";
 import type { TableDirectory } from "../store/directory-store.js";
 import { findAnomalies, type DirectoryAnomaly } from "./directory-changes.js";
-import { MAX_ORG_DEPTH } from "./org-walk.js";
-import type { PersonChange } from "./org-plan.js";
+import { MAX_ORG_DEPTH } from "../domain/org-walk.js";
+import type { PersonChange } from "../store/org-plan.js";
 
 export async function findChainAnomalies(
   directory: TableDirectory,

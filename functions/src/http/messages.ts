@@ -4,7 +4,7 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { AppError } from "../domain/errors.js";
 import { parseActivity } from "../bot/activity.js";
-import type { BotHttpResult } from "../bot/bot-services.js";
+import type { BotHttpResult } from "../bot/bot-api.js";
 import { isLocalIssuerToken, verifyLocalSender } from "../bot/local-chat.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { problemResponse } from "./problem.js";

@@ -1,7 +1,7 @@
 /** The org chart below a person overlaid with goals, coverage, orphans, white space and risk. */
 import { AppError } from "../domain/errors.js";
 import { getOrgCascade } from "../domain/org-cascade.js";
-import { MAX_ORG_DEPTH } from "../directory/org-walk.js";
+import { MAX_ORG_DEPTH } from "../domain/org-walk.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { readPersonParam } from "./people.js";
 import { parseOptionalId } from "./schemas.js";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
-import { runProgressJob } from "../jobs/register-jobs.js";
+import { runProgressJob } from "../jobs/progress-jobs.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
 import { reminderSettingsSchema, timeZoneField } from "./admin.js";
@@ -33,7 +33,7 @@ export const reminderHandlers = {
     const job = params.job;
     if (job !== "reminders" && job !== "digests") throw new AppError("not_found", "There is no such job.");
     const { personIds } = body === undefined ? { personIds: undefined } : parseBody(runSchema, body);
-    const results = await runProgressJob(services, job, new Date(), { isForced: true, personIds }, [principal.tenantId]);
+    const results = await runProgressJob(services.progress, job, new Date(), { isForced: true, personIds }, [principal.tenantId]);
     return json(200, { items: results });
   },
 } satisfies RouteHandlers;

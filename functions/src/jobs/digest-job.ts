@@ -5,11 +5,10 @@ import { computeDashboard } from "../domain/dashboard.js";
 import { isDigestDue } from "../domain/reminders.js";
 import { loadTeamGoals, mapLimited, resolveCycle, type TeamGoals } from "../domain/team-goals.js";
 import type { Cycle, Person } from "../domain/types.js";
-import type { ProgressDeps } from "../progress-services.js";
-import { buildApprovalsUrl, describeError } from "../bot/bot-deps.js";
-import { buildDashboardUrl } from "../bot/progress-cards.js";
-import type { TabLinkSettings } from "../bot/tab-links.js";
+import { type TabLinkSettings, buildApprovalsUrl, buildDashboardUrl } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
+import { describeError } from "../domain/logger.js";
+import type { ProgressDeps } from "../bot/progress-ports.js";
 
 const DIGEST_CONCURRENCY = 2;
 const FRESH_MS = 7 * 24 * 60 * 60 * 1000;

@@ -4,9 +4,10 @@ import { buildReminderCard } from "../../../cards/src/index.js";
 import { isReminderDue, selectReminderGoals, type ReminderSettings } from "../domain/reminders.js";
 import { mapLimited } from "../domain/team-goals.js";
 import type { Person } from "../domain/types.js";
-import type { ProgressDeps } from "../progress-services.js";
-import { describeError } from "../bot/bot-deps.js";
-import { buildMyGoalsUrl, toCheckInGoalView } from "../bot/progress-cards.js";
+import { toCheckInGoalView } from "../bot/progress-cards.js";
+import { describeError } from "../domain/logger.js";
+import { buildMyGoalsUrl } from "../bot/tab-links.js";
+import type { ProgressDeps } from "../bot/progress-ports.js";
 
 const SEND_CONCURRENCY = 8;
 

@@ -4,12 +4,12 @@
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
-import { decodeMembers, decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "../directory/org-packing.js";
-import { applyToShards, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "../directory/org-plan.js";
-import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "../directory/pack-plan.js";
-import { createOrgReader, type OrgReader } from "../directory/org-reader.js";
-import { runLimited } from "../directory/run-limited.js";
-import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "../directory/write-batches.js";
+import { decodeMembers, decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "./org-packing.js";
+import { applyToShards, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "./org-plan.js";
+import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
+import { createOrgReader, type OrgReader } from "./org-reader.js";
+import { runLimited } from "../domain/run-limited.js";
+import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "./write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;

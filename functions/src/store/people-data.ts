@@ -1,5 +1,5 @@
 /** The org chart, reminder state and the directory sync's bookkeeping. */
-import { decodePeople, toPatch, type PersonPatch } from "../directory/org-packing.js";
+import { decodePeople, toPatch, type PersonPatch } from "./org-packing.js";
 import type { DirectoryChange } from "../domain/ports.js";
 import { createTableDirectory } from "./directory-store.js";
 import { REMINDERS_TABLE } from "./reminder-store.js";

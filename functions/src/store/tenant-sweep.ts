@@ -1,7 +1,7 @@
 /** Erasure sweeps: read every row of a tenant in a table, and delete or rewrite the rows a rule
  * picks, each with the ETag it was read at, deciding again when a row changed meanwhile. */
 import type { TableClient } from "@azure/data-tables";
-import { runLimited } from "../directory/run-limited.js";
+import { runLimited } from "../domain/run-limited.js";
 import { isStatus } from "./tables.js";
 import { collectValues, ERASED_NAME, ERASED_PERSON_ID, holdsValue, keyParts, parseStoredJson, readTenantPage, stripMetadata, touchesGoals, type EraseCounts, type ErasureContext, type StoredEntity } from "./tenant-data.js";
 

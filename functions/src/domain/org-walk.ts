@@ -1,6 +1,6 @@
 /** Walks of the org chart that survive bad directory data: a self-manager, a missing manager or a
  * manager cycle ends the walk as if the person were a root, and depth is capped. */
-import type { Person } from "../domain/types.js";
+import type { Person } from "./types.js";
 
 /** Deeper than any real organisation; bounds the work a corrupt chain can cause. */
 export const MAX_ORG_DEPTH = 64;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { Person } from "../domain/types.js";
+import type { Person } from "./types.js";
 import { walkManagerChain, walkSubtree, type TeamMember } from "./org-walk.js";
 
 const person = (id: string, managerId: string | null): Person => ({ id, displayName: id, mail: null, jobTitle: null, department: null, managerId, accountEnabled: true, updatedAt: "t" });

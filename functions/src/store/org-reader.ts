@@ -4,7 +4,7 @@ import type { DirectoryReader } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import { shardOf } from "./org-packing.js";
 import type { LoadedPack, LoadedShard } from "./org-plan.js";
-import { walkManagerChain, walkSubtree } from "./org-walk.js";
+import { walkManagerChain, walkSubtree } from "../domain/org-walk.js";
 
 export interface OrgSource {
   loadShards(tenantId: string, shards: Set<number>): Promise<Map<number, LoadedShard>>;
