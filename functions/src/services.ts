@@ -128,12 +128,13 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     [VERBS.sendKudos]: (viewer: Principal, data: Record<string, unknown>) => handleKudosAction(progress, viewer, data),
   };
   const addAdminLogEntry = (tenantId: string, entry: AdminLogEntry) => admin.store.addLogEntry(tenantId, entry);
-  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions });
+  const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
+  const isErased = (tenantId: string, userId: string) => erased.isErased(tenantId, userId);
+  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased });
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
   const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);

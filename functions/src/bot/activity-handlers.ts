@@ -1,7 +1,8 @@
 /** What Cascade does with each kind of activity: card actions, installs, typed commands and the
  * Action.Submit fallback of older clients. */
 import { readSubmitVerb } from "../../../cards/src/index.js";
-import { isPersonalConversation, readInvokeAction, readSender, type BotActivityHandlers } from "./activity.js";
+import type { Principal } from "../domain/types.js";
+import { isPersonalConversation, readInvokeAction, readSender, type BotActivityHandlers, type IncomingActivity } from "./activity.js";
 import { deliverQueuedCards, deliverWaitingApprovals } from "./approval-notifier.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import type { BotDeps } from "./bot-deps.js";
@@ -16,17 +17,25 @@ export async function adoptConversation(deps: BotDeps, conversation: Conversatio
 }
 
 export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly string[]): BotActivityHandlers {
+  /** The sender, unless their data was erased: then nothing they do through Teams acts or is recorded. */
+  async function readActiveSender(activity: IncomingActivity): Promise<Principal | null | "erased"> {
+    const sender = readSender(activity, allowedTenantIds);
+    if (sender && (await deps.isErased?.(sender.tenantId, sender.userId))) return "erased";
+    return sender;
+  }
+
   return {
     async onCardAction(activity) {
-      const sender = readSender(activity, allowedTenantIds);
+      const sender = await readActiveSender(activity);
+      if (sender === "erased") return respondWithError(400, "BadRequest", "This person's data was erased from Cascade, so their actions are no longer accepted.");
       if (!sender) return respondWithError(400, "BadRequest", "Cascade cannot tell who pressed this button, or this organisation does not use this Cascade.");
       const action = readInvokeAction(activity);
       if (!action) return respondWithError(400, "BadRequest", "This is not a card action Cascade knows.");
       return executeCardAction(deps, sender, action);
     },
     async onInstalled(activity, channel) {
-      const sender = readSender(activity, allowedTenantIds);
-      if (!sender || !isPersonalConversation(activity)) return;
+      const sender = await readActiveSender(activity);
+      if (!sender || sender === "erased" || !isPersonalConversation(activity)) return;
       const conversation = toConversation(deps, activity, channel, sender.tenantId, sender.userId);
       if (conversation) await adoptConversation(deps, conversation);
     },
@@ -37,10 +46,11 @@ export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly
       await deps.appInstalls?.noteRemoved(sender.tenantId, sender.userId);
     },
     async onMessage(activity, channel) {
+      const sender = await readActiveSender(activity);
+      if (sender === "erased") return;
       // Clients without Universal Actions send the card's Action.Submit fallback as a message.
       const verb = readSubmitVerb(activity.value);
       if (!verb) return answerChatMessage(deps, activity, channel, allowedTenantIds);
-      const sender = readSender(activity, allowedTenantIds);
       if (!sender) return;
       const response = await executeCardAction(deps, sender, { verb, data: activity.value as Record<string, unknown> });
       const conversation = await deps.conversations.getConversation(sender.tenantId, sender.userId);

@@ -51,6 +51,8 @@ export interface BotServicesOptions {
   botTokenProvider?: BotTokenProvider;
   /** Verbs handled outside the approval flow (check-ins, kudos). */
   cardActions?: Readonly<Record<string, CardActionHandler>>;
+  /** People whose data was erased; their activities are refused. */
+  isErased?(tenantId: string, userId: string): Promise<boolean>;
 }
 
 /** What the facade forwards to; the inbox list needs only the card store, so the facade answers it. */

@@ -55,6 +55,7 @@ export function createBotCore(options: BotServicesOptions): BotCore {
     ...buildTabLinkSettings(options.config),
     log: options.log,
     cardActions: options.cardActions,
+    isErased: options.isErased,
   };
   const appInstalls = createAppInstalls(options, (conversation) => adoptConversation(deps, conversation));
   deps.appInstalls = appInstalls;

@@ -23,4 +23,6 @@ export interface BotDeps extends TabLinkSettings {
   appInstalls?: ProactiveInstall;
   /** Extra verbs, by verb. */
   cardActions?: Readonly<Record<string, CardActionHandler>>;
+  /** True for a person whose data was erased: activities from them are refused. */
+  isErased?(tenantId: string, userId: string): Promise<boolean>;
 }

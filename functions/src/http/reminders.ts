@@ -4,14 +4,14 @@ import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { runProgressJob } from "../jobs/progress-jobs.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { parseBody } from "./schemas.js";
+import { idSchema, parseBody } from "./schemas.js";
 import { reminderSettingsSchema, timeZoneField } from "./admin.js";
 
 /** PUT replaces the whole reminder configuration, so every field is required here. */
 const settingsSchema = reminderSettingsSchema.required();
 
 const timeZoneSchema = z.strictObject({ timeZone: timeZoneField });
-const runSchema = z.strictObject({ personIds: z.array(z.string().max(64)).max(1000).optional() });
+const runSchema = z.strictObject({ personIds: z.array(idSchema).max(1000).optional() });
 
 export const reminderHandlers = {
   "admin-reminders-get": async ({ services, principal }) => {
