@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildApprovalCard, buildStaleApprovalCard } from "./approval-card.js";
 import { buildApprovalStatusCard } from "./approval-status-card.js";
 import { COMMENT_INPUT_IDS, parseDecisionInputs } from "./decision-inputs.js";
-import { buildApprovalGoalView, findByType, findNodes } from "./test-data.js";
+import { buildApprovalGoalView, findByType, findNodes } from "../../test/support/card-test-data.js";
 import { VERBS } from "./verbs.js";
 
 const approverUserId = "29:approver-mri";

@@ -16,7 +16,7 @@ import {
   buildStaleApprovalCard,
   isVerb,
 } from "./index.js";
-import { buildApprovalGoalView, buildCheckInGoalView, findByType } from "./test-data.js";
+import { buildApprovalGoalView, buildCheckInGoalView, findByType } from "../../test/support/card-test-data.js";
 import { collectCardWarnings } from "./validate.js";
 
 const goalUrl = "https://teams.example.test/l/entity/cascade/goals?goal=goal-1";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkInInputIds, parseCheckInInputs } from "./check-in-inputs.js";
 import { buildReminderCard } from "./reminder-card.js";
-import { buildCheckInGoalView, collectInitialInputValues, findByType } from "./test-data.js";
+import { buildCheckInGoalView, collectInitialInputValues, findByType } from "../../test/support/card-test-data.js";
 import { VERBS } from "./verbs.js";
 
 describe("reminder card and parseCheckInInputs", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildKudosInviteCard, KUDOS_INPUT_ID, parseKudosInputs } from "./kudos-cards.js";
-import { findNodes } from "./test-data.js";
+import { findNodes } from "../../test/support/card-test-data.js";
 import { VERBS } from "./verbs.js";
 
 describe("kudos", () => {

@@ -15,6 +15,14 @@ describe("import graph of the product code", () => {
     expect(findCycles(graph).map((cycle) => cycle.join(" ↔ "))).toEqual([]);
   }, 60_000);
 
+  it("keeps test helpers out of src: no helper file there, and no product file imports from test/", () => {
+    const files = listSources(root, PRODUCT_FOLDERS);
+    expect(files.filter((file) => /(^|[/-])(test|testing|fixtures?)([/.-])/.test(file))).toEqual([]);
+    const graph = readImportGraph(root, listSources(root, [...PRODUCT_FOLDERS, "test/support"]));
+    const intoTests = [...graph].flatMap(([from, targets]) => (from.startsWith("test/") ? [] : targets.filter((to) => to.startsWith("test/")).map((to) => `${from} → ${to}`)));
+    expect(intoTests).toEqual([]);
+  }, 60_000);
+
   it("reports a loop through a type import and a lazy import, and not a chain", () => {
     const dir = mkdtempSync(join(tmpdir(), "cascade-cycles-"));
     try {

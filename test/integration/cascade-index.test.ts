@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import { rebuildCascadeIndex, reindexGoal, withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
 import type { CascadeDeps } from "../../functions/src/domain/cascade-ports.js";
 import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
-import { buildTestGoal } from "../../functions/src/domain/test-goals.js";
+import { buildTestGoal } from "../support/test-goals.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
 import { createCascadeIndex } from "../../functions/src/store/cascade-index.js";
 import { createCycleStore, DEFAULT_POLICY } from "../../functions/src/store/cycle-store.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planCheckIns, type PlannedCheckIn } from "../../functions/dev/demo-checkins.js";
 import { computeGoalProgress } from "../../functions/src/domain/progress.js";
 import { applyCheckInValues } from "../../functions/src/domain/checkins.js";
-import { buildTestCycle, buildTestGoal } from "../../functions/src/domain/test-goals.js";
+import { buildTestCycle, buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

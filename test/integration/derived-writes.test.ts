@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import { withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
 import { withChangeStamps } from "../../functions/src/domain/dashboard-service.js";
 import type { Dashboard } from "../../functions/src/domain/dashboard.js";
-import { buildTestGoal } from "../../functions/src/domain/test-goals.js";
+import { buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
 import { CASCADE_TABLE, createCascadeIndex } from "../../functions/src/store/cascade-index.js";
 import { createDashboardStore, DASHBOARDS_TABLE } from "../../functions/src/store/dashboard-store.js";

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { buildTestGoal } from "../../functions/src/domain/test-goals.js";
+import { buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
 import { goalRowKey, ownerPartition, toGoalEntity } from "../../functions/src/store/goal-entity.js";
 import { createGoalMover } from "../../functions/src/store/goal-move.js";

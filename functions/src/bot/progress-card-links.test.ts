@@ -5,7 +5,7 @@ import { runReminderJob } from "../jobs/reminder-job.js";
 import { handleCheckInAction } from "./checkin-actions.js";
 import { inviteKudosOnCompletion } from "./feedback-notifier.js";
 import { handleKudosAction } from "./kudos-actions.js";
-import { createProgressTestWorld, TEST_TENANT } from "./progress-test-deps.js";
+import { createProgressTestWorld, TEST_TENANT } from "../../../test/support/progress-test-deps.js";
 
 const APP_URL = "https://cascade.example.test";
 const TEAMS_APP_ID = "44444444-4444-4444-8444-444444444444";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { buildAlignmentTree } from "./alignment.js";
 import { rollUpSummaries } from "./rollup.js";
-import { buildSummary as goal } from "./cascade-test-data.js";
+import { buildSummary as goal } from "../../../test/support/cascade-test-data.js";
 
 describe("rollUpSummaries", () => {
   test("own progress weighs 1 beside each aligned goal under way, weighted by its weight", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildCascadePerson as person, buildSummary as goal } from "./cascade-test-data.js";
+import { buildCascadePerson as person, buildSummary as goal } from "../../../test/support/cascade-test-data.js";
 import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot } from "./coverage.js";
 
 /** r ── a ── a1, a2 (disabled)

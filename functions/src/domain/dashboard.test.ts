@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { computeDashboard } from "./dashboard.js";
-import { buildTestCycle, buildTestPerson, withProgress } from "./test-goals.js";
+import { buildTestCycle, buildTestPerson, withProgress } from "../../../test/support/test-goals.js";
 import type { Goal } from "./types.js";
 
 // Cycle 2027-01-01..2027-01-10 (10 days); now = 2027-01-06: half the cycle has gone by.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildChainInSubtree, planAlignmentFlags } from "./reorg-rules.js";
-import { buildTestGoal } from "./test-goals.js";
+import { buildTestGoal } from "../../../test/support/test-goals.js";
 
 describe("planAlignmentFlags", () => {
   const chain = new Set(["manager", "director"]);

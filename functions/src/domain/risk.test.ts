@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { assessGoalRisk, assessProgressRisk, computeElapsedShare } from "./risk.js";
-import { buildTestCycle, withProgress } from "./test-goals.js";
+import { buildTestCycle, withProgress } from "../../../test/support/test-goals.js";
 
 const cycle = buildTestCycle({ startDate: "2027-01-01", endDate: "2027-01-10" });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { computeGoalProgress } from "./progress.js";
 import { rollUpSummaries } from "./rollup.js";
-import { withProgress } from "./test-goals.js";
+import { withProgress } from "../../../test/support/test-goals.js";
 import type { Goal } from "./types.js";
 
 const rollUpGoalTree = (goals: Goal[]) => rollUpSummaries(goals.map((g) => ({ ...g, progress: computeGoalProgress(g.keyResults) })));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { buildComment, buildKudos } from "../testing/builders.js";
+import { buildComment, buildKudos } from "../../../test/support/tab-builders.js";
 import { ApiError, type ApiClient, type RequestOptions } from "./client.js";
 import { QueryCache } from "./query-cache.js";
 import { createFeedbackActions } from "./use-feedback-actions.js";

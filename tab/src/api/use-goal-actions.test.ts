@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { buildGoal } from "../testing/builders.js";
+import { buildGoal } from "../../../test/support/tab-builders.js";
 import type { ApiClient, RequestOptions } from "./client.js";
 import { QueryCache } from "./query-cache.js";
 import { createGoalActions } from "./use-goal-actions.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryStorage } from "../testing/builders.js";
+import { createMemoryStorage } from "../../../test/support/tab-builders.js";
 import { clearSession, readSession, writeSession, type BrowserSession } from "./browser-session.js";
 
 const NOW = Date.parse("2027-07-01T12:00:00Z");

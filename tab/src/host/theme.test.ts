@@ -1,6 +1,6 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
-import { createMemoryStorage } from "../testing/builders.js";
+import { createMemoryStorage } from "../../../test/support/tab-builders.js";
 import { mapTeamsTheme, readThemePreference, resolveFluentTheme, writeThemePreference } from "./theme.js";
 
 describe("theme", () => {

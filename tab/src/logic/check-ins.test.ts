@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCheckIn } from "../testing/builders.js";
+import { buildCheckIn } from "../../../test/support/tab-builders.js";
 import type { KeyResult } from "../api/types.js";
 import { describeCheckInValues, describeConfidence } from "./check-ins.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCycle } from "../testing/builders.js";
+import { buildCycle } from "../../../test/support/tab-builders.js";
 import { describeCycleOption, pickDefaultCycle } from "./cycles.js";
 
 describe("cycles", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCycle } from "../testing/builders.js";
+import { buildCycle } from "../../../test/support/tab-builders.js";
 import { createEmptyForm } from "./goal-form.js";
 import { hasErrors, mapProblemToFields, normaliseErrorPath, validateGoalForm } from "./form-errors.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildComment, buildGoal, buildMe } from "../testing/builders.js";
+import { buildComment, buildGoal, buildMe } from "../../../test/support/tab-builders.js";
 import { canReadComments, describeKudosAccess, mapFeedbackProblem, nameKnownPerson, sortNewestFirst, validateFeedbackText } from "./goal-feedback.js";
 
 describe("describeKudosAccess", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCycle } from "../testing/builders.js";
+import { buildCycle } from "../../../test/support/tab-builders.js";
 import { createEmptyForm, MAX_KEY_RESULTS } from "./goal-form.js";
 import { addKeyResult, clearFieldErrors, pickFieldFeedback, removeKeyResult, updateKeyResult } from "./goal-form-edits.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCycle, buildGoal } from "../testing/builders.js";
+import { buildCycle, buildGoal } from "../../../test/support/tab-builders.js";
 import { buildGoalPatch, createEmptyForm, createKeyResultForm, formFromGoal, parseNumber, toGoalInput, toSmartDraft } from "./goal-form.js";
 
 describe("goal form", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildGoal } from "../testing/builders.js";
+import { buildGoal } from "../../../test/support/tab-builders.js";
 import { sortGoalsForOwner, summariseGoals } from "./goal-summary.js";
 
 describe("goal summary", () => {

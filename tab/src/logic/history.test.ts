@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildHistoryEntry, buildMe } from "../testing/builders.js";
+import { buildHistoryEntry, buildMe } from "../../../test/support/tab-builders.js";
 import { describeAction, describeActor, describeChanges, describeValue } from "./history.js";
 
 describe("history words", () => {

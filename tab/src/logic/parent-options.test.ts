@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildParentOption } from "../testing/builders.js";
+import { buildParentOption } from "../../../test/support/tab-builders.js";
 import { describeAlignment, groupParentOptions } from "./parent-options.js";
 
 const manager = { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDevUser } from "../testing/builders.js";
+import { buildDevUser } from "../../../test/support/tab-builders.js";
 import { groupPeopleByDepartment, matchesPerson, NO_DEPARTMENT } from "./people.js";
 
 const people = [

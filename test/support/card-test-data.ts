@@ -1,5 +1,5 @@
 /** Test data builders for the card tests; each takes overrides for the fields a test cares about. */
-import type { ApprovalGoalView, CheckInGoalView } from "./types.js";
+import type { ApprovalGoalView, CheckInGoalView } from "../../cards/src/types.js";
 
 export function buildApprovalGoalView(overrides: Partial<ApprovalGoalView> = {}): ApprovalGoalView {
   return {

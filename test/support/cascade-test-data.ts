@@ -1,6 +1,6 @@
 /** Builders of goal summaries and org people for the cascade domain tests. */
-import type { GoalSummary } from "./cascade-ports.js";
-import type { CascadePerson } from "./coverage.js";
+import type { GoalSummary } from "../../functions/src/domain/cascade-ports.js";
+import type { CascadePerson } from "../../functions/src/domain/coverage.js";
 
 export function buildSummary(id: string, ownerId: string, overrides: Partial<GoalSummary> = {}): GoalSummary {
   return {

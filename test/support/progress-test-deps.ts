@@ -1,15 +1,15 @@
 /** In-memory ProgressDeps for tests of the check-in, kudos, reminder and digest cards: a manager and
  * their report, goals kept in a map, and every card sent recorded instead of delivered. */
-import type { AdaptiveCard } from "../../../cards/src/index.js";
-import type { Kudos } from "../domain/feedback.js";
-import type { Versioned } from "../domain/ports.js";
-import { DEFAULT_REMINDER_SETTINGS } from "../domain/reminders.js";
-import { buildTestCycle, buildTestGoal, buildTestPerson } from "../domain/test-goals.js";
-import type { CheckIn, Goal, Person, Principal } from "../domain/types.js";
-import type { PersonReminderState } from "../store/reminder-store.js";
-import { notifyKudos } from "./feedback-notifier.js";
-import type { TabLinkSettings } from "./tab-links.js";
-import type { ProgressDeps } from "./progress-ports.js";
+import type { AdaptiveCard } from "../../cards/src/index.js";
+import type { Kudos } from "../../functions/src/domain/feedback.js";
+import type { Versioned } from "../../functions/src/domain/ports.js";
+import { DEFAULT_REMINDER_SETTINGS } from "../../functions/src/domain/reminders.js";
+import { buildTestCycle, buildTestGoal, buildTestPerson } from "./test-goals.js";
+import type { CheckIn, Goal, Person, Principal } from "../../functions/src/domain/types.js";
+import type { PersonReminderState } from "../../functions/src/store/reminder-store.js";
+import { notifyKudos } from "../../functions/src/bot/feedback-notifier.js";
+import type { TabLinkSettings } from "../../functions/src/bot/tab-links.js";
+import type { ProgressDeps } from "../../functions/src/bot/progress-ports.js";
 
 export const TEST_TENANT = "t1";
 

@@ -1,5 +1,5 @@
 /** Test data builders for goals, cycles and people used by the domain tests. */
-import type { Cycle, Goal, KeyResult, Person } from "./types.js";
+import type { Cycle, Goal, KeyResult, Person } from "../../functions/src/domain/types.js";
 
 let counter = 0;
 

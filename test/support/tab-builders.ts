@@ -1,5 +1,5 @@
 /** Test data builders for tab unit tests: sensible defaults, override what a test cares about. */
-import type { CheckIn, CycleView, DevUser, GoalComment, GoalView, HistoryEntry, Kudos, Me, ParentOption } from "../api/types.js";
+import type { CheckIn, CycleView, DevUser, GoalComment, GoalView, HistoryEntry, Kudos, Me, ParentOption } from "../../tab/src/api/types.js";
 
 export function buildCycle(overrides: Partial<CycleView> = {}): CycleView {
   return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, ...overrides };
