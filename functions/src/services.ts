@@ -33,6 +33,9 @@ import { createDemoSyncRunner, createGraphSyncRunner } from "./admin-sync.js";
 import { createSyncStateStore } from "./store/sync-state-store.js";
 import { createCascadeServices, type CascadeServices } from "./cascade-services.js";
 import { withCascadeIndex } from "./domain/cascade-indexing.js";
+import { withWriteIntents } from "./domain/write-intents.js";
+import { createPendingWrites } from "./store/pending-writes.js";
+import { startWriteRepair } from "./write-repair.js";
 import { createCascadeIndex } from "./store/cascade-index.js";
 import type { ProgressDeps } from "./bot/progress-ports.js";
 import { createErasedPeople } from "./store/erased-people.js";
@@ -102,12 +105,15 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cards = createCardStore(tables);
   const appInstallStore = createAppInstallStore(tables);
   const cascadeIndex = createCascadeIndex(tables);
-  const stampedGoals = withChangeStamps(createGoalStore(tables), { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
-  const goals = withCascadeIndex(stampedGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
+  const goalStore = createGoalStore(tables);
+  const pendingWrites = createPendingWrites(tables);
+  const stampedGoals = withChangeStamps(goalStore, { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
+  const indexedGoals = withCascadeIndex(stampedGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
+  const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: String(error) }) });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
     config.authMode === "dev" ? import("./auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
-    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...cascadeIndex.tables]),
+    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...cascadeIndex.tables, ...pendingWrites.tables]),
   ]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
   const goalDeps: GoalDeps = {
@@ -139,6 +145,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
+  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, snapshots, log });
   return {
     config,
     tables,

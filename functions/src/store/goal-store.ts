@@ -6,6 +6,7 @@ import { AppError } from "../domain/errors.js";
 import type { GoalFilter, GoalRepository, GoalWrite, Versioned } from "../domain/ports.js";
 import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
 import type { CheckInReader, Page } from "../domain/checkins.js";
+import type { RepairDeps } from "../domain/write-intents.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
 import { createBoundedMap } from "../bounded-map.js";
@@ -33,7 +34,7 @@ function mapWriteError(error: unknown): never {
   throw error;
 }
 
-export function createGoalStore(factory: TableFactory): GoalRepository & CheckInReader & { readonly tables: string[] } {
+export function createGoalStore(factory: TableFactory): GoalRepository & CheckInReader & Pick<RepairDeps, "repairGoalRows"> & { readonly tables: string[] } {
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
@@ -87,10 +88,20 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     if (previousParentId && previousParentId !== goal.parentId) {
       await deleteUnchanged(children, childrenKey(goal.tenantId, previousParentId), goal.id);
     }
-    if (goal.parentId) {
-      const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
-      await children.upsertEntity({ partitionKey: childrenKey(goal.tenantId, goal.parentId), rowKey: goal.id, ...summary }, "Replace");
-    }
+    if (goal.parentId) await writeChildRow(goal);
+  }
+
+  async function writeChildRow(goal: Goal): Promise<void> {
+    const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
+    await children.upsertEntity({ partitionKey: childrenKey(goal.tenantId, goal.parentId!), rowKey: goal.id, ...summary }, "Replace");
+  }
+
+  /** After a write that did not finish: the pointer and children rows as the goal is now (or gone). */
+  async function repairGoalRows(tenantId: string, goalId: string, goal: Goal | null, parentIds: string[]): Promise<void> {
+    if (goal) await index.upsertEntity({ partitionKey: indexKey(tenantId, goalId), rowKey: "g", ownerId: goal.ownerId }, "Replace");
+    else await deleteUnchanged(index, indexKey(tenantId, goalId), "g");
+    if (goal?.parentId) await writeChildRow(goal);
+    for (const parentId of parentIds) if (parentId !== goal?.parentId) await deleteUnchanged(children, childrenKey(tenantId, parentId), goalId);
   }
 
   async function saveGoal(write: GoalWrite): Promise<Versioned<Goal>> {
@@ -158,5 +169,5 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     return { items: items.map(fromCheckInEntity), nextCursor: isMore ? Buffer.from(String(items[items.length - 1]!.rowKey), "utf8").toString("base64url") : null };
   }
 
-  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns };
+  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns, repairGoalRows };
 }

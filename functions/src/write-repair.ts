@@ -1,0 +1,46 @@
+/** Starts the repair of goal writes a previous process left unfinished (see domain/write-intents.ts).
+ * It runs in the background so it never delays the first answer. An intent younger than
+ * YOUNGEST_MS may belong to a write still running on another instance, so the first pass leaves
+ * those and a second pass a little later takes them. */
+import { reindexGoal } from "./domain/cascade-indexing.js";
+import type { CascadeIndex } from "./domain/cascade-ports.js";
+import type { DashboardSnapshots } from "./domain/dashboard-service.js";
+import type { DirectoryReader } from "./domain/ports.js";
+import { repairPendingWrites, type RepairDeps } from "./domain/write-intents.js";
+import type { Goal } from "./domain/types.js";
+
+const YOUNGEST_MS = 10_000;
+
+export interface WriteRepairParts {
+  pending: RepairDeps["pending"];
+  goalStore: RepairDeps["goals"] & Pick<RepairDeps, "repairGoalRows">;
+  directory: DirectoryReader;
+  cascadeIndex: CascadeIndex;
+  snapshots: DashboardSnapshots;
+  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+}
+
+export function startWriteRepair(parts: WriteRepairParts): void {
+  const deps: RepairDeps = {
+    pending: parts.pending,
+    goals: parts.goalStore,
+    repairGoalRows: (tenantId, goalId, goal, parentIds) => parts.goalStore.repairGoalRows(tenantId, goalId, goal, parentIds),
+    reindex: (goal: Goal) => reindexGoal(parts.directory, parts.cascadeIndex, goal),
+    unindex: (tenantId, goalId) => parts.cascadeIndex.removeGoal(tenantId, goalId),
+    async markDashboardsChanged(tenantId, ownerIds) {
+      const chains = await Promise.all(ownerIds.map((id) => parts.directory.getManagerChain(tenantId, id)));
+      const managerIds = [...new Set(chains.flat().map((person) => person.id))];
+      if (managerIds.length > 0) await parts.snapshots.markChanged(tenantId, managerIds, new Date());
+    },
+  };
+  const pass = async () => {
+    try {
+      const repaired = await repairPendingWrites(deps, new Date(Date.now() - YOUNGEST_MS));
+      if (repaired > 0) parts.log("info", "Repaired goal writes left unfinished", { repaired });
+    } catch (error) {
+      parts.log("error", "Could not repair unfinished goal writes", { error: String(error) });
+    }
+  };
+  void pass();
+  setTimeout(() => void pass(), YOUNGEST_MS + 2_000).unref();
+}

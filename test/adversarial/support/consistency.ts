@@ -1,0 +1,85 @@
+/** Checks a tenant's goals against every index kept beside them, reading storage directly: the goal
+ * pointer (goalindex), the children lists (goalchildren), the cascade index (cascadeindex: pointer,
+ * placed row, organisation row) and the dashboard change stamps. Returns every disagreement found. */
+import { ROOT_PLACEMENT, summariseGoal } from "../../../functions/src/domain/cascade-ports.js";
+import type { DirectoryReader } from "../../../functions/src/domain/ports.js";
+import { computeGoalProgress } from "../../../functions/src/domain/progress.js";
+import type { Goal } from "../../../functions/src/domain/types.js";
+import { fromSummaryEntity } from "../../../functions/src/store/cascade-index.js";
+import { fromGoalEntity, type GoalEntity } from "../../../functions/src/store/goal-entity.js";
+import { readTenantRows } from "../../support/table-scan.js";
+
+type Row = Record<string, unknown>;
+const key = (...parts: string[]) => parts.join("|");
+/** A summary without the time it was written: the cascade index skips writes that change no summary field. */
+const fingerprint = (goal: Goal, ownerName: string) => JSON.stringify({ ...summariseGoal(goal, ownerName), updatedAt: "" });
+
+function describeDifference(stored: object, expected: object): string {
+  const a = stored as Record<string, unknown>;
+  const b = expected as Record<string, unknown>;
+  return Object.keys(b)
+    .filter((k) => k !== "updatedAt" && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${JSON.stringify(a[k])} instead of ${JSON.stringify(b[k])}`)
+    .join(", ");
+}
+
+export async function checkConsistency(connectionString: string, tenantId: string, directory: DirectoryReader): Promise<string[]> {
+  const rows = await readTenantRows(connectionString, [tenantId]);
+  const byTable = (table: string) => new Map(rows.filter((r) => r.table === table).map((r) => [key(String(r.entity.partitionKey), String(r.entity.rowKey)), r.entity as Row]));
+  const goalRows = [...byTable("goals").values()].filter((e) => String(e.rowKey).startsWith("g|") && e.status !== "deleted" && !e.movingTo);
+  const live = new Map(goalRows.map((e) => [String(e.id), fromGoalEntity(e as unknown as GoalEntity)]));
+  const pointers = byTable("goalindex");
+  const children = byTable("goalchildren");
+  const cascade = byTable("cascadeindex");
+  const stamps = byTable("dashboards");
+  const problems: string[] = [];
+
+  for (const goal of live.values()) {
+    const pointer = pointers.get(key(tenantId, goal.id, "g"));
+    if (pointer?.ownerId !== goal.ownerId) problems.push(`goalindex: goal ${goal.id} has ${pointer ? `a pointer to ${String(pointer.ownerId)}` : "no pointer"}`);
+    if (goal.parentId) {
+      const child = children.get(key(tenantId, goal.parentId, goal.id));
+      const expected = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
+      const actual = child && Object.fromEntries(Object.keys(expected).map((k) => [k, child[k]]));
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`goalchildren: goal ${goal.id} under ${goal.parentId} is ${child ? `stale (${JSON.stringify(actual)})` : "missing"}`);
+    }
+    const owner = await directory.getPerson(tenantId, goal.ownerId);
+    const managerKey = owner?.managerId ?? ROOT_PLACEMENT;
+    const cascadePointer = cascade.get(key(tenantId, "ptr", goal.id, "p"));
+    if (!cascadePointer || cascadePointer.managerKey !== managerKey || cascadePointer.cycleId !== goal.cycleId) {
+      problems.push(`cascadeindex: goal ${goal.id} pointer is ${cascadePointer ? `at ${String(cascadePointer.cycleId)}/${String(cascadePointer.managerKey)}` : "missing"}`);
+      continue;
+    }
+    const ownerName = String(cascadePointer.ownerName ?? "");
+    const placed = cascade.get(key(tenantId, goal.cycleId, "m", managerKey, goal.ownerId, goal.id));
+    if (!placed || JSON.stringify({ ...fromSummaryEntity(placed), updatedAt: "" }) !== fingerprint(goal, ownerName)) problems.push(`cascadeindex: goal ${goal.id} row is ${placed ? `stale (${describeDifference(fromSummaryEntity(placed), summariseGoal(goal, ownerName))})` : "missing"}`);
+    const top = cascade.get(key(tenantId, goal.cycleId, "top", goal.id));
+    if (goal.isTopLevel && (!top || JSON.stringify({ ...fromSummaryEntity(top), updatedAt: "" }) !== fingerprint(goal, ownerName))) problems.push(`cascadeindex: organisation goal ${goal.id} row is ${top ? "stale" : "missing"}`);
+    // The stamp on every manager above must be no older than the goal's last summary change, or a dashboard computed before it would still be served.
+    const changedAt = placed ? String(placed.updatedAt) : goal.updatedAt;
+    for (const manager of await directory.getManagerChain(tenantId, goal.ownerId)) {
+      const stamp = stamps.get(key(tenantId, manager.id, "stamp"));
+      if (!stamp || String(stamp.changedAt) < changedAt) problems.push(`dashboards: stamp of ${manager.id} is older than goal ${goal.id}'s change at ${changedAt}`);
+    }
+  }
+
+  for (const [rowKey, pointer] of pointers) if (!live.has(rowKey.split("|")[1]!)) problems.push(`goalindex: pointer ${rowKey} leads to no goal (owner ${String(pointer.ownerId)})`);
+  for (const child of children.values()) {
+    const goal = live.get(String(child.rowKey));
+    if (!goal || key(tenantId, goal.parentId ?? "") !== child.partitionKey) problems.push(`goalchildren: row ${String(child.partitionKey)}/${String(child.rowKey)} lists a goal that is not there`);
+  }
+  for (const row of cascade.values()) {
+    const partition = String(row.partitionKey);
+    if (partition.includes("|ptr|")) {
+      if (!live.has(partition.split("|")[2]!)) problems.push(`cascadeindex: pointer of missing goal ${partition}`);
+      continue;
+    }
+    const goalId = String(row.id);
+    const goal = live.get(goalId);
+    const pointer = cascade.get(key(tenantId, "ptr", goalId, "p"));
+    const isTop = partition.endsWith("|top");
+    const isWhereExpected = goal && pointer && (isTop ? goal.isTopLevel && partition === key(tenantId, goal.cycleId, "top") : partition === key(tenantId, String(pointer.cycleId), "m", String(pointer.managerKey)));
+    if (!isWhereExpected) problems.push(`cascadeindex: row ${partition}/${String(row.rowKey)} is for a goal that is gone or elsewhere`);
+  }
+  return problems;
+}
