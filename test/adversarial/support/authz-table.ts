@@ -53,6 +53,7 @@ export interface Row {
 
 export const AUTHZ_TABLE: Row[] = [
   { operation: "GET /api/health", allowed: everyone([...SIGNED_IN, "anonymous"]) },
+  { operation: "GET /api/auth/config", allowed: everyone([...SIGNED_IN, "anonymous"]) },
   // Local development routes do not exist in Entra mode: 404 for everyone, signed in or not.
   { operation: "GET /api/dev/users", allowed: everyone(NOBODY), isAbsent: true },
   { operation: "POST /api/dev/token", allowed: everyone(NOBODY), isAbsent: true },
