@@ -3,6 +3,18 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
+/** Layers do not loop: http → domain ← store/directory/bot adapters. The domain declares ports and
+ * imports no SDK; the store implements ports and knows nothing of the org-chart sync, the bot or HTTP. */
+const SDKS = ["@azure/*", "@microsoft/*", "@fluentui/*", "jose", "adaptivecards", "react", "react-dom"];
+const layer = (folders, message) => folders.map((folder) => ({ group: [`**/${folder}/*`], message }));
+const LAYER_RULES = {
+  domain: [
+    { group: SDKS, message: "The domain imports no SDK: declare a port in domain/ and implement it in an adapter." },
+    ...layer(["store", "http", "bot", "directory", "jobs", "auth", "graph", "composition"], "The domain imports no adapter: declare a port in domain/ instead."),
+  ],
+  store: layer(["directory", "bot", "http", "jobs", "auth", "graph", "composition"], "The store implements domain ports and imports no directory, bot, HTTP or job code."),
+};
+
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/build/**", "node_modules/**", ".cascade-data/**"] },
   js.configs.recommended,
@@ -26,5 +38,15 @@ export default tseslint.config(
   {
     files: ["test/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    files: ["functions/src/domain/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: LAYER_RULES.domain }] },
+  },
+  {
+    files: ["functions/src/store/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: LAYER_RULES.store }] },
   },
 );
