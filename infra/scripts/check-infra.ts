@@ -10,11 +10,13 @@ import { findBicep } from "./bicep-cli.js";
 import {
   checkAppSettings,
   checkOutputs,
+  checkSettingsTable,
   filesUsedByActions,
   findAppSettings,
   namesUsedInGuide,
   namesWrittenByActions,
   placeholdersIn,
+  settingsInGuideTable,
   type ArmTemplate,
   type OutputUse,
 } from "./infra-contract.js";
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
       ...findings,
       ...(template.outputs ? checkOutputs(template, uses, provided) : []),
       ...(settings ? checkAppSettings(settings, { settingNames: SETTING_NAMES, load: loadConfig }) : []),
+      ...(settings ? checkSettingsTable(settings, settingsInGuideTable(readFileSync(join(infra, "README.md"), "utf8"))) : []),
     ];
     if (settings) {
       const count = Object.keys(settings.owned).length + Object.keys(settings.ifGiven).length;

@@ -4,11 +4,13 @@ import { loadConfig, SETTING_NAMES } from "../../functions/src/config.js";
 import {
   checkAppSettings,
   checkOutputs,
+  checkSettingsTable,
   filesUsedByActions,
   findAppSettings,
   namesUsedInGuide,
   namesWrittenByActions,
   placeholdersIn,
+  settingsInGuideTable,
   type AppSettings,
   type ArmTemplate,
 } from "./infra-contract.js";
@@ -122,5 +124,24 @@ describe("reading the toolkit project and the guides", () => {
     expect(filesUsedByActions(own)).toEqual(expect.arrayContaining(["./main.parameters.json", "./aad.manifest.json"]));
     expect(namesWrittenByActions(own)).toContain("AAD_APP_CLIENT_ID");
     expect(placeholdersIn(own)).toContain("FUNCTION_APP_NAME");
+  });
+});
+
+describe("the guide's table of app settings", () => {
+  const guide = ["# Infra", "## App settings", "", "| setting | value |", "|---|---|", "| `AUTH_MODE` | `entra` |", "| `TEAMS_APP_ID` | the catalog id |", "", "### Redeploying", "| `NOT_A_SETTING` | x |"].join("\n");
+
+  test("is read from its own section only", () => {
+    expect([...settingsInGuideTable(guide)]).toEqual(["AUTH_MODE", "TEAMS_APP_ID"]);
+  });
+
+  test("must name the settings the template writes, no more and no fewer", () => {
+    const settings: AppSettings = { owned: { AUTH_MODE: "entra", TAB_DOMAIN: "[x]" }, ifGiven: { TEAMS_APP_ID: "[y]" } };
+    expect(checkSettingsTable(settings, settingsInGuideTable(guide))).toEqual(["The Bicep sets TAB_DOMAIN, which infra/README.md's App settings table does not list."]);
+    expect(checkSettingsTable({ owned: { AUTH_MODE: "entra" }, ifGiven: {} }, settingsInGuideTable(guide))).toEqual(["infra/README.md's App settings table lists TEAMS_APP_ID, which the Bicep does not set."]);
+  });
+
+  test("the project's own guide lists exactly the settings main.bicep passes", () => {
+    const own = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    expect(checkSettingsTable({ owned: AZURE_SETTINGS, ifGiven: { TEAMS_APP_ID: "[parameters('teamsAppId')]" } }, settingsInGuideTable(own))).toEqual([]);
   });
 });

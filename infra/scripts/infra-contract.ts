@@ -74,6 +74,21 @@ function isComputedValueProblem(problem: string, owned: Record<string, string>):
   return value !== undefined && isExpression(value);
 }
 
+/** The settings infra/README.md's "App settings" table lists: the first cell of each row. */
+export function settingsInGuideTable(markdown: string): Set<string> {
+  const section = /^## App settings\s*$([\s\S]*?)^#{2,3} /m.exec(markdown)?.[1] ?? "";
+  return new Set([...section.matchAll(/^\| `([A-Za-z0-9_]+)` \|/gm)].map((m) => m[1]!));
+}
+
+/** The guide's table and the template name the same settings. */
+export function checkSettingsTable(settings: AppSettings, listed: Set<string>): string[] {
+  const written = new Set([...Object.keys(settings.owned), ...Object.keys(settings.ifGiven)]);
+  return [
+    ...[...written].filter((name) => !listed.has(name)).map((name) => `The Bicep sets ${name}, which infra/README.md's App settings table does not list.`),
+    ...[...listed].filter((name) => !written.has(name)).map((name) => `infra/README.md's App settings table lists ${name}, which the Bicep does not set.`),
+  ];
+}
+
 /** `${{NAME}}` placeholders in a toolkit file. */
 export function placeholdersIn(text: string): Set<string> {
   return new Set([...text.matchAll(/\$\{\{([A-Z][A-Z0-9_]*)\}\}/g)].map((m) => m[1]!));
