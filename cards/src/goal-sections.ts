@@ -5,7 +5,8 @@ import { describeKeyResult, formatDate } from "./format.js";
 import type { ApprovalGoalView, FieldChangeView } from "./types.js";
 
 export function createGoalSummary(goal: ApprovalGoalView): CardElement[] {
-  const supports = goal.parent ? `${goal.parent.title} (${goal.parent.ownerName})` : "Top-level goal";
+  // A parent the reader may not see comes without an owner's name; it then shows no empty brackets.
+  const supports = !goal.parent ? "Top-level goal" : goal.parent.ownerName ? `${goal.parent.title} (${goal.parent.ownerName})` : goal.parent.title;
   return [
     createText(goal.title, { size: "Large", weight: "Bolder", spacing: "Small" }),
     createFacts([

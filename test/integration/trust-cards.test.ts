@@ -58,6 +58,7 @@ describe("a private parent seen through a card", () => {
       for (const card of [viaApi, viaBot]) {
         expect(card.statusCode).toBe(200);
         expect(readCardText(card.value)).toContain("Halve checkout time");
+        expect(readCardText(card.value)).toMatch(/Supports: A goal you cannot see$/m);
         expect(everything(card)).not.toContain(SECRET);
       }
     }
