@@ -12,8 +12,8 @@ import { buildFuzzRequests, type FuzzRequest } from "./support/fuzz-requests.js"
 
 const PER_OPERATION = 55;
 const PER_VERB = 120;
-const CHUNK = 40;
-const PARALLEL = 4;
+const CHUNK = 90;
+const PARALLEL = 6;
 const MAX_CHECK_IN_VALUE = 1e12;
 
 const openapi = JSON.parse(readFileSync(new URL("../../functions/openapi.json", import.meta.url), "utf8"));
