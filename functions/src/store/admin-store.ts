@@ -5,7 +5,7 @@ import type { JobKind, JobPort, JobRecord } from "../domain/admin-jobs.js";
 import type { AdminLogEntry, VersionPort } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { invertTime } from "./goal-entity.js";
-import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isStatus, makeKey, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, filterByPrefix, getEntityOrNull, isConflict, makeKey, type TableFactory } from "./tables.js";
 
 export const ADMIN_TABLE = "admin";
 
@@ -23,7 +23,7 @@ const jobRow = (kind: JobKind) => makeKey("job", kind);
 const LOG_PREFIX = "log|";
 
 function rethrowStale(error: unknown, what: string): never {
-  if (isStatus(error, 412) || isStatus(error, 409)) throw new AppError("precondition_failed", `The ${what} changed meanwhile.`);
+  if (isConflict(error, "stale", "exists")) throw new AppError("precondition_failed", `The ${what} changed meanwhile.`);
   throw error;
 }
 

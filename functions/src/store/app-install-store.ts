@@ -3,7 +3,7 @@
  * problem (a missing Graph permission, for instance), which pauses attempts and shows in Admin.
  * One partition per tenant: a row per person, keyed by their object id, and one tenant row. */
 import type { Versioned } from "../domain/ports.js";
-import { assertEntityWithinLimits, deleteUnchanged, getEntityOrNull, isStatus, makeKey, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, deleteUnchanged, getEntityOrNull, isConflict, makeKey, type TableFactory } from "./tables.js";
 
 export const APP_INSTALLS_TABLE = "appinstalls";
 /** Person rows are keyed by object ids (GUIDs), which never start with "~". */
@@ -92,12 +92,12 @@ export function createAppInstallStore(factory: TableFactory): AppInstallStore {
   const table = factory.getClient(APP_INSTALLS_TABLE);
 
   async function write(entity: { partitionKey: string; rowKey: string } & object, etag: string | null): Promise<string | null> {
-    assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+    assertEntityWithinLimits(entity);
     try {
       const response = etag === null ? await table.createEntity(entity) : await table.updateEntity(entity, "Replace", { etag });
       return response.etag ?? "";
     } catch (error) {
-      if (isStatus(error, 409) || isStatus(error, 412) || isStatus(error, 404)) return null;
+      if (isConflict(error)) return null;
       throw error;
     }
   }

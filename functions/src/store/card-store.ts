@@ -3,7 +3,7 @@
 import { AppError } from "../domain/errors.js";
 import type { ConversationKind } from "./conversation-store.js";
 import { createChatInbox, type ChatInbox, type InboxItem } from "./chat-inbox.js";
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const APPROVAL_CARDS_TABLE = "approvalcards";
 export const INBOX_TABLE = "devinbox";
@@ -108,12 +108,12 @@ export function createCardStore(factory: TableFactory): CardStore {
     },
     async saveApproval(record, etag) {
       const entity = toApprovalEntity(record);
-      assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+      assertEntityWithinLimits(entity);
       if (etag === null) return (await approvals.upsertEntity(entity, "Replace")).etag ?? "";
       try {
         return (await approvals.updateEntity(entity, "Replace", { etag })).etag ?? "";
       } catch (error) {
-        if (isStatus(error, 412)) throw new AppError("precondition_failed", "The approval record changed meanwhile.");
+        if (isConflict(error, "stale")) throw new AppError("precondition_failed", "The approval record changed meanwhile.");
         throw error;
       }
     },

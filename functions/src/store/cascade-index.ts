@@ -6,7 +6,7 @@
  * readers keep a row only where its owner's current manager says it belongs. */
 import { ROOT_PLACEMENT, summariseGoal, type CascadeIndex, type GoalSummary, type Placement } from "../domain/cascade-ports.js";
 import type { Goal } from "../domain/types.js";
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
 const MAX_ATTEMPTS = 4;
@@ -38,7 +38,6 @@ function topAt(tenantId: string, cycleId: string, goalId: string): Location {
 }
 
 const isSameLocation = (a: Location, b: Location) => a.partitionKey === b.partitionKey && a.rowKey === b.rowKey;
-const isConflict = (error: unknown) => isStatus(error, 409) || isStatus(error, 412);
 
 function toEntity(location: Location, summary: GoalSummary): Record<string, unknown> {
   const { flags, ...rest } = summary;
@@ -88,7 +87,7 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
         else await table.createEntity(entity as never);
         return;
       } catch (error) {
-        if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!isConflict(error, "exists", "stale") || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
@@ -98,7 +97,7 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     const current = await getEntityOrNull<{ updatedAt?: string }>(table, location.partitionKey, location.rowKey);
     if (!current || (upTo !== null && String(current.updatedAt ?? "") > upTo)) return;
     await table.deleteEntity(location.partitionKey, location.rowKey, { etag: current.etag }).catch((error: unknown) => {
-      if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+      if (!isConflict(error, "gone", "stale")) throw error;
     });
   }
 
@@ -109,7 +108,7 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
       else await table.createEntity(entity);
       return true;
     } catch (error) {
-      if (isConflict(error)) return false;
+      if (isConflict(error, "exists", "stale")) return false;
       throw error;
     }
   }
@@ -147,7 +146,7 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     await deleteRow(placedAt(tenantId, stored, goalId), null);
     if (stored.isTopLevel) await deleteRow(topAt(tenantId, stored.cycleId, goalId), null);
     await table.deleteEntity(pointerPartition(tenantId, goalId), POINTER_ROW, { etag: stored.etag }).catch((error: unknown) => {
-      if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+      if (!isConflict(error, "gone", "stale")) throw error;
     });
   }
 

@@ -4,7 +4,7 @@ import type { TableClient } from "@azure/data-tables";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../domain/errors.js";
 import { invertTime } from "./goal-entity.js";
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData } from "./tables.js";
 
 export interface InboxItem {
   id: string;
@@ -38,7 +38,7 @@ const toItem = (e: InboxEntity): InboxItem => ({ id: e.rowKey, card: JSON.parse(
 
 async function createRow(table: TableClient, partitionKey: string, rowKey: string, card: unknown, sentAt: string): Promise<InboxItem> {
   const entity: InboxEntity = { partitionKey, rowKey, card: JSON.stringify(card), sentAt, updatedAt: sentAt };
-  assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+  assertEntityWithinLimits(entity);
   await table.createEntity(entity);
   return toItem(entity);
 }
@@ -57,7 +57,7 @@ export function createChatInbox(table: TableClient): ChatInbox {
       const entity = await getEntityOrNull<InboxEntity>(table, inboxPartition(tenantId, userId), id);
       if (!entity) throw new AppError("not_found", "The message was not found.");
       const next: InboxEntity = { partitionKey: entity.partitionKey, rowKey: id, card: JSON.stringify(card), sentAt: entity.sentAt, updatedAt: at.toISOString() };
-      assertEntityWithinLimits(next as unknown as Record<string, unknown>);
+      assertEntityWithinLimits(next);
       await table.updateEntity(next, "Replace", { etag: entity.etag });
     },
     async listInbox(tenantId, userId, limit) {
@@ -73,7 +73,7 @@ export function createChatInbox(table: TableClient): ChatInbox {
           await table.deleteEntity(entity.partitionKey, entity.rowKey, { etag: entity.etag });
           taken.push(toItem(entity));
         } catch (error) {
-          if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+          if (!isConflict(error, "gone", "stale")) throw error;
         }
       }
       return taken;

@@ -1,6 +1,6 @@
 /** Where each person can be reached in chat: the personal conversation stored when they installed
  * the app. One small row per person, keyed by tenant and person. */
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CONVERSATIONS_TABLE = "conversations";
 
@@ -74,7 +74,7 @@ export function createConversationStore(factory: TableFactory): ConversationStor
         userMri: record.userMri,
         updatedAt: record.updatedAt,
       };
-      assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+      assertEntityWithinLimits(entity);
       // Last install wins: a reinstall legitimately replaces the old conversation.
       await table.upsertEntity(entity, "Replace");
     },
@@ -83,7 +83,7 @@ export function createConversationStore(factory: TableFactory): ConversationStor
       if (!entity) return;
       // With the ETag read, an install that lands in between is not deleted by an older uninstall.
       await table.deleteEntity(partition(tenantId), userId, { etag: entity.etag }).catch((error: unknown) => {
-        if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+        if (!isConflict(error, "gone", "stale")) throw error;
       });
     },
     async findServiceUrl(tenantId) {

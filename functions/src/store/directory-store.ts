@@ -10,7 +10,7 @@ import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePa
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
 import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "./write-batches.js";
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
 const WRITE_CONCURRENCY = 8;
@@ -47,7 +47,6 @@ type Entity = TableEntityResult<Record<string, unknown>>;
 
 const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, partitionName(partition));
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
-const isConflict = (error: unknown) => isStatus(error, 409) || isStatus(error, 412);
 const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") });
 const emptyPack = (managerId: string): LoadedPack => ({ managerId, stored: [], reports: new Map(), withReports: new Set() });
 
@@ -205,7 +204,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
         shards = applied.shards;
         break;
       } catch (error) {
-        if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!isConflict(error, "exists", "stale") || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
     let removed = 0;

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { createBoundedMap } from "../bounded-map.js";
 import type { ErasureMarks } from "../domain/erasure.js";
 import { ADMIN_TABLE } from "./admin-store.js";
-import { getEntityOrNull, isStatus, makeKey, type TableFactory } from "./tables.js";
+import { getEntityOrNull, isConflict, makeKey, type TableFactory } from "./tables.js";
 
 const CACHE_ENTRIES = 20_000;
 
@@ -39,7 +39,7 @@ export function createErasedPeople(factory: TableFactory, options: ErasedPeopleO
         await table.createEntity({ partitionKey: makeKey(tenantId), rowKey, erasedAt: at });
       } catch (error) {
         // Marked before (an erasure run again): the first mark stands.
-        if (!isStatus(error, 409)) throw error;
+        if (!isConflict(error, "exists")) throw error;
       }
       cache.set(rowKey, { isErased: true, until: Number.POSITIVE_INFINITY });
     },

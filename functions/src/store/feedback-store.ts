@@ -2,7 +2,7 @@
  * card action collides and is written once), "m|" rows for comments (newest first). */
 import type { FeedbackRepository, GoalComment, Kudos } from "../domain/feedback.js";
 import { invertTime } from "./goal-entity.js";
-import { assertEntityWithinLimits, filterByPrefix, isStatus, makeKey, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, filterByPrefix, isConflict, makeKey, type TableFactory } from "./tables.js";
 
 export const FEEDBACK_TABLE = "feedback";
 
@@ -18,7 +18,7 @@ export function createFeedbackStore(factory: TableFactory): FeedbackRepository &
         await table.createEntity(entity);
         return true;
       } catch (error) {
-        if (isStatus(error, 409)) return false;
+        if (isConflict(error, "exists")) return false;
         throw error;
       }
     },

@@ -13,7 +13,7 @@ import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import { auditRowPrefix, checkInRowPrefix, goalRowKey, ownerPartition, toGoalEntity } from "./goal-entity.js";
 import { indexKey } from "./goal-store.js";
-import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, isStatus, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, isConflict, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 /** The goal-by-id pointer's row key, as the goal store writes it. */
 const POINTER_ROW = "g";
@@ -74,7 +74,7 @@ export function createGoalMover(factory: TableFactory): GoalMover {
       const response = await goals.updateEntity({ ...toGoalEntity(source.value), movingTo: ownerId }, "Replace", { etag: source.etag });
       return response.etag ?? "";
     } catch (error) {
-      if (isStatus(error, 412) || isStatus(error, 404)) throw stale();
+      if (isConflict(error, "stale", "gone")) throw stale();
       throw error;
     }
   }
@@ -86,7 +86,7 @@ export function createGoalMover(factory: TableFactory): GoalMover {
   async function copyAndPoint(moved: Goal, copies: Row[]): Promise<string | undefined> {
     await submitInBatches(goals, copies.map((row): TransactionAction => ["upsert", row, "Replace"]));
     const entity = toGoalEntity(moved);
-    assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+    assertEntityWithinLimits(entity);
     const created = await goals.upsertEntity({ ...entity }, "Replace");
     await pointTo(moved, moved.ownerId);
     return created.etag;
@@ -112,7 +112,7 @@ export function createGoalMover(factory: TableFactory): GoalMover {
     } catch (error) {
       // Someone changed the source while it was copied (their write removed the mark): theirs stands.
       await undo(from, moved, copies, copyEtag);
-      if (isStatus(error, 412) || isStatus(error, 404)) throw stale();
+      if (isConflict(error, "stale", "gone")) throw stale();
       throw error;
     }
     await submitInBatches(goals, history.map((row): TransactionAction => ["delete", { partitionKey: sourcePartition, rowKey: row.rowKey }])).catch(() => undefined);

@@ -11,7 +11,7 @@ import { computeGoalProgress } from "../domain/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
 import { createBoundedMap } from "../bounded-map.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
-import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
 /** Goal id → owner for goals this instance has seen, so a read by id usually skips the pointer row.
@@ -29,8 +29,8 @@ function firstEtag(response: TableTransactionResponse): string {
 }
 
 function mapWriteError(error: unknown): never {
-  if (isStatus(error, 412)) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
-  if (isStatus(error, 409)) throw new AppError("conflict", "The goal already exists.");
+  if (isConflict(error, "stale")) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
+  if (isConflict(error, "exists")) throw new AppError("conflict", "The goal already exists.");
   throw error;
 }
 
@@ -107,7 +107,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   async function saveGoal(write: GoalWrite): Promise<Versioned<Goal>> {
     const { goal } = write;
     const entity = toGoalEntity(goal);
-    assertEntityWithinLimits(entity as unknown as Record<string, unknown>);
+    assertEntityWithinLimits(entity);
     const actions: TransactionAction[] = [write.etag ? ["update", { ...entity }, "Replace", { etag: write.etag }] : ["create", { ...entity }]];
     for (const entry of write.audit) actions.push(["create", toAuditEntity(goal.tenantId, goal.ownerId, entry)]);
     for (const checkIn of write.checkIns ?? []) actions.push(["create", toCheckInEntity(goal.tenantId, goal.ownerId, checkIn)]);

@@ -4,7 +4,7 @@ import type { DirectoryChange } from "../domain/ports.js";
 import { createTableDirectory } from "./directory-store.js";
 import { REMINDERS_TABLE } from "./reminder-store.js";
 import { createSyncStateStore } from "./sync-state-store.js";
-import { isStatus, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { isNotFound, TABLE_NAMES, type TableFactory } from "./tables.js";
 import { readTenantPage, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
 import { decideUsual, sweepTables } from "./tenant-sweep.js";
 
@@ -49,7 +49,7 @@ function rewriteChange(change: DirectoryChange, context: ErasureContext): Direct
 /** Directory changes still waiting for the goal side keep, without the person. */
 async function clearOutbox(factory: TableFactory, context: ErasureContext): Promise<number> {
   const state = createSyncStateStore(factory);
-  const entries = await state.readOutbox(context.tenantId).catch((error: unknown) => (isStatus(error, 404) ? [] : Promise.reject(error)));
+  const entries = await state.readOutbox(context.tenantId).catch((error: unknown) => (isNotFound(error) ? [] : Promise.reject(error)));
   const isAbout = (change: DirectoryChange) =>
     [change.personId, ...(change.kind === "left" ? [change.formerManagerId] : [change.fromManagerId, change.toManagerId])].includes(context.personId);
   const affected = entries.filter((entry) => entry.changes.some(isAbout));

@@ -2,7 +2,7 @@
  * ETag-guarded entity with an expiry), the Graph deltaLink to resume from, and an outbox of directory
  * changes not yet handed to the goal side. */
 import type { DirectoryChange } from "../domain/ports.js";
-import { assertEntityWithinLimits, getEntityOrNull, isStatus, makeKey, quoteOData, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 export interface SyncState {
   deltaLink: string | null;
@@ -83,7 +83,7 @@ export function createSyncStateStore(factory: TableFactory): SyncStateStore {
         ? (await client.updateEntity(entityOf(state, true), "Replace", { etag: existing.etag })).etag!
         : (await client.createEntity(entityOf(state, true))).etag!;
     } catch (error) {
-      if (isStatus(error, 409) || isStatus(error, 412)) return null;
+      if (isConflict(error, "exists", "stale")) return null;
       throw error;
     }
     const write = async (next: SyncState, isHeld: boolean) => {
@@ -91,7 +91,7 @@ export function createSyncStateStore(factory: TableFactory): SyncStateStore {
         etag = (await client.updateEntity(entityOf(next, isHeld), "Replace", { etag })).etag!;
         state = next;
       } catch (error) {
-        throw isStatus(error, 412) ? new LeaseLostError() : error;
+        throw isConflict(error, "stale") ? new LeaseLostError() : error;
       }
     };
     return {
@@ -130,7 +130,7 @@ export function createSyncStateStore(factory: TableFactory): SyncStateStore {
       try {
         await client.deleteEntity(outboxPk(tenantId), entry.rowKey, { etag: entry.etag });
       } catch (error) {
-        if (!isStatus(error, 404)) throw error;
+        if (!isConflict(error, "gone")) throw error;
       }
     }
   }

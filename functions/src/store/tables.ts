@@ -107,15 +107,32 @@ export function createTableFactory(connection: StorageConnection): TableFactory 
   return { getClient, ensureTables };
 }
 
-export function isStatus(error: unknown, status: number): boolean {
-  return typeof error === "object" && error !== null && (error as { statusCode?: number }).statusCode === status;
+/** How a write lost to another writer: `exists` (409, the row was created meanwhile), `stale` (412, the
+ * ETag read is no longer current) or `gone` (404, the row was deleted meanwhile). */
+export type WriteConflict = "exists" | "stale" | "gone";
+
+const CONFLICTS: Readonly<Record<number, WriteConflict>> = { 409: "exists", 412: "stale", 404: "gone" };
+
+/** The conflict a Table Storage error reports, or null for any other failure (those are rethrown). */
+export function classifyConflict(error: unknown): WriteConflict | null {
+  const status = typeof error === "object" && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === "number" ? (CONFLICTS[status] ?? null) : null;
 }
+
+/** True when the error is one of these conflicts (any of the three when none is named). */
+export function isConflict(error: unknown, ...kinds: WriteConflict[]): boolean {
+  const conflict = classifyConflict(error);
+  return conflict !== null && (kinds.length === 0 || kinds.includes(conflict));
+}
+
+/** A read or delete of a row or table that does not exist. */
+export const isNotFound = (error: unknown): boolean => classifyConflict(error) === "gone";
 
 export async function getEntityOrNull<T extends object>(client: TableClient, pk: string, rk: string): Promise<TableEntityResult<T> | null> {
   try {
     return await client.getEntity<T>(pk, rk);
   } catch (error) {
-    if (isStatus(error, 404)) return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
 }
@@ -128,19 +145,20 @@ export async function deleteUnchanged(client: TableClient, partitionKey: string,
   try {
     await client.deleteEntity(partitionKey, rowKey, { etag: current.etag });
   } catch (error) {
-    if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+    if (!isConflict(error, "gone", "stale")) throw error;
   }
 }
 
 /** Azurite does not enforce the service's limits; these checks keep local and Azure behaviour the same. */
 export const TABLE_LIMITS = { maxEntityBytes: 1024 * 1024, maxProperties: 252, maxStringChars: 32 * 1024, maxBatch: 100, maxBatchBytes: 4 * 1024 * 1024 };
 
-export function assertEntityWithinLimits(entity: Record<string, unknown>): void {
+/** Every entity passes here before it is written or batched. */
+export function assertEntityWithinLimits(entity: object): void {
   const keys = Object.keys(entity);
   if (keys.length > TABLE_LIMITS.maxProperties) throw new Error(`Entity has ${keys.length} properties; the limit is ${TABLE_LIMITS.maxProperties}`);
   let bytes = 0;
   for (const key of keys) {
-    const value = entity[key];
+    const value = (entity as Record<string, unknown>)[key];
     if (typeof value === "string") {
       if (value.length > TABLE_LIMITS.maxStringChars) throw new Error(`Property ${key} exceeds ${TABLE_LIMITS.maxStringChars} characters`);
       bytes += value.length * 2;

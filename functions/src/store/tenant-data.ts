@@ -3,7 +3,7 @@
  * when a table exists that no store has claimed, so a new store cannot be forgotten. */
 import type { TableClient, TableEntityResult } from "@azure/data-tables";
 import type { EraseCounts, ErasureContext, PersonEraser } from "../domain/erasure.js";
-import { isStatus, prefixUpperBound, quoteOData } from "./tables.js";
+import { isNotFound, prefixUpperBound, quoteOData } from "./tables.js";
 
 export type { EraseCounts, ErasureContext };
 
@@ -71,7 +71,7 @@ export async function readTenantPage(client: TableClient, tenantId: string, toke
     if (result.done) return { rows: [], next: null };
     return { rows: [...result.value], next: result.value.continuationToken ?? null };
   } catch (error) {
-    if (isStatus(error, 404)) return { rows: [], next: null };
+    if (isNotFound(error)) return { rows: [], next: null };
     throw error;
   }
 }

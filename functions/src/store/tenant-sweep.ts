@@ -2,7 +2,7 @@
  * picks, each with the ETag it was read at, deciding again when a row changed meanwhile. */
 import type { TableClient } from "@azure/data-tables";
 import { runLimited } from "../domain/run-limited.js";
-import { isStatus } from "./tables.js";
+import { isConflict } from "./tables.js";
 import { collectValues, ERASED_NAME, ERASED_PERSON_ID, holdsValue, keyParts, parseStoredJson, readTenantPage, stripMetadata, touchesGoals, type EraseCounts, type ErasureContext, type StoredEntity } from "./tenant-data.js";
 
 export type SweepDecision = "keep" | "delete" | { replace: Record<string, unknown> };
@@ -22,8 +22,8 @@ async function applyDecision(client: TableClient, entity: StoredEntity, decide: 
       return decision === "delete" ? "deleted" : "rewritten";
     } catch (error) {
       // Changed meanwhile: decide again on the fresh row, so a concurrent write is not lost.
-      if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
-      if (isStatus(error, 404) || attempt >= WRITE_ATTEMPTS) return "kept";
+      if (!isConflict(error, "stale", "gone")) throw error;
+      if (isConflict(error, "gone") || attempt >= WRITE_ATTEMPTS) return "kept";
       current = await client.getEntity<Record<string, unknown>>(current.partitionKey!, current.rowKey!).catch(() => null);
     }
   }
