@@ -1,8 +1,8 @@
 import { GraphError } from "@microsoft/microsoft-graph-client";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createGraphApi, splitGraphBaseUrl } from "../../functions/src/directory/graph-client.js";
-import { createTokenSource } from "../../functions/src/directory/graph-token.js";
+import { createGraphApi, splitGraphBaseUrl } from "../../functions/src/graph/graph-client.js";
+import { createTokenSource } from "../../functions/src/graph/graph-token.js";
 import { startFakeEntra, type FakeEntra } from "../fakes/fake-entra.js";
 import { startFakeGraph, type FakeGraph } from "../fakes/fake-graph.js";
 import { generateOrg } from "../fakes/org-generator.js";

@@ -1,8 +1,8 @@
 /** Installs Cascade's Teams app in one person's personal scope through Microsoft Graph, with the
  * app-only token and the Graph client the directory sync uses (Retry-After on 429 honoured). Loaded
  * on first use only, so starting an instance does not pay for the Graph SDK and MSAL. */
-import { createGraphApi, splitGraphBaseUrl, type GraphApi } from "../directory/graph-client.js";
-import { createTokenSource } from "../directory/graph-token.js";
+import { createGraphApi, splitGraphBaseUrl, type GraphApi } from "../graph/graph-client.js";
+import { createTokenSource } from "../graph/graph-token.js";
 import type { InstallFailure } from "../store/app-install-store.js";
 
 export type InstallOutcome =

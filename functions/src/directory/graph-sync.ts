@@ -7,8 +7,8 @@ import type { DirectoryChange } from "../domain/ports.js";
 import type { TableDirectory } from "../store/directory-store.js";
 import type { SyncStateStore } from "../store/sync-state-store.js";
 import { diffPeople, type DirectoryAnomaly } from "./directory-changes.js";
-import { createGraphApi } from "./graph-client.js";
-import { createTokenSource, type GraphCredentials } from "./graph-token.js";
+import { createGraphApi } from "../graph/graph-client.js";
+import { createTokenSource, type GraphCredentials } from "../graph/graph-token.js";
 import { isResyncRequired, runDeltaRound, runFullRound, type RoundContext, type RoundOutcome, type SyncProgress } from "./sync-rounds.js";
 
 export type { SyncProgress } from "./sync-rounds.js";

@@ -5,7 +5,7 @@ import { GraphError } from "@microsoft/microsoft-graph-client";
 import type { ApplyResult, TableDirectory } from "../store/directory-store.js";
 import { mergeDeltaEntries, readDeltaItem, USER_DELTA_SELECT, type DeltaEntry } from "./delta-items.js";
 import { findAnomalies, type DirectoryAnomaly } from "./directory-changes.js";
-import type { GraphApi } from "./graph-client.js";
+import type { GraphApi } from "../graph/graph-client.js";
 import type { PersonPatch } from "../store/org-packing.js";
 import type { PersonChange } from "../store/org-plan.js";
 import { findChainAnomalies } from "./sync-checks.js";
