@@ -8,6 +8,7 @@ import { applyDirectoryChanges, type ReorgReport } from "./domain/reorg.js";
 import type { Person } from "./domain/types.js";
 import { createGoalMover } from "./store/goal-move.js";
 import type { TableFactory } from "./store/tables.js";
+import type { Logger } from "./domain/logger.js";
 
 export interface CascadeServices extends CascadeDeps, ReassignDeps {
   /** Makes the goals follow the changes a directory sync applied; one failing change never stops the others. */
@@ -26,7 +27,7 @@ export interface CascadeOptions {
   cascadeIndex: CascadeIndex;
   riskMargin(tenantId: string): Promise<number>;
   listPeople(tenantId: string): AsyncIterable<Person>;
-  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+  log: Logger;
 }
 
 export function createCascadeServices(options: CascadeOptions): CascadeServices {

@@ -27,7 +27,7 @@ import { withCycleCache } from "./store/cycle-cache.js";
 import { withChangeStamps } from "./domain/dashboard-service.js";
 import { createProgressServices } from "./progress-services.js";
 import { createTableFactory, type TableFactory } from "./store/tables.js";
-import { createLogger } from "./logging.js";
+import { createLogger, type Logger } from "./logging.js";
 import { createAdminServices, type AdminServices } from "./admin-services.js";
 import { createDemoSyncRunner, createGraphSyncRunner } from "./admin-sync.js";
 import { createSyncStateStore } from "./store/sync-state-store.js";
@@ -71,7 +71,7 @@ export interface Services {
   /** Folder of the built tab. */
   tabDir: string;
   checkStorage(): Promise<boolean>;
-  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+  log: Logger;
 }
 
 

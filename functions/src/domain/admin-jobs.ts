@@ -4,6 +4,7 @@
  * whose process died shows as interrupted instead of running forever. */
 import { AppError, isAppError } from "./errors.js";
 import type { Clock, IdGenerator } from "./ports.js";
+import type { Logger } from "./logger.js";
 
 export type JobKind = "sync" | "erase";
 export type JobState = "running" | "succeeded" | "failed" | "interrupted";
@@ -46,7 +47,7 @@ export interface JobDeps {
   jobs: JobPort;
   clock: Clock;
   ids: IdGenerator;
-  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+  log: Logger;
 }
 
 export type JobWork = (report: (progress: JobProgress) => void) => Promise<JobResult>;
