@@ -3,7 +3,7 @@
  * which goals' indexes to bring in line; the table only ever holds the writes in flight, so reading
  * it whole at start is cheap. */
 import type { PendingWrite, PendingWrites } from "../domain/write-intents.js";
-import { makeKey, quoteOData, type TableFactory } from "./tables.js";
+import { isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const PENDING_WRITES_TABLE = "pendingwrites";
 /** One repair pass reads at most this many rows; a later pass takes the rest. */
@@ -30,8 +30,10 @@ export function createPendingWrites(factory: TableFactory): PendingWrites & { re
     },
     async close(write) {
       const { partitionKey, rowKey } = locate(write);
-      await table.deleteEntity(partitionKey, rowKey).catch((error: unknown) => {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      // An intent row is written once and never changed, so any version of it may go; the writer and
+      // a repair may both remove it, and whichever comes second finds it gone.
+      await table.deleteEntity(partitionKey, rowKey, { etag: "*" }).catch((error: unknown) => {
+        if (!isConflict(error, "gone")) throw error;
       });
     },
     async listStartedBefore(time) {
