@@ -1,6 +1,7 @@
 /** Wires check-ins, dashboards, kudos, comments and reminders onto the goal dependencies. */
 import type { Config } from "./config.js";
 import type { CheckInReader } from "./domain/checkins.js";
+import type { ChannelAccess } from "./domain/channel-dashboards.js";
 import type { DashboardSnapshots } from "./domain/dashboard-service.js";
 import type { FeedbackSink } from "./domain/feedback.js";
 import { isGoalCompletedEvent, type GoalDeps } from "./domain/goal-context.js";
@@ -18,6 +19,7 @@ export interface ProgressOptions {
   goalDeps: GoalDeps;
   checkIns: CheckInReader;
   snapshots: DashboardSnapshots;
+  channels: ChannelAccess;
   events: EventBus;
   listPeople(tenantId: string): AsyncIterable<Person>;
   sendCard: CardSender;
@@ -36,6 +38,7 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
     ...options.goalDeps,
     checkIns: options.checkIns,
     snapshots: options.snapshots,
+    channels: options.channels,
     riskMargin: async (tenantId) => (await reminders.getSettings(tenantId)).riskMargin,
     feedback,
     feedbackEvents,

@@ -40,6 +40,15 @@ import { createCascadeIndex } from "./store/cascade-index.js";
 import type { ProgressDeps } from "./bot/progress-ports.js";
 import { createErasedPeople } from "./store/erased-people.js";
 import { refuseErasedPeople } from "./auth/refuse-erased.js";
+import type { TeamMembership } from "./domain/channel-dashboards.js";
+import { createGraphTeamMembership } from "./graph/team-membership.js";
+import { createChannelPinStore } from "./store/channel-pin-store.js";
+
+/** Graph tells who is in a team only with the app's credential; without it, channel members are not told apart. */
+function createTeamMembership(config: Config): TeamMembership | null {
+  const { clientId, clientSecret, authorityHost } = config.entra;
+  return clientId && clientSecret ? createGraphTeamMembership({ graphBaseUrl: config.graphBaseUrl, clientId, clientSecret, authorityHost }) : null;
+}
 
 /** How long an instance trusts "this person was not erased"; an erasure on the same instance counts at once. */
 const ERASED_CHECK_TTL_MS = 30_000;
@@ -137,7 +146,8 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
   const isErased = (tenantId: string, userId: string) => erased.isErased(tenantId, userId);
   const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased });
-  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
+  const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
+  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });

@@ -8,12 +8,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { GRAPH_AUDIENCE } from "./fake-entra.js";
 import { FakeDirectoryState } from "./fake-directory-state.js";
 import { FakeInstalledApps, isInstallsPath, type Caller } from "./fake-graph-installs.js";
+import { FakeTeams, isTeamMembersPath } from "./fake-graph-teams.js";
 import { listen, readBody, sendJson } from "./loopback-http.js";
 import { buildDeltaItems, decodeToken, encodeToken, parseSelect, renderDeltaItem, renderUser, type DeltaItemSpec } from "./fake-graph-render.js";
 import type { DirectoryUser } from "./org-generator.js";
 
 export interface FaultRule {
-  route: "users" | "delta" | "installedApps" | "any";
+  route: "users" | "delta" | "installedApps" | "teamMembers" | "any";
   status: 429 | 503 | 500;
   /** Seconds, as Graph sends it; tests may use small or fractional values. */
   retryAfter?: string;
@@ -43,6 +44,8 @@ export interface FakeGraph {
   state: FakeDirectoryState;
   /** The organisation's app catalog and the apps installed for users. */
   apps: FakeInstalledApps;
+  /** Teams and their members (`/teams/{id}/members`). */
+  teams: FakeTeams;
   options: FakeGraphOptions;
   faults: FaultRule[];
   requests: RequestRecord[];
@@ -129,7 +132,7 @@ export async function startFakeGraph(start: StartFakeGraphOptions): Promise<Fake
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://loopback");
-    const route = url.pathname === "/v1.0/users/delta" ? "delta" : url.pathname === "/v1.0/users" ? "users" : isInstallsPath(url.pathname) ? "installedApps" : "other";
+    const route = url.pathname === "/v1.0/users/delta" ? "delta" : url.pathname === "/v1.0/users" ? "users" : isInstallsPath(url.pathname) ? "installedApps" : isTeamMembersPath(url.pathname) ? "teamMembers" : "other";
     const record: RequestRecord = { at: performance.now(), route, status: 200, throttlePriority: req.headers["x-ms-throttle-priority"] as string | undefined };
     fake.requests.push(record);
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -151,6 +154,10 @@ export async function startFakeGraph(start: StartFakeGraphOptions): Promise<Fake
       res.writeHead(answer.status, { "content-length": 0 });
       return void res.end();
     }
+    if (route === "teamMembers") {
+      const answer = fake.teams.handle(req.method ?? "GET", url, caller);
+      return reply(answer.status, answer.body);
+    }
     if (req.method === "GET" && route === "users") return reply(200, listUsers(url));
     if (req.method === "GET" && route === "delta") {
       const { status, body } = deltaPage(url);
@@ -164,6 +171,7 @@ export async function startFakeGraph(start: StartFakeGraphOptions): Promise<Fake
     url: `${server.url}/v1.0`,
     state,
     apps: new FakeInstalledApps(() => fake.url, (id) => state.users.has(id)),
+    teams: new FakeTeams(),
     options: { deltaPageSize: start.deltaPageSize ?? 200, usersMaxPageSize: start.usersMaxPageSize ?? 999, isPartial: start.isPartial ?? false, hasDuplicates: start.hasDuplicates ?? false },
     faults: [],
     requests: [],

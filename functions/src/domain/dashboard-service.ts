@@ -5,7 +5,8 @@ import { isSummaryUnchanged } from "./cascade-ports.js";
 import { computeDashboard, type Dashboard } from "./dashboard.js";
 import type { GoalDeps } from "./goal-context.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
-import { authoriseTeamView, loadManager, loadTeamGoals, resolveCycle } from "./team-goals.js";
+import { authoriseDashboardView, showToChannel, type ChannelAccess } from "./channel-dashboards.js";
+import { loadManager, loadTeamGoals, resolveCycle } from "./team-goals.js";
 import type { AuditEntry, Goal, Principal } from "./types.js";
 
 /** Snapshots older than this are recomputed anyway: time alone moves freshness and risk. */
@@ -21,11 +22,18 @@ export interface DashboardSnapshots {
 
 export interface DashboardDeps extends GoalDeps {
   snapshots: DashboardSnapshots;
+  channels: ChannelAccess;
   riskMargin(tenantId: string): Promise<number>;
 }
 
-export async function getDashboard(deps: DashboardDeps, principal: Principal, managerId: string, cycleId: string | null): Promise<Dashboard> {
-  await authoriseTeamView(deps, principal, managerId);
+/** `teamId`: the team whose channel shows the dashboard, when it is opened from a channel tab. */
+export async function getDashboard(deps: DashboardDeps, principal: Principal, managerId: string, cycleId: string | null, teamId: string | null = null): Promise<Dashboard> {
+  const audience = await authoriseDashboardView(deps, principal, managerId, teamId);
+  const dashboard = await readDashboard(deps, principal, managerId, cycleId);
+  return audience === "channel" ? showToChannel(dashboard) : dashboard;
+}
+
+async function readDashboard(deps: DashboardDeps, principal: Principal, managerId: string, cycleId: string | null): Promise<Dashboard> {
   const startedAt = deps.clock.now();
   const cycle = await resolveCycle(deps, principal.tenantId, cycleId, startedAt);
   const cached = await deps.snapshots.readFresh(principal.tenantId, managerId, cycle.id, startedAt, SNAPSHOT_MAX_AGE_MS);

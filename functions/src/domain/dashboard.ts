@@ -36,6 +36,8 @@ export interface AtRiskGoal {
   ownerName: string;
   progress: number;
   reason: RiskReason;
+  /** Channel viewers outside the manager's chain see public goals only. */
+  visibility: Goal["visibility"];
 }
 
 export interface Dashboard {
@@ -134,7 +136,7 @@ function listAtRisk(input: DashboardInput, names: Map<string, string>): AtRiskGo
   for (const [ownerId, goals] of input.goalsByOwner) {
     for (const goal of goals) {
       const risk = assessGoalRisk(goal, input.cycle, input.now, input.riskMargin);
-      if (risk.isAtRisk) found.push({ id: goal.id, title: goal.title, ownerId, ownerName: names.get(ownerId) ?? "", progress: risk.progress, reason: risk.reason! });
+      if (risk.isAtRisk) found.push({ id: goal.id, title: goal.title, ownerId, ownerName: names.get(ownerId) ?? "", progress: risk.progress, reason: risk.reason!, visibility: goal.visibility });
     }
   }
   return found.sort((a, b) => a.progress - b.progress || a.title.localeCompare(b.title)).slice(0, AT_RISK_LIST_MAX);

@@ -86,6 +86,7 @@ const API_ROUTES: RouteDef[] = [
   ]),
   ...lazyRoutes([
     { name: "dashboard", methods: ["GET"], route: "api/dashboard", auth: "user" },
+    { name: "dashboard-pin", methods: ["POST"], route: "api/dashboard/pins", auth: "user" },
     { name: "export-goals-csv", methods: ["GET"], route: "api/export/goals.csv", auth: "user" },
   ]),
   ...lazyRoutes([

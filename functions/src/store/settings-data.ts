@@ -1,5 +1,6 @@
 /** Cycles, the tenant policy and the admin's own bookkeeping. */
 import { ADMIN_TABLE, toLogEntry } from "./admin-store.js";
+import { PIN_ROW_PREFIX } from "./channel-pin-store.js";
 import { CYCLES_TABLE, SETTINGS_TABLE } from "./cycle-store.js";
 import type { TableFactory } from "./tables.js";
 import { parseStoredJson, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
@@ -12,6 +13,7 @@ function toCycleRecords(entity: StoredEntity): ExportRecord[] {
 
 function toSettingsRecords(entity: StoredEntity): ExportRecord[] {
   const { partitionKey: _pk, rowKey, ...rest } = stripMetadata(entity);
+  if (rowKey.startsWith(PIN_ROW_PREFIX)) return [{ section: "settings", record: { kind: "channel_pin", ...rest } }];
   if (rowKey === "policy") return [{ section: "settings", record: { kind: "policy", ...(JSON.parse(String(rest["policy"] ?? "{}")) as object) } }];
   return [{ section: "settings", record: { kind: "marker", name: rowKey.replace(/^marker\|/, ""), ...rest } }];
 }

@@ -6,16 +6,18 @@ import { useQuery, type QueryResult } from "./use-query.js";
 
 export type { Dashboard, DashboardFigures, AtRiskGoal } from "../../../functions/src/domain/dashboard.js";
 
-export function buildTeamQuery(managerId: string | null, cycleId: string | null): string {
+export function buildTeamQuery(managerId: string | null, cycleId: string | null, teamId: string | null = null): string {
   const params = new URLSearchParams();
   params.set("manager", managerId ?? "me");
   if (cycleId) params.set("cycle", cycleId);
+  if (teamId) params.set("team", teamId);
   return params.toString();
 }
 
-export function useDashboard(managerId: string | null, cycleId: string | null): QueryResult<Dashboard> {
+/** `teamId`: the team of the channel tab showing it, whose members may see a dashboard pinned there. */
+export function useDashboard(managerId: string | null, cycleId: string | null, teamId: string | null = null): QueryResult<Dashboard> {
   const { client } = useApi();
-  const query = buildTeamQuery(managerId, cycleId);
+  const query = buildTeamQuery(managerId, cycleId, teamId);
   const fetchDashboard = useCallback(async () => (await client.request<Dashboard>(`/api/dashboard?${query}`)).data, [client, query]);
   return useQuery(`dashboard?${query}`, fetchDashboard);
 }

@@ -87,6 +87,8 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "GET /api/alignment", allowed: { none: SIGNED_IN, managersTeam: TENANT } },
   // Admins may export the whole tenant, so their team figures and CSVs may include private goals.
   { operation: "GET /api/dashboard", allowed: { managersTeam: ["manager", "skipManager", "admin"], alice: ["owner", "manager", "skipManager", "admin"], otherTenantPerson: OTHER }, seesPrivate: ["admin"] },
+  // Pins the caller's own dashboard in a team: anyone signed in may share their own figures, nobody another's.
+  { operation: "POST /api/dashboard/pins", allowed: everyone(SIGNED_IN), isWrite: true },
   { operation: "GET /api/export/goals.csv", allowed: { managersTeam: ["manager", "skipManager", "admin"], alice: ["owner", "manager", "skipManager", "admin"], otherTenantPerson: OTHER }, seesPrivate: ["admin"] },
   { operation: "GET /api/org/{personId}/cascade", allowed: { managersTeam: TENANT, alice: TENANT, otherTenantPerson: OTHER } },
   { operation: "GET /api/people/{id}", allowed: { alice: TENANT, otherTenantPerson: OTHER } },

@@ -203,6 +203,8 @@ export async function buildRequest(world: World, operation: string, subject: Sub
     case "GET /api/dashboard":
     case "GET /api/export/goals.csv":
       return { method, path: `${path}?manager=${personId}&cycle=${cycle}` };
+    case "POST /api/dashboard/pins":
+      return { method, path, body: { teamId: randomUUID() } };
     case "GET /api/org/{personId}/cascade":
       return { method, path: `${path}?cycle=${cycle}` };
     case "PUT /api/me/time-zone":

@@ -22,7 +22,7 @@ export default function ChannelConfigView() {
       <Subtitle1 as="h2">Pin your team&apos;s dashboard</Subtitle1>
       <Text>
         This tab will show the dashboard of {me.data.displayName}&apos;s team: progress, coverage, goals at risk and check-ins, for
-        the current cycle. Everyone in the channel sees it only if they may see your team&apos;s figures.
+        the current cycle. The members of this team will see it here; goals that are not public are left out for them.
       </Text>
       {me.data.reportsCount === 0 && <InfoNotice text="You have no direct reports yet, so the dashboard will be empty until someone joins your team." />}
       {host === "browser" && <InfoNotice text="Open this page from a Teams channel's Add a tab dialog to pin the dashboard there." />}

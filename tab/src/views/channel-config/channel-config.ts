@@ -1,4 +1,5 @@
-/** What a channel tab pins: the dashboard of one manager's team. Pure, so it is tested without Teams. */
+/** What a channel tab pins: the dashboard of one manager's team, and the team whose members may see it
+ * there. Pure, so it is tested without Teams. */
 
 export interface PinnedDashboard {
   contentUrl: string;
@@ -7,10 +8,11 @@ export interface PinnedDashboard {
   suggestedDisplayName: string;
 }
 
-export function buildPinnedDashboard(origin: string, manager: { id: string; displayName: string }): PinnedDashboard {
+export function buildPinnedDashboard(origin: string, manager: { id: string; displayName: string }, teamId: string | null): PinnedDashboard {
   const url = new URL("/", origin);
   url.searchParams.set("view", "dashboard");
   url.searchParams.set("manager", manager.id);
+  if (teamId) url.searchParams.set("team", teamId);
   const websiteUrl = url.toString();
   url.searchParams.set("inTeams", "1");
   return {

@@ -7,17 +7,23 @@ import { useCycles } from "../../api/use-me.js";
 import { useNotify } from "../../components/Notify/use-notify.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
 
-export function readManagerParam(search: string): string | null {
-  const value = new URLSearchParams(search).get("manager");
+function readIdParam(search: string, name: string): string | null {
+  const value = new URLSearchParams(search).get(name);
   return value && /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value) ? value : null;
+}
+
+export function readManagerParam(search: string): string | null {
+  return readIdParam(search, "manager");
 }
 
 export function useDashboardPage() {
   const [managerId] = useState(() => readManagerParam(window.location.search));
+  // Set in a channel tab: the team it is pinned in, whose members may see this dashboard.
+  const [teamId] = useState(() => readIdParam(window.location.search, "team"));
   const [chosenCycleId, setChosenCycleId] = useState<string | null>(() => new URLSearchParams(window.location.search).get("cycle"));
   const cycles = useCycles();
   const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
-  const dashboard = useDashboard(cycles.data ? managerId : null, cycle?.id ?? null);
+  const dashboard = useDashboard(cycles.data ? managerId : null, cycle?.id ?? null, teamId);
   const exportCsv = useExportCsv();
   const notify = useNotify();
   const [isExporting, setIsExporting] = useState(false);
