@@ -5,6 +5,7 @@ import { AppError } from "../domain/errors.js";
 import type { Principal } from "../domain/types.js";
 import type { Services } from "../services.js";
 import { redactForHost } from "../logging.js";
+import { countStorageRequests } from "../store/request-count.js";
 import { toProblem } from "./problem.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -76,6 +77,13 @@ export function withNoSniff(response: HttpResponseInit): HttpResponseInit {
   return { ...response, headers: Object.fromEntries(headers) };
 }
 
+/** With debug logging on, the response tells how many storage round trips it took (benchmarks read it). */
+function withStorageCount(response: HttpResponseInit, requests: number): HttpResponseInit {
+  const headers = new Headers(response.headers as HeadersInit | undefined);
+  headers.set("x-storage-requests", String(requests));
+  return { ...response, headers: Object.fromEntries(headers) };
+}
+
 export function createHandler(route: RouteDef, getServices: () => Promise<Services>): HttpHandler {
   return async (request, context) => {
     try {
@@ -85,7 +93,15 @@ export function createHandler(route: RouteDef, getServices: () => Promise<Servic
       const rawBody = await readBody(request);
       const body = route.isRawBody ? undefined : parseJson(request, rawBody);
       const query = new URLSearchParams(request.query);
-      return withNoSniff(await route.handle({ services, request, params: request.params, query, body, rawBody, principal, log: context }));
+      let requests = 0;
+      const response = await countStorageRequests(
+        () => route.handle({ services, request, params: request.params, query, body, rawBody, principal, log: context }),
+        (counted) => {
+          requests = counted;
+          services.log("debug", "storage requests", { route: route.name, requests });
+        },
+      );
+      return withNoSniff(services.config.logLevel === "debug" ? withStorageCount(response, requests) : response);
     } catch (error) {
       return withNoSniff(toProblem(error, { error: (message, details) => context.error(...redactForHost(message, details)) }, new URL(request.url).pathname));
     }

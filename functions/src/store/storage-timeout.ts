@@ -3,6 +3,7 @@
  * caller gives up; a request that timed out is not retried, so a write is never sent twice by us. */
 import type { TableServiceClientOptions } from "@azure/data-tables";
 import { AppError } from "../domain/errors.js";
+import { requestCountPolicy } from "./request-count.js";
 
 /** Longer than a healthy request takes even on a loaded machine, short enough to answer well within 5 s. */
 export const STORAGE_REQUEST_TIMEOUT_MS = 3000;
@@ -36,11 +37,15 @@ const timeoutPolicy: Policy = {
   },
 };
 
-/** Options every table client gets: the timeout, and few quick retries of refused connections. */
+/** Options every table client gets: the timeout, few quick retries of refused connections, and the
+ * count of round trips (per retry, so a retried request counts each time it is sent). */
 export function createStorageClientOptions(allowInsecureConnection: boolean): TableServiceClientOptions {
   return {
     allowInsecureConnection,
     retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 800 },
-    additionalPolicies: [{ policy: timeoutPolicy, position: "perCall" }],
+    additionalPolicies: [
+      { policy: timeoutPolicy, position: "perCall" },
+      { policy: requestCountPolicy, position: "perRetry" },
+    ],
   };
 }
