@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compileMessages, withoutIcuParser } from "./scripts/compile-messages.js";
 
 const tabRoot = fileURLToPath(new URL(".", import.meta.url));
 const apiTarget = process.env.CASCADE_API_URL ?? "http://127.0.0.1:7071";
@@ -8,7 +9,8 @@ const apiTarget = process.env.CASCADE_API_URL ?? "http://127.0.0.1:7071";
 export default defineConfig({
   root: tabRoot,
   base: "/",
-  plugins: [react()],
+  plugins: [compileMessages(), react()],
+  resolve: { alias: [withoutIcuParser()] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

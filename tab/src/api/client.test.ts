@@ -23,6 +23,15 @@ describe("createApiClient", () => {
     expect(headers.get("Content-Type")).toBe("application/json");
   });
 
+  it("sends the person's language as Accept-Language when it has one", async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse(200, []));
+    await createApiClient({ getToken: async () => null, fetchImpl, locale: "de" }).request("/api/goals");
+    await createApiClient({ getToken: async () => null, fetchImpl }).request("/api/goals");
+    const calls = fetchImpl.mock.calls as unknown as Array<[string, RequestInit]>;
+    expect(new Headers(calls[0]?.[1].headers).get("Accept-Language")).toBe("de");
+    expect(new Headers(calls[1]?.[1].headers).has("Accept-Language")).toBe(false);
+  });
+
   it("sends no Authorization header without a token", async () => {
     const fetchImpl = vi.fn(async () => jsonResponse(200, []));
     await createApiClient({ getToken: async () => null, fetchImpl }).request("/api/dev/users");

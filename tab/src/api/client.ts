@@ -53,8 +53,11 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
   fetchImpl?: typeof fetch;
   baseUrl?: string;
+  /** The person's language, sent as Accept-Language so the server can answer and write to them in it. */
+  locale?: string;
 }
 
+/** Problem titles made here are English, for logs; people read describeError (tab/src/i18n). */
 const OFFLINE_PROBLEM: Problem = {
   title: "Cannot reach Cascade",
   status: 0,
@@ -74,8 +77,9 @@ export async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
-function buildHeaders(token: string | null, options: RequestOptions): Headers {
+function buildHeaders(token: string | null, options: RequestOptions, locale: string | undefined): Headers {
   const headers = new Headers({ Accept: "application/json" });
+  if (locale) headers.set("Accept-Language", locale);
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (options.body !== undefined) headers.set("Content-Type", "application/json");
   if (options.ifMatch) headers.set("If-Match", options.ifMatch);
@@ -92,7 +96,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       try {
         response = await fetchImpl(`${baseUrl}${path}`, {
           method: requestOptions.method ?? "GET",
-          headers: buildHeaders(token, requestOptions),
+          headers: buildHeaders(token, requestOptions, options.locale),
           body: requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body),
         });
       } catch {

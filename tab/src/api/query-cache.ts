@@ -14,7 +14,7 @@ const EMPTY_ENTRY: QueryEntry = { data: undefined, error: null, isLoading: false
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new ApiError({ title: "Something went wrong", status: 0, detail: message });
+  return new ApiError({ title: message, status: 0, code: "unexpected" });
 }
 
 export class QueryCache {

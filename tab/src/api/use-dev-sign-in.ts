@@ -1,9 +1,11 @@
 /** Local development sign-in: the demo organisation and tokens from the local issuer. */
 import { useCallback, useState } from "react";
+import { describeError } from "../i18n/describe-error.js";
 import { useApi } from "./api-context.js";
 import type { ApiClient } from "./client.js";
 import type { DevToken, DevUser } from "./types.js";
 import { useQuery, type QueryResult } from "./use-query.js";
+import { useTranslator } from "../i18n/use-translator.js";
 
 export function useDevUsers(): QueryResult<DevUser[]> {
   const { client } = useApi();
@@ -30,6 +32,7 @@ export interface SignedInPerson {
 
 export function useDevSignIn(onSignedIn: (person: SignedInPerson) => void): DevSignIn {
   const { client } = useApi();
+  const tr = useTranslator();
   const [pendingUserId, setPendingUserId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,11 +43,11 @@ export function useDevSignIn(onSignedIn: (person: SignedInPerson) => void): DevS
       requestDevToken(client, user.id)
         .then((token) => onSignedIn({ userId: user.id, displayName: user.displayName, ...token }))
         .catch((cause: unknown) => {
-          setError(cause instanceof Error ? cause.message : "Sign-in failed. Try again.");
+          setError(describeError(cause, tr));
           setPendingUserId(null);
         });
     },
-    [client, onSignedIn],
+    [client, onSignedIn, tr],
   );
   return { signIn, pendingUserId, error };
 }

@@ -10,25 +10,23 @@ export interface SignInSettingsResult {
   reload: () => void;
 }
 
-const anonymous = createApiClient({ getToken: async () => null });
-
-export function useSignInSettings(): SignInSettingsResult {
+export function useSignInSettings(locale: string): SignInSettingsResult {
   const [settings, setSettings] = useState<SignInSettings | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let isCurrent = true;
-    anonymous
+    createApiClient({ getToken: async () => null, locale })
       .request<SignInSettings>("/api/auth/config")
       .then(({ data }) => isCurrent && setSettings(data))
       .catch((cause: unknown) => {
-        if (isCurrent) setError(cause instanceof ApiError ? cause : new ApiError({ title: "Cascade could not start", status: 0, detail: String(cause) }));
+        if (isCurrent) setError(cause instanceof ApiError ? cause : new ApiError({ title: String(cause), status: 0 }));
       });
     return () => {
       isCurrent = false;
     };
-  }, [attempt]);
+  }, [attempt, locale]);
 
   const reload = useCallback(() => {
     setError(null);

@@ -8,6 +8,8 @@ export interface TeamsHost {
   /** Which application hosts the tab; single sign-on works the same in each. */
   hostLabel: HostLabel;
   theme: ThemeName;
+  /** The language the person uses the host in, e.g. "de-DE". */
+  locale: string | null;
   /** Set when a deep link opened the tab on one item; Cascade's links put a goal id here. */
   subPageId: string | null;
   getToken(): Promise<string>;
@@ -32,6 +34,7 @@ export async function connectTeams(): Promise<TeamsHost | null> {
   return {
     hostLabel: describeHost(context.app.host.name),
     theme: mapTeamsTheme(context.app.theme),
+    locale: context.app.locale || null,
     subPageId: context.page.subPageId || null,
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(mapTeamsTheme(theme))),

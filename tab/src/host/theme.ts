@@ -3,8 +3,6 @@ import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } f
 export const THEME_NAMES = ["light", "dark", "contrast"] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
-export const THEME_LABELS: Record<ThemeName, string> = { light: "Light", dark: "Dark", contrast: "High contrast" };
-
 const FLUENT_THEMES: Record<ThemeName, Theme> = {
   light: teamsLightTheme,
   dark: teamsDarkTheme,

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { EntraSignInSettings } from "../api/types.js";
 import type { MicrosoftSession } from "./microsoft-session.js";
 import { describeSignInError } from "./sign-in-errors.js";
+import { useTranslator } from "../i18n/use-translator.js";
 
 export type MicrosoftSessionState =
   | { status: "starting" }
@@ -34,6 +35,7 @@ function loadSession(settings: EntraSignInSettings): Promise<MicrosoftSession> {
 }
 
 export function useMicrosoftSession(settings: EntraSignInSettings): MicrosoftSessionControls {
+  const tr = useTranslator();
   const [state, setState] = useState<MicrosoftSessionState>({ status: "starting" });
   const [actionError, setActionError] = useState<string | null>(null);
   const [isLeaving, setIsLeaving] = useState(false);
@@ -44,14 +46,14 @@ export function useMicrosoftSession(settings: EntraSignInSettings): MicrosoftSes
       (session) => {
         if (!isCurrent) return;
         setState({ status: "ready", session });
-        if (session.failure) setActionError(describeSignInError(session.failure));
+        if (session.failure) setActionError(describeSignInError(session.failure, tr));
       },
-      (error: unknown) => isCurrent && setState({ status: "failed", message: describeSignInError(error) }),
+      (error: unknown) => isCurrent && setState({ status: "failed", message: describeSignInError(error, tr) }),
     );
     return () => {
       isCurrent = false;
     };
-  }, [settings]);
+  }, [settings, tr]);
 
   const leaveWith = useCallback(
     (go: (session: MicrosoftSession) => Promise<void>) => {
@@ -60,10 +62,10 @@ export function useMicrosoftSession(settings: EntraSignInSettings): MicrosoftSes
       setIsLeaving(true);
       go(state.session).catch((error: unknown) => {
         setIsLeaving(false);
-        setActionError(describeSignInError(error));
+        setActionError(describeSignInError(error, tr));
       });
     },
-    [state],
+    [state, tr],
   );
 
   const signIn = useCallback(() => leaveWith((session) => session.signIn()), [leaveWith]);

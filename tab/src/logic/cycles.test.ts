@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { buildCycle } from "../../../test/support/tab-builders.js";
 import { describeCycleOption, pickDefaultCycle } from "./cycles.js";
 
@@ -14,8 +15,8 @@ describe("cycles", () => {
   });
 
   it("marks current and closed cycles in the picker", () => {
-    expect(describeCycleOption(buildCycle({ name: "Q3" }))).toBe("Q3 (current)");
-    expect(describeCycleOption(buildCycle({ name: "Q2", isCurrent: false, status: "closed" }))).toBe("Q2 (closed)");
-    expect(describeCycleOption(buildCycle({ name: "Q4", isCurrent: false }))).toBe("Q4");
+    expect(describeCycleOption(buildCycle({ name: "Q3" }), english)).toBe("Q3 (current)");
+    expect(describeCycleOption(buildCycle({ name: "Q2", isCurrent: false, status: "closed" }), english)).toBe("Q2 (closed)");
+    expect(describeCycleOption(buildCycle({ name: "Q4", isCurrent: false }), english)).toBe("Q4");
   });
 });

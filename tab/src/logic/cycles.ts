@@ -1,5 +1,5 @@
 import type { CycleView } from "../api/types.js";
-import { formatDay } from "./format.js";
+import type { Translator } from "../i18n/translator.js";
 
 /** The current cycle, else the latest open one, else the latest of all. */
 export function pickDefaultCycle(cycles: readonly CycleView[]): CycleView | null {
@@ -9,11 +9,11 @@ export function pickDefaultCycle(cycles: readonly CycleView[]): CycleView | null
   return byStartDesc.find((cycle) => cycle.status === "open") ?? byStartDesc[0] ?? null;
 }
 
-export function describeCycleDates(cycle: Pick<CycleView, "startDate" | "endDate">): string {
-  return `${formatDay(cycle.startDate)} – ${formatDay(cycle.endDate)}`;
+export function describeCycleDates(cycle: Pick<CycleView, "startDate" | "endDate">, tr: Translator): string {
+  return tr.t("cycle.dates", { start: tr.formatDay(cycle.startDate), end: tr.formatDay(cycle.endDate) });
 }
 
-export function describeCycleOption(cycle: CycleView): string {
-  const suffix = cycle.isCurrent ? " (current)" : cycle.status === "closed" ? " (closed)" : "";
-  return `${cycle.name}${suffix}`;
+export function describeCycleOption(cycle: CycleView, tr: Translator): string {
+  if (cycle.isCurrent) return tr.t("cycle.current", { name: cycle.name });
+  return cycle.status === "closed" ? tr.t("cycle.closed", { name: cycle.name }) : cycle.name;
 }

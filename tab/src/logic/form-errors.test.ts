@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { buildCycle } from "../../../test/support/tab-builders.js";
 import { createEmptyForm } from "./goal-form.js";
 import { hasErrors, mapProblemToFields, normaliseErrorPath, validateGoalForm } from "./form-errors.js";
@@ -46,22 +47,22 @@ describe("validateGoalForm", () => {
   it("asks for a title, result titles and numbers", () => {
     const form = createEmptyForm(buildCycle());
     form.keyResults = [{ ...form.keyResults[0]!, start: "", current: "abc" }];
-    const errors = validateGoalForm(form);
+    const errors = validateGoalForm(form, english);
     expect(Object.keys(errors).sort()).toEqual(["keyResults.0.current", "keyResults.0.start", "keyResults.0.target", "keyResults.0.title", "title"]);
   });
 
   it("accepts a complete form and checks the weight", () => {
     const form = { ...createEmptyForm(buildCycle()), title: "Win the Nordics" };
     form.keyResults = [{ ...form.keyResults[0]!, title: "Deals", target: "5" }];
-    expect(hasErrors(validateGoalForm(form))).toBe(false);
-    expect(validateGoalForm({ ...form, weight: "0" })).toEqual({});
-    expect(validateGoalForm({ ...form, weight: "-1" })).toEqual({ weight: "Enter a number from 0 to 100." });
-    expect(validateGoalForm({ ...form, weight: "101" })).toEqual({ weight: "Enter a number from 0 to 100." });
+    expect(hasErrors(validateGoalForm(form, english))).toBe(false);
+    expect(validateGoalForm({ ...form, weight: "0" }, english)).toEqual({});
+    expect(validateGoalForm({ ...form, weight: "-1" }, english)).toEqual({ weight: "Enter a number from 0 to 100." });
+    expect(validateGoalForm({ ...form, weight: "101" }, english)).toEqual({ weight: "Enter a number from 0 to 100." });
   });
 
   it("needs no numbers for a milestone", () => {
     const form = { ...createEmptyForm(buildCycle()), title: "Launch" };
     form.keyResults = [{ ...form.keyResults[0]!, kind: "milestone" as const, title: "Launched", start: "", target: "" }];
-    expect(validateGoalForm(form)).toEqual({});
+    expect(validateGoalForm(form, english)).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 /** Field errors keyed by the same paths the API uses in problem `errors` ("title",
  * "keyResults.0.target"), so local checks and server answers land on the same inputs. */
 import type { Problem } from "../api/client.js";
+import type { Translator } from "../i18n/translator.js";
 import { MAX_WEIGHT, MIN_WEIGHT, parseNumber, type GoalForm, type KeyResultForm } from "./goal-form.js";
 
 export type FieldErrors = Record<string, string>;
@@ -39,22 +40,22 @@ export function mapProblemToFields(problem: Problem): MappedProblem {
   return { fieldErrors, generalErrors };
 }
 
-function checkKeyResult(kr: KeyResultForm, index: number, errors: FieldErrors): void {
+function checkKeyResult(kr: KeyResultForm, index: number, errors: FieldErrors, tr: Translator): void {
   const prefix = `keyResults.${index}`;
-  if (!kr.title.trim()) errors[`${prefix}.title`] = "Say what you will measure.";
+  if (!kr.title.trim()) errors[`${prefix}.title`] = tr.t("goalForm.error.resultTitle");
   if (kr.kind !== "number") return;
   for (const field of ["start", "target", "current"] as const) {
-    if (!Number.isFinite(parseNumber(kr[field]))) errors[`${prefix}.${field}`] = "Enter a number.";
+    if (!Number.isFinite(parseNumber(kr[field]))) errors[`${prefix}.${field}`] = tr.t("goalForm.error.number");
   }
 }
 
 /** Checks that stop a save (the SMART check only stops a submit). */
-export function validateGoalForm(form: GoalForm): FieldErrors {
+export function validateGoalForm(form: GoalForm, tr: Translator): FieldErrors {
   const errors: FieldErrors = {};
-  if (!form.title.trim()) errors.title = "Give the goal a title.";
+  if (!form.title.trim()) errors.title = tr.t("goalForm.error.title");
   const weight = parseNumber(form.weight);
-  if (!Number.isFinite(weight) || weight < MIN_WEIGHT || weight > MAX_WEIGHT) errors.weight = `Enter a number from ${MIN_WEIGHT} to ${MAX_WEIGHT}.`;
-  form.keyResults.forEach((kr, index) => checkKeyResult(kr, index, errors));
+  if (!Number.isFinite(weight) || weight < MIN_WEIGHT || weight > MAX_WEIGHT) errors.weight = tr.t("goalForm.error.weight", { min: MIN_WEIGHT, max: MAX_WEIGHT });
+  form.keyResults.forEach((kr, index) => checkKeyResult(kr, index, errors, tr));
   return errors;
 }
 

@@ -1,23 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { buildComment, buildGoal, buildMe } from "../../../test/support/tab-builders.js";
 import { canReadComments, describeKudosAccess, mapFeedbackProblem, nameKnownPerson, sortNewestFirst, validateFeedbackText } from "./goal-feedback.js";
 
 describe("describeKudosAccess", () => {
   it("lets anyone but the owner thank a goal under way or finished", () => {
     for (const status of ["active", "completed", "missed"] as const) {
-      expect(describeKudosAccess(buildGoal({ ownerId: "p-owner", status }), "p-peer")).toEqual({ canGive: true, reason: null });
+      expect(describeKudosAccess(buildGoal({ ownerId: "p-owner", status }), "p-peer", english)).toEqual({ canGive: true, reason: null });
     }
   });
 
   it("tells the owner that kudos come from others", () => {
-    const access = describeKudosAccess(buildGoal({ ownerId: "p-owner", status: "active" }), "p-owner");
+    const access = describeKudosAccess(buildGoal({ ownerId: "p-owner", status: "active" }), "p-owner", english);
     expect(access.canGive).toBe(false);
     expect(access.reason).toMatch(/colleagues/);
   });
 
   it("explains that goals not yet under way cannot be thanked", () => {
     for (const status of ["draft", "pending_approval", "changes_requested", "rejected", "cancelled"] as const) {
-      const access = describeKudosAccess(buildGoal({ ownerId: "p-owner", status }), "p-manager");
+      const access = describeKudosAccess(buildGoal({ ownerId: "p-owner", status }), "p-manager", english);
       expect(access).toEqual({ canGive: false, reason: "Kudos can be sent once the goal is approved and under way." });
     }
   });
@@ -33,12 +34,12 @@ describe("canReadComments", () => {
 
 describe("validateFeedbackText", () => {
   it("asks for something to send", () => {
-    expect(validateFeedbackText("   ", 10, "Write a comment first.")).toBe("Write a comment first.");
+    expect(validateFeedbackText("   ", 10, "Write a comment first.", english)).toBe("Write a comment first.");
   });
 
   it("counts without surrounding spaces and says how long it is", () => {
-    expect(validateFeedbackText("  1234567890  ", 10, "x")).toBeNull();
-    expect(validateFeedbackText("12345678901", 10, "x")).toBe("Keep it to 10 characters; it has 11.");
+    expect(validateFeedbackText("  1234567890  ", 10, "x", english)).toBeNull();
+    expect(validateFeedbackText("12345678901", 10, "x", english)).toBe("Keep it to 10 characters; it has 11.");
   });
 });
 
@@ -69,16 +70,16 @@ describe("sortNewestFirst", () => {
 describe("nameKnownPerson", () => {
   it("says You, a known name, or null so the directory is asked", () => {
     const me = buildMe();
-    expect(nameKnownPerson("p-owner", me.id, [me])).toBe("You");
-    expect(nameKnownPerson("p-manager", me.id, [me, me.manager!])).toBe("Sofia Brown");
-    expect(nameKnownPerson("p-stranger", me.id, [me])).toBeNull();
+    expect(nameKnownPerson("p-owner", me.id, [me], english)).toBe("You");
+    expect(nameKnownPerson("p-manager", me.id, [me, me.manager!], english)).toBe("Sofia Brown");
+    expect(nameKnownPerson("p-stranger", me.id, [me], english)).toBeNull();
   });
 
   it("prefers the name the API sent, and falls back when it sent null", () => {
     const me = buildMe();
-    expect(nameKnownPerson("p-stranger", me.id, [me], "Ravi Patel")).toBe("Ravi Patel");
-    expect(nameKnownPerson("p-owner", me.id, [me], "Someone Else")).toBe("You");
-    expect(nameKnownPerson("p-manager", me.id, [me, me.manager!], null)).toBe("Sofia Brown");
-    expect(nameKnownPerson("p-stranger", me.id, [me], null)).toBeNull();
+    expect(nameKnownPerson("p-stranger", me.id, [me], english, "Ravi Patel")).toBe("Ravi Patel");
+    expect(nameKnownPerson("p-owner", me.id, [me], english, "Someone Else")).toBe("You");
+    expect(nameKnownPerson("p-manager", me.id, [me, me.manager!], english, null)).toBe("Sofia Brown");
+    expect(nameKnownPerson("p-stranger", me.id, [me], english, null)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { Problem } from "../api/client.js";
 import type { GoalView, PersonSummary } from "../api/types.js";
 import { THANKABLE } from "../../../functions/src/domain/feedback.js";
 import { describeGoalRelation } from "./goal-link.js";
-
+import type { Translator } from "../i18n/translator.js";
 
 export interface KudosAccess {
   canGive: boolean;
@@ -12,9 +12,9 @@ export interface KudosAccess {
   reason: string | null;
 }
 
-export function describeKudosAccess(goal: Pick<GoalView, "ownerId" | "status">, meId: string): KudosAccess {
-  if (goal.ownerId === meId) return { canGive: false, reason: "Kudos from your colleagues and managers show here." };
-  if (!THANKABLE.has(goal.status)) return { canGive: false, reason: "Kudos can be sent once the goal is approved and under way." };
+export function describeKudosAccess(goal: Pick<GoalView, "ownerId" | "status">, meId: string, tr: Translator): KudosAccess {
+  if (goal.ownerId === meId) return { canGive: false, reason: tr.t("kudos.ownGoal") };
+  if (!THANKABLE.has(goal.status)) return { canGive: false, reason: tr.t("kudos.notYet") };
   return { canGive: true, reason: null };
 }
 
@@ -23,10 +23,10 @@ export function canReadComments(ownerId: string, meId: string, ownerManagerChain
   return describeGoalRelation(ownerId, meId, ownerManagerChainIds) !== "other";
 }
 
-export function validateFeedbackText(text: string, max: number, emptyMessage: string): string | null {
+export function validateFeedbackText(text: string, max: number, emptyMessage: string, tr: Translator): string | null {
   const length = text.trim().length;
   if (length === 0) return emptyMessage;
-  return length > max ? `Keep it to ${max} characters; it has ${length}.` : null;
+  return length > max ? tr.t("feedback.tooLong", { max, length }) : null;
 }
 
 export interface FeedbackErrors {
@@ -46,7 +46,7 @@ export function sortNewestFirst<T extends { at: string }>(items: readonly T[]): 
 }
 
 /** "You", the name the API sent, a name the tab already holds, or null when it has to ask the directory. */
-export function nameKnownPerson(personId: string, meId: string, known: readonly PersonSummary[], givenName: string | null = null): string | null {
-  if (personId === meId) return "You";
+export function nameKnownPerson(personId: string, meId: string, known: readonly PersonSummary[], tr: Translator, givenName: string | null = null): string | null {
+  if (personId === meId) return tr.t("person.you");
   return givenName ?? known.find((person) => person.id === personId)?.displayName ?? null;
 }

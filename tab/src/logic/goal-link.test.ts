@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { ApiError } from "../api/client.js";
 import { buildGoalUrl, chooseViewForGoal, describeGoalLoadFailure, describeGoalRelation, readGoalLink } from "./goal-link.js";
 
@@ -61,22 +62,22 @@ describe("describeGoalLoadFailure", () => {
 
   it("explains a missing or private goal without offering a retry", () => {
     for (const status of [404, 400]) {
-      const result = describeGoalLoadFailure(failure(status));
+      const result = describeGoalLoadFailure(failure(status), english);
       expect(result.title).toBe("This goal could not be found");
       expect(result.canRetry).toBe(false);
     }
   });
 
-  it("passes on the server's reason for a refusal", () => {
-    expect(describeGoalLoadFailure(failure(403, "Only managers may see this."))).toEqual({
+  it("explains a refusal in the person's words rather than the server's", () => {
+    expect(describeGoalLoadFailure(failure(403, "Only managers may see this."), english)).toEqual({
       title: "You cannot open this goal",
-      detail: "Only managers may see this.",
+      detail: "It is shared only with its owner and their managers.",
       canRetry: false,
     });
   });
 
   it("offers a retry when the failure may pass", () => {
-    const result = describeGoalLoadFailure(failure(0, "Check your connection and try again."));
-    expect(result).toEqual({ title: "The goal could not be loaded", detail: "Check your connection and try again.", canRetry: true });
+    const result = describeGoalLoadFailure(new ApiError({ title: "Cannot reach Cascade", status: 0, code: "network" }), english);
+    expect(result).toEqual({ title: "The goal could not be loaded", detail: "Cascade cannot be reached. Check your connection and try again.", canRetry: true });
   });
 });

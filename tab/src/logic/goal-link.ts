@@ -2,6 +2,8 @@
  * cards put the goal id there). Also where such a link should land when the goal is not the
  * caller's own, and how to explain a goal that cannot be opened. */
 import type { ApiError } from "../api/client.js";
+import type { Translator } from "../i18n/translator.js";
+import { describeError } from "../i18n/describe-error.js";
 
 /** The API's id rule; anything else in a link cannot be a goal and is ignored. */
 const GOAL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -46,16 +48,12 @@ export interface LoadFailure {
 }
 
 /** A private goal the caller may not see answers 404, like a deleted one, so both read the same. */
-export function describeGoalLoadFailure(error: ApiError): LoadFailure {
+export function describeGoalLoadFailure(error: ApiError, tr: Translator): LoadFailure {
   if (error.status === 404 || error.status === 400) {
-    return {
-      title: "This goal could not be found",
-      detail: "It may have been deleted, or it is private to its owner and their managers. Ask the person who sent the link.",
-      canRetry: false,
-    };
+    return { title: tr.t("goalLink.notFound.title"), detail: tr.t("goalLink.notFound.detail"), canRetry: false };
   }
   if (error.status === 403) {
-    return { title: "You cannot open this goal", detail: error.problem.detail ?? "It is shared only with its owner and their managers.", canRetry: false };
+    return { title: tr.t("goalLink.forbidden.title"), detail: tr.t("goalLink.forbidden.detail"), canRetry: false };
   }
-  return { title: "The goal could not be loaded", detail: error.message, canRetry: true };
+  return { title: tr.t("goalLink.failed.title"), detail: describeError(error, tr), canRetry: true };
 }

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { GOAL_STATUSES } from "../../../functions/src/domain/types.js";
 import { canDeleteGoal, canEditGoal, canSubmitGoal, describeStatus, needsReapprovalWarning } from "./goal-status.js";
 
 describe("goal status words", () => {
   it("has a plain label and description for every status", () => {
     for (const status of GOAL_STATUSES) {
-      const info = describeStatus(status);
+      const info = describeStatus(status, english);
       expect(info.label.length).toBeGreaterThan(0);
       expect(info.label).not.toMatch(/_/);
       expect(info.description.length).toBeGreaterThan(0);
     }
-    expect(describeStatus("pending_approval").label).toBe("Waiting for approval");
-    expect(describeStatus("changes_requested").label).toBe("Needs changes");
+    expect(describeStatus("pending_approval", english).label).toBe("Waiting for approval");
+    expect(describeStatus("changes_requested", english).label).toBe("Needs changes");
   });
 
   it("allows the owner's actions only where the lifecycle does", () => {

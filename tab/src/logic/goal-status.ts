@@ -1,5 +1,6 @@
 /** Plain-language words for goal states, and what an owner may do in each. */
 import type { GoalStatus } from "../api/types.js";
+import type { Translator } from "../i18n/translator.js";
 
 export type BadgeColor = "brand" | "danger" | "important" | "informative" | "severe" | "subtle" | "success" | "warning";
 
@@ -9,19 +10,19 @@ interface StatusInfo {
   color: BadgeColor;
 }
 
-const STATUS_INFO: Record<GoalStatus, StatusInfo> = {
-  draft: { label: "Draft", description: "Only you can see this until you send it for approval.", color: "informative" },
-  pending_approval: { label: "Waiting for approval", description: "Your manager has been asked to approve it.", color: "warning" },
-  active: { label: "In progress", description: "Approved. Keep the results up to date.", color: "brand" },
-  changes_requested: { label: "Needs changes", description: "Your manager asked for changes. Edit it and send it again.", color: "severe" },
-  rejected: { label: "Not approved", description: "Your manager did not approve this goal.", color: "danger" },
-  completed: { label: "Done", description: "This goal was achieved.", color: "success" },
-  missed: { label: "Missed", description: "The cycle ended before this goal was achieved.", color: "danger" },
-  cancelled: { label: "Cancelled", description: "This goal was stopped.", color: "subtle" },
+const STATUS_COLORS: Record<GoalStatus, BadgeColor> = {
+  draft: "informative",
+  pending_approval: "warning",
+  active: "brand",
+  changes_requested: "severe",
+  rejected: "danger",
+  completed: "success",
+  missed: "danger",
+  cancelled: "subtle",
 };
 
-export function describeStatus(status: GoalStatus): StatusInfo {
-  return STATUS_INFO[status];
+export function describeStatus(status: GoalStatus, tr: Translator): StatusInfo {
+  return { label: tr.t(`status.${status}`), description: tr.t(`status.${status}.description`), color: STATUS_COLORS[status] };
 }
 
 const EDITABLE: ReadonlySet<GoalStatus> = new Set(["draft", "pending_approval", "changes_requested", "active"]);

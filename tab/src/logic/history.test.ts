@@ -1,22 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { buildHistoryEntry, buildMe } from "../../../test/support/tab-builders.js";
 import { describeAction, describeActor, describeChanges, describeValue } from "./history.js";
 
 describe("history words", () => {
   it("describes known and unknown actions", () => {
-    expect(describeAction("submitted")).toBe("sent it for approval");
-    expect(describeAction("changes_requested")).toBe("asked for changes");
-    expect(describeAction("edited")).toBe("edited the goal");
-    expect(describeAction("weight_rebalanced")).toBe("weight rebalanced");
+    expect(describeAction("submitted", english)).toBe("sent it for approval");
+    expect(describeAction("changes_requested", english)).toBe("asked for changes");
+    expect(describeAction("edited", english)).toBe("edited the goal");
+    expect(describeAction("weight_rebalanced", english)).toBe("weight rebalanced");
   });
 
   it("names the actor as you, a known person, or a colleague", () => {
     const me = buildMe();
     const known = [me, me.manager!];
-    expect(describeActor("p-owner", me, known)).toBe("You");
-    expect(describeActor("p-manager", me, known)).toBe("Sofia Brown");
-    expect(describeActor("p-other", me, known)).toBe("A colleague");
-    expect(describeActor("org-chart", me, known)).toBe("A change in the org chart");
+    expect(describeActor("p-owner", me, known, english)).toBe("You");
+    expect(describeActor("p-manager", me, known, english)).toBe("Sofia Brown");
+    expect(describeActor("p-other", me, known, english)).toBe("A colleague");
+    expect(describeActor("org-chart", me, known, english)).toBe("A change in the org chart");
   });
 
   it("lists changes with field names and readable values", () => {
@@ -28,7 +29,7 @@ describe("history words", () => {
         keyResults: { from: [{}], to: [{}, {}] },
       },
     });
-    expect(describeChanges(entry)).toEqual([
+    expect(describeChanges(entry, english)).toEqual([
       { field: "Title", from: "Old", to: "New" },
       { field: "Status", from: "Draft", to: "Waiting for approval" },
       { field: "Due date", from: "nothing", to: "2027-09-30" },
@@ -37,7 +38,7 @@ describe("history words", () => {
   });
 
   it("shortens long values", () => {
-    expect(describeValue("description", "x".repeat(200))).toHaveLength(78);
-    expect(describeValue("isTopLevel", true)).toBe("yes");
+    expect(describeValue("description", "x".repeat(200), english)).toHaveLength(78);
+    expect(describeValue("isTopLevel", true, english)).toBe("yes");
   });
 });

@@ -2,68 +2,77 @@
 import type { HistoryEntry, PersonSummary } from "../api/types.js";
 import { nameKnownPerson } from "./goal-feedback.js";
 import { describeStatus } from "./goal-status.js";
+import type { MessageId, Translator } from "../i18n/translator.js";
 import { GOAL_STATUSES } from "../../../functions/src/domain/types.js";
 import { ORG_CHART_ACTOR } from "../../../functions/src/domain/reorg-rules.js";
 
-const ACTION_LABELS: Record<string, string> = {
-  created: "created the goal",
-  updated: "edited the goal",
-  edited: "edited the goal",
-  resubmitted: "sent it back for approval after a change",
-  activated: "started it",
-  owner_changed: "gave it to someone else",
-  unflagged: "cleared a warning",
-  deleted: "deleted it",
-  submitted: "sent it for approval",
-  approved: "approved it",
-  changes_requested: "asked for changes",
-  request_changes: "asked for changes",
-  rejected: "did not approve it",
-  reject: "did not approve it",
-  approve: "approved it",
-  checked_in: "checked in",
-  checkin: "checked in",
-  completed: "marked it done",
-  missed: "marked it missed",
-  cancelled: "cancelled it",
-  realigned: "changed what it aligns to",
-  reassigned: "moved the approval",
-  flagged: "flagged it for attention",
-};
+/** Audit actions, some under an older name too, and the message that says each. */
+const ACTION_MESSAGES = {
+  created: "history.action.created",
+  updated: "history.action.edited",
+  edited: "history.action.edited",
+  resubmitted: "history.action.resubmitted",
+  activated: "history.action.activated",
+  owner_changed: "history.action.owner_changed",
+  unflagged: "history.action.unflagged",
+  deleted: "history.action.deleted",
+  submitted: "history.action.submitted",
+  approved: "history.action.approved",
+  approve: "history.action.approved",
+  changes_requested: "history.action.changes_requested",
+  request_changes: "history.action.changes_requested",
+  rejected: "history.action.rejected",
+  reject: "history.action.rejected",
+  checked_in: "history.action.checked_in",
+  checkin: "history.action.checked_in",
+  completed: "history.action.completed",
+  missed: "history.action.missed",
+  cancelled: "history.action.cancelled",
+  realigned: "history.action.realigned",
+  reassigned: "history.action.reassigned",
+  flagged: "history.action.flagged",
+} as const satisfies Record<string, MessageId>;
 
-const FIELD_LABELS: Record<string, string> = {
-  title: "Title",
-  description: "Description",
-  dueDate: "Due date",
-  visibility: "Who can see it",
-  parentId: "Aligned to",
-  weight: "Weight",
-  keyResults: "Results",
-  status: "Status",
-  isTopLevel: "Organisation goal",
-  approverId: "Approver",
-  flags: "Warnings",
-  ownerId: "Owner",
-};
+const FIELD_MESSAGES = {
+  title: "history.field.title",
+  description: "history.field.description",
+  dueDate: "history.field.dueDate",
+  visibility: "history.field.visibility",
+  parentId: "history.field.parentId",
+  weight: "history.field.weight",
+  keyResults: "history.field.keyResults",
+  status: "history.field.status",
+  isTopLevel: "history.field.isTopLevel",
+  approverId: "history.field.approverId",
+  flags: "history.field.flags",
+  ownerId: "history.field.ownerId",
+} as const satisfies Record<string, MessageId>;
 
-export function describeAction(action: string): string {
-  return ACTION_LABELS[action] ?? action.replace(/[_.-]+/g, " ").trim().toLowerCase();
+function lookUp<T extends Record<string, MessageId>>(table: T, key: string): MessageId | null {
+  return Object.hasOwn(table, key) ? (table[key as keyof T] as MessageId) : null;
 }
 
-export function describeField(field: string): string {
-  return FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+export function describeAction(action: string, tr: Translator): string {
+  const id = lookUp(ACTION_MESSAGES, action);
+  return id ? tr.t(id) : tr.t("history.action.other", { action: action.replace(/[_.-]+/g, " ").trim().toLowerCase() });
+}
+
+export function describeField(field: string, tr: Translator): string {
+  const id = lookUp(FIELD_MESSAGES, field);
+  return id ? tr.t(id) : field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 function isStatus(value: unknown): value is (typeof GOAL_STATUSES)[number] {
   return typeof value === "string" && (GOAL_STATUSES as readonly string[]).includes(value);
 }
 
-export function describeValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "nothing";
-  if (field === "status" && isStatus(value)) return describeStatus(value).label;
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (Array.isArray(value)) return value.length === 1 ? "1 item" : `${value.length} items`;
-  if (typeof value === "object") return "changed";
+export function describeValue(field: string, value: unknown, tr: Translator): string {
+  if (value === null || value === undefined || value === "") return tr.t("history.value.nothing");
+  if (field === "status" && isStatus(value)) return describeStatus(value, tr).label;
+  if (typeof value === "boolean") return tr.t(value ? "history.value.yes" : "history.value.no");
+  if (Array.isArray(value)) return tr.t("history.value.items", { count: value.length });
+  if (typeof value === "object") return tr.t("history.value.changed");
+  if (typeof value === "number") return tr.formatNumber(value);
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
@@ -74,16 +83,16 @@ export interface ChangeLine {
   to: string;
 }
 
-export function describeChanges(entry: HistoryEntry): ChangeLine[] {
+export function describeChanges(entry: HistoryEntry, tr: Translator): ChangeLine[] {
   return Object.entries(entry.changes ?? {}).map(([field, change]) => ({
-    field: describeField(field),
-    from: describeValue(field, change?.from),
-    to: describeValue(field, change?.to),
+    field: describeField(field, tr),
+    from: describeValue(field, change?.from, tr),
+    to: describeValue(field, change?.to, tr),
   }));
 }
 
 /** "You", the manager by name, or a neutral word when the tab does not know the person. */
-export function describeActor(actorId: string, me: PersonSummary, known: readonly PersonSummary[]): string {
-  if (actorId === ORG_CHART_ACTOR) return "A change in the org chart";
-  return nameKnownPerson(actorId, me.id, known) ?? "A colleague";
+export function describeActor(actorId: string, me: PersonSummary, known: readonly PersonSummary[], tr: Translator): string {
+  if (actorId === ORG_CHART_ACTOR) return tr.t("history.actor.orgChart");
+  return nameKnownPerson(actorId, me.id, known, tr) ?? tr.t("person.colleague");
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../test/support/tab-translator.js";
 import { buildParentOption } from "../../../test/support/tab-builders.js";
 import { describeAlignment, groupParentOptions } from "./parent-options.js";
 
@@ -13,15 +14,15 @@ const options = [
 
 describe("parent options", () => {
   it("lists the manager's goals first, grouped by owner", () => {
-    const groups = groupParentOptions(options);
+    const groups = groupParentOptions(options, english);
     expect(groups.map((group) => group.label)).toEqual(["Sofia Brown · your manager", "Helena Berg · 2 levels up", "Organisation goals · Helena Berg"]);
     expect(groups[0]?.options.map((option) => option.goal.id)).toEqual(["g-m1", "g-m2"]);
   });
 
   it("describes what a goal is aligned to", () => {
-    expect(describeAlignment({ parentId: "g-m1", isTopLevel: false }, options)).toEqual({ label: "Win 20 customers (Sofia Brown)", isAligned: true });
-    expect(describeAlignment({ parentId: null, isTopLevel: false }, options)).toEqual({ label: "Not aligned yet", isAligned: false });
-    expect(describeAlignment({ parentId: null, isTopLevel: true }, options).label).toBe("Organisation goal");
-    expect(describeAlignment({ parentId: "g-gone", isTopLevel: false }, options)).toEqual({ label: "Aligned to a goal above yours", isAligned: true });
+    expect(describeAlignment({ parentId: "g-m1", isTopLevel: false }, options, english)).toEqual({ label: "Win 20 customers (Sofia Brown)", isAligned: true });
+    expect(describeAlignment({ parentId: null, isTopLevel: false }, options, english)).toEqual({ label: "Not aligned yet", isAligned: false });
+    expect(describeAlignment({ parentId: null, isTopLevel: true }, options, english).label).toBe("Organisation goal");
+    expect(describeAlignment({ parentId: "g-gone", isTopLevel: false }, options, english)).toEqual({ label: "Aligned to a goal above yours", isAligned: true });
   });
 });

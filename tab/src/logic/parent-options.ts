@@ -1,5 +1,6 @@
 /** Parent goals grouped by whose they are, nearest manager first, as the parent picker lists them. */
 import type { ParentOption } from "../api/types.js";
+import type { Translator } from "../i18n/translator.js";
 
 export interface ParentGroup {
   key: string;
@@ -7,18 +8,19 @@ export interface ParentGroup {
   options: ParentOption[];
 }
 
-function describeOwner(option: ParentOption): string {
-  if (option.isOrganisationGoal) return `Organisation goals · ${option.owner.displayName}`;
-  if (option.distance === 1) return `${option.owner.displayName} · your manager`;
-  return `${option.owner.displayName} · ${option.distance} levels up`;
+function describeOwner(option: ParentOption, tr: Translator): string {
+  const name = option.owner.displayName;
+  if (option.isOrganisationGoal) return tr.t("parent.group.organisation", { name });
+  if (option.distance === 1) return tr.t("parent.group.manager", { name });
+  return tr.t("parent.group.levelsUp", { name, count: option.distance });
 }
 
-export function groupParentOptions(options: readonly ParentOption[]): ParentGroup[] {
+export function groupParentOptions(options: readonly ParentOption[], tr: Translator): ParentGroup[] {
   const sorted = [...options].sort((a, b) => a.distance - b.distance || Number(a.isOrganisationGoal) - Number(b.isOrganisationGoal));
   const groups = new Map<string, ParentGroup>();
   for (const option of sorted) {
     const key = `${option.isOrganisationGoal ? "org" : "chain"}:${option.owner.id}`;
-    const group = groups.get(key) ?? { key, label: describeOwner(option), options: [] };
+    const group = groups.get(key) ?? { key, label: describeOwner(option, tr), options: [] };
     group.options.push(option);
     groups.set(key, group);
   }
@@ -34,10 +36,11 @@ export interface AlignmentSummary {
 export function describeAlignment(
   goal: { parentId: string | null; isTopLevel: boolean },
   options: readonly ParentOption[],
+  tr: Translator,
 ): AlignmentSummary {
-  if (goal.isTopLevel) return { label: "Organisation goal", isAligned: true };
-  if (!goal.parentId) return { label: "Not aligned yet", isAligned: false };
+  if (goal.isTopLevel) return { label: tr.t("parent.organisationGoal"), isAligned: true };
+  if (!goal.parentId) return { label: tr.t("parent.none"), isAligned: false };
   const parent = options.find((option) => option.goal.id === goal.parentId);
-  if (!parent) return { label: "Aligned to a goal above yours", isAligned: true };
-  return { label: `${parent.goal.title} (${parent.owner.displayName})`, isAligned: true };
+  if (!parent) return { label: tr.t("parent.unknown"), isAligned: true };
+  return { label: tr.t("parent.named", { title: parent.goal.title, owner: parent.owner.displayName }), isAligned: true };
 }

@@ -1,5 +1,6 @@
 /** The SMART check as a checklist: every criterion, met or not, in the order a form is filled. */
 import type { SmartCode, SmartIssue, SmartResult } from "../../../functions/src/domain/smart.js";
+import type { Translator } from "../i18n/translator.js";
 
 export interface SmartCriterion {
   code: SmartCode;
@@ -8,30 +9,27 @@ export interface SmartCriterion {
   message: string | null;
 }
 
-const CRITERIA: ReadonlyArray<{ code: SmartCode; label: string }> = [
-  { code: "specific_title", label: "A specific title" },
-  { code: "description", label: "Why it matters and what done looks like" },
-  { code: "measurable_key_result", label: "At least one measurable result" },
-  { code: "due_date_in_cycle", label: "A due date inside the cycle" },
-  { code: "alignment", label: "Aligned to a goal above yours" },
-];
+const CRITERIA: readonly SmartCode[] = ["specific_title", "description", "measurable_key_result", "due_date_in_cycle", "alignment"];
 
-export function listSmartCriteria(result: SmartResult): SmartCriterion[] {
-  return CRITERIA.map(({ code, label }) => {
+/** The server's hint is English; the tab says the same in the person's language, by code. */
+function describeIssue(issue: SmartIssue, tr: Translator): string {
+  return (CRITERIA as readonly string[]).includes(issue.code) ? tr.t(`smart.${issue.code}.hint`) : issue.message;
+}
+
+export function listSmartCriteria(result: SmartResult, tr: Translator): SmartCriterion[] {
+  return CRITERIA.map((code) => {
     const issue = result.missing.find((candidate) => candidate.code === code);
-    return { code, label, isMet: !issue, message: issue?.message ?? null };
+    return { code, label: tr.t(`smart.${code}`), isMet: !issue, message: issue ? describeIssue(issue, tr) : null };
   });
 }
 
 /** The first unmet SMART hint per form field, for inline hints next to the inputs. */
-export function indexSmartHints(result: SmartResult): Partial<Record<SmartIssue["field"], string>> {
+export function indexSmartHints(result: SmartResult, tr: Translator): Partial<Record<SmartIssue["field"], string>> {
   const hints: Partial<Record<SmartIssue["field"], string>> = {};
-  for (const issue of result.missing) hints[issue.field] ??= issue.message;
+  for (const issue of result.missing) hints[issue.field] ??= describeIssue(issue, tr);
   return hints;
 }
 
-export function describeMissingCount(result: SmartResult): string {
-  const count = result.missing.length;
-  if (count === 0) return "Ready to send for approval";
-  return count === 1 ? "1 thing to finish before you can send it for approval" : `${count} things to finish before you can send it for approval`;
+export function describeMissingCount(result: SmartResult, tr: Translator): string {
+  return tr.t("smart.missingCount", { count: result.missing.length });
 }

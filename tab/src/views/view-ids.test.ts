@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildViewUrl, resolveViewId } from "./view-ids.js";
+import { buildViewUrl, resolveViewId, type ViewDefinition } from "./view-ids.js";
 
-const VIEWS = [
-  { id: "my-goals", label: "My goals" },
-  { id: "team", label: "Team" },
+const VIEWS: ViewDefinition[] = [
+  { id: "my-goals", label: "view.myGoals" },
+  { id: "team", label: "view.team" },
 ];
 
 describe("view selection", () => {

@@ -1,9 +1,12 @@
+import type { MessageId } from "../i18n/translator.js";
+
 /** Which view the shell shows. The `view` query parameter selects it, so a Teams tab or a link
  * can open a view directly. */
 
 export interface ViewDefinition {
   id: string;
-  label: string;
+  /** The message that names the view in the header. */
+  label: MessageId;
 }
 
 export function resolveViewId(search: string, views: readonly ViewDefinition[]): string {

@@ -10,6 +10,7 @@ import { BootScreen } from "../BootScreen/BootScreen.js";
 import { GoalDetailsHost } from "../GoalDetailsHost/GoalDetailsHost.js";
 import { markFirstRender } from "../first-render.js";
 import { TOASTER_ID } from "../Notify/toaster-id.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   header: {
@@ -42,6 +43,7 @@ export interface AppShellProps {
 
 export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, isLocal = false }: AppShellProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   const [viewId, setViewId] = useState(() => resolveViewId(window.location.search, VIEWS));
   const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
   const me = useMe().data;
@@ -65,14 +67,14 @@ export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, is
           <div className={styles.brand}>
             <TargetArrowFilled fontSize={24} aria-hidden />
             <Text weight="semibold" size={400} className={styles.brandName}>
-              Cascade
+              {t("app.name")}
             </Text>
           </div>
         )}
-        <TabList className={styles.tabs} selectedValue={viewId} onTabSelect={selectView} aria-label="Views">
+        <TabList className={styles.tabs} selectedValue={viewId} onTabSelect={selectView} aria-label={t("shell.views")}>
           {VIEWS.filter((entry) => entry.id === viewId || (!entry.isHidden && (!entry.isLocalOnly || isLocal) && (!entry.isAdminOnly || isAdmin))).map((entry) => (
             <Tab key={entry.id} value={entry.id} onMouseEnter={() => void entry.preload()}>
-              {entry.label}
+              {t(entry.label)}
             </Tab>
           ))}
         </TabList>
@@ -80,7 +82,7 @@ export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, is
       </header>
       <GoalDetailsHost viewId={viewId} onNavigate={showView} teamsSubPageId={teamsSubPageId}>
         <main className={styles.main}>
-          <Suspense fallback={<BootScreen label="Loading…" />}>{view && <view.Component />}</Suspense>
+          <Suspense fallback={<BootScreen label={t("shell.loading")} />}>{view && <view.Component />}</Suspense>
         </main>
       </GoalDetailsHost>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />

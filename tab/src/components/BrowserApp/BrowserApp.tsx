@@ -9,15 +9,16 @@ import { AppShell } from "../AppShell/AppShell.js";
 import { PersonMenu } from "../PersonMenu/PersonMenu.js";
 import { SignInPage } from "../SignInPage/SignInPage.js";
 import { ThemeSwitcher } from "../ThemeSwitcher/ThemeSwitcher.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface BrowserAppProps {
   theme: ThemeName;
   onThemeChange: (theme: ThemeName) => void;
 }
 
-const EXPIRED_NOTICE = "Your sign-in ran out. Choose a person to carry on.";
-
 export function BrowserApp({ theme, onThemeChange }: BrowserAppProps) {
+  const { t, locale } = useTranslator();
+  const expiredNotice = t("signIn.expired");
   const [session, setSession] = useState<BrowserSession | null>(() => readSession(window.sessionStorage));
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -38,10 +39,11 @@ export function BrowserApp({ theme, onThemeChange }: BrowserAppProps) {
     const token = session?.token ?? null;
     const client = createApiClient({
       getToken: async () => token,
-      onUnauthorized: token ? () => signOut(EXPIRED_NOTICE) : undefined,
+      onUnauthorized: token ? () => signOut(expiredNotice) : undefined,
+      locale,
     });
     return { client, cache: new QueryCache() };
-  }, [session, signOut]);
+  }, [session, signOut, expiredNotice, locale]);
 
   const themeSwitcher = <ThemeSwitcher theme={theme} onThemeChange={onThemeChange} />;
   return (

@@ -4,10 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import type { CheckIn, GoalView, PersonSummary } from "../../api/types.js";
 import { useGoalCheckIns } from "../../api/use-goal-details.js";
 import { describeCheckInValues, describeConfidence } from "../../logic/check-ins.js";
-import { formatDateTime } from "../../logic/format.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { PersonName } from "../PersonName/PersonName.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   edge: { borderLeftColor: tokens.colorNeutralStroke2 },
@@ -29,8 +30,9 @@ interface CheckInItemProps extends Omit<CheckInSectionProps, "ownerName"> {
 function CheckInItem({ checkIn, goal, meId, known }: CheckInItemProps) {
   const styles = useStyles();
   const feed = useFeedStyles();
-  const confidence = describeConfidence(checkIn.confidence);
-  const values = describeCheckInValues(checkIn, goal.keyResults);
+  const tr = useTranslator();
+  const confidence = describeConfidence(checkIn.confidence, tr);
+  const values = describeCheckInValues(checkIn, goal.keyResults, tr);
   return (
     <li className={mergeClasses(feed.item, styles.edge)}>
       <span className={feed.top}>
@@ -41,7 +43,7 @@ function CheckInItem({ checkIn, goal, meId, known }: CheckInItemProps) {
           {confidence.label}
         </Badge>
         <Text size={200} className={styles.muted}>
-          <time dateTime={checkIn.at}>{formatDateTime(checkIn.at)}</time>
+          <time dateTime={checkIn.at}>{tr.formatDateTime(checkIn.at)}</time>
         </Text>
       </span>
       {checkIn.note && <Text className={feed.text}>{checkIn.note}</Text>}
@@ -67,6 +69,8 @@ function CheckInPage({ cursor, ...props }: CheckInPageProps) {
   const styles = useStyles();
   const feed = useFeedStyles();
   const page = useGoalCheckIns(props.goal.id, cursor);
+  const tr = useTranslator();
+  const { t } = tr;
   const [isOlderShown, setIsOlderShown] = useState(false);
   const isFirst = cursor === null;
   const isOwn = props.goal.ownerId === props.meId;
@@ -81,23 +85,21 @@ function CheckInPage({ cursor, ...props }: CheckInPageProps) {
 
   return (
     <>
-      {page.isLoading && <Spinner size="small" label="Loading check-ins…" />}
-      {page.error && <ErrorNotice title="Check-ins could not be loaded" detail={page.error.message} onRetry={page.reload} />}
+      {page.isLoading && <Spinner size="small" label={t("checkIns.loading")} />}
+      {page.error && <ErrorNotice title={t("checkIns.loadFailed")} detail={describeError(page.error, tr)} onRetry={page.reload} />}
       {isFirst && page.data?.items.length === 0 && (
         <Text className={styles.muted}>
-          {isOwn
-            ? "No check-ins yet. Check in from your reminder card in Teams chat: where each result stands, how confident you are, and a note."
-            : `No check-ins yet. When ${props.ownerName} checks in, progress and notes show here.`}
+          {isOwn ? t("checkIns.emptyOwn") : t("checkIns.emptyOther", { name: props.ownerName })}
         </Text>
       )}
       {hasItems && (
-        <ol ref={listRef} tabIndex={isFirst ? undefined : -1} className={feed.list} aria-label={isFirst ? "Check-ins" : "Older check-ins"}>
+        <ol ref={listRef} tabIndex={isFirst ? undefined : -1} className={feed.list} aria-label={isFirst ? t("checkIns.list") : t("checkIns.olderList")}>
           {page.data?.items.map((checkIn) => (
             <CheckInItem key={checkIn.id} checkIn={checkIn} goal={props.goal} meId={props.meId} known={props.known} />
           ))}
         </ol>
       )}
-      {nextCursor && (isOlderShown ? <CheckInPage {...props} cursor={nextCursor} /> : <Button onClick={() => setIsOlderShown(true)}>Show older check-ins</Button>)}
+      {nextCursor && (isOlderShown ? <CheckInPage {...props} cursor={nextCursor} /> : <Button onClick={() => setIsOlderShown(true)}>{t("checkIns.showOlder")}</Button>)}
     </>
   );
 }

@@ -4,12 +4,14 @@ import type { GoalView, PersonSummary } from "../../api/types.js";
 import { useFeedbackActions } from "../../api/use-feedback-actions.js";
 import { useGoalComments } from "../../api/use-goal-details.js";
 import { COMMENT_MAX } from "../../../../functions/src/domain/feedback.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";
 import { FeedbackItem } from "../FeedbackItem/FeedbackItem.js";
 import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { useNotify } from "../Notify/use-notify.js";
 import { PersonName } from "../PersonName/PersonName.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
@@ -28,34 +30,35 @@ export function CommentsSection({ goal, meId, ownerName, known }: CommentsSectio
   const comments = useGoalComments(goal.id);
   const actions = useFeedbackActions();
   const notify = useNotify();
+  const tr = useTranslator();
+  const { t } = tr;
   const isOwn = goal.ownerId === meId;
   // The API answers newest first, and a sent one is put on top.
   const items = comments.data ?? [];
-  const audience = isOwn ? "you and your managers" : `${ownerName} and their managers`;
 
   const send = async (text: string) => {
     await actions.addComment(goal.id, text);
-    notify("Comment added");
+    notify(t("comments.added"));
   };
 
   return (
     <div className={feed.section}>
       <FeedbackForm
-        label="Add a comment"
-        hint={`Only ${audience} see comments.`}
+        label={t("comments.label")}
+        hint={isOwn ? t("comments.hintOwn") : t("comments.hintOther", { name: ownerName })}
         field="text"
         max={COMMENT_MAX}
-        emptyMessage="Write a comment first."
-        submitLabel="Add comment"
+        emptyMessage={t("comments.empty")}
+        submitLabel={t("comments.submit")}
         onSend={send}
       />
-      {comments.isLoading && <Spinner size="small" label="Loading comments…" />}
-      {comments.error && <ErrorNotice title="Comments could not be loaded" detail={comments.error.message} onRetry={comments.reload} />}
+      {comments.isLoading && <Spinner size="small" label={t("comments.loading")} />}
+      {comments.error && <ErrorNotice title={t("comments.loadFailed")} detail={describeError(comments.error, tr)} onRetry={comments.reload} />}
       {comments.data && items.length === 0 && (
-        <Text className={styles.muted}>{`No comments yet. Ask a question or give feedback above; only ${audience} see it.`}</Text>
+        <Text className={styles.muted}>{isOwn ? t("comments.noneOwn") : t("comments.noneOther", { name: ownerName })}</Text>
       )}
       {items.length > 0 && (
-        <ul className={feed.list} aria-label="Comments">
+        <ul className={feed.list} aria-label={t("comments.list")}>
           {items.map((item) => (
             <FeedbackItem key={item.id} author={<PersonName personId={item.authorId} meId={meId} known={known} name={item.authorName} />} at={item.at} text={item.text} />
           ))}

@@ -1,6 +1,7 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
 import type { CycleView } from "../../api/types.js";
 import { describeCycleDates, describeCycleOption } from "../../logic/cycles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface CyclePickerProps {
   cycles: readonly CycleView[];
@@ -9,16 +10,17 @@ export interface CyclePickerProps {
 }
 
 export function CyclePicker({ cycles, selected, onSelect }: CyclePickerProps) {
+  const tr = useTranslator();
   return (
-    <Field label="Cycle">
+    <Field label={tr.t("cycle.label")}>
       <Dropdown
-        value={describeCycleOption(selected)}
+        value={describeCycleOption(selected, tr)}
         selectedOptions={[selected.id]}
         onOptionSelect={(_event, data) => data.optionValue && onSelect(data.optionValue)}
       >
         {cycles.map((cycle) => (
-          <Option key={cycle.id} value={cycle.id} text={describeCycleOption(cycle)}>
-            {`${describeCycleOption(cycle)} · ${describeCycleDates(cycle)}`}
+          <Option key={cycle.id} value={cycle.id} text={describeCycleOption(cycle, tr)}>
+            {tr.t("cycle.option", { name: describeCycleOption(cycle, tr), dates: describeCycleDates(cycle, tr) })}
           </Option>
         ))}
       </Dropdown>

@@ -1,5 +1,6 @@
 /** Asks before a draft is deleted for good. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from "@fluentui/react-components";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface DeleteGoalDialogProps {
   title: string | null;
@@ -10,18 +11,19 @@ export interface DeleteGoalDialogProps {
 }
 
 export function DeleteGoalDialog({ title, isOpen, isDeleting, onConfirm, onCancel }: DeleteGoalDialogProps) {
+  const { t } = useTranslator();
   return (
     <Dialog open={isOpen} modalType="alert" onOpenChange={(_event, data) => !data.open && !isDeleting && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Delete this draft?</DialogTitle>
-          <DialogContent>“{title}” will be deleted. You cannot undo this.</DialogContent>
+          <DialogTitle>{t("deleteGoal.title")}</DialogTitle>
+          <DialogContent>{t("deleteGoal.body", { title })}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm} disabled={isDeleting} icon={isDeleting ? <Spinner size="tiny" /> : undefined}>
-              Delete
+              {t("deleteGoal.confirm")}
             </Button>
             <Button onClick={onCancel} disabled={isDeleting}>
-              Keep it
+              {t("deleteGoal.cancel")}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -1,6 +1,7 @@
 /** The first thing a person sees in a new cycle: what a goal is for, and one button to start. */
 import { Button, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, TargetArrowRegular } from "@fluentui/react-icons";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: {
@@ -27,20 +28,19 @@ export interface EmptyGoalsProps {
 
 export function EmptyGoals({ cycleName, canCreate, onCreate }: EmptyGoalsProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   return (
-    <section className={styles.root} aria-label="No goals yet">
+    <section className={styles.root} aria-label={t("emptyGoals.label")}>
       <TargetArrowRegular className={styles.icon} aria-hidden />
       <Title3 as="h2" className={styles.heading}>
-        No goals for {cycleName} yet
+        {t("emptyGoals.heading", { cycle: cycleName })}
       </Title3>
       <Text className={styles.text}>
-        {canCreate
-          ? "Write down what you want to achieve this cycle, how you will measure it, and which of your manager's goals it helps. Your manager approves it, and your progress then counts towards theirs."
-          : "This cycle is closed, so no new goals can be added to it."}
+        {canCreate ? t("emptyGoals.intro") : t("emptyGoals.closed")}
       </Text>
       {canCreate && (
         <Button appearance="primary" icon={<AddRegular />} onClick={onCreate}>
-          Write your first goal
+          {t("emptyGoals.create")}
         </Button>
       )}
     </section>

@@ -1,5 +1,6 @@
 /** A failed load, in plain words, with a way to try again. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface ErrorNoticeProps {
   title: string;
@@ -8,6 +9,7 @@ export interface ErrorNoticeProps {
 }
 
 export function ErrorNotice({ title, detail, onRetry }: ErrorNoticeProps) {
+  const { t } = useTranslator();
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
@@ -16,7 +18,7 @@ export function ErrorNotice({ title, detail, onRetry }: ErrorNoticeProps) {
       </MessageBarBody>
       {onRetry && (
         <MessageBarActions>
-          <Button onClick={onRetry}>Try again</Button>
+          <Button onClick={onRetry}>{t("common.retry")}</Button>
         </MessageBarActions>
       )}
     </MessageBar>

@@ -4,7 +4,10 @@ import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, Textarea, mak
 import { SendRegular } from "@fluentui/react-icons";
 import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from "react";
 import { ApiError } from "../../api/client.js";
+import { describeError } from "../../i18n/describe-error.js";
+import type { Translator } from "../../i18n/translator.js";
 import { mapFeedbackProblem, validateFeedbackText, type FeedbackErrors } from "../../logic/goal-feedback.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,13 +30,14 @@ export interface FeedbackFormProps {
   onSend: (text: string) => Promise<void>;
 }
 
-function mapSendFailure(error: unknown, field: string): FeedbackErrors {
-  if (error instanceof ApiError) return mapFeedbackProblem(error.problem, field);
-  return { fieldError: null, generalError: "Something went wrong. Try again." };
+function mapSendFailure(error: unknown, field: string, tr: Translator): FeedbackErrors {
+  if (error instanceof ApiError && error.status === 400) return mapFeedbackProblem(error.problem, field);
+  return { fieldError: null, generalError: describeError(error, tr) };
 }
 
 export function FeedbackForm({ label, hint, field, max, emptyMessage, submitLabel, icon, onSend }: FeedbackFormProps) {
   const styles = useStyles();
+  const tr = useTranslator();
   const [value, setValue] = useState("");
   const [errors, setErrors] = useState<FeedbackErrors>(NO_ERRORS);
   const [isSending, setIsSending] = useState(false);
@@ -42,7 +46,7 @@ export function FeedbackForm({ label, hint, field, max, emptyMessage, submitLabe
 
   const send = async () => {
     if (isSending) return;
-    const problem = validateFeedbackText(value, max, emptyMessage);
+    const problem = validateFeedbackText(value, max, emptyMessage, tr);
     if (problem) {
       setErrors({ fieldError: problem, generalError: null });
       inputRef.current?.focus();
@@ -54,7 +58,7 @@ export function FeedbackForm({ label, hint, field, max, emptyMessage, submitLabe
       await onSend(value.trim());
       setValue("");
     } catch (error) {
-      const mapped = mapSendFailure(error, field);
+      const mapped = mapSendFailure(error, field, tr);
       setErrors(mapped);
       if (mapped.fieldError) inputRef.current?.focus();
     } finally {
@@ -81,7 +85,7 @@ export function FeedbackForm({ label, hint, field, max, emptyMessage, submitLabe
           <MessageBarBody>{errors.generalError}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={label} hint={`${hint} Ctrl+Enter sends.`} validationMessage={errors.fieldError ?? undefined} validationState={errors.fieldError ? "error" : "none"}>
+      <Field label={label} hint={tr.t("feedback.hint", { hint })} validationMessage={errors.fieldError ?? undefined} validationState={errors.fieldError ? "error" : "none"}>
         <Textarea
           ref={inputRef}
           value={value}
@@ -95,7 +99,7 @@ export function FeedbackForm({ label, hint, field, max, emptyMessage, submitLabe
       </Field>
       <div className={styles.footer}>
         <Text size={200} className={length > max ? styles.over : styles.count}>
-          {`${length} / ${max}`}
+          {tr.t("feedback.count", { length, max })}
         </Text>
         <Button type="submit" appearance="primary" disabled={isSending} icon={isSending ? <Spinner size="tiny" /> : (icon ?? <SendRegular />)}>
           {submitLabel}

@@ -1,8 +1,8 @@
 /** One kudos or comment: who, when, and what they wrote. */
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { formatDateTime } from "../../logic/format.js";
 import { useFeedStyles } from "./FeedbackItem.styles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   edge: { borderLeftColor: tokens.colorBrandStroke2 },
@@ -19,6 +19,7 @@ export interface FeedbackItemProps {
 export function FeedbackItem({ author, at, text, icon }: FeedbackItemProps) {
   const styles = useStyles();
   const feed = useFeedStyles();
+  const { formatDateTime } = useTranslator();
   return (
     <li className={mergeClasses(feed.item, styles.edge)}>
       <span className={feed.top}>

@@ -3,6 +3,7 @@ import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components"
 import { DeleteRegular, EditRegular, InfoRegular, SendRegular } from "@fluentui/react-icons";
 import type { GoalView } from "../../api/types.js";
 import { canDeleteGoal, canEditGoal, canSubmitGoal } from "../../logic/goal-status.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXS },
@@ -20,6 +21,7 @@ export interface GoalActionsProps {
 
 export function GoalActions({ goal, isSubmitting, onEdit, onSubmit, onShowDetails, onDelete }: GoalActionsProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   return (
     <div className={styles.root}>
       {canSubmitGoal(goal.status) && (
@@ -29,20 +31,20 @@ export function GoalActions({ goal, isSubmitting, onEdit, onSubmit, onShowDetail
           disabled={isSubmitting || !goal.smart.ok}
           onClick={onSubmit}
         >
-          Send for approval
+          {t("goal.submit")}
         </Button>
       )}
       {canEditGoal(goal.status) && (
-        <Button icon={<EditRegular />} onClick={onEdit} aria-label={`Edit ${goal.title}`}>
-          Edit
+        <Button icon={<EditRegular />} onClick={onEdit} aria-label={t("goal.edit.label", { title: goal.title })}>
+          {t("goal.edit")}
         </Button>
       )}
-      <Button appearance="subtle" icon={<InfoRegular />} onClick={onShowDetails} aria-label={`Details of ${goal.title}`}>
-        Details
+      <Button appearance="subtle" icon={<InfoRegular />} onClick={onShowDetails} aria-label={t("goal.details.label", { title: goal.title })}>
+        {t("goal.details")}
       </Button>
       {canDeleteGoal(goal.status) && (
-        <Button appearance="subtle" icon={<DeleteRegular />} onClick={onDelete} aria-label={`Delete ${goal.title}`}>
-          Delete
+        <Button appearance="subtle" icon={<DeleteRegular />} onClick={onDelete} aria-label={t("goal.delete.label", { title: goal.title })}>
+          {t("goal.delete")}
         </Button>
       )}
     </div>

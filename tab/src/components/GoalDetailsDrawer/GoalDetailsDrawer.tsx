@@ -4,6 +4,7 @@ import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, Spi
 import { DismissRegular } from "@fluentui/react-icons";
 import type { GoalView, Me, PersonSummary } from "../../api/types.js";
 import { describeGoalLoadFailure, type GoalRelation, type GoalSection } from "../../logic/goal-link.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { CheckInSection } from "../CheckInSection/CheckInSection.js";
 import { CommentsSection } from "../CommentsSection/CommentsSection.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
@@ -11,6 +12,7 @@ import { GoalDetailsSummary } from "../GoalDetailsSummary/GoalDetailsSummary.js"
 import { GoalHistoryList } from "../GoalHistoryList/GoalHistoryList.js";
 import { KudosSection } from "../KudosSection/KudosSection.js";
 import { useGoalDetailsPanel } from "./use-goal-details-panel.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -45,25 +47,27 @@ export default function GoalDetailsDrawer({ goalId, isOpen, onClose, onRelationK
   const styles = useStyles();
   const panel = useGoalDetailsPanel(goalId, onRelationKnown);
   const { me, goal } = panel;
-  const failure = goal.error ? describeGoalLoadFailure(goal.error) : null;
-  const title = goal.data?.title ?? (failure ? "Goal" : "Opening the goal…");
+  const tr = useTranslator();
+  const { t } = tr;
+  const failure = goal.error ? describeGoalLoadFailure(goal.error, tr) : null;
+  const title = goal.data?.title ?? (failure ? t("goalDetails.fallbackTitle") : t("goalDetails.opening"));
 
   return (
     <OverlayDrawer open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t("common.close")} icon={<DismissRegular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody className={styles.body}>
         {failure && <ErrorNotice title={failure.title} detail={failure.detail} onRetry={failure.canRetry ? goal.reload : undefined} />}
-        {me.error && <ErrorNotice title="Your profile could not be loaded" detail={me.error.message} onRetry={me.reload} />}
-        {(goal.isLoading || (goal.data && !panel.relation && !me.error)) && <Spinner label="Loading the goal…" />}
-        {goal.data && <GoalDetailsSummary goal={goal.data} ownerName={panel.relation === "own" ? "Your goal" : panel.ownerName} />}
+        {me.error && <ErrorNotice title={t("profile.loadFailed")} detail={describeError(me.error, tr)} onRetry={me.reload} />}
+        {(goal.isLoading || (goal.data && !panel.relation && !me.error)) && <Spinner label={t("goalDetails.loading")} />}
+        {goal.data && <GoalDetailsSummary goal={goal.data} ownerName={panel.relation === "own" ? t("goalDetails.yourGoal") : panel.ownerName} />}
         {goal.data && me.data && panel.relation && (
           <>
-            <TabList selectedValue={panel.section} onTabSelect={(_event, data) => panel.selectSection(data.value as GoalSection)} aria-label="About this goal">
+            <TabList selectedValue={panel.section} onTabSelect={(_event, data) => panel.selectSection(data.value as GoalSection)} aria-label={t("goalDetails.sections")}>
               {panel.sections.map((section) => (
                 <Tab key={section.id} id={`goal-details-tab-${section.id}`} value={section.id}>
-                  {section.label}
+                  {t(`goalDetails.section.${section.id}`)}
                 </Tab>
               ))}
             </TabList>

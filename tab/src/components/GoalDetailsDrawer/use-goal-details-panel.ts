@@ -7,21 +7,17 @@ import { useMe } from "../../api/use-me.js";
 import { usePerson } from "../../api/use-people.js";
 import { canReadComments } from "../../logic/goal-feedback.js";
 import { describeGoalRelation, type GoalRelation, type GoalSection } from "../../logic/goal-link.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface SectionTab {
   id: GoalSection;
-  label: string;
 }
 
-const ALL_SECTIONS: readonly SectionTab[] = [
-  { id: "check-ins", label: "Check-ins" },
-  { id: "kudos", label: "Kudos" },
-  { id: "comments", label: "Comments" },
-  { id: "history", label: "History" },
-];
+const ALL_SECTIONS: readonly SectionTab[] = [{ id: "check-ins" }, { id: "kudos" }, { id: "comments" }, { id: "history" }];
 
 export function useGoalDetailsPanel(goalId: string, onRelationKnown: (relation: GoalRelation) => void) {
   const me = useMe();
+  const { t } = useTranslator();
   const goal = useGoal(goalId);
   const ownerId = goal.data?.ownerId ?? null;
   const owner = usePerson(ownerId);
@@ -47,7 +43,7 @@ export function useGoalDetailsPanel(goalId: string, onRelationKnown: (relation: 
 
   const sections = ALL_SECTIONS.filter((section) => section.id !== "comments" || canSeeComments);
   const section = sections.some((candidate) => candidate.id === chosen) ? chosen : "check-ins";
-  const ownerName = owner.data?.displayName ?? (ownerId !== null && ownerId === meId ? me.data?.displayName : undefined) ?? "The owner";
+  const ownerName = owner.data?.displayName ?? (ownerId !== null && ownerId === meId ? me.data?.displayName : undefined) ?? t("goalDetails.theOwner");
 
   return { me, goal, relation, known, sections, section, selectSection: setChosen, ownerName };
 }

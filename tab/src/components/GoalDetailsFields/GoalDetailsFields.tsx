@@ -1,9 +1,9 @@
 /** Title, description, due date, visibility and weight of a goal. */
 import { Field, Input, Radio, RadioGroup, SpinButton, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { CycleView, Visibility } from "../../api/types.js";
-import { formatDay } from "../../logic/format.js";
 import { MAX_WEIGHT, MIN_WEIGHT, parseNumber } from "../../logic/goal-form.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: tokens.spacingHorizontalL },
@@ -17,18 +17,19 @@ export interface GoalDetailsFieldsProps {
 export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
   const styles = useStyles();
   const { form, change, feedbackFor } = editor;
+  const { t, formatDay } = useTranslator();
   const weight = parseNumber(form.weight);
   return (
     <>
-      <Field label="Title" required hint="What will be different when this goal is done?" {...feedbackFor("title", "title")}>
+      <Field label={t("goalForm.title")} required hint={t("goalForm.title.hint")} {...feedbackFor("title", "title")}>
         <Input
           value={form.title}
           maxLength={200}
           onChange={(_event, data) => change((current) => ({ ...current, title: data.value }), ["title"])}
-          placeholder="For example: Cut onboarding time for new customers in half"
+          placeholder={t("goalForm.title.placeholder")}
         />
       </Field>
-      <Field label="Description" hint="Why it matters and what done looks like." {...feedbackFor("description", "description")}>
+      <Field label={t("goalForm.description")} hint={t("goalForm.description.hint")} {...feedbackFor("description", "description")}>
         <Textarea
           value={form.description}
           resize="vertical"
@@ -39,8 +40,8 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
       </Field>
       <div className={styles.row}>
         <Field
-          label="Due date"
-          hint={`${cycle.name} runs ${formatDay(cycle.startDate)} – ${formatDay(cycle.endDate)}.`}
+          label={t("goalForm.dueDate")}
+          hint={t("goalForm.dueDate.hint", { cycle: cycle.name, start: formatDay(cycle.startDate), end: formatDay(cycle.endDate) })}
           {...feedbackFor("dueDate", "dueDate")}
         >
           <Input
@@ -51,7 +52,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
             onChange={(_event, data) => change((current) => ({ ...current, dueDate: data.value }), ["dueDate"])}
           />
         </Field>
-        <Field label="Weight" hint="How much it counts next to your other goals." {...feedbackFor("weight")}>
+        <Field label={t("goalForm.weight")} hint={t("goalForm.weight.hint")} {...feedbackFor("weight")}>
           <SpinButton
             value={Number.isFinite(weight) ? weight : null}
             displayValue={form.weight}
@@ -64,14 +65,14 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
           />
         </Field>
       </div>
-      <Field label="Who can see it" {...feedbackFor("visibility")}>
+      <Field label={t("goalForm.visibility")} {...feedbackFor("visibility")}>
         <RadioGroup
           layout="horizontal"
           value={form.visibility}
           onChange={(_event, data) => change((current) => ({ ...current, visibility: data.value as Visibility }), ["visibility"])}
         >
-          <Radio value="public" label="Everyone in the organisation" />
-          <Radio value="private" label="Only me and my managers" />
+          <Radio value="public" label={t("goalForm.visibility.public")} />
+          <Radio value="private" label={t("goalForm.visibility.private")} />
         </RadioGroup>
       </Field>
     </>

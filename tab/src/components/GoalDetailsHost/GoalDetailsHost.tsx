@@ -5,6 +5,7 @@ import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buildGoalUrl, chooseViewForGoal, readGoalLink, type GoalRelation } from "../../logic/goal-link.js";
 import { GoalDetailsContext, type GoalDetailsControls } from "./goal-details-context.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const GoalDetailsDrawer = lazy(() => import("../GoalDetailsDrawer/GoalDetailsDrawer.js"));
 
@@ -46,6 +47,7 @@ function readInitialPanel(teamsSubPageId: string | null | undefined): PanelState
 
 export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }: GoalDetailsHostProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   const [panel, setPanel] = useState<PanelState>(() => readInitialPanel(teamsSubPageId));
   // The panel is opened from many places without a Fluent trigger, so focus goes back by hand.
   const returnFocusTo = useRef<HTMLElement | null>(null);
@@ -85,7 +87,7 @@ export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }
 
   const loading = (
     <div className={styles.loading} role="status">
-      <Spinner label="Opening the goal…" />
+      <Spinner label={t("goalDetails.opening")} />
     </div>
   );
 

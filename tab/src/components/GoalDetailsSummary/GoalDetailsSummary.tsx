@@ -6,6 +6,7 @@ import { describeDueDate, toIsoDay } from "../../logic/format.js";
 import { GoalProgress } from "../GoalProgress/GoalProgress.js";
 import { KeyResultList } from "../KeyResultList/KeyResultList.js";
 import { StatusBadge } from "../StatusBadge/StatusBadge.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -21,14 +22,16 @@ export interface GoalDetailsSummaryProps {
 export function GoalDetailsSummary({ goal, ownerName }: GoalDetailsSummaryProps) {
   const styles = useStyles();
   const today = useMemo(() => toIsoDay(new Date()), []);
+  const tr = useTranslator();
+  const due = describeDueDate(goal.dueDate, today, tr);
   return (
-    <section className={styles.root} aria-label="About the goal">
+    <section className={styles.root} aria-label={tr.t("goalDetails.about")}>
       <div className={styles.meta}>
         <StatusBadge status={goal.status} />
-        <Text>{`${ownerName} · ${describeDueDate(goal.dueDate, today)}${goal.visibility === "private" ? " · Private" : ""}`}</Text>
+        <Text>{goal.visibility === "private" ? tr.t("goalDetails.metaPrivate", { owner: ownerName, due }) : tr.t("goalDetails.meta", { owner: ownerName, due })}</Text>
       </div>
       {goal.description && <Text className={styles.description}>{goal.description}</Text>}
-      <GoalProgress value={goal.progress} label={`Progress of ${goal.title}`} />
+      <GoalProgress value={goal.progress} label={tr.t("goal.progress.label", { title: goal.title })} />
       <KeyResultList keyResults={goal.keyResults} />
     </section>
   );

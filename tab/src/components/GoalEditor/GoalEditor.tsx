@@ -11,6 +11,7 @@ import { ParentPicker } from "../ParentPicker/ParentPicker.js";
 import { SmartChecklist } from "../SmartChecklist/SmartChecklist.js";
 import { useGoalEditorStyles } from "./GoalEditor.styles.js";
 import { useGoalEditor, type SaveOutcome } from "./use-goal-editor.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const FORM_ID = "goal-editor-form";
 
@@ -25,6 +26,7 @@ export interface GoalEditorProps {
 
 export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSaved }: GoalEditorProps) {
   const styles = useGoalEditorStyles();
+  const { t } = useTranslator();
   const editor = useGoalEditor({ goal, cycle, onSaved });
   const { base, busy, smart, fieldErrorRevision } = editor;
   const canSubmit = !base || canSubmitGoal(base.status);
@@ -43,8 +45,8 @@ export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSav
   return (
     <OverlayDrawer open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && !isBusy && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} disabled={isBusy} />}>
-          {base ? "Edit goal" : "New goal"}
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t("common.close")} icon={<DismissRegular />} onClick={onClose} disabled={isBusy} />}>
+          {base ? t("goalEditor.editTitle") : t("goalEditor.newTitle")}
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
@@ -64,22 +66,22 @@ export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSav
       </DrawerBody>
       <DrawerFooter className={styles.footer}>
         <Button appearance="primary" type="submit" form={FORM_ID} disabled={isBusy} icon={busy === "saving" ? <Spinner size="tiny" /> : undefined}>
-          {base ? "Save changes" : "Save as draft"}
+          {base ? t("goalEditor.saveChanges") : t("goalEditor.saveDraft")}
         </Button>
         {canSubmit && (
-          <Tooltip content={smart.ok ? "Save and ask your manager to approve it" : "Finish the checklist first"} relationship="description">
+          <Tooltip content={smart.ok ? t("goalEditor.submit.ready") : t("goalEditor.submit.notReady")} relationship="description">
             <Button
               disabledFocusable={!smart.ok || isBusy}
               icon={busy === "submitting" ? <Spinner size="tiny" /> : undefined}
               onClick={() => void editor.save(true)}
             >
-              Save and send for approval
+              {t("goalEditor.saveAndSubmit")}
             </Button>
           </Tooltip>
         )}
         <span className={styles.spacer} />
         <Button appearance="subtle" onClick={onClose} disabled={isBusy}>
-          Cancel
+          {t("common.cancel")}
         </Button>
       </DrawerFooter>
     </OverlayDrawer>

@@ -8,7 +8,9 @@ import { useGoalActions } from "../../api/use-goal-actions.js";
 import { hasErrors, mapProblemToFields, validateGoalForm, type FieldErrors } from "../../logic/form-errors.js";
 import { buildGoalPatch, createEmptyForm, formFromGoal, toGoalInput, toSmartDraft, type GoalForm } from "../../logic/goal-form.js";
 import { clearFieldErrors, pickFieldFeedback, type FieldFeedback } from "../../logic/goal-form-edits.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { indexSmartHints } from "../../logic/smart-criteria.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export type SaveOutcome = "saved" | "submitted";
 type Busy = "saving" | "submitting" | "reloading" | null;
@@ -38,6 +40,7 @@ const ALL_FIELDS = "*";
 
 export function useGoalEditor({ goal, cycle, onSaved }: GoalEditorOptions): GoalEditorState {
   const actions = useGoalActions();
+  const tr = useTranslator();
   const [base, setBase] = useState<GoalView | null>(goal);
   const [form, setForm] = useState<GoalForm>(() => (goal ? formFromGoal(goal) : createEmptyForm(cycle)));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(goal ? [ALL_FIELDS] : []));
@@ -47,7 +50,7 @@ export function useGoalEditor({ goal, cycle, onSaved }: GoalEditorOptions): Goal
   const [busy, setBusy] = useState<Busy>(null);
   const [fieldErrorRevision, setFieldErrorRevision] = useState(0);
   const smart = useMemo(() => checkSmart(toSmartDraft(form), { cycle, isTopLevel: form.isTopLevel }), [form, cycle]);
-  const smartHints = useMemo(() => indexSmartHints(smart), [smart]);
+  const smartHints = useMemo(() => indexSmartHints(smart, tr), [smart, tr]);
 
   const change: GoalEditorState["change"] = (update, paths) => {
     setForm(update);
@@ -65,7 +68,7 @@ export function useGoalEditor({ goal, cycle, onSaved }: GoalEditorOptions): Goal
 
   const showProblem = (error: unknown) => {
     if (error instanceof ApiError && error.status === 412) return setHasConflict(true);
-    if (!(error instanceof ApiError)) return setGeneralErrors([error instanceof Error ? error.message : String(error)]);
+    if (!(error instanceof ApiError) || error.status !== 400) return setGeneralErrors([describeError(error, tr)]);
     const mapped = mapProblemToFields(error.problem);
     showFieldErrors(mapped.fieldErrors);
     setGeneralErrors(mapped.generalErrors);
@@ -79,7 +82,7 @@ export function useGoalEditor({ goal, cycle, onSaved }: GoalEditorOptions): Goal
   };
 
   const save = async (andSubmit: boolean) => {
-    const localErrors = validateGoalForm(form);
+    const localErrors = validateGoalForm(form, tr);
     setTouched(new Set([ALL_FIELDS]));
     if (hasErrors(localErrors)) return showFieldErrors(localErrors);
     if (andSubmit && !smart.ok) return;

@@ -1,5 +1,6 @@
 /** Messages at the top of the goal editor: a stale edit, a refused save, the re-approval rule. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface GoalEditorNoticesProps {
   hasConflict: boolean;
@@ -10,17 +11,18 @@ export interface GoalEditorNoticesProps {
 }
 
 export function GoalEditorNotices({ hasConflict, generalErrors, isActiveGoal, isBusy, onReload }: GoalEditorNoticesProps) {
+  const { t } = useTranslator();
   return (
     <>
       {hasConflict && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Someone else changed this goal</MessageBarTitle>
-            Your changes were not saved. Reload to see the latest version, then make your changes again.
+            <MessageBarTitle>{t("goalEditor.conflict.title")}</MessageBarTitle>
+            {t("goalEditor.conflict.body")}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={onReload} disabled={isBusy}>
-              Reload
+              {t("goalEditor.reload")}
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -28,7 +30,7 @@ export function GoalEditorNotices({ hasConflict, generalErrors, isActiveGoal, is
       {generalErrors.length > 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Not saved</MessageBarTitle>
+            <MessageBarTitle>{t("goalEditor.notSaved")}</MessageBarTitle>
             {generalErrors.join(" ")}
           </MessageBarBody>
         </MessageBar>
@@ -36,7 +38,7 @@ export function GoalEditorNotices({ hasConflict, generalErrors, isActiveGoal, is
       {isActiveGoal && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            Changing the title, a target, the due date or what it is aligned to sends this goal back to your manager for approval.
+            {t("goalEditor.reapproval")}
           </MessageBarBody>
         </MessageBar>
       )}

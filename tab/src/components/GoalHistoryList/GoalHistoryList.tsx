@@ -4,9 +4,11 @@ import type { Me, PersonSummary } from "../../api/types.js";
 import { useGoalHistory } from "../../api/use-goals.js";
 import { sortNewestFirst } from "../../logic/goal-feedback.js";
 import { describeActor } from "../../logic/history.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { useFeedStyles } from "../FeedbackItem/FeedbackItem.styles.js";
 import { HistoryEntryItem } from "../HistoryEntryItem/HistoryEntryItem.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
@@ -22,16 +24,18 @@ export function GoalHistoryList({ goalId, me, known }: GoalHistoryListProps) {
   const styles = useStyles();
   const feed = useFeedStyles();
   const history = useGoalHistory(goalId);
+  const tr = useTranslator();
+  const { t } = tr;
   const entries = sortNewestFirst(history.data ?? []);
   return (
     <>
-      {history.isLoading && <Spinner size="small" label="Loading history…" />}
-      {history.error && <ErrorNotice title="The history could not be loaded" detail={history.error.message} onRetry={history.reload} />}
-      {history.data && entries.length === 0 && <Text className={styles.muted}>Nothing has happened to this goal yet.</Text>}
+      {history.isLoading && <Spinner size="small" label={t("history.loading")} />}
+      {history.error && <ErrorNotice title={t("history.loadFailed")} detail={describeError(history.error, tr)} onRetry={history.reload} />}
+      {history.data && entries.length === 0 && <Text className={styles.muted}>{t("history.empty")}</Text>}
       {entries.length > 0 && (
-        <ol className={feed.list} aria-label="History">
+        <ol className={feed.list} aria-label={t("history.list")}>
           {entries.map((entry) => (
-            <HistoryEntryItem key={entry.id} entry={entry} actorName={describeActor(entry.actorId, me, known)} />
+            <HistoryEntryItem key={entry.id} entry={entry} actorName={describeActor(entry.actorId, me, known, tr)} />
           ))}
         </ol>
       )}

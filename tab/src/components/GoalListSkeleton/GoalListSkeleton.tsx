@@ -1,4 +1,5 @@
 import { Skeleton, SkeletonItem, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   card: {
@@ -16,8 +17,9 @@ const useStyles = makeStyles({
 
 export function GoalListSkeleton() {
   const styles = useStyles();
+  const { t } = useTranslator();
   return (
-    <div className={styles.list} role="status" aria-label="Loading your goals">
+    <div className={styles.list} role="status" aria-label={t("myGoals.loading")}>
       {[0, 1, 2].map((index) => (
         <Skeleton key={index} className={styles.card} aria-hidden>
           <SkeletonItem size={20} className={styles.title} />

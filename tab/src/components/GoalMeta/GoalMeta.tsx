@@ -2,8 +2,9 @@
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { BranchForkRegular, CalendarRegular, GlobeRegular, LockClosedRegular } from "@fluentui/react-icons";
 import type { GoalView } from "../../api/types.js";
-import { describeDueDate, formatDay } from "../../logic/format.js";
+import { describeDueDate } from "../../logic/format.js";
 import type { AlignmentSummary } from "../../logic/parent-options.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
@@ -19,8 +20,10 @@ export interface GoalMetaProps {
 
 export function GoalMeta({ goal, alignment, today }: GoalMetaProps) {
   const styles = useStyles();
-  const due = goal.dueDate ? `${describeDueDate(goal.dueDate, today)} · ${formatDay(goal.dueDate)}` : "No due date";
-  const aligned = alignment.isAligned && !goal.isTopLevel ? `Aligned to ${alignment.label}` : alignment.label;
+  const tr = useTranslator();
+  const { t } = tr;
+  const due = goal.dueDate ? t("goal.due", { relative: describeDueDate(goal.dueDate, today, tr), date: tr.formatDay(goal.dueDate) }) : t("due.none");
+  const aligned = alignment.isAligned && !goal.isTopLevel ? t("goal.alignedTo", { parent: alignment.label }) : alignment.label;
   const isPrivate = goal.visibility === "private";
   return (
     <div className={styles.root}>
@@ -32,7 +35,7 @@ export function GoalMeta({ goal, alignment, today }: GoalMetaProps) {
       </Text>
       <Text size={200} className={styles.item}>
         {isPrivate ? <LockClosedRegular aria-hidden /> : <GlobeRegular aria-hidden />}
-        {isPrivate ? "Only you and your managers" : "Everyone can see it"}
+        {isPrivate ? t("goal.visibility.private") : t("goal.visibility.public")}
       </Text>
     </div>
   );

@@ -1,5 +1,5 @@
 import { ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatPercent } from "../../logic/format.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
@@ -16,6 +16,7 @@ export interface GoalProgressProps {
 
 export function GoalProgress({ value, label, size = "medium" }: GoalProgressProps) {
   const styles = useStyles();
+  const { t, formatPercent } = useTranslator();
   const percent = formatPercent(value);
   const isDone = value >= 1;
   return (
@@ -25,7 +26,7 @@ export function GoalProgress({ value, label, size = "medium" }: GoalProgressProp
         value={Math.min(1, Math.max(0, value))}
         thickness={size === "small" ? "medium" : "large"}
         color={isDone ? "success" : "brand"}
-        aria-label={`${label}: ${percent}`}
+        aria-label={t("progress.label", { label, percent })}
       />
       <Text size={size === "small" ? 200 : 300} weight={size === "small" ? "regular" : "semibold"} className={styles.value}>
         {percent}

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { GoalView } from "../../api/types.js";
 import { summariseGoals } from "../../logic/goal-summary.js";
 import { GoalProgress } from "../GoalProgress/GoalProgress.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: {
@@ -29,17 +30,18 @@ export interface GoalSummaryBarProps {
 export function GoalSummaryBar({ goals, isRefreshing }: GoalSummaryBarProps) {
   const styles = useStyles();
   const summary = useMemo(() => summariseGoals(goals), [goals]);
+  const { t, formatNumber } = useTranslator();
   const stats = [
-    { label: "Goals", value: summary.count },
-    { label: "Waiting for approval", value: summary.waitingCount },
-    { label: "To finish or change", value: summary.needsWorkCount },
+    { label: t("summary.goals"), value: summary.count },
+    { label: t("summary.waiting"), value: summary.waitingCount },
+    { label: t("summary.needsWork"), value: summary.needsWorkCount },
   ];
   return (
-    <section className={styles.root} aria-label="Summary">
+    <section className={styles.root} aria-label={t("summary.label")}>
       {stats.map((stat) => (
         <div key={stat.label} className={styles.stat}>
           <Text size={600} weight="semibold">
-            {stat.value}
+            {formatNumber(stat.value)}
           </Text>
           <Text size={200} className={styles.label}>
             {stat.label}
@@ -48,9 +50,9 @@ export function GoalSummaryBar({ goals, isRefreshing }: GoalSummaryBarProps) {
       ))}
       <div className={styles.progress}>
         <Text size={200} className={styles.label}>
-          Overall progress {isRefreshing && <Spinner size="extra-tiny" aria-label="Refreshing" as="span" />}
+          {t("summary.progress")} {isRefreshing && <Spinner size="extra-tiny" aria-label={t("summary.refreshing")} as="span" />}
         </Text>
-        <GoalProgress value={summary.progress} label="Overall progress" />
+        <GoalProgress value={summary.progress} label={t("summary.progress")} />
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 /** One line of a goal's history: who did what, when, why, and what changed. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { HistoryEntry } from "../../api/types.js";
-import { formatDateTime } from "../../logic/format.js";
 import { describeAction, describeChanges } from "../../logic/history.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: {
@@ -24,22 +24,24 @@ export interface HistoryEntryItemProps {
 
 export function HistoryEntryItem({ entry, actorName }: HistoryEntryItemProps) {
   const styles = useStyles();
-  const changes = describeChanges(entry);
+  const tr = useTranslator();
+  const { t } = tr;
+  const changes = describeChanges(entry, tr);
   return (
     <li className={styles.root}>
       <Text weight="semibold">
-        {actorName} {describeAction(entry.action)}
+        {t("history.entry", { actor: actorName, action: describeAction(entry.action, tr) })}
       </Text>
       <Text size={200} className={styles.when}>
-        {formatDateTime(entry.at)}
+        {tr.formatDateTime(entry.at)}
       </Text>
-      {entry.comment && <Text className={styles.comment}>“{entry.comment}”</Text>}
+      {entry.comment && <Text className={styles.comment}>{t("history.comment", { comment: entry.comment })}</Text>}
       {changes.length > 0 && (
         <ul className={styles.changes}>
           {changes.map((change) => (
             <li key={change.field}>
               <Text size={200}>
-                {change.field}: {change.from} → {change.to}
+                {t("history.change", { ...change })}
               </Text>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, to
 import { DeleteRegular } from "@fluentui/react-icons";
 import type { KeyResultForm } from "../../logic/goal-form.js";
 import type { FieldFeedback } from "../../logic/goal-form-edits.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: {
@@ -23,11 +24,7 @@ const useStyles = makeStyles({
   compactInputElement: { width: "100%", minWidth: 0 },
 });
 
-const NUMBER_FIELDS = [
-  { field: "start", label: "Start" },
-  { field: "target", label: "Target" },
-  { field: "current", label: "Now" },
-] as const;
+const NUMBER_FIELDS = ["start", "target", "current"] as const;
 
 export interface KeyResultFieldsProps {
   index: number;
@@ -40,35 +37,36 @@ export interface KeyResultFieldsProps {
 
 export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemove, feedbackFor }: KeyResultFieldsProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   const path = `keyResults.${index}`;
-  const name = `Result ${index + 1}`;
+  const name = t("keyResultForm.name", { number: index + 1 });
   return (
     <fieldset className={styles.root} aria-label={name}>
       <div className={styles.header}>
         <Text weight="semibold">{name}</Text>
         {canRemove && (
-          <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={onRemove} aria-label={`Remove ${name.toLowerCase()}`}>
-            Remove
+          <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={onRemove} aria-label={t("keyResultForm.remove.label", { number: index + 1 })}>
+            {t("keyResultForm.remove")}
           </Button>
         )}
       </div>
-      <Field label="What will you measure?" required {...feedbackFor(`${path}.title`)}>
+      <Field label={t("keyResultForm.title")} required {...feedbackFor(`${path}.title`)}>
         <Input value={keyResult.title} maxLength={200} onChange={(_event, data) => onChange({ title: data.value }, [`${path}.title`])} />
       </Field>
-      <Field label="Kind of result" {...feedbackFor(`${path}.kind`)}>
+      <Field label={t("keyResultForm.kind")} {...feedbackFor(`${path}.kind`)}>
         <RadioGroup
           layout="horizontal"
           value={keyResult.kind}
           onChange={(_event, data) => onChange({ kind: data.value === "milestone" ? "milestone" : "number" }, [path])}
         >
-          <Radio value="number" label="A number" />
-          <Radio value="milestone" label="A milestone (done or not)" />
+          <Radio value="number" label={t("keyResultForm.kind.number")} />
+          <Radio value="milestone" label={t("keyResultForm.kind.milestone")} />
         </RadioGroup>
       </Field>
       {keyResult.kind === "number" ? (
         <div className={styles.numbers}>
-          {NUMBER_FIELDS.map(({ field, label }) => (
-            <Field key={field} label={label} required {...feedbackFor(`${path}.${field}`)}>
+          {NUMBER_FIELDS.map((field) => (
+            <Field key={field} label={t(`keyResultForm.${field}`)} required {...feedbackFor(`${path}.${field}`)}>
               <Input
                 className={styles.compactInput}
                 input={{ className: styles.compactInputElement }}
@@ -79,20 +77,20 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
               />
             </Field>
           ))}
-          <Field label="Unit" {...feedbackFor(`${path}.unit`)}>
+          <Field label={t("keyResultForm.unit")} {...feedbackFor(`${path}.unit`)}>
             <Input
               className={styles.compactInput}
               input={{ className: styles.compactInputElement }}
               value={keyResult.unit}
               maxLength={20}
-              placeholder="%, deals…"
+              placeholder={t("keyResultForm.unit.placeholder")}
               onChange={(_event, data) => onChange({ unit: data.value }, [`${path}.unit`])}
             />
           </Field>
         </div>
       ) : (
         <Checkbox
-          label="Done"
+          label={t("keyResultForm.done")}
           checked={keyResult.done}
           onChange={(_event, data) => onChange({ done: data.checked === true }, [`${path}.done`])}
         />

@@ -4,6 +4,7 @@ import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
 import type { KeyResult } from "../../api/types.js";
 import { describeKeyResult, measureKeyResult } from "../../logic/format.js";
 import { GoalProgress } from "../GoalProgress/GoalProgress.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,15 +28,16 @@ export interface KeyResultListProps {
 
 export function KeyResultList({ keyResults }: KeyResultListProps) {
   const styles = useStyles();
+  const tr = useTranslator();
   if (keyResults.length === 0) return null;
   return (
-    <ul className={styles.list} aria-label="Results">
+    <ul className={styles.list} aria-label={tr.t("keyResults.list")}>
       {keyResults.map((kr) => (
         <li key={kr.id} className={styles.item}>
           <span className={styles.text}>
             <Text size={300}>{kr.title}</Text>
             <Text size={200} className={styles.detail}>
-              {describeKeyResult(kr)}
+              {describeKeyResult(kr, tr)}
             </Text>
           </span>
           {kr.kind === "number" ? (
@@ -43,7 +45,7 @@ export function KeyResultList({ keyResults }: KeyResultListProps) {
           ) : (
             <Text size={200} className={`${styles.milestone} ${kr.done ? styles.done : ""}`}>
               {kr.done ? <CheckmarkCircleFilled aria-hidden /> : <CircleRegular aria-hidden />}
-              {kr.done ? "Done" : "Not done"}
+              {kr.done ? tr.t("keyResults.done") : tr.t("keyResults.notDone")}
             </Text>
           )}
         </li>

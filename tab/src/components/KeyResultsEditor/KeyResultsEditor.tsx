@@ -6,6 +6,7 @@ import { MAX_KEY_RESULTS, MIN_KEY_RESULTS, type KeyResultForm } from "../../logi
 import { addKeyResult, removeKeyResult, updateKeyResult } from "../../logic/goal-form-edits.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
 import { KeyResultFields } from "../KeyResultFields/KeyResultFields.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -24,6 +25,7 @@ export interface KeyResultsEditorProps {
 export function KeyResultsEditor({ editor }: KeyResultsEditorProps) {
   const styles = useStyles();
   const headingId = useId();
+  const { t } = useTranslator();
   const { form, change, feedbackFor } = editor;
   const count = form.keyResults.length;
   const feedback = feedbackFor("keyResults", "keyResults");
@@ -33,10 +35,10 @@ export function KeyResultsEditor({ editor }: KeyResultsEditorProps) {
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        How you will measure it
+        {t("keyResultsEditor.heading")}
       </Subtitle2>
       <Text size={200} className={styles.muted}>
-        Add 1 to 5 results. A number needs a target different from where it starts.
+        {t("keyResultsEditor.intro", { min: MIN_KEY_RESULTS, max: MAX_KEY_RESULTS })}
       </Text>
       {feedback.validationMessage && (
         <Text size={200} role={feedback.validationState === "error" ? "alert" : undefined} className={feedback.validationState === "error" ? styles.error : styles.warning}>
@@ -58,10 +60,10 @@ export function KeyResultsEditor({ editor }: KeyResultsEditorProps) {
       </div>
       <div className={styles.footer}>
         <Button icon={<AddRegular />} disabled={count >= MAX_KEY_RESULTS} onClick={() => change((current) => addKeyResult(current), ["keyResults"])}>
-          Add a result
+          {t("keyResultsEditor.add")}
         </Button>
         <Text size={200} className={styles.muted}>
-          {count} of {MAX_KEY_RESULTS}
+          {t("keyResultsEditor.count", { count, max: MAX_KEY_RESULTS })}
         </Text>
       </div>
     </section>

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/r
 import { PersonRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { SignInFrame } from "../SignInFrame/SignInFrame.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface MicrosoftSignInPageProps {
   /** Why the person is here again (their sign-in was not accepted), if they were signed in before. */
@@ -15,24 +16,25 @@ export interface MicrosoftSignInPageProps {
 }
 
 export function MicrosoftSignInPage({ notice, error, isBusy, onSignIn, actions }: MicrosoftSignInPageProps) {
+  const { t } = useTranslator();
   return (
     <SignInFrame
-      heading="Sign in to Cascade"
-      intro="Use your work or school account to see your goals and how they line up with your organisation's."
+      heading={t("signIn.microsoft.heading")}
+      intro={t("signIn.microsoft.intro")}
       notice={notice}
       actions={actions}
     >
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Sign-in did not work</MessageBarTitle>
+            <MessageBarTitle>{t("signIn.failed")}</MessageBarTitle>
             {error}
           </MessageBarBody>
         </MessageBar>
       )}
       <div>
         <Button appearance="primary" size="large" icon={<PersonRegular />} onClick={onSignIn} disabledFocusable={isBusy}>
-          Sign in with Microsoft
+          {t("signIn.microsoft.button")}
         </Button>
       </div>
     </SignInFrame>

@@ -5,6 +5,7 @@ import type { CycleView } from "../../api/types.js";
 import { useParentOptions } from "../../api/use-goals.js";
 import { groupParentOptions } from "../../logic/parent-options.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const NONE = "none";
 const TOP_LEVEL = "top-level";
@@ -18,16 +19,18 @@ export interface ParentPickerProps {
 export function ParentPicker({ editor, cycle, canSetTopLevel }: ParentPickerProps) {
   const { form, change, feedbackFor } = editor;
   const options = useParentOptions(cycle.id);
-  const groups = useMemo(() => groupParentOptions(options.data ?? []), [options.data]);
+  const tr = useTranslator();
+  const { t } = tr;
+  const groups = useMemo(() => groupParentOptions(options.data ?? [], tr), [options.data, tr]);
   const selectedValue = form.isTopLevel ? TOP_LEVEL : (form.parentId ?? NONE);
   const selected = options.data?.find((option) => option.goal.id === form.parentId);
   const selectedText = form.isTopLevel
-    ? "Top-level: an organisation goal"
+    ? t("parent.topLevel")
     : selected
-      ? `${selected.goal.title} (${selected.owner.displayName})`
+      ? t("parent.named", { title: selected.goal.title, owner: selected.owner.displayName })
       : form.parentId
-        ? "A goal above yours"
-        : "Not aligned yet";
+        ? t("parent.aboveYours")
+        : t("parent.none");
 
   const choose = (value: string | undefined) => {
     if (!value) return;
@@ -38,21 +41,21 @@ export function ParentPicker({ editor, cycle, canSetTopLevel }: ParentPickerProp
   };
 
   const hint = options.isLoading ? (
-    <Spinner size="extra-tiny" label="Loading goals you can align to…" />
+    <Spinner size="extra-tiny" label={t("parent.loading")} />
   ) : options.error ? (
-    "The goals you can align to could not be loaded. Close the editor and open it again to retry."
+    t("parent.loadFailed")
   ) : (
-    "Your progress counts towards the goal you pick."
+    t("parent.hint")
   );
   return (
-    <Field label="Aligned to" hint={hint} {...feedbackFor("parentId", "parentId")}>
+    <Field label={t("parent.label")} hint={hint} {...feedbackFor("parentId", "parentId")}>
       <Dropdown value={selectedText} selectedOptions={[selectedValue]} onOptionSelect={(_event, data) => choose(data.optionValue)}>
-        <Option value={NONE}>Not aligned yet</Option>
-        {canSetTopLevel && <Option value={TOP_LEVEL}>Top-level: an organisation goal</Option>}
+        <Option value={NONE}>{t("parent.none")}</Option>
+        {canSetTopLevel && <Option value={TOP_LEVEL}>{t("parent.topLevel")}</Option>}
         {groups.map((group) => (
           <OptionGroup key={group.key} label={group.label}>
             {group.options.map((option) => (
-              <Option key={option.goal.id} value={option.goal.id} text={`${option.goal.title} (${option.owner.displayName})`}>
+              <Option key={option.goal.id} value={option.goal.id} text={t("parent.named", { title: option.goal.title, owner: option.owner.displayName })}>
                 {option.goal.title}
               </Option>
             ))}

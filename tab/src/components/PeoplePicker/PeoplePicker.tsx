@@ -4,10 +4,11 @@ import { Field, SearchBox, Spinner, Subtitle2, Text, useArrowNavigationGroup } f
 import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DevUser } from "../../api/types.js";
 import { useDevUsers } from "../../api/use-dev-sign-in.js";
-import { groupPeopleByDepartment } from "../../logic/people.js";
+import { NO_DEPARTMENT, groupPeopleByDepartment } from "../../logic/people.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { PersonButton } from "../PersonButton/PersonButton.js";
 import { usePeoplePickerStyles } from "./PeoplePicker.styles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface PeoplePickerProps {
   pendingUserId: string | null;
@@ -16,6 +17,7 @@ export interface PeoplePickerProps {
 
 export function PeoplePicker({ pendingUserId, onPick }: PeoplePickerProps) {
   const styles = usePeoplePickerStyles();
+  const { t } = useTranslator();
   const idPrefix = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const arrowNavigation = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
@@ -31,25 +33,22 @@ export function PeoplePicker({ pendingUserId, onPick }: PeoplePickerProps) {
     listRef.current?.querySelector("button")?.focus();
   };
 
-  if (users.isLoading) return <Spinner label="Loading the demo organisation…" />;
-  if (users.error) {
-    const detail = "The demo sign-in works only when Cascade runs locally in development mode (npm start).";
-    return <ErrorNotice title="The demo organisation is not available" detail={detail} onRetry={users.reload} />;
-  }
+  if (users.isLoading) return <Spinner label={t("people.loading")} />;
+  if (users.error) return <ErrorNotice title={t("people.unavailable")} detail={t("people.unavailable.detail")} onRetry={users.reload} />;
 
   return (
     <div className={styles.root}>
-      <Field label="Find a person" hint="Search by name, job title or department. Press the down arrow to move to the list.">
-        <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} onKeyDown={moveIntoList} placeholder="For example: Sales, engineer, Maria" />
+      <Field label={t("people.search")} hint={t("people.search.hint")}>
+        <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} onKeyDown={moveIntoList} placeholder={t("people.search.placeholder")} />
       </Field>
       <Text className={styles.count} aria-live="polite">
-        {shownCount === 1 ? "1 person" : `${shownCount} people`}
+        {t("people.count", { count: shownCount })}
       </Text>
       <div className={styles.groups} ref={listRef} {...arrowNavigation}>
         {groups.map((group, index) => (
           <section key={group.department} aria-labelledby={`${idPrefix}-group-${index}`}>
             <Subtitle2 as="h2" id={`${idPrefix}-group-${index}`} className={styles.groupTitle} block>
-              {group.department}
+              {group.department === NO_DEPARTMENT ? t("people.otherDepartment") : group.department}
             </Subtitle2>
             <ul className={styles.people}>
               {group.people.map((person) => (

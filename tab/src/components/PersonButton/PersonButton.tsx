@@ -1,6 +1,7 @@
 import { Avatar, Button, Spinner } from "@fluentui/react-components";
 import type { DevUser } from "../../api/types.js";
 import { usePersonButtonStyles } from "./PersonButton.styles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface PersonButtonProps {
   person: DevUser;
@@ -11,18 +12,19 @@ export interface PersonButtonProps {
 
 export function PersonButton({ person, isPending, isDisabled, onPick }: PersonButtonProps) {
   const styles = usePersonButtonStyles();
+  const { t } = useTranslator();
   return (
     <Button
       className={styles.root}
       appearance="subtle"
       disabled={isDisabled}
       onClick={() => onPick(person)}
-      aria-label={`Sign in as ${person.displayName}${person.jobTitle ? `, ${person.jobTitle}` : ""}`}
+      aria-label={person.jobTitle ? t("people.signInAsWithJob", { name: person.displayName, job: person.jobTitle }) : t("people.signInAs", { name: person.displayName })}
       icon={isPending ? <Spinner size="tiny" /> : <Avatar name={person.displayName} color="colorful" size={32} />}
     >
       <span className={styles.text}>
         <span className={styles.name}>{person.displayName}</span>
-        <span className={styles.job}>{person.jobTitle ?? "No job title"}</span>
+        <span className={styles.job}>{person.jobTitle ?? t("people.noJobTitle")}</span>
       </span>
     </Button>
   );

@@ -1,6 +1,7 @@
 /** Who is signed in in a browser, with a way to become someone else (demo sign-in) or to sign out. */
 import { Avatar, Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles } from "@fluentui/react-components";
 import { PersonSwapRegular, SignOutRegular } from "@fluentui/react-icons";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   name: { maxWidth: "180px", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
@@ -14,13 +15,14 @@ export interface PersonMenuProps {
 
 export function PersonMenu({ displayName, onSwitchPerson, onSignOut }: PersonMenuProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
         <Button
           appearance="subtle"
           icon={<Avatar name={displayName} size={24} color="colorful" />}
-          aria-label={`Signed in as ${displayName}. Open the person menu`}
+          aria-label={t("personMenu.label", { name: displayName })}
         >
           <span className={styles.name}>{displayName}</span>
         </Button>
@@ -29,12 +31,12 @@ export function PersonMenu({ displayName, onSwitchPerson, onSignOut }: PersonMen
         <MenuList>
           {onSwitchPerson && (
             <MenuItem icon={<PersonSwapRegular />} onClick={onSwitchPerson}>
-              Switch person
+              {t("personMenu.switch")}
             </MenuItem>
           )}
           {onSignOut && (
             <MenuItem icon={<SignOutRegular />} onClick={onSignOut}>
-              Sign out
+              {t("personMenu.signOut")}
             </MenuItem>
           )}
         </MenuList>

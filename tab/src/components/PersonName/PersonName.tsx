@@ -3,6 +3,7 @@
 import type { PersonSummary } from "../../api/types.js";
 import { usePerson } from "../../api/use-people.js";
 import { nameKnownPerson } from "../../logic/goal-feedback.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface PersonNameProps {
   personId: string;
@@ -14,8 +15,9 @@ export interface PersonNameProps {
 }
 
 export function PersonName({ personId, meId, known, name }: PersonNameProps) {
-  const knownName = nameKnownPerson(personId, meId, known, name ?? null);
+  const tr = useTranslator();
+  const knownName = nameKnownPerson(personId, meId, known, tr, name ?? null);
   const person = usePerson(knownName === null && name === undefined ? personId : null);
   if (knownName !== null) return <>{knownName}</>;
-  return <>{person.data?.displayName ?? (person.isLoading ? "…" : "A colleague")}</>;
+  return <>{person.data?.displayName ?? (person.isLoading ? "…" : tr.t("person.colleague"))}</>;
 }

@@ -8,6 +8,7 @@ import { resolveViewId } from "../../views/view-ids.js";
 import { VIEWS } from "../../views/view-registry.js";
 import { markFirstRender } from "../first-render.js";
 import { useSignInStyles } from "./SignInFrame.styles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface SignInFrameProps {
   heading: string;
@@ -19,6 +20,7 @@ export interface SignInFrameProps {
 
 export function SignInFrame({ heading, intro, notice, actions, children }: SignInFrameProps) {
   const styles = useSignInStyles();
+  const { t } = useTranslator();
 
   useEffect(() => {
     markFirstRender();
@@ -32,7 +34,7 @@ export function SignInFrame({ heading, intro, notice, actions, children }: SignI
         <div className={styles.brand}>
           <TargetArrowFilled fontSize={28} aria-hidden />
           <Text weight="semibold" size={500} className={styles.brandName}>
-            Cascade
+            {t("app.name")}
           </Text>
         </div>
         {actions}

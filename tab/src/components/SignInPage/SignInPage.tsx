@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useDevSignIn, type SignedInPerson } from "../../api/use-dev-sign-in.js";
 import { PeoplePicker } from "../PeoplePicker/PeoplePicker.js";
 import { SignInFrame } from "../SignInFrame/SignInFrame.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface SignInPageProps {
   notice: string | null;
@@ -12,11 +13,12 @@ export interface SignInPageProps {
 }
 
 export function SignInPage({ notice, onSignedIn, actions }: SignInPageProps) {
+  const { t } = useTranslator();
   const { signIn, pendingUserId, error } = useDevSignIn(onSignedIn);
   return (
     <SignInFrame
-      heading="Choose who you are"
-      intro="Cascade is running on this computer with a demo organisation. Pick a person to see Cascade as they would."
+      heading={t("signIn.demo.heading")}
+      intro={t("signIn.demo.intro")}
       notice={notice}
       actions={actions}
     >

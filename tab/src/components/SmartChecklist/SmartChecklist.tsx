@@ -4,6 +4,7 @@ import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
 import { useId } from "react";
 import type { SmartResult } from "../../api/types.js";
 import { describeMissingCount, listSmartCriteria } from "../../logic/smart-criteria.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: {
@@ -35,13 +36,14 @@ export interface SmartChecklistProps {
 export function SmartChecklist({ smart }: SmartChecklistProps) {
   const styles = useStyles();
   const headingId = useId();
+  const tr = useTranslator();
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text id={headingId} weight="semibold" aria-live="polite">
-        {describeMissingCount(smart)}
+        {describeMissingCount(smart, tr)}
       </Text>
       <ul className={styles.list}>
-        {listSmartCriteria(smart).map((criterion) => (
+        {listSmartCriteria(smart, tr).map((criterion) => (
           <li key={criterion.code} className={styles.item}>
             {criterion.isMet ? (
               <CheckmarkCircleFilled className={styles.met} aria-hidden />
@@ -50,7 +52,7 @@ export function SmartChecklist({ smart }: SmartChecklistProps) {
             )}
             <Text size={200} className={mergeClasses(!criterion.isMet && styles.unmet)}>
               {criterion.label}
-              <span className={styles.screenReaderOnly}>{criterion.isMet ? " (done)" : " (missing)"}</span>
+              <span className={styles.screenReaderOnly}>{" "}{criterion.isMet ? tr.t("smart.done") : tr.t("smart.missing")}</span>
             </Text>
           </li>
         ))}

@@ -5,34 +5,33 @@ import { ApiContext, type ApiContextValue } from "../../api/api-context.js";
 import { ApiError, createApiClient } from "../../api/client.js";
 import { QueryCache } from "../../api/query-cache.js";
 import type { TeamsHost } from "../../host/teams-host.js";
+import type { Translator } from "../../i18n/translator.js";
 import { AppShell } from "../AppShell/AppShell.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface TeamsAppProps {
   teams: TeamsHost;
 }
 
-function describeSsoProblem(hostLabel: string) {
-  return {
-    title: "Cascade could not sign you in",
-    status: 401,
-    code: "sso_failed",
-    detail: `${hostLabel} did not give Cascade a sign-in token. If this keeps happening, ask your admin to grant consent to Cascade.`,
-  };
+function describeSsoProblem(hostLabel: string, tr: Translator) {
+  return { title: tr.t("signIn.ssoFailed"), status: 401, code: "sso_failed", detail: tr.t("signIn.ssoFailed.detail", { host: hostLabel }) };
 }
 
 export function TeamsApp({ teams }: TeamsAppProps) {
+  const tr = useTranslator();
   const api = useMemo<ApiContextValue>(() => {
     const client = createApiClient({
       getToken: async () => {
         try {
           return await teams.getToken();
         } catch {
-          throw new ApiError(describeSsoProblem(teams.hostLabel));
+          throw new ApiError(describeSsoProblem(teams.hostLabel, tr));
         }
       },
+      locale: tr.locale,
     });
     return { client, cache: new QueryCache() };
-  }, [teams]);
+  }, [teams, tr]);
 
   return (
     <ApiContext.Provider value={api}>

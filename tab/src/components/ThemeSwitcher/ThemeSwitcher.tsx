@@ -1,7 +1,8 @@
 /** Light, dark or high contrast in a plain browser (inside Teams the tab follows the Teams theme). */
 import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Tooltip, type MenuProps } from "@fluentui/react-components";
 import { DarkThemeRegular } from "@fluentui/react-icons";
-import { THEME_LABELS, THEME_NAMES, isThemeName, type ThemeName } from "../../host/theme.js";
+import { THEME_NAMES, isThemeName, type ThemeName } from "../../host/theme.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface ThemeSwitcherProps {
   theme: ThemeName;
@@ -13,7 +14,8 @@ export function ThemeSwitcher({ theme, onThemeChange }: ThemeSwitcherProps) {
     const [next] = data.checkedItems;
     if (isThemeName(next)) onThemeChange(next);
   };
-  const label = `Theme: ${THEME_LABELS[theme]}`;
+  const { t } = useTranslator();
+  const label = t("theme.label", { theme: t(`theme.${theme}`) });
   return (
     <Menu checkedValues={{ theme: [theme] }} onCheckedValueChange={chooseTheme}>
       <MenuTrigger disableButtonEnhancement>
@@ -25,7 +27,7 @@ export function ThemeSwitcher({ theme, onThemeChange }: ThemeSwitcherProps) {
         <MenuList>
           {THEME_NAMES.map((name) => (
             <MenuItemRadio key={name} name="theme" value={name}>
-              {THEME_LABELS[name]}
+              {t(`theme.${name}`)}
             </MenuItemRadio>
           ))}
         </MenuList>

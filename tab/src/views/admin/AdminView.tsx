@@ -4,12 +4,14 @@ import { Spinner, Title2, makeStyles, tokens } from "@fluentui/react-components"
 import { useMe } from "../../api/use-me.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { AdminLogSection } from "./AdminLogSection/AdminLogSection.js";
 import { CyclesSection } from "./CyclesSection/CyclesSection.js";
 import { EraseSection } from "./EraseSection/EraseSection.js";
 import { ExportSection } from "./ExportSection/ExportSection.js";
 import { SettingsSection } from "./SettingsSection/SettingsSection.js";
 import { SyncSection } from "./SyncSection/SyncSection.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -19,13 +21,15 @@ const useStyles = makeStyles({
 export default function AdminView() {
   const styles = useStyles();
   const me = useMe();
-  if (me.error) return <ErrorNotice title="Cascade could not load who you are" detail={me.error.message} onRetry={me.reload} />;
-  if (me.isLoading || !me.data) return <Spinner label="Loading…" />;
-  if (!me.data.isAdmin) return <InfoNotice text="The Admin view is for Cascade admins. Ask your IT admin to assign you the Cascade admin role if you need it." />;
+  const tr = useTranslator();
+  const { t } = tr;
+  if (me.error) return <ErrorNotice title={t("admin.meFailed")} detail={describeError(me.error, tr)} onRetry={me.reload} />;
+  if (me.isLoading || !me.data) return <Spinner label={t("shell.loading")} />;
+  if (!me.data.isAdmin) return <InfoNotice text={t("admin.notAdmin")} />;
   return (
     <div className={styles.root}>
       <Title2 as="h1" className={styles.title}>
-        Admin
+        {t("view.admin")}
       </Title2>
       <SettingsSection />
       <CyclesSection />

@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../../test/support/tab-translator.js";
 import { DEFAULT_REMINDER_SETTINGS } from "../../../../functions/src/domain/reminders.js";
 import { buildExportFileName, describeAppInstall, describeCadence, describeInstallProblem, describeProgress, describeResult, isConfirmationMatch, toSettingsInput, validateCycleInput } from "./admin-logic.js";
 
 describe("admin view logic", () => {
   it("describes the reminder cadence in plain words", () => {
-    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, dayOfWeek: 1, hour: 9, defaultTimeZone: "Europe/Berlin" })).toBe("Every Monday at 09:00, in each person's time zone (otherwise Europe/Berlin)");
-    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, cadence: "daily", hour: 17 })).toMatch(/^Every day at 17:00/);
-    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, isEnabled: false })).toBe("Reminders are off");
+    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, dayOfWeek: 1, hour: 9, defaultTimeZone: "Europe/Berlin" }, english)).toBe("Every Monday at 9:00 AM, in each person's time zone (otherwise Europe/Berlin)");
+    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, cadence: "daily", hour: 17 }, english)).toMatch(/^Every day at 5:00 PM/);
+    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, isEnabled: false }, english)).toBe("Reminders are off");
   });
 
   it("shows progress as a fraction when the total is known", () => {
-    expect(describeProgress({ phase: "people", done: 2500, total: 10000 })).toEqual({ label: "People: 2,500 of 10,000", value: 0.25 });
-    expect(describeProgress({ phase: "people", done: 40, total: null })).toEqual({ label: "People: 40 so far", value: undefined });
-    expect(describeProgress({ phase: "starting", done: 0, total: null })).toEqual({ label: "Starting…", value: undefined });
-    expect(describeProgress({ phase: "checkIns", done: 5, total: 4 }).value).toBe(1);
+    expect(describeProgress({ phase: "people", done: 2500, total: 10000 }, english)).toEqual({ label: "People: 2,500 of 10,000", value: 0.25 });
+    expect(describeProgress({ phase: "people", done: 40, total: null }, english)).toEqual({ label: "People: 40 so far", value: undefined });
+    expect(describeProgress({ phase: "starting", done: 0, total: null }, english)).toEqual({ label: "Starting…", value: undefined });
+    expect(describeProgress({ phase: "checkIns", done: 5, total: 4 }, english).value).toBe(1);
   });
 
   it("lists a job's result counts", () => {
-    expect(describeResult({ people: 1000, managersChanged: 3, source: "demo" })).toBe("people 1,000 · managers changed 3 · source demo");
-    expect(describeResult(null)).toBe("");
+    expect(describeResult({ people: 1000, managersChanged: 3, source: "demo" }, english)).toBe("people 1,000 · managers changed 3 · source demo");
+    expect(describeResult(null, english)).toBe("");
   });
 
   it("accepts the typed name only when every letter matches", () => {
@@ -37,10 +38,10 @@ describe("admin view logic", () => {
   });
 
   it("says what installing the app for people does, and what went wrong last", () => {
-    expect(describeAppInstall(true)).toMatch(/adds it for them once/);
-    expect(describeAppInstall(false)).toMatch(/wait in the tab/);
+    expect(describeAppInstall(true, english)).toMatch(/adds it for them once/);
+    expect(describeAppInstall(false, english)).toMatch(/wait in the tab/);
     const problem = { reason: "forbidden" as const, status: 403, at: "2027-02-03T10:00:00Z", fix: "Grant the permission, then grant admin consent." };
-    expect(describeInstallProblem(problem, () => "3 Feb 2027, 10:00")).toBe("On 3 Feb 2027, 10:00 Microsoft Graph refused to install Cascade (403). Grant the permission, then grant admin consent.");
+    expect(describeInstallProblem(problem, english)).toBe("On Feb 3, 2027, 10:00 AM Microsoft Graph refused to install Cascade (403). Grant the permission, then grant admin consent.");
   });
 
   it("names export files by tenant and day", () => {
@@ -48,8 +49,8 @@ describe("admin view logic", () => {
   });
 
   it("checks a new cycle before sending it", () => {
-    expect(validateCycleInput({ name: " ", startDate: "", endDate: "" })).toEqual({ name: expect.any(String), startDate: expect.any(String), endDate: expect.any(String) });
-    expect(validateCycleInput({ name: "Q3", startDate: "2027-09-30", endDate: "2027-07-01" })).toEqual({ endDate: "The cycle must end after it starts." });
-    expect(validateCycleInput({ name: "Q3", startDate: "2027-07-01", endDate: "2027-09-30" })).toEqual({});
+    expect(validateCycleInput({ name: " ", startDate: "", endDate: "" }, english)).toEqual({ name: expect.any(String), startDate: expect.any(String), endDate: expect.any(String) });
+    expect(validateCycleInput({ name: "Q3", startDate: "2027-09-30", endDate: "2027-07-01" }, english)).toEqual({ endDate: "The cycle must end after it starts." });
+    expect(validateCycleInput({ name: "Q3", startDate: "2027-07-01", endDate: "2027-09-30" }, english)).toEqual({});
   });
 });

@@ -5,7 +5,9 @@ import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components"
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CardActionInput, CardActionResponse } from "../../api/use-approvals.js";
 import { useCardStyles } from "./AdaptiveCardView.styles.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { renderCard } from "./render-card.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 type CardJson = Record<string, unknown>;
 
@@ -28,6 +30,7 @@ function readRefresh(card: CardJson, viewerId: string | undefined): CardActionIn
 
 export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText }: AdaptiveCardViewProps) {
   const styles = useCardStyles();
+  const tr = useTranslator();
   const host = useRef<HTMLDivElement>(null);
   // Read at click time, so a new callback from the parent does not re-render the card and lose its inputs.
   const sendTextRef = useRef(onSendText);
@@ -51,12 +54,12 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
         if (response.statusCode === 200) setShown((previous) => ({ ...previous, card: response.value as unknown as CardJson }));
         else setError(response.value.message);
       } catch (cause) {
-        setError(cause instanceof Error ? cause.message : "The action did not go through. Try again.");
+        setError(describeError(cause, tr));
       } finally {
         setIsBusy(false);
       }
     },
-    [onExecute],
+    [onExecute, tr],
   );
 
   // Teams refreshes a message once when it is shown (and again when it changes), not after actions.
@@ -78,18 +81,18 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
       .then((element) => {
         if (isCurrent && host.current && element) host.current.replaceChildren(element);
       })
-      .catch(() => isCurrent && setError("This card could not be shown."));
+      .catch(() => isCurrent && setError(tr.t("card.renderFailed")));
     return () => {
       isCurrent = false;
     };
-  }, [current, run]);
+  }, [current, run, tr]);
 
   return (
     <div className={styles.root} aria-busy={isBusy}>
       <div ref={host} className={styles.card} role="group" aria-label={label} />
       {isBusy && (
         <div className={styles.busy}>
-          <Spinner size="small" label="Sending…" />
+          <Spinner size="small" label={tr.t("card.sending")} />
         </div>
       )}
       {error && (

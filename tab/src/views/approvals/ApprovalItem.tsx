@@ -2,9 +2,9 @@
  * and the card itself, acted on right here. */
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CardActionInput, CardActionResponse, PendingApproval } from "../../api/use-approvals.js";
-import { formatDateTime } from "../../logic/format.js";
 import { AdaptiveCardView } from "./AdaptiveCardView.js";
 import { GoalDetailsButton } from "../../components/GoalDetailsButton/GoalDetailsButton.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "720px" },
@@ -20,26 +20,28 @@ export interface ApprovalItemProps {
 
 export function ApprovalItem({ item, isWaiting, onExecute }: ApprovalItemProps) {
   const styles = useStyles();
-  const kind = item.isReapproval ? "Changed since you approved it" : "New goal";
+  const tr = useTranslator();
+  const { t } = tr;
+  const sent = tr.formatDateTime(item.submittedAt);
   return (
-    <article className={styles.root} aria-label={`${item.title}, from ${item.ownerName}`}>
+    <article className={styles.root} aria-label={t("approvals.item.label", { title: item.title, owner: item.ownerName })}>
       <div className={styles.meta}>
         <Text>
-          {kind} from {item.ownerName} · sent {formatDateTime(item.submittedAt)}
+          {item.isReapproval ? t("approvals.item.changed", { owner: item.ownerName, sent }) : t("approvals.item.new", { owner: item.ownerName, sent })}
         </Text>
         {isWaiting && item.delivery === "sent" && (
           <Badge appearance="tint" color="informative">
-            Also in your Teams chat
+            {t("approvals.item.inChat")}
           </Badge>
         )}
         {isWaiting && item.delivery === "waiting" && (
           <Badge appearance="tint" color="warning">
-            Only here until you add Cascade to Teams chat
+            {t("approvals.item.onlyHere")}
           </Badge>
         )}
         <GoalDetailsButton goalId={item.goalId} title={item.title} />
       </div>
-      <AdaptiveCardView card={item.card as unknown as Record<string, unknown>} label={`Approval card for ${item.title}`} onExecute={(action) => onExecute(item, action)} />
+      <AdaptiveCardView card={item.card as unknown as Record<string, unknown>} label={t("approvals.item.card", { title: item.title })} onExecute={(action) => onExecute(item, action)} />
     </article>
   );
 }

@@ -6,7 +6,9 @@ import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
 import { useApprovals, useCardActions, type CardActionInput, type PendingApproval } from "../../api/use-approvals.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { ApprovalItem } from "./ApprovalItem.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -26,6 +28,8 @@ export default function ApprovalsView() {
   const styles = useStyles();
   const approvals = useApprovals();
   const actions = useCardActions();
+  const tr = useTranslator();
+  const { t } = tr;
   const [actedOn, setActedOn] = useState<PendingApproval[]>([]);
   const { reload } = approvals;
 
@@ -39,7 +43,7 @@ export default function ApprovalsView() {
     [actions, reload],
   );
 
-  if (approvals.error) return <ErrorNotice title="Your approvals could not be loaded" detail={approvals.error.message} onRetry={reload} />;
+  if (approvals.error) return <ErrorNotice title={t("approvals.loadFailed")} detail={describeError(approvals.error, tr)} onRetry={reload} />;
   if (approvals.isLoading) return <GoalListSkeleton />;
   const items = mergeActedOn(approvals.data ?? [], actedOn);
   const waiting = approvals.data?.length ?? 0;
@@ -48,13 +52,13 @@ export default function ApprovalsView() {
     <div className={styles.root}>
       <div className={styles.heading}>
         <Title2 as="h1" className={styles.title}>
-          Approvals
+          {t("view.approvals")}
         </Title2>
         <Text className={styles.muted}>
-          {waiting === 0 ? "Nothing waits for your decision." : waiting === 1 ? "1 goal waits for your decision." : `${waiting} goals wait for your decision.`}
+          {t("approvals.waiting", { count: waiting })}
         </Text>
       </div>
-      {items.length === 0 && <InfoNotice text="When someone on your team sends a goal for approval, it shows up here and in your Teams chat." />}
+      {items.length === 0 && <InfoNotice text={t("approvals.empty")} />}
       <div className={styles.list}>
         {items.map((item) => (
           <ApprovalItem key={item.goalId} item={item} isWaiting={waitingIds.has(item.goalId)} onExecute={execute} />

@@ -4,7 +4,9 @@ import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
 import { useMe } from "../../api/use-me.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { useChannelConfig } from "./use-channel-config.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "560px" },
@@ -13,20 +15,19 @@ const useStyles = makeStyles({
 export default function ChannelConfigView() {
   const styles = useStyles();
   const me = useMe();
+  const tr = useTranslator();
+  const { t } = tr;
   const host = useChannelConfig(me.data ? { id: me.data.id, displayName: me.data.displayName } : null);
 
-  if (me.error) return <ErrorNotice title="Your profile could not be loaded" detail={me.error.message} onRetry={me.reload} />;
+  if (me.error) return <ErrorNotice title={t("profile.loadFailed")} detail={describeError(me.error, tr)} onRetry={me.reload} />;
   if (me.isLoading || !me.data) return <GoalListSkeleton />;
   return (
     <div className={styles.root}>
-      <Subtitle1 as="h2">Pin your team&apos;s dashboard</Subtitle1>
-      <Text>
-        This tab will show the dashboard of {me.data.displayName}&apos;s team: progress, coverage, goals at risk and check-ins, for
-        the current cycle. The members of this team will see it here; goals that are not public are left out for them.
-      </Text>
-      {me.data.reportsCount === 0 && <InfoNotice text="You have no direct reports yet, so the dashboard will be empty until someone joins your team." />}
-      {host === "browser" && <InfoNotice text="Open this page from a Teams channel's Add a tab dialog to pin the dashboard there." />}
-      {host === "teams" && <Text weight="semibold">Select Save to add the tab.</Text>}
+      <Subtitle1 as="h2">{t("config.title")}</Subtitle1>
+      <Text>{t("config.body", { name: me.data.displayName })}</Text>
+      {me.data.reportsCount === 0 && <InfoNotice text={t("config.noReports")} />}
+      {host === "browser" && <InfoNotice text={t("config.browser")} />}
+      {host === "teams" && <Text weight="semibold">{t("config.teams")}</Text>}
     </div>
   );
 }

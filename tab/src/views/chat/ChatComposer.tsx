@@ -3,12 +3,15 @@
 import { Button, Field, Input } from "@fluentui/react-components";
 import { SendRegular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
+import { describeError } from "../../i18n/describe-error.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 export interface ChatComposerProps {
   onSend: (text: string) => Promise<void>;
 }
 
 export function ChatComposer({ onSend }: ChatComposerProps) {
+  const tr = useTranslator();
   const [text, setText] = useState("");
   const [isSending, setIsSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,17 +26,17 @@ export function ChatComposer({ onSend }: ChatComposerProps) {
       await onSend(message);
       setText("");
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : "The message was not sent. Try again.");
+      setError(describeError(cause, tr));
     } finally {
       setIsSending(false);
     }
   };
 
-  const sendButton = <Button type="submit" appearance="transparent" size="small" icon={<SendRegular />} aria-label="Send" disabled={isSending || text.trim() === ""} />;
+  const sendButton = <Button type="submit" appearance="transparent" size="small" icon={<SendRegular />} aria-label={tr.t("chat.send")} disabled={isSending || text.trim() === ""} />;
   return (
     <form onSubmit={(event) => void submit(event)}>
-      <Field label="Message to Cascade" hint='Try "my goals", "pending approvals" or "help".' validationMessage={error ?? undefined}>
-        <Input value={text} onChange={(_event, data) => setText(data.value)} placeholder="Type a message" maxLength={500} contentAfter={sendButton} />
+      <Field label={tr.t("chat.message")} hint={tr.t("chat.message.hint")} validationMessage={error ?? undefined}>
+        <Input value={text} onChange={(_event, data) => setText(data.value)} placeholder={tr.t("chat.message.placeholder")} maxLength={500} contentAfter={sendButton} />
       </Field>
     </form>
   );

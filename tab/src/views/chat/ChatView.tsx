@@ -9,9 +9,10 @@ import { useMe } from "../../api/use-me.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
-import { formatDateTime } from "../../logic/format.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { AdaptiveCardView } from "../approvals/AdaptiveCardView.js";
 import { ChatComposer } from "./ChatComposer.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 /** New cards arrive when other people act (a decision on your goal), so the chat looks again now and then. */
 const POLL_MS = 5000;
@@ -33,6 +34,8 @@ export default function ChatView() {
   const me = useMe();
   const chat = useLocalChat(me.data);
   const inbox = useInbox();
+  const tr = useTranslator();
+  const { t } = tr;
   const { reload } = inbox;
 
   useEffect(() => {
@@ -45,8 +48,8 @@ export default function ChatView() {
     return () => clearInterval(timer);
   }, [reload]);
 
-  if (inbox.error?.status === 404) return <InfoNotice text="The Teams chat preview is there only when Cascade runs locally. In Teams, these cards arrive in your chat with Cascade." />;
-  if (me.error || inbox.error) return <ErrorNotice title="The chat could not be loaded" detail={(me.error ?? inbox.error)?.message} onRetry={reload} />;
+  if (inbox.error?.status === 404) return <InfoNotice text={t("chat.localOnly")} />;
+  if (me.error || inbox.error) return <ErrorNotice title={t("chat.loadFailed")} detail={describeError(me.error ?? inbox.error, tr)} onRetry={reload} />;
   if (!me.data || !chat || inbox.isLoading) return <GoalListSkeleton />;
   const messages = inbox.data ?? [];
   const viewerId = toTeamsUserId(me.data);
@@ -59,27 +62,27 @@ export default function ChatView() {
       <div className={styles.header}>
         <div className={styles.heading}>
           <Title2 as="h1" className={styles.title}>
-            Teams chat
+            {t("view.chat")}
           </Title2>
-          <Text className={styles.muted}>What {me.data.displayName} gets from Cascade in Teams. Buttons work as they do in Teams.</Text>
+          <Text className={styles.muted}>{t("chat.intro", { name: me.data.displayName })}</Text>
         </div>
         <Button icon={<ArrowClockwiseRegular />} onClick={reload}>
-          Check for new messages
+          {t("chat.check")}
         </Button>
       </div>
-      {messages.length === 0 && <InfoNotice text='No messages yet. Cards for approvals and decisions appear here; type "help" below to see what Cascade answers.' />}
-      <ol className={styles.messages} aria-label="Messages from Cascade">
+      {messages.length === 0 && <InfoNotice text={t("chat.empty")} />}
+      <ol className={styles.messages} aria-label={t("chat.messages")}>
         {messages.map((message) => (
           <li key={message.id} className={styles.message}>
-            <Avatar name="Cascade" color="brand" size={32} />
+            <Avatar name={t("app.name")} color="brand" size={32} />
             <div className={styles.sender}>
-              <Text weight="semibold">Cascade</Text>
+              <Text weight="semibold">{t("app.name")}</Text>
               <Text size={200} className={styles.muted}>
-                {formatDateTime(message.sentAt)}
+                {tr.formatDateTime(message.sentAt)}
               </Text>
             </div>
             <div className={styles.body}>
-              <AdaptiveCardView card={message.card} label="Message from Cascade" onExecute={chat.execute} refreshAs={viewerId} onSendText={(text) => void sendText(text)} />
+              <AdaptiveCardView card={message.card} label={t("chat.messageLabel")} onExecute={chat.execute} refreshAs={viewerId} onSendText={(text) => void sendText(text)} />
             </div>
           </li>
         ))}

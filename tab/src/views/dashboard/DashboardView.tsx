@@ -7,12 +7,13 @@ import { CyclePicker } from "../../components/CyclePicker/CyclePicker.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
-import { formatDateTime } from "../../logic/format.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { AtRiskList } from "./AtRiskList/AtRiskList.js";
 import { buildTiles } from "./dashboard-figures.js";
 import { FigureTiles } from "./FigureTiles/FigureTiles.js";
 import { ReportsTable } from "./ReportsTable/ReportsTable.js";
 import { useDashboardPage } from "./use-dashboard-page.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const DashboardCharts = lazy(() => import("./DashboardCharts/DashboardCharts.js"));
 
@@ -29,37 +30,39 @@ export default function DashboardView() {
   const styles = useStyles();
   const page = useDashboardPage();
   const { cycles, cycle, dashboard } = page;
+  const tr = useTranslator();
+  const { t } = tr;
 
-  if (cycles.error) return <ErrorNotice title="The cycles could not be loaded" detail={cycles.error.message} onRetry={cycles.reload} />;
+  if (cycles.error) return <ErrorNotice title={t("cycle.loadFailed")} detail={describeError(cycles.error, tr)} onRetry={cycles.reload} />;
   if (cycles.isLoading) return <GoalListSkeleton />;
-  if (!cycle) return <InfoNotice text="There is no goal cycle yet. Ask your admin to set one up." />;
+  if (!cycle) return <InfoNotice text={t("cycle.noneYet")} />;
   const data = dashboard.data;
   return (
     <div className={styles.root}>
       <div className={styles.header}>
         <div className={styles.title}>
-          <Subtitle1 as="h2">{data ? `${data.manager.displayName}'s team` : "Team dashboard"}</Subtitle1>
-          {data && <Text className={styles.subtle}>{`As of ${formatDateTime(data.asOf)}`}</Text>}
+          <Subtitle1 as="h2">{data ? t("team.theirs", { name: data.manager.displayName }) : t("dashboard.title")}</Subtitle1>
+          {data && <Text className={styles.subtle}>{t("dashboard.asOf", { when: tr.formatDateTime(data.asOf) })}</Text>}
         </div>
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
         <Button icon={<ArrowDownloadRegular />} onClick={() => void page.download()} disabled={page.isExporting}>
-          Export CSV
+          {t("dashboard.export")}
         </Button>
       </div>
-      {dashboard.error && <ErrorNotice title="The dashboard could not be loaded" detail={dashboard.error.message} onRetry={dashboard.reload} />}
+      {dashboard.error && <ErrorNotice title={t("dashboard.loadFailed")} detail={describeError(dashboard.error, tr)} onRetry={dashboard.reload} />}
       {dashboard.isLoading && <GoalListSkeleton />}
       {data && (
         <>
-          <FigureTiles tiles={buildTiles(data.summary, data.elapsedShare)} />
+          <FigureTiles tiles={buildTiles(data.summary, data.elapsedShare, tr)} />
           <Suspense fallback={<div className={styles.chartsFallback} aria-busy="true" />}>
             <DashboardCharts dashboard={data} />
           </Suspense>
           <section className={styles.section}>
-            <Subtitle2 as="h3">By direct report</Subtitle2>
+            <Subtitle2 as="h3">{t("dashboard.byReport")}</Subtitle2>
             <ReportsTable reports={data.directReports} />
           </section>
           <section className={styles.section}>
-            <Subtitle2 as="h3">Goals at risk</Subtitle2>
+            <Subtitle2 as="h3">{t("dashboard.atRisk")}</Subtitle2>
             <AtRiskList goals={data.atRiskGoals} />
           </section>
         </>

@@ -1,11 +1,12 @@
 /** Everything the Dashboard view decides: whose team (the `manager` parameter, or the caller),
  * which cycle, and the CSV export. */
 import { useState } from "react";
-import { ApiError } from "../../api/client.js";
 import { useDashboard, useExportCsv } from "../../api/use-dashboard.js";
 import { useCycles } from "../../api/use-me.js";
 import { useNotify } from "../../components/Notify/use-notify.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 function readIdParam(search: string, name: string): string | null {
   const value = new URLSearchParams(search).get(name);
@@ -26,6 +27,7 @@ export function useDashboardPage() {
   const dashboard = useDashboard(cycles.data ? managerId : null, cycle?.id ?? null, teamId);
   const exportCsv = useExportCsv();
   const notify = useNotify();
+  const tr = useTranslator();
   const [isExporting, setIsExporting] = useState(false);
 
   const download = async () => {
@@ -33,7 +35,7 @@ export function useDashboardPage() {
     try {
       await exportCsv(managerId, cycle?.id ?? null);
     } catch (error) {
-      notify("The export could not be made", { intent: "error", body: error instanceof ApiError ? error.message : undefined });
+      notify(tr.t("dashboard.exportFailed"), { intent: "error", body: describeError(error, tr) });
     } finally {
       setIsExporting(false);
     }

@@ -6,9 +6,11 @@ import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalEditor } from "../../components/GoalEditor/GoalEditor.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { GoalList } from "./GoalList/GoalList.js";
 import { MyGoalsHeader } from "./MyGoalsHeader/MyGoalsHeader.js";
 import { useMyGoalsPage } from "./use-my-goals-page.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -18,6 +20,8 @@ export default function MyGoalsView() {
   const styles = useStyles();
   const page = useMyGoalsPage();
   const { me, cycles, cycle, goals, editor, deletion } = page;
+  const tr = useTranslator();
+  const { t } = tr;
 
   const loadError = me.error ?? cycles.error;
   if (loadError) {
@@ -25,10 +29,10 @@ export default function MyGoalsView() {
       me.reload();
       cycles.reload();
     };
-    return <ErrorNotice title="Your goals could not be loaded" detail={loadError.message} onRetry={retry} />;
+    return <ErrorNotice title={t("myGoals.loadFailed")} detail={describeError(loadError, tr)} onRetry={retry} />;
   }
   if (me.isLoading || cycles.isLoading) return <GoalListSkeleton />;
-  if (!me.data || !cycle) return <InfoNotice text="There is no goal cycle yet. Ask your admin to set one up." />;
+  if (!me.data || !cycle) return <InfoNotice text={t("cycle.noneYet")} />;
 
   const canCreate = cycle.status === "open";
   const hasGoals = goals.data !== undefined && goals.data.length > 0;
@@ -42,13 +46,13 @@ export default function MyGoalsView() {
         onSelectCycle={page.selectCycle}
         onCreate={() => page.openEditor(null)}
       />
-      {!canCreate && <InfoNotice text="This cycle is closed. You can look at its goals but not add new ones." />}
-      {goals.error && <ErrorNotice title="Your goals could not be loaded" detail={goals.error.message} onRetry={goals.reload} />}
+      {!canCreate && <InfoNotice text={t("myGoals.cycleClosed")} />}
+      {goals.error && <ErrorNotice title={t("myGoals.loadFailed")} detail={describeError(goals.error, tr)} onRetry={goals.reload} />}
       {goals.isLoading && <GoalListSkeleton />}
       {goals.data?.length === 0 && <EmptyGoals cycleName={cycle.name} canCreate={canCreate} onCreate={() => page.openEditor(null)} />}
       {hasGoals && (
         <GoalList
-          label={`Goals in ${cycle.name}`}
+          label={t("myGoals.listLabel", { cycle: cycle.name })}
           goals={goals.data ?? []}
           parentOptions={page.parentOptions.data ?? []}
           isRefreshing={goals.isRefreshing}

@@ -1,6 +1,5 @@
 /** Everything the My goals view decides: which cycle, which panel is open, and the card actions. */
 import { useState } from "react";
-import { ApiError } from "../../api/client.js";
 import type { GoalView } from "../../api/types.js";
 import { useGoalActions } from "../../api/use-goal-actions.js";
 import { useGoals, useParentOptions } from "../../api/use-goals.js";
@@ -8,7 +7,9 @@ import { useCycles, useMe } from "../../api/use-me.js";
 import type { SaveOutcome } from "../../components/GoalEditor/use-goal-editor.js";
 import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
 import { useNotify } from "../../components/Notify/use-notify.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { pickDefaultCycle } from "../../logic/cycles.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 interface Panel {
   goal: GoalView | null;
@@ -19,10 +20,6 @@ interface Panel {
 
 const CLOSED: Panel = { goal: null, isOpen: false, session: 0 };
 
-function describeFailure(error: unknown): string {
-  return error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : "Something went wrong. Try again.";
-}
-
 export function useMyGoalsPage() {
   const me = useMe();
   const cycles = useCycles();
@@ -32,6 +29,9 @@ export function useMyGoalsPage() {
   const parentOptions = useParentOptions(cycle?.id ?? null);
   const actions = useGoalActions();
   const notify = useNotify();
+  const tr = useTranslator();
+  const { t } = tr;
+  const describeFailure = (error: unknown) => describeError(error, tr);
   const details = useGoalDetails();
   const [editor, setEditor] = useState<Panel>(CLOSED);
   const [deletion, setDeletion] = useState<Panel & { isDeleting: boolean }>({ ...CLOSED, isDeleting: false });
@@ -45,12 +45,12 @@ export function useMyGoalsPage() {
   const cancelDelete = () => setDeletion((panel) => ({ ...panel, isOpen: false }));
 
   const announceSubmitted = () =>
-    notify("Sent for approval", { body: managerName ? `${managerName} has been asked to approve it.` : undefined });
+    notify(t("myGoals.submitted"), { body: managerName ? t("myGoals.submitted.body", { manager: managerName }) : undefined });
 
   const onEditorSaved = (_goal: GoalView, outcome: SaveOutcome) => {
     closeEditor();
     if (outcome === "submitted") announceSubmitted();
-    else notify("Goal saved");
+    else notify(t("myGoals.saved"));
   };
 
   const submitGoal = async (goal: GoalView) => {
@@ -59,7 +59,7 @@ export function useMyGoalsPage() {
       await actions.submitGoal(goal.id);
       announceSubmitted();
     } catch (error) {
-      notify("Not sent for approval", { intent: "error", body: describeFailure(error) });
+      notify(t("myGoals.notSubmitted"), { intent: "error", body: describeFailure(error) });
     } finally {
       setSubmittingId(null);
     }
@@ -71,10 +71,10 @@ export function useMyGoalsPage() {
     try {
       await actions.deleteGoal(deletion.goal.id);
       setDeletion((panel) => ({ ...panel, isOpen: false, isDeleting: false }));
-      notify("Draft deleted");
+      notify(t("myGoals.deleted"));
     } catch (error) {
       setDeletion((panel) => ({ ...panel, isDeleting: false }));
-      notify("Not deleted", { intent: "error", body: describeFailure(error) });
+      notify(t("myGoals.notDeleted"), { intent: "error", body: describeFailure(error) });
     }
   };
 

@@ -1,15 +1,17 @@
 /** The cascade over the org chart: every person with their goals and their branch's coverage,
  * progress and flags; expand and collapse, search by person or goal, open a branch of its own. */
-import { Button, SearchBox, Subtitle2, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowLeftRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Button, SearchBox, Subtitle2, Text, Title2, makeStyles, tokens, useFluent } from "@fluentui/react-components";
+import { ArrowLeftRegular, ArrowClockwiseRegular, ArrowRightRegular } from "@fluentui/react-icons";
 import { CyclePicker } from "../../components/CyclePicker/CyclePicker.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { describeError } from "../../i18n/describe-error.js";
 import { AttentionLists } from "./AttentionLists/AttentionLists.js";
 import { CascadeSummary } from "./CascadeSummary/CascadeSummary.js";
 import { OrgTree } from "./OrgTree/OrgTree.js";
 import { useOrganisationPage } from "./use-organisation-page.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -25,10 +27,13 @@ export default function OrganisationView() {
   const styles = useStyles();
   const page = useOrganisationPage();
   const { cycles, cycle, cascade, tree, search } = page;
+  const tr = useTranslator();
+  const { t } = tr;
+  const { dir } = useFluent();
 
-  if (cycles.error) return <ErrorNotice title="The cycles could not be loaded" detail={cycles.error.message} onRetry={cycles.reload} />;
+  if (cycles.error) return <ErrorNotice title={t("cycle.loadFailed")} detail={describeError(cycles.error, tr)} onRetry={cycles.reload} />;
   if (cycles.isLoading) return <GoalListSkeleton />;
-  if (!cycle) return <InfoNotice text="There is no goal cycle yet. Ask your admin to set one up." />;
+  if (!cycle) return <InfoNotice text={t("cycle.noneYet")} />;
   const data = cascade.data;
   const root = tree.root;
   return (
@@ -36,30 +41,30 @@ export default function OrganisationView() {
       <div className={styles.header}>
         <div className={styles.heading}>
           <Title2 as="h1" className={styles.title}>
-            Organisation
+            {t("view.organisation")}
           </Title2>
-          <Text className={styles.muted}>{root ? `${cycle.name} · ${root.person.displayName}'s organisation` : cycle.name}</Text>
+          <Text className={styles.muted}>{root ? t("org.subtitle", { cycle: cycle.name, name: root.person.displayName }) : cycle.name}</Text>
         </div>
         {page.canGoBack && (
-          <Button icon={<ArrowLeftRegular />} onClick={page.goBack}>
-            Back
+          <Button icon={dir === "rtl" ? <ArrowRightRegular /> : <ArrowLeftRegular />} onClick={page.goBack}>
+            {t("common.back")}
           </Button>
         )}
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
-        <SearchBox className={styles.search} placeholder="Find a person or a goal" aria-label="Find a person or a goal" value={page.query} onChange={(_event, value) => page.setQuery(value.value)} />
-        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label="Refresh" onClick={cascade.reload} />
+        <SearchBox className={styles.search} placeholder={t("org.search")} aria-label={t("org.search")} value={page.query} onChange={(_event, value) => page.setQuery(value.value)} />
+        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label={t("common.refresh")} onClick={cascade.reload} />
       </div>
-      {cascade.error && <ErrorNotice title="The organisation could not be loaded" detail={cascade.error.message} onRetry={cascade.reload} />}
+      {cascade.error && <ErrorNotice title={t("org.loadFailed")} detail={describeError(cascade.error, tr)} onRetry={cascade.reload} />}
       {cascade.isLoading && <GoalListSkeleton />}
       {data && root && (
         <>
-          <CascadeSummary figures={root.figures} elapsedShare={data.elapsedShare} label="Organisation figures" />
-          {!data.isManagerView && <Text className={styles.muted}>You see public goals, and everything in your own team. Figures count what you can see.</Text>}
-          {search && <Text role="status">{search.count === 0 ? "Nothing matches your search." : `${search.count} ${search.count === 1 ? "match" : "matches"}`}</Text>}
+          <CascadeSummary figures={root.figures} elapsedShare={data.elapsedShare} label={t("org.figures")} />
+          {!data.isManagerView && <Text className={styles.muted}>{t("org.limitedView")}</Text>}
+          {search && <Text role="status">{t("org.matches", { count: search.count })}</Text>}
           <OrgTree tree={tree} search={search} openItems={page.openItems} onOpenChange={page.setOpenItems} onOpenBranch={page.openBranch} />
-          {data.isTruncated && <InfoNotice text="This organisation is large: deeper levels open from the person above them." />}
-          <section className={styles.section} aria-label="Needs attention">
-            <Subtitle2 as="h2">Needs attention</Subtitle2>
+          {data.isTruncated && <InfoNotice text={t("org.truncated")} />}
+          <section className={styles.section} aria-label={t("org.attention")}>
+            <Subtitle2 as="h2">{t("org.attention")}</Subtitle2>
             <AttentionLists cascade={data} />
           </section>
         </>

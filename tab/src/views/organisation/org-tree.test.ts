@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { english } from "../../../../test/support/tab-translator.js";
 import type { BranchFigures, GoalInsight, OrgCascade, OrgCascadeNode } from "../../api/use-org-cascade.js";
 import { describeCoverage, describeGoalFlags, indexCascade, listBranchFlags, searchCascade } from "./org-tree.js";
 
@@ -51,17 +52,17 @@ describe("searchCascade", () => {
 
 describe("flags in plain words", () => {
   test("only the branch figures that need attention", () => {
-    expect(listBranchFlags(FIGURES)).toEqual([]);
-    expect(listBranchFlags({ ...FIGURES, atRisk: 2, whiteSpace: 1 }).map((f) => `${f.count} ${f.label}`)).toEqual(["2 at risk", "1 nothing aligned"]);
+    expect(listBranchFlags(FIGURES, english)).toEqual([]);
+    expect(listBranchFlags({ ...FIGURES, atRisk: 2, whiteSpace: 1 }, english).map((f) => f.label)).toEqual(["2 at risk", "1 nothing aligned"]);
   });
 
   test("a goal's marks", () => {
     const goal = buildGoal("g", "t", { isAtRisk: true, riskReason: "behind", flags: ["needs_realignment", "owner_left"], isWhiteSpace: true });
-    expect(describeGoalFlags(goal).map((f) => f.label)).toEqual(["At risk: behind schedule", "Needs re-alignment", "Owner has left", "Nothing aligned to it yet"]);
+    expect(describeGoalFlags(goal, english).map((f) => f.label)).toEqual(["At risk: behind schedule", "Needs re-alignment", "Owner has left", "Nothing aligned to it yet"]);
   });
 
   test("coverage", () => {
-    expect(describeCoverage({ ...FIGURES, people: 4, covered: 3 })).toBe("3 of 4 people have an aligned goal");
-    expect(describeCoverage({ ...FIGURES, people: 0 })).toBe("Nobody here yet");
+    expect(describeCoverage({ ...FIGURES, people: 4, covered: 3 }, english)).toBe("3 of 4 people have an aligned goal");
+    expect(describeCoverage({ ...FIGURES, people: 0 }, english)).toBe("Nobody here yet");
   });
 });

@@ -1,6 +1,7 @@
 /** The org cascade as a tree the views render: who is under whom, what a search finds, and the
  * flags of a branch or a goal in plain words. Pure, so it is tested without a browser. */
 import type { BranchFigures, GoalInsight, OrgCascade, OrgCascadeNode } from "../../api/use-org-cascade.js";
+import type { Translator } from "../../i18n/translator.js";
 
 export interface CascadeTree {
   root: OrgCascadeNode | undefined;
@@ -60,22 +61,27 @@ export type FlagTone = "danger" | "warning" | "informative";
 
 export interface BranchFlag {
   id: "at-risk" | "realign" | "left" | "orphans" | "white-space";
+  /** The count and what it counts, e.g. "2 at risk". */
   label: string;
   count: number;
   tone: FlagTone;
   description: string;
 }
 
+const BRANCH_FLAGS: ReadonlyArray<{ id: BranchFlag["id"]; figure: keyof BranchFigures; tone: FlagTone }> = [
+  { id: "at-risk", figure: "atRisk", tone: "danger" },
+  { id: "realign", figure: "needsRealignment", tone: "warning" },
+  { id: "left", figure: "ownerLeft", tone: "warning" },
+  { id: "orphans", figure: "orphans", tone: "informative" },
+  { id: "white-space", figure: "whiteSpace", tone: "informative" },
+];
+
 /** The branch's figures that need someone's attention; none when all is well. */
-export function listBranchFlags(figures: BranchFigures): BranchFlag[] {
-  const flags: BranchFlag[] = [
-    { id: "at-risk", label: "at risk", count: figures.atRisk, tone: "danger", description: "Goals behind schedule or flagged by their owner" },
-    { id: "realign", label: "to re-align", count: figures.needsRealignment, tone: "warning", description: "Goals whose parent is no longer in the owner's management chain" },
-    { id: "left", label: "owner left", count: figures.ownerLeft, tone: "warning", description: "Goals of people who left, waiting to be given to someone or closed" },
-    { id: "orphans", label: "not aligned", count: figures.orphans, tone: "informative", description: "Goals that are not aligned to any goal above" },
-    { id: "white-space", label: "nothing aligned", count: figures.whiteSpace, tone: "informative", description: "Goals with no goal aligned to them yet (white space)" },
-  ];
-  return flags.filter((flag) => flag.count > 0);
+export function listBranchFlags(figures: BranchFigures, tr: Translator): BranchFlag[] {
+  return BRANCH_FLAGS.map(({ id, figure, tone }) => {
+    const count = Number(figures[figure]);
+    return { id, count, tone, label: tr.t(`org.flag.${id}`, { count }), description: tr.t(`org.flag.${id}.description`) };
+  }).filter((flag) => flag.count > 0);
 }
 
 export interface GoalFlagLabel {
@@ -83,18 +89,19 @@ export interface GoalFlagLabel {
   tone: FlagTone;
 }
 
-export function describeGoalFlags(goal: GoalInsight): GoalFlagLabel[] {
+export function describeGoalFlags(goal: GoalInsight, tr: Translator): GoalFlagLabel[] {
+  const { t } = tr;
   const labels: GoalFlagLabel[] = [];
-  if (goal.isAtRisk) labels.push({ label: goal.riskReason === "confidence" ? "At risk: owner says so" : "At risk: behind schedule", tone: "danger" });
-  if (goal.flags.includes("needs_realignment")) labels.push({ label: "Needs re-alignment", tone: "warning" });
-  if (goal.flags.includes("owner_left")) labels.push({ label: "Owner has left", tone: "warning" });
-  if (goal.isOrphan) labels.push({ label: "Not aligned", tone: "informative" });
-  if (goal.isWhiteSpace) labels.push({ label: "Nothing aligned to it yet", tone: "informative" });
-  if (goal.flags.includes("cross_chain")) labels.push({ label: "Aligned outside the chain", tone: "informative" });
+  if (goal.isAtRisk) labels.push({ label: goal.riskReason === "confidence" ? t("org.goalFlag.atRiskOwner") : t("org.goalFlag.atRiskBehind"), tone: "danger" });
+  if (goal.flags.includes("needs_realignment")) labels.push({ label: t("org.goalFlag.realign"), tone: "warning" });
+  if (goal.flags.includes("owner_left")) labels.push({ label: t("org.goalFlag.ownerLeft"), tone: "warning" });
+  if (goal.isOrphan) labels.push({ label: t("org.goalFlag.orphan"), tone: "informative" });
+  if (goal.isWhiteSpace) labels.push({ label: t("org.goalFlag.whiteSpace"), tone: "informative" });
+  if (goal.flags.includes("cross_chain")) labels.push({ label: t("org.goalFlag.crossChain"), tone: "informative" });
   return labels;
 }
 
-export function describeCoverage(figures: BranchFigures): string {
-  if (figures.people === 0) return "Nobody here yet";
-  return `${figures.covered} of ${figures.people} ${figures.people === 1 ? "person has" : "people have"} an aligned goal`;
+export function describeCoverage(figures: BranchFigures, tr: Translator): string {
+  if (figures.people === 0) return tr.t("org.coverage.nobody");
+  return tr.t("org.coverage", { covered: figures.covered, count: figures.people });
 }

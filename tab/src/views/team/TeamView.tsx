@@ -11,6 +11,9 @@ import { CascadeSummary } from "../organisation/CascadeSummary/CascadeSummary.js
 import { LeaverGoalDialog } from "./LeaverGoalDialog/LeaverGoalDialog.js";
 import { ReportCard } from "./ReportCard/ReportCard.js";
 import { useTeamPage } from "./use-team-page.js";
+import { MY_TEAM, type TeamCrumb } from "./team-logic.js";
+import { describeError } from "../../i18n/describe-error.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -25,45 +28,48 @@ export default function TeamView() {
   const styles = useStyles();
   const page = useTeamPage();
   const { me, cycles, cycle, cascade, root, reports, path } = page;
+  const tr = useTranslator();
+  const { t } = tr;
+  const nameCrumb = (crumb: TeamCrumb) => (crumb.id === MY_TEAM.id ? t("team.mine") : crumb.label);
 
   const loadError = me.error ?? cycles.error;
-  if (loadError) return <ErrorNotice title="Your team could not be loaded" detail={loadError.message} onRetry={() => { me.reload(); cycles.reload(); }} />;
+  if (loadError) return <ErrorNotice title={t("team.loadFailed")} detail={describeError(loadError, tr)} onRetry={() => { me.reload(); cycles.reload(); }} />;
   if (me.isLoading || cycles.isLoading) return <GoalListSkeleton />;
-  if (!me.data || !cycle) return <InfoNotice text="There is no goal cycle yet. Ask your admin to set one up." />;
+  if (!me.data || !cycle) return <InfoNotice text={t("cycle.noneYet")} />;
   const isMine = path.length === 1;
   return (
     <div className={styles.root}>
       <div className={styles.header}>
         <div className={styles.heading}>
           <Title2 as="h1" className={styles.title}>
-            {isMine ? "My team" : `${path[path.length - 1]!.label}'s team`}
+            {isMine ? t("team.mine") : t("team.theirs", { name: path[path.length - 1]!.label })}
           </Title2>
-          <Text className={styles.muted}>{`${cycle.name} · the figures cover the whole team, all levels`}</Text>
+          <Text className={styles.muted}>{t("team.subtitle", { cycle: cycle.name })}</Text>
         </div>
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
-        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label="Refresh" onClick={cascade.reload} />
+        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label={t("common.refresh")} onClick={cascade.reload} />
       </div>
       {path.length > 1 && (
-        <Breadcrumb aria-label="Teams opened">
+        <Breadcrumb aria-label={t("team.breadcrumb")}>
           {path.map((crumb, index) => (
             <Fragment key={crumb.id}>
               {index > 0 && <BreadcrumbDivider />}
               <BreadcrumbItem>
                 <BreadcrumbButton current={index === path.length - 1} onClick={() => page.goTo(crumb)}>
-                  {crumb.label}
+                  {nameCrumb(crumb)}
                 </BreadcrumbButton>
               </BreadcrumbItem>
             </Fragment>
           ))}
         </Breadcrumb>
       )}
-      {cascade.error && <ErrorNotice title="The team could not be loaded" detail={cascade.error.message} onRetry={cascade.reload} />}
+      {cascade.error && <ErrorNotice title={t("team.cascadeFailed")} detail={describeError(cascade.error, tr)} onRetry={cascade.reload} />}
       {cascade.isLoading && <GoalListSkeleton />}
-      {root && root.reportsCount === 0 && <InfoNotice text="No one reports to you. The Organisation view shows everyone's public goals." />}
+      {root && root.reportsCount === 0 && <InfoNotice text={t("team.noReports")} />}
       {root && root.reportsCount > 0 && cascade.data && (
         <>
-          <CascadeSummary figures={root.figures} elapsedShare={cascade.data.elapsedShare} label="Team figures" />
-          <section className={styles.list} aria-label="Direct reports">
+          <CascadeSummary figures={root.figures} elapsedShare={cascade.data.elapsedShare} label={t("team.figures")} />
+          <section className={styles.list} aria-label={t("team.reports")}>
             {reports.map((node) => (
               <ReportCard key={node.person.id} node={node} onOpenTeam={page.openTeam} onDecideLeaverGoal={cascade.data?.isManagerView ? page.decideLeaverGoal : undefined} />
             ))}

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { english } from "../../../../test/support/tab-translator.js";
 import type { ReportEntry } from "../../api/use-people.js";
 import { listNewOwners, MY_TEAM, openTeam } from "./team-logic.js";
 
@@ -15,7 +16,7 @@ describe("listNewOwners", () => {
   const entry = (id: string, displayName: string, isEnabled = true): ReportEntry => ({ id, displayName, jobTitle: null, mail: null, department: null, managerId: "m", isEnabled, level: 1 });
 
   test("the caller first, then enabled people by name, without the leaver", () => {
-    const choices = listNewOwners({ id: "m", displayName: "Maya" }, [entry("z", "Zoe"), entry("gone", "Gone"), entry("off", "Off", false), entry("a", "Abe")], "gone");
+    const choices = listNewOwners({ id: "m", displayName: "Maya" }, [entry("z", "Zoe"), entry("gone", "Gone"), entry("off", "Off", false), entry("a", "Abe")], "gone", english);
     expect(choices).toEqual([
       { id: "m", label: "Maya (you)" },
       { id: "a", label: "Abe" },

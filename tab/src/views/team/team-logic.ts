@@ -1,6 +1,7 @@
 /** The Team view's choices in plain functions: where the drill-down is, and who may take over a
  * goal of someone who left. */
 import type { ReportEntry } from "../../api/use-people.js";
+import type { Translator } from "../../i18n/translator.js";
 
 export interface TeamCrumb {
   /** A person id, or "me" for the caller's own team. */
@@ -8,7 +9,8 @@ export interface TeamCrumb {
   label: string;
 }
 
-export const MY_TEAM: TeamCrumb = { id: "me", label: "My team" };
+/** The caller's own team; the view names it in the person's language. */
+export const MY_TEAM: TeamCrumb = { id: "me", label: "" };
 
 /** Opening a team already on the path goes back to it instead of repeating it. */
 export function openTeam(path: readonly TeamCrumb[], crumb: TeamCrumb): TeamCrumb[] {
@@ -22,10 +24,10 @@ export interface OwnerChoice {
 }
 
 /** The caller first, then everyone still in their team, by name; never the person who left. */
-export function listNewOwners(me: { id: string; displayName: string }, subtree: readonly ReportEntry[], leaverId: string): OwnerChoice[] {
+export function listNewOwners(me: { id: string; displayName: string }, subtree: readonly ReportEntry[], leaverId: string, tr: Translator): OwnerChoice[] {
   const others = subtree
     .filter((person) => person.isEnabled && person.id !== leaverId && person.id !== me.id)
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
-    .map((person) => ({ id: person.id, label: person.jobTitle ? `${person.displayName} · ${person.jobTitle}` : person.displayName }));
-  return [{ id: me.id, label: `${me.displayName} (you)` }, ...others];
+    .map((person) => ({ id: person.id, label: person.jobTitle ? tr.t("team.ownerWithJob", { name: person.displayName, job: person.jobTitle }) : person.displayName }));
+  return [{ id: me.id, label: tr.t("team.ownerYou", { name: me.displayName }) }, ...others];
 }

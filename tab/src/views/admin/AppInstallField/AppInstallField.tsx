@@ -2,8 +2,8 @@
  * deployment still needs for it and the last refusal from Microsoft Graph. */
 import { MessageBar, MessageBarBody, MessageBarTitle, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { AppInstallStatus } from "../../../api/admin-types.js";
-import { formatDateTime } from "../../../logic/format.js";
 import { describeAppInstall, describeInstallProblem } from "../admin-logic.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   field: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -18,14 +18,16 @@ export interface AppInstallFieldProps {
 
 export function AppInstallField({ isEnabled, status, onChange }: AppInstallFieldProps) {
   const styles = useStyles();
+  const tr = useTranslator();
+  const { t } = tr;
   return (
     <div className={styles.field}>
-      <Switch label="Install Cascade for people who need a card" checked={isEnabled} onChange={(_event, data) => onChange(data.checked)} />
-      <Text className={styles.muted}>{describeAppInstall(isEnabled)}</Text>
+      <Switch label={t("admin.appInstall.label")} checked={isEnabled} onChange={(_event, data) => onChange(data.checked)} />
+      <Text className={styles.muted}>{describeAppInstall(isEnabled, tr)}</Text>
       {!status.isAvailable && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Not available in this deployment</MessageBarTitle>
+            <MessageBarTitle>{t("admin.appInstall.unavailable")}</MessageBarTitle>
             {status.unavailableReason}
           </MessageBarBody>
         </MessageBar>
@@ -33,8 +35,8 @@ export function AppInstallField({ isEnabled, status, onChange }: AppInstallField
       {status.isAvailable && isEnabled && status.lastProblem && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Cascade could not install the app</MessageBarTitle>
-            {describeInstallProblem(status.lastProblem, formatDateTime)}
+            <MessageBarTitle>{t("admin.appInstall.failed")}</MessageBarTitle>
+            {describeInstallProblem(status.lastProblem, tr)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -5,7 +5,9 @@ import type { CycleInput } from "../../../api/admin-types.js";
 import { ApiError } from "../../../api/client.js";
 import { useAdminActions } from "../../../api/use-admin.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
+import { describeError } from "../../../i18n/describe-error.js";
 import { validateCycleInput } from "../admin-logic.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalL },
@@ -18,22 +20,24 @@ export function CreateCycleForm() {
   const styles = useStyles();
   const actions = useAdminActions();
   const notify = useNotify();
+  const tr = useTranslator();
+  const { t } = tr;
   const [input, setInput] = useState<CycleInput>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [isSaving, setIsSaving] = useState(false);
 
   const create = async () => {
-    const found = validateCycleInput(input);
+    const found = validateCycleInput(input, tr);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setIsSaving(true);
     try {
       const cycle = await actions.createCycle({ ...input, name: input.name.trim() });
       setInput(EMPTY);
-      notify(`${cycle.name} created`);
+      notify(t("admin.cycle.created", { name: cycle.name }));
     } catch (caught) {
       const fieldErrors = caught instanceof ApiError ? Object.fromEntries((caught.problem.errors ?? []).map((e) => [e.path, e.message])) : {};
-      setErrors({ name: caught instanceof Error ? caught.message : String(caught), ...fieldErrors });
+      setErrors({ name: describeError(caught, tr), ...fieldErrors });
     } finally {
       setIsSaving(false);
     }
@@ -44,18 +48,18 @@ export function CreateCycleForm() {
     onChange: (_event: unknown, data: { value: string }) => setInput((current) => ({ ...current, [name]: data.value })),
   });
   return (
-    <form className={styles.form} aria-label="New cycle" onSubmit={(event) => (event.preventDefault(), void create())}>
-      <Field label="Name" validationMessage={errors.name}>
-        <Input {...field("name")} placeholder="Q3 2027" />
+    <form className={styles.form} aria-label={t("admin.cycle.new")} onSubmit={(event) => (event.preventDefault(), void create())}>
+      <Field label={t("admin.cycle.name")} validationMessage={errors.name}>
+        <Input {...field("name")} placeholder={t("admin.cycle.name.placeholder")} />
       </Field>
-      <Field label="First day" validationMessage={errors.startDate}>
+      <Field label={t("admin.cycle.start")} validationMessage={errors.startDate}>
         <Input type="date" {...field("startDate")} />
       </Field>
-      <Field label="Last day" validationMessage={errors.endDate}>
+      <Field label={t("admin.cycle.end")} validationMessage={errors.endDate}>
         <Input type="date" {...field("endDate")} />
       </Field>
       <Button className={styles.submit} type="submit" disabled={isSaving} icon={isSaving ? <Spinner size="tiny" /> : undefined}>
-        Create cycle
+        {t("admin.cycle.create")}
       </Button>
     </form>
   );

@@ -7,13 +7,17 @@ import { useCycles } from "../../../api/use-me.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
 import { describeCycleDates } from "../../../logic/cycles.js";
+import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { CreateCycleForm } from "../CreateCycleForm/CreateCycleForm.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 export function CyclesSection() {
   const cycles = useCycles();
   const actions = useAdminActions();
   const notify = useNotify();
+  const tr = useTranslator();
+  const { t } = tr;
   const [closing, setClosing] = useState<CycleView | null>(null);
   const [isClosing, setIsClosing] = useState(false);
 
@@ -22,10 +26,10 @@ export function CyclesSection() {
     setIsClosing(true);
     try {
       await actions.closeCycle(closing.id);
-      notify(`${closing.name} is closed`);
+      notify(t("admin.cycles.closed", { name: closing.name }));
       setClosing(null);
     } catch (caught) {
-      notify("The cycle was not closed", { intent: "error", body: caught instanceof Error ? caught.message : String(caught) });
+      notify(t("admin.cycles.notClosed"), { intent: "error", body: describeError(caught, tr) });
     } finally {
       setIsClosing(false);
     }
@@ -33,33 +37,33 @@ export function CyclesSection() {
 
   const sorted = [...(cycles.data ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
   return (
-    <AdminSection title="Cycles" description="Time boxes for goals. Close a cycle when it is over: its goals stay readable, and no new goals can be added to it.">
-      {cycles.error && <ErrorNotice title="Cycles could not be loaded" detail={cycles.error.message} onRetry={cycles.reload} />}
-      {cycles.isLoading && <Spinner label="Loading cycles…" />}
+    <AdminSection title={t("admin.cycles.title")} description={t("admin.cycles.description")}>
+      {cycles.error && <ErrorNotice title={t("cycle.loadFailed")} detail={describeError(cycles.error, tr)} onRetry={cycles.reload} />}
+      {cycles.isLoading && <Spinner label={t("admin.cycles.loading")} />}
       {sorted.length > 0 && (
-        <Table aria-label="Cycles" size="small">
+        <Table aria-label={t("admin.cycles.title")} size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Cycle</TableHeaderCell>
-              <TableHeaderCell>Dates</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Action</TableHeaderCell>
+              <TableHeaderCell>{t("cycle.label")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.cycles.dates")}</TableHeaderCell>
+              <TableHeaderCell>{t("history.field.status")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.cycles.action")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {sorted.map((cycle) => (
               <TableRow key={cycle.id}>
                 <TableCell>{cycle.name}</TableCell>
-                <TableCell>{describeCycleDates(cycle)}</TableCell>
+                <TableCell>{describeCycleDates(cycle, tr)}</TableCell>
                 <TableCell>
                   <Badge appearance="tint" color={cycle.status === "open" ? (cycle.isCurrent ? "brand" : "informative") : "subtle"}>
-                    {cycle.status === "closed" ? "Closed" : cycle.isCurrent ? "Current" : "Open"}
+                    {cycle.status === "closed" ? t("admin.cycles.status.closed") : cycle.isCurrent ? t("admin.cycles.status.current") : t("admin.cycles.status.open")}
                   </Badge>
                 </TableCell>
                 <TableCell>
                   {cycle.status === "open" && (
-                    <Button size="small" onClick={() => setClosing(cycle)} aria-label={`Close ${cycle.name}`}>
-                      Close
+                    <Button size="small" onClick={() => setClosing(cycle)} aria-label={t("admin.cycles.close.label", { name: cycle.name })}>
+                      {t("admin.cycles.close")}
                     </Button>
                   )}
                 </TableCell>
@@ -72,14 +76,14 @@ export function CyclesSection() {
       <Dialog open={closing !== null} modalType="alert" onOpenChange={(_event, data) => !data.open && !isClosing && setClosing(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>Close {closing?.name}?</DialogTitle>
-            <DialogContent>People can still read its goals, but no new goals can be added to it.</DialogContent>
+            <DialogTitle>{t("admin.cycles.dialog.title", { name: closing?.name ?? "" })}</DialogTitle>
+            <DialogContent>{t("admin.cycles.dialog.body")}</DialogContent>
             <DialogActions>
               <Button appearance="primary" disabled={isClosing} onClick={() => void close()} icon={isClosing ? <Spinner size="tiny" /> : undefined}>
-                Close cycle
+                {t("admin.cycles.dialog.confirm")}
               </Button>
               <Button disabled={isClosing} onClick={() => setClosing(null)}>
-                Keep it open
+                {t("admin.cycles.dialog.cancel")}
               </Button>
             </DialogActions>
           </DialogBody>

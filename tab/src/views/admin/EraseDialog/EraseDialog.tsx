@@ -2,6 +2,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { isConfirmationMatch } from "../admin-logic.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -24,6 +25,7 @@ export interface EraseDialogProps {
 
 export function EraseDialog({ target, isErasing, onConfirm, onCancel }: EraseDialogProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   const [typed, setTyped] = useState("");
   const isMatch = target !== null && isConfirmationMatch(typed, target.confirmText);
   const cancel = () => {
@@ -35,25 +37,25 @@ export function EraseDialog({ target, isErasing, onConfirm, onCancel }: EraseDia
       <DialogSurface>
         <form onSubmit={(event) => (event.preventDefault(), isMatch && onConfirm())}>
           <DialogBody>
-            <DialogTitle>Erase all of {target?.label}'s data?</DialogTitle>
+            <DialogTitle>{t("admin.eraseDialog.title", { name: target?.label ?? "" })}</DialogTitle>
             <DialogContent className={styles.content}>
-              <Text>This removes, for good:</Text>
+              <Text>{t("admin.eraseDialog.intro")}</Text>
               <ul className={styles.list}>
-                <li>their goals with key results, history and check-ins</li>
-                <li>their approvals, comments and kudos given or received</li>
-                <li>their chat registration, cards and directory entry</li>
+                <li>{t("admin.eraseDialog.goals")}</li>
+                <li>{t("admin.eraseDialog.feedback")}</li>
+                <li>{t("admin.eraseDialog.chat")}</li>
               </ul>
-              <Text>Goals of others aligned to theirs lose that link and are flagged for re-alignment. Only a record that an erasure happened remains. You cannot undo this.</Text>
-              <Field label={`Type ${target?.confirmText ?? ""} to confirm`} required>
+              <Text>{t("admin.eraseDialog.after")}</Text>
+              <Field label={t("admin.eraseDialog.confirmField", { text: target?.confirmText ?? "" })} required>
                 <Input value={typed} onChange={(_event, data) => setTyped(data.value)} autoComplete="off" disabled={isErasing} />
               </Field>
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabled={!isMatch || isErasing} icon={isErasing ? <Spinner size="tiny" /> : undefined}>
-                Erase
+                {t("admin.eraseDialog.confirm")}
               </Button>
               <Button disabled={isErasing} onClick={cancel}>
-                Cancel
+                {t("common.cancel")}
               </Button>
             </DialogActions>
           </DialogBody>

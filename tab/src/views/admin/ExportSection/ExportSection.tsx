@@ -5,13 +5,17 @@ import { useState } from "react";
 import { useAdminActions } from "../../../api/use-admin.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
+import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { buildExportFileName } from "../admin-logic.js";
 import { saveJsonFile } from "../save-file.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 export function ExportSection() {
   const actions = useAdminActions();
   const notify = useNotify();
+  const tr = useTranslator();
+  const { t } = tr;
   const [records, setRecords] = useState<number | null>(null);
   const [isExporting, setIsExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,27 +28,27 @@ export function ExportSection() {
       const now = new Date();
       const document = await actions.exportAll(setRecords, now);
       saveJsonFile(buildExportFileName(document.tenantId, now), document);
-      notify("Export downloaded");
+      notify(t("admin.export.done"));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeError(caught, tr));
     } finally {
       setIsExporting(false);
     }
   };
 
   return (
-    <AdminSection title="Export" description="Download everything Cascade stores for your organisation: people, cycles, goals and key results, history, check-ins, kudos, comments, settings and chat registrations.">
+    <AdminSection title={t("admin.export.title")} description={t("admin.export.description")}>
       <div>
         <Button appearance="primary" icon={isExporting ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={isExporting} onClick={() => void download()}>
-          Download everything (JSON)
+          {t("admin.export.button")}
         </Button>
       </div>
       {records !== null && (
         <Text aria-live="polite">
-          {isExporting ? `Collecting… ${records.toLocaleString("en")} records so far` : `${records.toLocaleString("en")} records exported.`}
+          {isExporting ? t("admin.export.collecting", { count: records }) : t("admin.export.count", { count: records })}
         </Text>
       )}
-      {error && <ErrorNotice title="The export stopped" detail={error} />}
+      {error && <ErrorNotice title={t("admin.export.failed")} detail={error} />}
     </AdminSection>
   );
 }

@@ -1,8 +1,8 @@
 /** Where a long admin job is, and how the last one ended. */
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { JobStatusView } from "../../../api/admin-types.js";
-import { formatDateTime } from "../../../logic/format.js";
-import { JOB_STATE_TEXT, describeProgress, describeResult } from "../admin-logic.js";
+import { describeProgress, describeResult } from "../admin-logic.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -11,18 +11,20 @@ const useStyles = makeStyles({
 
 export interface JobProgressProps {
   status: JobStatusView;
-  /** What the job is called in sentences, e.g. "sync". */
-  noun: string;
+  /** Which job: its messages say what it is in the person's language. */
+  kind: "sync" | "erase";
 }
 
-export function JobProgress({ status, noun }: JobProgressProps) {
+export function JobProgress({ status, kind }: JobProgressProps) {
   const styles = useStyles();
+  const tr = useTranslator();
+  const { t } = tr;
   const job = status.job;
-  if (!job) return <Text className={styles.muted}>No {noun} has run yet.</Text>;
+  if (!job) return <Text className={styles.muted}>{t(`admin.job.${kind}.none`)}</Text>;
   if (status.isRunning) {
-    const progress = describeProgress(job.progress);
+    const progress = describeProgress(job.progress, tr);
     return (
-      <Field className={styles.root} label={`${noun.charAt(0).toUpperCase()}${noun.slice(1)} running since ${formatDateTime(job.startedAt)}`} validationMessage={progress.label} validationState="none">
+      <Field className={styles.root} label={t(`admin.job.${kind}.running`, { since: tr.formatDateTime(job.startedAt) })} validationMessage={progress.label} validationState="none">
         <ProgressBar value={progress.value} thickness="large" aria-label={progress.label} />
       </Field>
     );
@@ -32,17 +34,17 @@ export function JobProgress({ status, noun }: JobProgressProps) {
     <div className={styles.root} aria-live="polite">
       {job.state === "succeeded" && (
         <Text>
-          Last {noun} finished {formatDateTime(finished)}
-          {job.result ? `: ${describeResult(job.result)}` : ""}
+          {t(`admin.job.${kind}.finished`, { when: tr.formatDateTime(finished) })}
+          {job.result && <span translate="no">{` · ${describeResult(job.result, tr)}`}</span>}
         </Text>
       )}
       {job.state !== "succeeded" && (
         <MessageBar intent={job.state === "failed" ? "error" : "warning"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
-              {JOB_STATE_TEXT[job.state]} {formatDateTime(finished)}
+              {t(`admin.job.state.${job.state}`, { when: tr.formatDateTime(finished) })}
             </MessageBarTitle>
-            {job.error ?? `The ${noun} stopped before it finished. Run it again.`}
+            {job.error ?? t(`admin.job.${kind}.stopped`)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -3,6 +3,8 @@ import { Button, Field, SearchBox, Spinner, Text, makeStyles, tokens } from "@fl
 import { useEffect, useState } from "react";
 import type { DirectoryPerson } from "../../../api/admin-types.js";
 import { useAdminActions } from "../../../api/use-admin.js";
+import { describeError } from "../../../i18n/describe-error.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -22,6 +24,8 @@ export interface PersonSearchProps {
 export function PersonSearch({ label, hint, excludeIds = [], onPick }: PersonSearchProps) {
   const styles = useStyles();
   const actions = useAdminActions();
+  const tr = useTranslator();
+  const { t } = tr;
   const [text, setText] = useState("");
   const [results, setResults] = useState<DirectoryPerson[] | null>(null);
   const [isSearching, setIsSearching] = useState(false);
@@ -36,30 +40,29 @@ export function PersonSearch({ label, hint, excludeIds = [], onPick }: PersonSea
       actions
         .searchPeople(query)
         .then((people) => isCurrent && (setResults(people), setError(null)))
-        .catch((caught: Error) => isCurrent && setError(caught.message))
+        .catch((caught: Error) => isCurrent && setError(describeError(caught, tr)))
         .finally(() => isCurrent && setIsSearching(false));
     }, SEARCH_DELAY_MS);
     return () => {
       isCurrent = false;
       window.clearTimeout(timer);
     };
-  }, [text, actions]);
+  }, [text, actions, tr]);
 
   const shown = text.trim().length < 2 ? [] : (results ?? []).filter((p) => !excludeIds.includes(p.id));
   return (
     <div>
       <Field label={label} hint={hint} validationMessage={error ?? undefined}>
-        <SearchBox value={text} onChange={(_event, data) => setText(data.value)} placeholder="Name, e-mail, job title or object id" />
+        <SearchBox value={text} onChange={(_event, data) => setText(data.value)} placeholder={t("admin.search.placeholder")} />
       </Field>
-      {isSearching && <Spinner size="tiny" label="Searching…" />}
-      {!isSearching && results && text.trim().length >= 2 && shown.length === 0 && <Text className={styles.muted}>No one found.</Text>}
-      <ul className={styles.list} aria-label="People found">
+      {isSearching && <Spinner size="tiny" label={t("admin.search.searching")} />}
+      {!isSearching && results && text.trim().length >= 2 && shown.length === 0 && <Text className={styles.muted}>{t("admin.search.none")}</Text>}
+      <ul className={styles.list} aria-label={t("admin.search.results")}>
         {shown.map((person) => (
           <li key={person.id}>
             <Button appearance="subtle" className={styles.person} onClick={() => onPick(person)}>
-              {person.displayName}
-              {person.jobTitle ? ` · ${person.jobTitle}` : ""}
-              {person.isEnabled ? "" : " · account disabled"}
+              {person.jobTitle ? t("team.ownerWithJob", { name: person.displayName, job: person.jobTitle }) : person.displayName}
+              {person.isEnabled ? "" : t("admin.search.disabled")}
             </Button>
           </li>
         ))}

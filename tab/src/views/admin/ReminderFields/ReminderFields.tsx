@@ -2,7 +2,8 @@
 import { Combobox, Dropdown, Field, Option, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { ReminderSettings } from "../../../api/admin-types.js";
-import { WEEKDAYS, formatHour } from "../admin-logic.js";
+import { WEEKDAYS } from "../admin-logic.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: tokens.spacingHorizontalL },
@@ -18,12 +19,13 @@ export interface ReminderFieldsProps {
 }
 
 function DayField({ label, value, isDisabled, onChange }: { label: string; value: number; isDisabled?: boolean; onChange: (day: number) => void }) {
+  const { formatWeekday } = useTranslator();
   return (
     <Field label={label}>
-      <Dropdown value={WEEKDAYS[value] ?? ""} selectedOptions={[String(value)]} disabled={isDisabled} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
+      <Dropdown value={formatWeekday(value)} selectedOptions={[String(value)]} disabled={isDisabled} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
         {WEEKDAYS.map((day, index) => (
           <Option key={day} value={String(index)}>
-            {day}
+            {formatWeekday(day)}
           </Option>
         ))}
       </Dropdown>
@@ -32,6 +34,7 @@ function DayField({ label, value, isDisabled, onChange }: { label: string; value
 }
 
 function HourField({ label, value, onChange }: { label: string; value: number; onChange: (hour: number) => void }) {
+  const { formatHour } = useTranslator();
   return (
     <Field label={label}>
       <Dropdown value={formatHour(value)} selectedOptions={[String(value)]} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
@@ -46,10 +49,11 @@ function HourField({ label, value, onChange }: { label: string; value: number; o
 }
 
 function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const { t } = useTranslator();
   const [text, setText] = useState(value);
   const matches = useMemo(() => TIME_ZONES.filter((zone) => zone.toLowerCase().includes(text.trim().toLowerCase())).slice(0, MAX_ZONE_OPTIONS), [text]);
   return (
-    <Field label="Time zone for people whose own is unknown" hint="Teams tells Cascade each person's time zone when they use the app.">
+    <Field label={t("admin.reminders.zone")} hint={t("admin.reminders.zone.hint")}>
       <Combobox value={text} selectedOptions={[value]} onChange={(event) => setText(event.target.value)} onOptionSelect={(_event, data) => data.optionValue && (onChange(data.optionValue), setText(data.optionValue))}>
         {matches.map((zone) => (
           <Option key={zone}>{zone}</Option>
@@ -61,27 +65,28 @@ function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: st
 
 export function ReminderFields({ reminders, onChange }: ReminderFieldsProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   return (
     <>
-      <Switch label="Remind people to check in" checked={reminders.isEnabled} onChange={(_event, data) => onChange({ isEnabled: data.checked })} />
+      <Switch label={t("admin.reminders.enabled")} checked={reminders.isEnabled} onChange={(_event, data) => onChange({ isEnabled: data.checked })} />
       {reminders.isEnabled && (
         <div className={styles.grid}>
-          <Field label="How often">
-            <Dropdown value={reminders.cadence === "daily" ? "Every day" : "Every week"} selectedOptions={[reminders.cadence]} onOptionSelect={(_event, data) => onChange({ cadence: data.optionValue === "daily" ? "daily" : "weekly" })}>
-              <Option value="weekly">Every week</Option>
-              <Option value="daily">Every day</Option>
+          <Field label={t("admin.reminders.often")}>
+            <Dropdown value={reminders.cadence === "daily" ? t("admin.reminders.daily") : t("admin.reminders.weekly")} selectedOptions={[reminders.cadence]} onOptionSelect={(_event, data) => onChange({ cadence: data.optionValue === "daily" ? "daily" : "weekly" })}>
+              <Option value="weekly">{t("admin.reminders.weekly")}</Option>
+              <Option value="daily">{t("admin.reminders.daily")}</Option>
             </Dropdown>
           </Field>
-          <DayField label="Day" value={reminders.dayOfWeek} isDisabled={reminders.cadence === "daily"} onChange={(dayOfWeek) => onChange({ dayOfWeek })} />
-          <HourField label="Time (local)" value={reminders.hour} onChange={(hour) => onChange({ hour })} />
+          <DayField label={t("admin.reminders.day")} value={reminders.dayOfWeek} isDisabled={reminders.cadence === "daily"} onChange={(dayOfWeek) => onChange({ dayOfWeek })} />
+          <HourField label={t("admin.reminders.time")} value={reminders.hour} onChange={(hour) => onChange({ hour })} />
         </div>
       )}
       <TimeZoneField value={reminders.defaultTimeZone} onChange={(defaultTimeZone) => onChange({ defaultTimeZone })} />
-      <Switch label="Send managers a weekly digest of their team" checked={reminders.isDigestEnabled} onChange={(_event, data) => onChange({ isDigestEnabled: data.checked })} />
+      <Switch label={t("admin.reminders.digest")} checked={reminders.isDigestEnabled} onChange={(_event, data) => onChange({ isDigestEnabled: data.checked })} />
       {reminders.isDigestEnabled && (
         <div className={styles.grid}>
-          <DayField label="Digest day" value={reminders.digestDayOfWeek} onChange={(digestDayOfWeek) => onChange({ digestDayOfWeek })} />
-          <HourField label="Digest time (local)" value={reminders.digestHour} onChange={(digestHour) => onChange({ digestHour })} />
+          <DayField label={t("admin.reminders.digestDay")} value={reminders.digestDayOfWeek} onChange={(digestDayOfWeek) => onChange({ digestDayOfWeek })} />
+          <HourField label={t("admin.reminders.digestTime")} value={reminders.digestHour} onChange={(digestHour) => onChange({ digestHour })} />
         </div>
       )}
     </>

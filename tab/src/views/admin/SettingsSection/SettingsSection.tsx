@@ -2,6 +2,8 @@
  * whole organisation. */
 import { Button, Divider, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
+import { describeError } from "../../../i18n/describe-error.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { AppInstallField } from "../AppInstallField/AppInstallField.js";
 import { describeCadence } from "../admin-logic.js";
@@ -19,38 +21,41 @@ export function SettingsSection() {
   const styles = useStyles();
   const form = useSettingsForm();
   const { loaded, draft } = form;
-  const description = "How goals are approved and owned, how cards reach people, and when people are reminded.";
+  const tr = useTranslator();
+  const { t } = tr;
+  const title = t("admin.settings.title");
+  const description = t("admin.settings.description");
 
-  if (loaded.error) return <AdminSection title="Settings" description={description}><ErrorNotice title="Settings could not be loaded" detail={loaded.error.message} onRetry={loaded.reload} /></AdminSection>;
-  if (!draft) return <AdminSection title="Settings" description={description}><Spinner label="Loading settings…" /></AdminSection>;
+  if (loaded.error) return <AdminSection title={title} description={description}><ErrorNotice title={t("admin.settings.loadFailed")} detail={describeError(loaded.error, tr)} onRetry={loaded.reload} /></AdminSection>;
+  if (!draft) return <AdminSection title={title} description={description}><Spinner label={t("admin.settings.loading")} /></AdminSection>;
 
   return (
-    <AdminSection title="Settings" description={description}>
+    <AdminSection title={title} description={description}>
       <form className={styles.form} onSubmit={(event) => (event.preventDefault(), void form.save())}>
-        <Switch label="Goals need the manager's approval" checked={draft.isApprovalRequired} onChange={(_event, data) => form.setApprovalRequired(data.checked)} />
-        <Text className={styles.muted}>{draft.isApprovalRequired ? "A submitted goal waits for the owner's manager." : "A submitted goal becomes active at once."}</Text>
+        <Switch label={t("admin.settings.approval")} checked={draft.isApprovalRequired} onChange={(_event, data) => form.setApprovalRequired(data.checked)} />
+        <Text className={styles.muted}>{draft.isApprovalRequired ? t("admin.settings.approval.on") : t("admin.settings.approval.off")}</Text>
         <Divider />
         <OwnerPicker owners={draft.organisationGoalOwners} onChange={form.setOwners} />
         <Divider />
         <AppInstallField isEnabled={draft.isProactiveInstallEnabled} status={draft.appInstall} onChange={form.setProactiveInstall} />
         <Divider />
         <ReminderFields reminders={draft.reminders} onChange={form.changeReminders} />
-        <Text className={styles.muted}>{describeCadence(draft.reminders)}</Text>
+        <Text className={styles.muted}>{describeCadence(draft.reminders, tr)}</Text>
         {form.isStale && (
           <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>Someone else changed the settings while you were editing. Reload to see theirs; your changes here are not saved.</MessageBarBody>
+            <MessageBarBody>{t("admin.settings.stale")}</MessageBarBody>
             <MessageBarActions>
-              <Button onClick={form.discard}>Reload</Button>
+              <Button onClick={form.discard}>{t("goalEditor.reload")}</Button>
             </MessageBarActions>
           </MessageBar>
         )}
-        {form.error && <ErrorNotice title="The settings were not saved" detail={form.error} />}
+        {form.error && <ErrorNotice title={t("admin.settings.notSaved")} detail={form.error} />}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={!form.isDirty || form.isSaving || form.isStale} icon={form.isSaving ? <Spinner size="tiny" /> : undefined}>
-            Save settings
+            {t("admin.settings.save")}
           </Button>
           <Button disabled={!form.isDirty || form.isSaving} onClick={form.discard}>
-            Discard changes
+            {t("admin.settings.discard")}
           </Button>
         </div>
       </form>

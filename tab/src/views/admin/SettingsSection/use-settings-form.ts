@@ -4,8 +4,10 @@ import type { AdminSettingsView, ReminderSettings, VersionedSettings } from "../
 import { ApiError } from "../../../api/client.js";
 import { useAdminActions, useAdminSettings } from "../../../api/use-admin.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
+import { describeError } from "../../../i18n/describe-error.js";
 import { toSettingsInput } from "../admin-logic.js";
 import type { Owner } from "../OwnerPicker/OwnerPicker.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 export interface SettingsForm {
   loaded: ReturnType<typeof useAdminSettings>;
@@ -27,6 +29,7 @@ export function useSettingsForm(): SettingsForm {
   const loaded = useAdminSettings();
   const actions = useAdminActions();
   const notify = useNotify();
+  const tr = useTranslator();
   const [edit, setEdit] = useState<{ base: VersionedSettings; draft: AdminSettingsView } | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [isStale, setIsStale] = useState(false);
@@ -46,10 +49,10 @@ export function useSettingsForm(): SettingsForm {
     try {
       await actions.saveSettings(toSettingsInput(draft), loaded.data.etag);
       setEdit(null);
-      notify("Settings saved");
+      notify(tr.t("admin.settings.saved"));
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) setIsStale(true);
-      else setError(caught instanceof Error ? caught.message : String(caught));
+      else setError(describeError(caught, tr));
     } finally {
       setIsSaving(false);
     }

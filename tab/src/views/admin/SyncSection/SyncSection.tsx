@@ -5,8 +5,10 @@ import { useState } from "react";
 import { useAdminActions, useJobStatus } from "../../../api/use-admin.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { InfoNotice } from "../../../components/InfoNotice/InfoNotice.js";
+import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { JobProgress } from "../JobProgress/JobProgress.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalM },
@@ -16,6 +18,8 @@ export function SyncSection() {
   const styles = useStyles();
   const status = useJobStatus("sync");
   const actions = useAdminActions();
+  const tr = useTranslator();
+  const { t } = tr;
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
 
@@ -25,7 +29,7 @@ export function SyncSection() {
     try {
       await actions.startJob("sync");
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeError(caught, tr));
       status.reload();
     } finally {
       setIsStarting(false);
@@ -34,15 +38,15 @@ export function SyncSection() {
 
   const data = status.data;
   return (
-    <AdminSection title="Org chart" description="Cascade follows your organisation's manager chain from Microsoft Entra ID. It syncs every hour; sync now after a reorganisation.">
-      {status.error && <ErrorNotice title="The sync status could not be loaded" detail={status.error.message} onRetry={status.reload} />}
-      {status.isLoading && <Spinner label="Loading…" />}
-      {data && data.isAvailable === false && <InfoNotice text="Sync is not set up: Cascade needs its app registration's credentials to read the org chart. See the admin guide." />}
-      {data && <JobProgress status={data} noun="sync" />}
-      {error && <ErrorNotice title="The sync did not start" detail={error} />}
+    <AdminSection title={t("admin.sync.title")} description={t("admin.sync.description")}>
+      {status.error && <ErrorNotice title={t("admin.sync.loadFailed")} detail={describeError(status.error, tr)} onRetry={status.reload} />}
+      {status.isLoading && <Spinner label={t("shell.loading")} />}
+      {data && data.isAvailable === false && <InfoNotice text={t("admin.sync.unavailable")} />}
+      {data && <JobProgress status={data} kind="sync" />}
+      {error && <ErrorNotice title={t("admin.sync.failed")} detail={error} />}
       <div className={styles.actions}>
         <Button appearance="primary" icon={isStarting ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={!data || data.isRunning || data.isAvailable === false || isStarting} onClick={() => void start()}>
-          Sync now
+          {t("admin.sync.button")}
         </Button>
       </div>
     </AdminSection>

@@ -3,8 +3,8 @@
 import { Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { DataVizPalette, DonutChart, getColorFromToken, HorizontalBarChartWithAxis } from "@fluentui/react-charts";
 import type { Dashboard } from "../../../api/use-dashboard.js";
-import { formatPercent } from "../../../logic/format.js";
 import { buildReportSeries, buildStatusSeries } from "../dashboard-figures.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 /** Status colours from the charts' own data-visualisation palette. */
 const STATUS_TOKENS: Record<string, string> = {
@@ -36,27 +36,29 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
   const styles = useStyles();
   const isDark = isDarkPage();
   const colorOf = (token: string) => getColorFromToken(token, isDark);
-  const statuses = buildStatusSeries(dashboard.byStatus);
+  const tr = useTranslator();
+  const { t } = tr;
+  const statuses = buildStatusSeries(dashboard.byStatus, tr);
   const reports = buildReportSeries(dashboard);
   const total = statuses.reduce((sum, s) => sum + s.count, 0);
   return (
     <div className={styles.row}>
       <Card className={styles.card} data-chart="status">
-        <Subtitle2 as="h3">Goals by status</Subtitle2>
+        <Subtitle2 as="h3">{t("dashboard.chart.status")}</Subtitle2>
         <DonutChart
-          data={{ chartTitle: "Goals by status", chartData: statuses.map((s) => ({ legend: s.label, data: s.count, color: colorOf(STATUS_TOKENS[s.status] ?? DataVizPalette.color1) })) }}
+          data={{ chartTitle: t("dashboard.chart.status"), chartData: statuses.map((s) => ({ legend: s.label, data: s.count, color: colorOf(STATUS_TOKENS[s.status] ?? DataVizPalette.color1) })) }}
           innerRadius={55}
-          valueInsideDonut={String(total)}
+          valueInsideDonut={tr.formatNumber(total)}
           height={240}
           hideLabels={false}
         />
       </Card>
       <Card className={styles.card} data-chart="reports">
-        <Subtitle2 as="h3">Average progress by direct report</Subtitle2>
+        <Subtitle2 as="h3">{t("dashboard.chart.reports")}</Subtitle2>
         {reports.length > 0 ? (
           <HorizontalBarChartWithAxis
-            chartTitle="Average progress by direct report"
-            data={reports.map((r) => ({ x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: `${formatPercent(r.progress)} across ${r.activeGoals} goals` }))}
+            chartTitle={t("dashboard.chart.reports")}
+            data={reports.map((r) => ({ x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: t("dashboard.chart.callout", { progress: tr.formatPercent(r.progress), count: r.activeGoals }) }))}
             height={Math.max(160, reports.length * 40 + 60)}
             xMaxValue={100}
             hideLegend
@@ -66,7 +68,7 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
             showYAxisLables
           />
         ) : (
-          <span>No direct reports.</span>
+          <span>{t("dashboard.noReports")}</span>
         )}
       </Card>
     </div>

@@ -1,6 +1,7 @@
 /** The headline figures as a row of tiles; colour only repeats what the words say. */
 import { Caption1, Card, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Tile, Tone } from "../dashboard-figures.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", gap: tokens.spacingHorizontalM },
@@ -19,9 +20,10 @@ export interface FigureTilesProps {
 
 export function FigureTiles({ tiles }: FigureTilesProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
   const toneClass: Record<Tone, string> = { neutral: styles.neutral, good: styles.good, warning: styles.warning, danger: styles.danger };
   return (
-    <div className={styles.grid} role="list" aria-label="Team figures">
+    <div className={styles.grid} role="list" aria-label={t("team.figures")}>
       {tiles.map((tile) => (
         <Card key={tile.id} className={styles.tile} role="listitem" data-figure={tile.id}>
           <Text weight="semibold">{tile.label}</Text>

@@ -7,6 +7,7 @@ import { GoalSummaryBar } from "../../../components/GoalSummaryBar/GoalSummaryBa
 import { toIsoDay } from "../../../logic/format.js";
 import { sortGoalsForOwner } from "../../../logic/goal-summary.js";
 import { describeAlignment } from "../../../logic/parent-options.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   list: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 460px), 1fr))", gap: tokens.spacingVerticalM },
@@ -27,6 +28,7 @@ export interface GoalListProps {
 export function GoalList({ label, goals, parentOptions, isRefreshing, submittingId, ...handlers }: GoalListProps) {
   const styles = useStyles();
   const today = useMemo(() => toIsoDay(new Date()), []);
+  const tr = useTranslator();
   const sortedGoals = useMemo(() => sortGoalsForOwner(goals), [goals]);
   return (
     <>
@@ -36,7 +38,7 @@ export function GoalList({ label, goals, parentOptions, isRefreshing, submitting
           <GoalCard
             key={goal.id}
             goal={goal}
-            alignment={describeAlignment(goal, parentOptions)}
+            alignment={describeAlignment(goal, parentOptions, tr)}
             today={today}
             isSubmitting={submittingId === goal.id}
             onEdit={() => handlers.onEdit(goal)}

@@ -4,6 +4,7 @@ import { AddRegular } from "@fluentui/react-icons";
 import type { CycleView, Me } from "../../../api/types.js";
 import { CyclePicker } from "../../../components/CyclePicker/CyclePicker.js";
 import { describeCycleDates } from "../../../logic/cycles.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
@@ -24,22 +25,24 @@ export interface MyGoalsHeaderProps {
 
 export function MyGoalsHeader({ me, cycles, cycle, canCreate, onSelectCycle, onCreate }: MyGoalsHeaderProps) {
   const styles = useStyles();
+  const tr = useTranslator();
+  const { t } = tr;
+  const dates = describeCycleDates(cycle, tr);
   return (
     <div className={styles.root}>
       <div className={styles.heading}>
         <Title2 as="h1" className={styles.title}>
-          My goals
+          {t("view.myGoals")}
         </Title2>
         <Text className={styles.muted}>
-          {cycle.name} · {describeCycleDates(cycle)}
-          {me.manager ? ` · approved by ${me.manager.displayName}` : ""}
+          {me.manager ? t("myGoals.subtitleWithManager", { cycle: cycle.name, dates, manager: me.manager.displayName }) : t("myGoals.subtitle", { cycle: cycle.name, dates })}
         </Text>
       </div>
       <div className={styles.controls}>
         <CyclePicker cycles={cycles} selected={cycle} onSelect={onSelectCycle} />
         {canCreate && (
           <Button appearance="primary" icon={<AddRegular />} onClick={onCreate}>
-            New goal
+            {t("goalEditor.newTitle")}
           </Button>
         )}
       </div>

@@ -2,9 +2,9 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { BranchFigures } from "../../../api/use-org-cascade.js";
 import { GoalProgress } from "../../../components/GoalProgress/GoalProgress.js";
-import { formatPercent } from "../../../logic/format.js";
 import { FlagBadges } from "../FlagBadges/FlagBadges.js";
 import { describeCoverage, listBranchFlags } from "../org-tree.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
@@ -19,14 +19,15 @@ export interface BranchStatsProps {
 
 export function BranchStats({ name, figures }: BranchStatsProps) {
   const styles = useStyles();
-  const flags = listBranchFlags(figures).map((flag) => ({ label: `${flag.count} ${flag.label}`, tone: flag.tone, description: flag.description }));
+  const tr = useTranslator();
+  const flags = listBranchFlags(figures, tr).map((flag) => ({ label: flag.label, tone: flag.tone, description: flag.description }));
   return (
     <span className={styles.root}>
-      <Caption1 className={styles.muted} title={describeCoverage(figures)}>
-        {`${formatPercent(figures.coverage)} covered`}
+      <Caption1 className={styles.muted} title={describeCoverage(figures, tr)}>
+        {tr.t("branch.covered", { share: tr.formatPercent(figures.coverage) })}
       </Caption1>
       <span className={styles.progress}>
-        <GoalProgress value={figures.progress} label={`Progress of ${name}'s branch`} size="small" />
+        <GoalProgress value={figures.progress} label={tr.t("branch.progress", { name })} size="small" />
       </span>
       <FlagBadges flags={flags} />
     </span>

@@ -1,8 +1,8 @@
 /** The figures of the whole view as a row of tiles. */
 import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { BranchFigures } from "../../../api/use-org-cascade.js";
-import { formatPercent } from "../../../logic/format.js";
 import { describeCoverage } from "../org-tree.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: tokens.spacingHorizontalM },
@@ -19,14 +19,16 @@ export interface CascadeSummaryProps {
 
 export function CascadeSummary({ figures, elapsedShare, label }: CascadeSummaryProps) {
   const styles = useStyles();
+  const tr = useTranslator();
+  const { t, formatPercent, formatNumber } = tr;
   const tiles = [
-    { id: "people", title: "People", value: String(figures.people), hint: "All levels" },
-    { id: "coverage", title: "Coverage", value: formatPercent(figures.coverage), hint: describeCoverage(figures) },
-    { id: "progress", title: "Progress", value: formatPercent(figures.progress), hint: `${formatPercent(elapsedShare)} of the cycle gone` },
-    { id: "at-risk", title: "At risk", value: String(figures.atRisk), hint: "Behind, or flagged by the owner" },
-    { id: "white-space", title: "Nothing aligned", value: String(figures.whiteSpace), hint: "Goals with no goal under them" },
-    { id: "orphans", title: "Not aligned", value: String(figures.orphans), hint: "Goals aligned to nothing" },
-    { id: "realign", title: "To re-align", value: String(figures.needsRealignment + figures.ownerLeft), hint: "After a reorg or a leaver" },
+    { id: "people", title: t("summaryTile.people"), value: formatNumber(figures.people), hint: t("summaryTile.people.hint") },
+    { id: "coverage", title: t("summaryTile.coverage"), value: formatPercent(figures.coverage), hint: describeCoverage(figures, tr) },
+    { id: "progress", title: t("summaryTile.progress"), value: formatPercent(figures.progress), hint: t("dashboard.tile.progress.hint", { share: formatPercent(elapsedShare) }) },
+    { id: "at-risk", title: t("summaryTile.atRisk"), value: formatNumber(figures.atRisk), hint: t("summaryTile.atRisk.hint") },
+    { id: "white-space", title: t("summaryTile.whiteSpace"), value: formatNumber(figures.whiteSpace), hint: t("summaryTile.whiteSpace.hint") },
+    { id: "orphans", title: t("summaryTile.orphans"), value: formatNumber(figures.orphans), hint: t("summaryTile.orphans.hint") },
+    { id: "realign", title: t("summaryTile.realign"), value: formatNumber(figures.needsRealignment + figures.ownerLeft), hint: t("summaryTile.realign.hint") },
   ];
   return (
     <div className={styles.grid} role="list" aria-label={label}>

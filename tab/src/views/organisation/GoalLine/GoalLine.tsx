@@ -7,6 +7,7 @@ import { GoalProgress } from "../../../components/GoalProgress/GoalProgress.js";
 import { StatusBadge } from "../../../components/StatusBadge/StatusBadge.js";
 import { FlagBadges } from "../FlagBadges/FlagBadges.js";
 import { describeGoalFlags } from "../org-tree.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0, flexGrow: 1 },
@@ -24,23 +25,25 @@ export interface GoalLineProps {
 
 export function GoalLine({ goal, isHighlighted = false, actions }: GoalLineProps) {
   const styles = useStyles();
+  const tr = useTranslator();
+  const { t } = tr;
   return (
     <div className={styles.root} data-goal-id={goal.id}>
       <div className={styles.top}>
         {goal.visibility === "private" && (
-          <Tooltip content="Private: only the owner and their managers see it" relationship="label">
+          <Tooltip content={t("goalLine.private")} relationship="label">
             <LockClosedRegular className={styles.muted} />
           </Tooltip>
         )}
         <Text weight={isHighlighted ? "bold" : "semibold"} className={styles.title}>
-          {goal.isTopLevel ? `Organisation goal: ${goal.title}` : goal.title}
+          {goal.isTopLevel ? t("goalLine.organisationGoal", { title: goal.title }) : goal.title}
         </Text>
         <StatusBadge status={goal.status} />
-        <FlagBadges flags={describeGoalFlags(goal)} />
+        <FlagBadges flags={describeGoalFlags(goal, tr)} />
         {actions}
       </div>
       <div className={styles.progress}>
-        <GoalProgress value={goal.rolledUpProgress} label={`Progress of ${goal.title}, with the goals aligned to it`} size="small" />
+        <GoalProgress value={goal.rolledUpProgress} label={t("goalLine.progress", { title: goal.title })} size="small" />
       </div>
     </div>
   );

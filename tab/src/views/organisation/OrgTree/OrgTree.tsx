@@ -1,11 +1,12 @@
 /** The org chart as an expandable tree: each person with their branch's figures, their goals, then
  * their reports. Parts cut off by the answer's size open as their own view. */
-import { Avatar, Badge, Button, Caption1, Text, Tree, TreeItem, TreeItemLayout, makeStyles, tokens, type TreeOpenChangeData, type TreeOpenChangeEvent } from "@fluentui/react-components";
-import { ArrowRightRegular } from "@fluentui/react-icons";
+import { Avatar, Badge, Button, Caption1, Text, Tree, TreeItem, TreeItemLayout, makeStyles, tokens, useFluent, type TreeOpenChangeData, type TreeOpenChangeEvent } from "@fluentui/react-components";
+import { ArrowLeftRegular, ArrowRightRegular } from "@fluentui/react-icons";
 import { BranchStats } from "../BranchStats/BranchStats.js";
 import { GoalLine } from "../GoalLine/GoalLine.js";
 import type { CascadeTree, SearchResult } from "../org-tree.js";
 import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   person: { display: "flex", alignItems: "baseline", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
@@ -29,6 +30,8 @@ interface PersonItemProps extends Omit<OrgTreeProps, "openItems" | "onOpenChange
 
 function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
   const styles = useStyles();
+  const { t } = useTranslator();
+  const { dir } = useFluent();
   const node = tree.byId.get(personId);
   if (!node || (search && !search.visible.has(personId))) return null;
   const { person, goals, figures } = node;
@@ -36,18 +39,18 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
   const hidden = node.reportsCount - reports.length;
   const isBranch = goals.length > 0 || reports.length > 0 || hidden > 0;
   return (
-    <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId} aria-label={`${person.displayName}${person.jobTitle ? `, ${person.jobTitle}` : ""}`}>
+    <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId} aria-label={person.jobTitle ? t("team.ownerWithJob", { name: person.displayName, job: person.jobTitle }) : person.displayName}>
       <TreeItemLayout iconBefore={<Avatar name={person.displayName} size={24} color="colorful" />} aside={<BranchStats name={person.displayName} figures={figures} />}>
         <span className={styles.person}>
           <Text weight="semibold">{person.displayName}</Text>
           {person.jobTitle && <Caption1 className={styles.muted}>{person.jobTitle}</Caption1>}
-          {!person.isEnabled && <Badge appearance="outline" color="warning">Has left</Badge>}
+          {!person.isEnabled && <Badge appearance="outline" color="warning">{t("team.hasLeft")}</Badge>}
         </span>
       </TreeItemLayout>
       {isBranch && (
         <Tree>
           {goals.map((goal) => (
-            <TreeItem key={goal.id} itemType="leaf" value={`goal:${goal.id}`} aria-label={`Goal: ${goal.title}`}>
+            <TreeItem key={goal.id} itemType="leaf" value={`goal:${goal.id}`} aria-label={t("orgTree.goal", { title: goal.title })}>
               <TreeItemLayout className={styles.goal}>
                 <GoalLine
                   goal={goal}
@@ -63,10 +66,10 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
             <PersonItem key={reportId} personId={reportId} tree={tree} search={search} onOpenBranch={onOpenBranch} />
           ))}
           {hidden > 0 && (
-            <TreeItem itemType="leaf" value={`more:${personId}`} aria-label={`Show ${person.displayName}'s ${hidden} reports`}>
+            <TreeItem itemType="leaf" value={`more:${personId}`} aria-label={t("orgTree.showReports", { name: person.displayName, count: hidden })}>
               <TreeItemLayout>
-                <Button appearance="transparent" icon={<ArrowRightRegular />} iconPosition="after" onClick={() => onOpenBranch(personId)}>
-                  {`Show ${person.displayName}'s ${hidden} ${hidden === 1 ? "report" : "reports"}`}
+                <Button appearance="transparent" icon={dir === "rtl" ? <ArrowLeftRegular /> : <ArrowRightRegular />} iconPosition="after" onClick={() => onOpenBranch(personId)}>
+                  {t("orgTree.showReports", { name: person.displayName, count: hidden })}
                 </Button>
               </TreeItemLayout>
             </TreeItem>
@@ -78,12 +81,13 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
 }
 
 export function OrgTree({ tree, search, openItems, onOpenChange, onOpenBranch }: OrgTreeProps) {
+  const { t } = useTranslator();
   if (!tree.root) return null;
   const handleOpenChange = (_event: TreeOpenChangeEvent, data: TreeOpenChangeData) => {
     onOpenChange(new Set([...data.openItems].map(String)));
   };
   return (
-    <Tree aria-label="Organisation chart with goals" openItems={openItems} onOpenChange={handleOpenChange}>
+    <Tree aria-label={t("orgTree.label")} openItems={openItems} onOpenChange={handleOpenChange}>
       <PersonItem personId={tree.root.person.id} tree={tree} search={search} onOpenBranch={onOpenBranch} />
     </Tree>
   );

@@ -1,12 +1,13 @@
 /** A goal of someone who left: give it to someone in your team, or close it. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Option, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { ApiError } from "../../../api/client.js";
 import type { GoalInsight } from "../../../api/use-org-cascade.js";
 import { useLeaverActions } from "../../../api/use-leaver-actions.js";
 import { useSubtree } from "../../../api/use-people.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
+import { describeError } from "../../../i18n/describe-error.js";
 import { listNewOwners } from "../team-logic.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -18,14 +19,12 @@ export interface LeaverGoalDialogProps {
   onClose: () => void;
 }
 
-function describeFailure(error: unknown): string {
-  return error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : "Something went wrong. Try again.";
-}
-
 export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
   const styles = useStyles();
   const subtree = useSubtree(me.id);
-  const choices = useMemo(() => listNewOwners(me, subtree.data ?? [], goal.ownerId), [me, subtree.data, goal.ownerId]);
+  const tr = useTranslator();
+  const { t } = tr;
+  const choices = useMemo(() => listNewOwners(me, subtree.data ?? [], goal.ownerId, tr), [me, subtree.data, goal.ownerId, tr]);
   const [ownerId, setOwnerId] = useState<string>(me.id);
   const [comment, setComment] = useState("");
   const [isBusy, setIsBusy] = useState(false);
@@ -39,22 +38,22 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
       notify(await work());
       onClose();
     } catch (error) {
-      notify("Nothing was changed", { intent: "error", body: describeFailure(error) });
+      notify(t("leaver.failed"), { intent: "error", body: describeError(error, tr) });
     } finally {
       setIsBusy(false);
     }
   };
-  const reassign = () => run(async () => (await actions.reassignGoal(goal.id, ownerId, comment), `The goal now belongs to ${selected?.label ?? "its new owner"}`));
-  const close = () => run(async () => ((await actions.closeGoal(goal.id, comment)) === "deleted" ? "The goal was removed" : "The goal was closed"));
+  const reassign = () => run(async () => (await actions.reassignGoal(goal.id, ownerId, comment), selected ? t("leaver.given", { owner: selected.label }) : t("leaver.givenUnnamed")));
+  const close = () => run(async () => ((await actions.closeGoal(goal.id, comment)) === "deleted" ? t("leaver.removed") : t("leaver.closed")));
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_event, data) => !data.open && !isBusy && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{`What happens to “${goal.title}”?`}</DialogTitle>
+          <DialogTitle>{t("leaver.title", { title: goal.title })}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text>{`${goal.ownerName || "Its owner"} has left. Give the goal to someone in your team with its history and check-ins, or close it. A goal that was never approved is removed when closed.`}</Text>
-            <Field label="New owner" hint={subtree.isLoading ? <Spinner size="extra-tiny" label="Loading your team…" /> : undefined}>
+            <Text>{goal.ownerName ? t("leaver.body", { name: goal.ownerName }) : t("leaver.bodyUnnamed")}</Text>
+            <Field label={t("leaver.newOwner")} hint={subtree.isLoading ? <Spinner size="extra-tiny" label={t("leaver.loadingTeam")} /> : undefined}>
               <Dropdown value={selected?.label ?? ""} selectedOptions={[ownerId]} onOptionSelect={(_event, data) => data.optionValue && setOwnerId(data.optionValue)}>
                 {choices.map((choice) => (
                   <Option key={choice.id} value={choice.id}>
@@ -63,19 +62,19 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
                 ))}
               </Dropdown>
             </Field>
-            <Field label="Note for the history (optional)">
+            <Field label={t("leaver.note")}>
               <Textarea value={comment} maxLength={2000} onChange={(_event, data) => setComment(data.value)} />
             </Field>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={isBusy} onClick={() => void reassign()}>
-              Give the goal
+              {t("leaver.give")}
             </Button>
             <Button disabled={isBusy} onClick={() => void close()}>
-              Close the goal
+              {t("leaver.close")}
             </Button>
             <Button appearance="subtle" disabled={isBusy} onClick={onClose}>
-              Cancel
+              {t("common.cancel")}
             </Button>
           </DialogActions>
         </DialogBody>

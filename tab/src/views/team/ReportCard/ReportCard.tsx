@@ -1,10 +1,11 @@
 /** A direct report in the Team view: their branch's figures, their goals, and a way into their team. */
-import { Avatar, Badge, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowRightRegular, PersonArrowRightRegular } from "@fluentui/react-icons";
+import { Avatar, Badge, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens, useFluent } from "@fluentui/react-components";
+import { ArrowLeftRegular, ArrowRightRegular, PersonArrowRightRegular } from "@fluentui/react-icons";
 import type { GoalInsight, OrgCascadeNode } from "../../../api/use-org-cascade.js";
 import { BranchStats } from "../../organisation/BranchStats/BranchStats.js";
 import { GoalLine } from "../../organisation/GoalLine/GoalLine.js";
 import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
+import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -24,19 +25,21 @@ export interface ReportCardProps {
 export function ReportCard({ node, onOpenTeam, onDecideLeaverGoal }: ReportCardProps) {
   const styles = useStyles();
   const { person, goals, figures } = node;
+  const { t } = useTranslator();
+  const { dir } = useFluent();
   return (
     <Card className={styles.card} role="article" aria-label={person.displayName}>
       <CardHeader
         image={<Avatar name={person.displayName} color="colorful" />}
         header={<Text weight="semibold">{person.displayName}</Text>}
-        description={<Caption1 className={styles.muted}>{person.jobTitle ?? "No job title"}</Caption1>}
-        action={!person.isEnabled ? <Badge appearance="outline" color="warning">Has left</Badge> : undefined}
+        description={<Caption1 className={styles.muted}>{person.jobTitle ?? t("people.noJobTitle")}</Caption1>}
+        action={!person.isEnabled ? <Badge appearance="outline" color="warning">{t("team.hasLeft")}</Badge> : undefined}
       />
       <BranchStats name={person.displayName} figures={figures} />
       {goals.length === 0 ? (
-        <Text className={styles.muted}>No goals in this cycle yet.</Text>
+        <Text className={styles.muted}>{t("team.noGoals")}</Text>
       ) : (
-        <ul className={styles.goals} aria-label={`${person.displayName}'s goals`}>
+        <ul className={styles.goals} aria-label={t("team.personGoals", { name: person.displayName })}>
           {goals.map((goal) => (
             <li key={goal.id}>
               <GoalLine
@@ -46,7 +49,7 @@ export function ReportCard({ node, onOpenTeam, onDecideLeaverGoal }: ReportCardP
                     <GoalDetailsButton goalId={goal.id} title={goal.title} />
                     {onDecideLeaverGoal && goal.flags.includes("owner_left") && (
                       <Button size="small" icon={<PersonArrowRightRegular />} onClick={() => onDecideLeaverGoal(goal)}>
-                        Give or close
+                        {t("team.giveOrClose")}
                       </Button>
                     )}
                   </>
@@ -58,8 +61,8 @@ export function ReportCard({ node, onOpenTeam, onDecideLeaverGoal }: ReportCardP
       )}
       {node.reportsCount > 0 && (
         <div className={styles.footer}>
-          <Button appearance="subtle" icon={<ArrowRightRegular />} iconPosition="after" onClick={() => onOpenTeam(node)}>
-            {`Open ${person.displayName}'s team (${node.reportsCount})`}
+          <Button appearance="subtle" icon={dir === "rtl" ? <ArrowLeftRegular /> : <ArrowRightRegular />} iconPosition="after" onClick={() => onOpenTeam(node)}>
+            {t("team.openTeam", { name: person.displayName, count: node.reportsCount })}
           </Button>
         </div>
       )}
