@@ -10,17 +10,13 @@ type Loader = () => Promise<{ default: unknown }>;
 
 export const ENGLISH_MESSAGES = en as unknown as CompiledMessages;
 
-const LOADERS: Record<Exclude<TabLocale, "en">, Loader> = {
-  de: () => import("./messages/de.json"),
-  fr: () => import("./messages/fr.json"),
-  es: () => import("./messages/es.json"),
-  ja: () => import("./messages/ja.json"),
-  ar: () => import("./messages/ar.json"),
+/** One line per language; a language without a catalogue reads English. */
+const LOADERS: Partial<Record<TabLocale, Loader>> = {
   [PSEUDO_LOCALE]: () => import("./messages/en.json?pseudo"),
 };
 
 export async function loadMessages(locale: TabLocale): Promise<CompiledMessages> {
-  if (locale === "en") return ENGLISH_MESSAGES;
-  const module = await LOADERS[locale]();
-  return module.default as CompiledMessages;
+  const load = LOADERS[locale];
+  if (locale === "en" || !load) return ENGLISH_MESSAGES;
+  return (await load()).default as CompiledMessages;
 }
