@@ -4,12 +4,15 @@ import { buildApprovalStatusCard } from "./approval-status-card.js";
 import { COMMENT_INPUT_IDS, parseDecisionInputs } from "./decision-inputs.js";
 import { buildApprovalGoalView, findByType, findNodes } from "../../test/support/card-test-data.js";
 import { VERBS } from "./verbs.js";
+import { createCardIntl } from "./i18n/card-intl.js";
+
+const en = createCardIntl("en");
 
 const approverUserId = "29:approver-mri";
 
 describe("buildApprovalCard", () => {
   const goal = buildApprovalGoalView({ goalId: "g-7", version: "etag-42" });
-  const card = buildApprovalCard({ goal, approverUserId });
+  const card = buildApprovalCard({ goal, approverUserId }, en);
 
   it("refreshes only for the approver, with the goal and its version", () => {
     expect(card.refresh).toEqual({
@@ -39,7 +42,7 @@ describe("buildApprovalCard", () => {
 
   it("says when the goal is top-level and shows the parent otherwise", () => {
     expect(JSON.stringify(card)).toContain("Make customers successful in their first month (Ben Okafor)");
-    const topLevel = buildApprovalCard({ goal: buildApprovalGoalView({ parent: null }), approverUserId });
+    const topLevel = buildApprovalCard({ goal: buildApprovalGoalView({ parent: null }), approverUserId }, en);
     expect(JSON.stringify(topLevel)).toContain("Top-level goal");
   });
 
@@ -47,7 +50,7 @@ describe("buildApprovalCard", () => {
     const missing = buildApprovalCard({
       goal: buildApprovalGoalView({ smart: { ok: false, missing: ["a due date inside the period"] } }),
       approverUserId,
-    });
+    }, en);
     expect(JSON.stringify(missing)).toContain("- a due date inside the period");
   });
 
@@ -56,7 +59,7 @@ describe("buildApprovalCard", () => {
     const changed = buildApprovalCard({
       goal: buildApprovalGoalView({ changes: [{ field: "Title", before: "Old title", after: "New title" }] }),
       approverUserId,
-    });
+    }, en);
     const text = JSON.stringify(changed);
     expect(text).toContain("needs your approval again");
     expect(text).toContain("Old title");
@@ -64,7 +67,7 @@ describe("buildApprovalCard", () => {
   });
 
   it("warns on the stale variant and carries the current version", () => {
-    const stale = buildStaleApprovalCard({ goal: buildApprovalGoalView({ version: "etag-43" }), approverUserId });
+    const stale = buildStaleApprovalCard({ goal: buildApprovalGoalView({ version: "etag-43" }), approverUserId }, en);
     expect(JSON.stringify(stale.body[0])).toContain("This goal changed since this card was sent");
     expect(stale.refresh?.action.data).toMatchObject({ version: "etag-43" });
     expect(findNodes(stale, (node) => node.verb === VERBS.approve)[0]?.data).toMatchObject({ version: "etag-43" });
@@ -75,7 +78,7 @@ describe("buildApprovalStatusCard", () => {
   const goal = buildApprovalGoalView();
 
   it("shows who is deciding and keeps the approver's refresh while pending", () => {
-    const card = buildApprovalStatusCard({ goal, approverName: "Ben Okafor", approverUserId, outcome: null });
+    const card = buildApprovalStatusCard({ goal, approverName: "Ben Okafor", approverUserId, outcome: null }, en);
     expect(JSON.stringify(card.body)).toContain("Waiting for Ben Okafor to decide");
     expect(card.refresh?.userIds).toEqual([approverUserId]);
     expect(findByType(card.body, "Action.Execute")).toEqual([]);
@@ -87,7 +90,7 @@ describe("buildApprovalStatusCard", () => {
       approverName: "Ben Okafor",
       approverUserId,
       outcome: { decision: "reject", deciderName: "Ben Okafor", decidedAt: "2027-01-11T08:00:00.500Z", comment: "Not this quarter." },
-    });
+    }, en);
     const text = JSON.stringify(card.body);
     expect(text).toContain("Rejected");
     expect(text).toContain("{{DATE(2027-01-11T08:00:00Z, SHORT)}}");
@@ -100,7 +103,7 @@ describe("parseDecisionInputs", () => {
   const ref = { goalId: "g-7", version: "etag-42" };
 
   it("reads an approval without a comment", () => {
-    expect(parseDecisionInputs(VERBS.approve, ref)).toEqual({
+    expect(parseDecisionInputs(VERBS.approve, ref, en)).toEqual({
       ok: true,
       value: { ...ref, decision: "approve", comment: null },
     });
@@ -108,7 +111,7 @@ describe("parseDecisionInputs", () => {
 
   it("reads the comment of the matching form, from Execute data or the Submit fallback", () => {
     const data = { ...ref, verb: VERBS.reject, [COMMENT_INPUT_IDS.reject]: "  Not now.  " };
-    expect(parseDecisionInputs(VERBS.reject, data)).toEqual({
+    expect(parseDecisionInputs(VERBS.reject, data, en)).toEqual({
       ok: true,
       value: { ...ref, decision: "reject", comment: "Not now." },
     });
@@ -116,15 +119,15 @@ describe("parseDecisionInputs", () => {
 
   it("refuses request changes or reject without a comment", () => {
     for (const verb of [VERBS.requestChanges, VERBS.reject]) {
-      const result = parseDecisionInputs(verb, { ...ref, [COMMENT_INPUT_IDS.requestChanges]: " " });
+      const result = parseDecisionInputs(verb, { ...ref, [COMMENT_INPUT_IDS.requestChanges]: " " }, en);
       expect(result.ok).toBe(false);
     }
   });
 
   it("refuses a missing goal, an unknown verb and an overlong comment", () => {
-    expect(parseDecisionInputs(VERBS.approve, {}).ok).toBe(false);
-    expect(parseDecisionInputs(VERBS.submitCheckIn, ref).ok).toBe(false);
+    expect(parseDecisionInputs(VERBS.approve, {}, en).ok).toBe(false);
+    expect(parseDecisionInputs(VERBS.submitCheckIn, ref, en).ok).toBe(false);
     const long = { ...ref, [COMMENT_INPUT_IDS.requestChanges]: "x".repeat(1001) };
-    expect(parseDecisionInputs(VERBS.requestChanges, long).ok).toBe(false);
+    expect(parseDecisionInputs(VERBS.requestChanges, long, en).ok).toBe(false);
   });
 });

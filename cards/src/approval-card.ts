@@ -12,6 +12,8 @@ import {
   createText,
 } from "./elements.js";
 import { createChangesSection, createGoalDetails, createGoalSummary, createSmartSection } from "./goal-sections.js";
+import type { CardIntl } from "./i18n/card-intl.js";
+import type { MessageId } from "./i18n/catalogues.js";
 import type { ApprovalGoalView, GoalRef } from "./types.js";
 import { VERBS, type Verb } from "./verbs.js";
 
@@ -30,39 +32,40 @@ export function createApprovalRefresh(ref: GoalRef, approverUserId: string): Car
 }
 
 interface CommentActionOptions {
-  title: string;
-  sendTitle: string;
+  title: MessageId;
+  sendTitle: MessageId;
   verb: Verb;
   inputId: string;
-  prompt: string;
+  prompt: MessageId;
   isDestructive: boolean;
 }
 
 /** A decision that needs a comment opens a small form, so the comment box is only there when needed. */
-function createCommentAction(options: CommentActionOptions, ref: GoalRef): CardAction {
+function createCommentAction(options: CommentActionOptions, ref: GoalRef, intl: CardIntl): CardAction {
+  const prompt = intl.t(options.prompt);
   const input: CardElement = {
     type: "Input.Text",
     id: options.inputId,
-    label: "Comment for the owner",
-    placeholder: options.prompt,
+    label: intl.t("approval.commentLabel"),
+    placeholder: prompt,
     isMultiline: true,
     maxLength: COMMENT_MAX_LENGTH,
     isRequired: true,
-    errorMessage: options.prompt,
+    errorMessage: prompt,
   };
   const send = createExecuteAction({
-    title: options.sendTitle,
+    title: intl.t(options.sendTitle),
     verb: options.verb,
     data: { goalId: ref.goalId, version: ref.version },
     style: options.isDestructive ? "destructive" : undefined,
     hasInputs: true,
   });
-  return createShowCardAction(options.title, [input], [send]);
+  return createShowCardAction(intl.t(options.title), [input], [send]);
 }
 
 const REQUEST_CHANGES: CommentActionOptions = {
-  title: "Request changes",
-  sendTitle: "Send request",
+  title: "approval.requestChanges",
+  sendTitle: "approval.sendRequest",
   verb: VERBS.requestChanges,
   inputId: COMMENT_INPUT_IDS.requestChanges,
   prompt: COMMENT_PROMPTS.requestChanges,
@@ -70,47 +73,45 @@ const REQUEST_CHANGES: CommentActionOptions = {
 };
 
 const REJECT: CommentActionOptions = {
-  title: "Reject",
-  sendTitle: "Reject goal",
+  title: "approval.reject",
+  sendTitle: "approval.rejectGoal",
   verb: VERBS.reject,
   inputId: COMMENT_INPUT_IDS.reject,
   prompt: COMMENT_PROMPTS.reject,
   isDestructive: true,
 };
 
-function createDecisionActions(goal: ApprovalGoalView): CardAction[] {
+function createDecisionActions(goal: ApprovalGoalView, intl: CardIntl): CardAction[] {
   const ref = { goalId: goal.goalId, version: goal.version };
   const actions: CardAction[] = [
-    createExecuteAction({ title: "Approve", verb: VERBS.approve, data: { ...ref }, style: "positive", hasInputs: false }),
-    createCommentAction(REQUEST_CHANGES, ref),
-    createCommentAction(REJECT, ref),
+    createExecuteAction({ title: intl.t("approval.approve"), verb: VERBS.approve, data: { ...ref }, style: "positive", hasInputs: false }),
+    createCommentAction(REQUEST_CHANGES, ref, intl),
+    createCommentAction(REJECT, ref, intl),
   ];
-  if (goal.goalUrl) actions.push(createOpenUrlAction("Open goal", goal.goalUrl));
+  if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
   return actions;
 }
 
-function buildDecisionCard(goal: ApprovalGoalView, approverUserId: string, notice: CardElement[]): AdaptiveCard {
+function buildDecisionCard(input: ApprovalCardInput, intl: CardIntl, notice: CardElement[]): AdaptiveCard {
+  const { goal } = input;
   const isReapproval = goal.changes.length > 0;
   const body: CardElement[] = [
     ...notice,
-    createHeading(isReapproval ? "A changed goal needs your approval again" : "A goal needs your approval"),
-    ...createGoalSummary(goal),
-    ...createGoalDetails(goal),
-    ...createChangesSection(goal.changes),
-    createSmartSection(goal.smart),
+    createHeading(intl.t(isReapproval ? "approval.headingAgain" : "approval.heading")),
+    ...createGoalSummary(goal, intl),
+    ...createGoalDetails(goal, intl),
+    ...createChangesSection(goal.changes, intl),
+    createSmartSection(goal.smart, intl),
   ];
-  return createCard(body, createDecisionActions(goal), createApprovalRefresh(goal, approverUserId));
+  return createCard(body, createDecisionActions(goal, intl), createApprovalRefresh(goal, input.approverUserId));
 }
 
-export function buildApprovalCard(input: ApprovalCardInput): AdaptiveCard {
-  return buildDecisionCard(input.goal, input.approverUserId, []);
+export function buildApprovalCard(input: ApprovalCardInput, intl: CardIntl): AdaptiveCard {
+  return buildDecisionCard(input, intl, []);
 }
 
 /** Sent back when an action or refresh carried an older version than the goal has now. */
-export function buildStaleApprovalCard(input: ApprovalCardInput): AdaptiveCard {
-  const notice = createContainer(
-    [createText("This goal changed since this card was sent. Here is the current version.", { weight: "Bolder" })],
-    "warning",
-  );
-  return buildDecisionCard(input.goal, input.approverUserId, [notice]);
+export function buildStaleApprovalCard(input: ApprovalCardInput, intl: CardIntl): AdaptiveCard {
+  const notice = createContainer([createText(intl.t("approval.staleNotice"), { weight: "Bolder" })], "warning");
+  return buildDecisionCard(input, intl, [notice]);
 }

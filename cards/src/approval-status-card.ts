@@ -3,8 +3,9 @@
 import { createApprovalRefresh } from "./approval-card.js";
 import type { AdaptiveCard, CardAction, CardElement, CardStyle } from "./card-json.js";
 import { createCard, createContainer, createFacts, createOpenUrlAction, createText } from "./elements.js";
-import { DECISION_LABELS, formatDateTime } from "./format.js";
+import { formatDateTime, formatDecision } from "./format.js";
 import { createGoalSummary } from "./goal-sections.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { ApprovalGoalView, Decision, DecisionOutcome } from "./types.js";
 
 export interface ApprovalStatusCardInput {
@@ -22,32 +23,32 @@ const OUTCOME_STYLES: Record<Decision, CardStyle> = {
   reject: "attention",
 };
 
-function createOutcomeSection(outcome: DecisionOutcome): CardElement {
+function createOutcomeSection(outcome: DecisionOutcome, intl: CardIntl): CardElement {
   const facts: Array<[string, string]> = [
-    ["By", outcome.deciderName],
-    ["When", formatDateTime(outcome.decidedAt)],
+    [intl.t("outcome.by"), outcome.deciderName],
+    [intl.t("outcome.when"), formatDateTime(outcome.decidedAt)],
   ];
-  if (outcome.comment) facts.push(["Comment", outcome.comment]);
+  if (outcome.comment) facts.push([intl.t("outcome.comment"), outcome.comment]);
   return createContainer(
-    [createText(DECISION_LABELS[outcome.decision], { size: "Medium", weight: "Bolder" }), createFacts(facts)],
+    [createText(formatDecision(intl, outcome.decision), { size: "Medium", weight: "Bolder" }), createFacts(facts)],
     OUTCOME_STYLES[outcome.decision],
   );
 }
 
-function createWaitingSection(approverName: string): CardElement {
+function createWaitingSection(approverName: string, intl: CardIntl): CardElement {
   return createContainer(
-    [createText(`Waiting for ${approverName} to decide`, { size: "Medium", weight: "Bolder" })],
+    [createText(intl.t("approval.waiting", { name: approverName }), { size: "Medium", weight: "Bolder" })],
     "emphasis",
   );
 }
 
-export function buildApprovalStatusCard(input: ApprovalStatusCardInput): AdaptiveCard {
+export function buildApprovalStatusCard(input: ApprovalStatusCardInput, intl: CardIntl): AdaptiveCard {
   const { goal, outcome } = input;
   const body = [
-    outcome ? createOutcomeSection(outcome) : createWaitingSection(input.approverName),
-    ...createGoalSummary(goal),
+    outcome ? createOutcomeSection(outcome, intl) : createWaitingSection(input.approverName, intl),
+    ...createGoalSummary(goal, intl),
   ];
-  const actions: CardAction[] = goal.goalUrl ? [createOpenUrlAction("Open goal", goal.goalUrl)] : [];
+  const actions: CardAction[] = goal.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl)] : [];
   // Once decided the card is final for everyone, so nobody needs to refresh it any more.
   const refresh = outcome ? undefined : createApprovalRefresh(goal, input.approverUserId);
   return createCard(body, actions, refresh);

@@ -18,6 +18,9 @@ import {
 } from "./index.js";
 import { buildApprovalGoalView, buildCheckInGoalView, findByType } from "../../test/support/card-test-data.js";
 import { collectCardWarnings } from "./validate.js";
+import { createCardIntl } from "./i18n/card-intl.js";
+
+const en = createCardIntl("en");
 
 const goalUrl = "https://teams.example.test/l/entity/cascade/goals?goal=goal-1";
 const approverUserId = "29:approver-mri";
@@ -31,21 +34,21 @@ const reapprovalGoal = buildApprovalGoalView({
 });
 
 const cards: Record<string, AdaptiveCard> = {
-  "approval-card": buildApprovalCard({ goal: buildApprovalGoalView(), approverUserId }),
-  "approval-card-reapproval": buildApprovalCard({ goal: reapprovalGoal, approverUserId }),
-  "approval-card-stale": buildStaleApprovalCard({ goal: buildApprovalGoalView({ version: "v2" }), approverUserId }),
+  "approval-card": buildApprovalCard({ goal: buildApprovalGoalView(), approverUserId }, en),
+  "approval-card-reapproval": buildApprovalCard({ goal: reapprovalGoal, approverUserId }, en),
+  "approval-card-stale": buildStaleApprovalCard({ goal: buildApprovalGoalView({ version: "v2" }), approverUserId }, en),
   "approval-status-pending": buildApprovalStatusCard({
     goal: buildApprovalGoalView(),
     approverName: "Ben Okafor",
     approverUserId,
     outcome: null,
-  }),
+  }, en),
   "approval-status-decided": buildApprovalStatusCard({
     goal: buildApprovalGoalView(),
     approverName: "Ben Okafor",
     approverUserId,
     outcome: { decision: "request_changes", deciderName: "Ben Okafor", decidedAt: "2027-01-11T08:00:00.123Z", comment: "Add a target for Europe." },
-  }),
+  }, en),
   "decision-card-approved": buildDecisionCard({
     goalTitle: "Cut onboarding time in half",
     decision: "approve",
@@ -53,7 +56,7 @@ const cards: Record<string, AdaptiveCard> = {
     decidedAt: "2027-01-11T08:00:00Z",
     comment: null,
     goalUrl,
-  }),
+  }, en),
   "decision-card-rejected": buildDecisionCard({
     goalTitle: "Cut onboarding time in half",
     decision: "reject",
@@ -61,12 +64,12 @@ const cards: Record<string, AdaptiveCard> = {
     decidedAt: "2027-01-11T08:00:00Z",
     comment: "This belongs to the support team.",
     goalUrl,
-  }),
+  }, en),
   "reminder-card": buildReminderCard({
     personName: "Ana",
     goals: [buildCheckInGoalView(), buildCheckInGoalView({ goalId: "goal-2", lastCheckIn: null, goalUrl: null })],
     goalsUrl: goalUrl,
-  }),
+  }, en),
   "check-in-done-card": buildCheckInDoneCard({
     goalTitle: "Cut onboarding time in half",
     confidence: "at_risk",
@@ -74,9 +77,9 @@ const cards: Record<string, AdaptiveCard> = {
     keyResults: buildCheckInGoalView().keyResults,
     progress: 0.4,
     goalUrl,
-  }),
-  "kudos-invite-card": buildKudosInviteCard({ goalId: "goal-1", version: "v1", goalTitle: "Ship the installer", ownerName: "Ana Lopez", goalUrl }),
-  "kudos-card": buildKudosCard({ fromName: "Ben Okafor", goalTitle: "Ship the installer", message: "Great work, thank you!", goalUrl }),
+  }, en),
+  "kudos-invite-card": buildKudosInviteCard({ goalId: "goal-1", version: "v1", goalTitle: "Ship the installer", ownerName: "Ana Lopez", goalUrl }, en),
+  "kudos-card": buildKudosCard({ fromName: "Ben Okafor", goalTitle: "Ship the installer", message: "Great work, thank you!", goalUrl }, en),
   "manager-digest-card": buildManagerDigestCard({
     cycleName: "Q1 2027",
     peopleCount: 12,
@@ -92,7 +95,7 @@ const cards: Record<string, AdaptiveCard> = {
     ],
     pendingApprovals: { count: 3, url: "https://teams.example.test/approvals" },
     teamUrl: "https://teams.example.test/team",
-  }),
+  }, en),
   "my-goals-card": buildMyGoalsCard({
     cycleName: "Q1 2027",
     goals: [
@@ -100,17 +103,17 @@ const cards: Record<string, AdaptiveCard> = {
       { title: "Write the setup guide", status: "pending_approval", progress: 0, dueDate: null, confidence: null, goalUrl },
     ],
     goalsUrl: goalUrl,
-  }),
-  "my-goals-card-empty": buildMyGoalsCard({ cycleName: "Q1 2027", goals: [], goalsUrl: goalUrl }),
+  }, en),
+  "my-goals-card-empty": buildMyGoalsCard({ cycleName: "Q1 2027", goals: [], goalsUrl: goalUrl }, en),
   "pending-approvals-card": buildPendingApprovalsCard({
     items: [
       { goalTitle: "Ship the installer", ownerName: "Ana Lopez", submittedAt: "2027-01-10T09:30:00Z", isReapproval: false, goalUrl, goalId: "goal-1" },
       { goalTitle: "Hire two engineers", ownerName: "Chen Wu", submittedAt: "2027-01-09T09:30:00Z", isReapproval: true, goalUrl },
     ],
     approvalsUrl: "https://teams.example.test/approvals",
-  }),
-  "pending-approvals-card-empty": buildPendingApprovalsCard({ items: [], approvalsUrl: "https://teams.example.test/approvals" }),
-  "help-card": buildHelpCard({ appUrl: "https://teams.example.test/app" }),
+  }, en),
+  "pending-approvals-card-empty": buildPendingApprovalsCard({ items: [], approvalsUrl: "https://teams.example.test/approvals" }, en),
+  "help-card": buildHelpCard({ appUrl: "https://teams.example.test/app" }, en),
   "message-card-error": buildMessageCard({
     tone: "error",
     title: "Check-in not saved",
@@ -164,7 +167,7 @@ describe.each(interactiveCards)("%s actions", (_name, executes) => {
 describe("list limits", () => {
   it("shows at most five goals on a reminder and counts the rest", () => {
     const goals = Array.from({ length: 7 }, (_, index) => buildCheckInGoalView({ goalId: `goal-${index}` }));
-    const card = buildReminderCard({ personName: "Ana", goals, goalsUrl: goalUrl });
+    const card = buildReminderCard({ personName: "Ana", goals, goalsUrl: goalUrl }, en);
     expect(findByType(card.body, "Action.Execute")).toHaveLength(5);
     expect(JSON.stringify(card)).toContain("And 2 more goals in Cascade.");
     expect(collectCardWarnings(card)).toEqual([]);
@@ -180,7 +183,7 @@ describe("list limits", () => {
       missingCheckIns: [],
       pendingApprovals: { count: 0, url: "https://teams.example.test/approvals" },
       teamUrl: "https://teams.example.test/team",
-    });
+    }, en);
     expect(card.actions?.map((action) => action.title)).toEqual(["Open team view"]);
     expect(JSON.stringify(card.body)).toContain("None. Nice work.");
   });

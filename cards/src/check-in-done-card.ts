@@ -10,7 +10,8 @@ import {
   createSectionTitle,
   createText,
 } from "./elements.js";
-import { CONFIDENCE_LABELS, describeKeyResult, formatPercent } from "./format.js";
+import { describeKeyResult, formatConfidence } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { Confidence, KeyResultView } from "./types.js";
 
 export interface CheckInDoneCardInput {
@@ -30,19 +31,20 @@ const CONFIDENCE_STYLES: Record<Confidence, CardStyle> = {
   off_track: "attention",
 };
 
-export function buildCheckInDoneCard(input: CheckInDoneCardInput): AdaptiveCard {
+export function buildCheckInDoneCard(input: CheckInDoneCardInput, intl: CardIntl): AdaptiveCard {
   const body: CardElement[] = [
-    createContainer([createHeading("Check-in saved")], CONFIDENCE_STYLES[input.confidence]),
+    createContainer([createHeading(intl.t("checkInDone.heading"))], CONFIDENCE_STYLES[input.confidence]),
     createText(input.goalTitle, { size: "Large", weight: "Bolder" }),
     createFacts([
-      ["How it is going", CONFIDENCE_LABELS[input.confidence]],
-      ["Progress", formatPercent(input.progress)],
+      [intl.t("checkInDone.confidence"), formatConfidence(intl, input.confidence)],
+      [intl.t("checkInDone.progress"), intl.formatPercent(input.progress)],
     ]),
   ];
   if (input.keyResults.length > 0) {
-    body.push(createSectionTitle("Where things stand"), createBulletList(input.keyResults.map(describeKeyResult)));
+    const lines = input.keyResults.map((keyResult) => describeKeyResult(intl, keyResult));
+    body.push(createSectionTitle(intl.t("checkInDone.whereThingsStand")), createBulletList(lines));
   }
-  if (input.note.trim()) body.push(createSectionTitle("Note"), createText(input.note.trim()));
-  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction("Open goal", input.goalUrl)] : [];
+  if (input.note.trim()) body.push(createSectionTitle(intl.t("checkInDone.note")), createText(input.note.trim()));
+  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)] : [];
   return createCard(body, actions);
 }

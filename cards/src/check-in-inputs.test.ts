@@ -3,6 +3,9 @@ import { checkInInputIds, parseCheckInInputs } from "./check-in-inputs.js";
 import { buildReminderCard } from "./reminder-card.js";
 import { buildCheckInGoalView, collectInitialInputValues, findByType } from "../../test/support/card-test-data.js";
 import { VERBS } from "./verbs.js";
+import { createCardIntl } from "./i18n/card-intl.js";
+
+const en = createCardIntl("en");
 
 describe("reminder card and parseCheckInInputs", () => {
   const first = buildCheckInGoalView({ goalId: "g-1", version: "v-1" });
@@ -12,7 +15,7 @@ describe("reminder card and parseCheckInInputs", () => {
     lastCheckIn: null,
     keyResults: [{ id: "kr-9", title: "Signed contracts", kind: "number", start: 0, target: 10, current: 3, unit: null }],
   });
-  const card = buildReminderCard({ personName: "Ana", goals: [first, second], goalsUrl: "https://teams.example.test/me" });
+  const card = buildReminderCard({ personName: "Ana", goals: [first, second], goalsUrl: "https://teams.example.test/me" }, en);
   const submitted = collectInitialInputValues(card);
 
   it("gives every input a unique id scoped to its goal", () => {
@@ -40,7 +43,7 @@ describe("reminder card and parseCheckInInputs", () => {
   it("turns what the card submits back into the check-in body, one goal at a time", () => {
     // Teams submits every input of the card as a string, merged with the action's data.
     const data = { ...submitted, goalId: "g-1", version: "v-1", [checkInInputIds.note("g-1")]: " Installer slipped. " };
-    expect(parseCheckInInputs("g-1", data)).toEqual({
+    expect(parseCheckInInputs("g-1", data, en)).toEqual({
       ok: true,
       value: {
         keyResults: [
@@ -51,7 +54,7 @@ describe("reminder card and parseCheckInInputs", () => {
         note: "Installer slipped.",
       },
     });
-    expect(parseCheckInInputs("g-2", { ...submitted, goalId: "g-2" })).toEqual({
+    expect(parseCheckInInputs("g-2", { ...submitted, goalId: "g-2" }, en)).toEqual({
       ok: true,
       value: { keyResults: [{ id: "kr-9", current: 3 }], confidence: "on_track", note: "" },
     });
@@ -59,7 +62,7 @@ describe("reminder card and parseCheckInInputs", () => {
 
   it("accepts native numbers and booleans from hosts that send them", () => {
     const data = { "g-1.kr.a.current": -2.5, "g-1.kr.b.done": false, "g-1.confidence": "off_track" };
-    expect(parseCheckInInputs("g-1", data)).toEqual({
+    expect(parseCheckInInputs("g-1", data, en)).toEqual({
       ok: true,
       value: { keyResults: [{ id: "a", current: -2.5 }, { id: "b", done: false }], confidence: "off_track", note: "" },
     });
@@ -74,7 +77,7 @@ describe("reminder card and parseCheckInInputs", () => {
       "g-1.confidence": "great",
       "g-1.note": "x".repeat(1001),
     };
-    const result = parseCheckInInputs("g-1", data);
+    const result = parseCheckInInputs("g-1", data, en);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((error) => [error.inputId, error.keyResultId])).toEqual([
@@ -89,7 +92,7 @@ describe("reminder card and parseCheckInInputs", () => {
   });
 
   it("requires a confidence and ignores inputs of other goals", () => {
-    const result = parseCheckInInputs("g-1", { "g-2.confidence": "on_track", "g-2.kr.x.current": "bad" });
+    const result = parseCheckInInputs("g-1", { "g-2.confidence": "on_track", "g-2.kr.x.current": "bad" }, en);
     expect(result).toEqual({
       ok: false,
       errors: [{ inputId: "g-1.confidence", keyResultId: null, message: expect.any(String) }],

@@ -2,6 +2,7 @@
 import type { AdaptiveCard, CardElement, CardStyle } from "./card-json.js";
 import { createCard, createContainer, createFacts, createHeading, createOpenUrlAction, createText } from "./elements.js";
 import { formatDateTime } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { Decision } from "./types.js";
 
 export interface DecisionCardInput {
@@ -15,29 +16,20 @@ export interface DecisionCardInput {
   goalUrl: string;
 }
 
-const HEADLINES: Record<Decision, { title: string; next: string; style: CardStyle }> = {
-  approve: { title: "Your goal was approved", next: "You can start checking in on progress.", style: "good" },
-  request_changes: {
-    title: "Changes requested on your goal",
-    next: "Update the goal and submit it again.",
-    style: "warning",
-  },
-  reject: { title: "Your goal was rejected", next: "Talk to your manager about what to work on instead.", style: "attention" },
-};
+const STYLES: Record<Decision, CardStyle> = { approve: "good", request_changes: "warning", reject: "attention" };
 
-export function buildDecisionCard(input: DecisionCardInput): AdaptiveCard {
-  const headline = HEADLINES[input.decision];
+export function buildDecisionCard(input: DecisionCardInput, intl: CardIntl): AdaptiveCard {
   const body: CardElement[] = [
-    createContainer([createHeading(headline.title)], headline.style),
+    createContainer([createHeading(intl.t(`decisionCard.${input.decision}.title`))], STYLES[input.decision]),
     createText(input.goalTitle, { size: "Large", weight: "Bolder" }),
     createFacts([
-      ["By", input.deciderName],
-      ["When", formatDateTime(input.decidedAt)],
+      [intl.t("outcome.by"), input.deciderName],
+      [intl.t("outcome.when"), formatDateTime(input.decidedAt)],
     ]),
   ];
   if (input.comment) {
-    body.push(createContainer([createText("Comment", { weight: "Bolder" }), createText(input.comment)], "emphasis"));
+    body.push(createContainer([createText(intl.t("outcome.comment"), { weight: "Bolder" }), createText(input.comment)], "emphasis"));
   }
-  body.push(createText(headline.next, { isSubtle: true }));
-  return createCard(body, [createOpenUrlAction("Open goal", input.goalUrl)]);
+  body.push(createText(intl.t(`decisionCard.${input.decision}.next`), { isSubtle: true }));
+  return createCard(body, [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)]);
 }

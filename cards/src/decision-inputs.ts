@@ -1,5 +1,7 @@
 /** Input ids of the approval card and the parser that turns a submitted action back into the
  * body of POST /goals/{id}/decision. Works for Action.Execute data and the Action.Submit fallback. */
+import type { CardIntl } from "./i18n/card-intl.js";
+import type { MessageId } from "./i18n/catalogues.js";
 import type { Decision } from "./types.js";
 import { VERBS, type Verb } from "./verbs.js";
 
@@ -13,13 +15,13 @@ export const COMMENT_INPUT_IDS = {
 
 /** Plain-language prompts for the required comments; the card shows them as error messages too. */
 export const COMMENT_PROMPTS = {
-  requestChanges: "Say what should change so the owner can fix it.",
-  reject: "Say why, so the owner understands the decision.",
-} as const;
+  requestChanges: "approval.prompt.requestChanges",
+  reject: "approval.prompt.reject",
+} as const satisfies Record<string, MessageId>;
 
 interface DecisionMapping {
   decision: Decision;
-  comment: { inputId: string; prompt: string } | null;
+  comment: { inputId: string; prompt: MessageId } | null;
 }
 
 const DECISION_BY_VERB: Partial<Record<Verb, DecisionMapping>> = {
@@ -45,17 +47,17 @@ function readText(data: Record<string, unknown>, key: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-export function parseDecisionInputs(verb: string, data: Record<string, unknown>): DecisionParseResult {
+export function parseDecisionInputs(verb: string, data: Record<string, unknown>, intl: CardIntl): DecisionParseResult {
   const mapping = DECISION_BY_VERB[verb as Verb];
-  if (!mapping) return { ok: false, errors: ["This button is not an approval decision."] };
+  if (!mapping) return { ok: false, errors: [intl.t("approval.error.notDecision")] };
   const goalId = readText(data, "goalId");
   const version = readText(data, "version");
   const errors: string[] = [];
-  if (!goalId || !version) errors.push("This card is missing the goal it belongs to.");
+  if (!goalId || !version) errors.push(intl.t("bot.error.missingGoal"));
   const comment = mapping.comment ? readText(data, mapping.comment.inputId) : "";
   // Older clients submit without checking isRequired, so the rule is enforced here too.
-  if (mapping.comment && !comment) errors.push(mapping.comment.prompt);
-  if (comment.length > COMMENT_MAX_LENGTH) errors.push(`Please keep the comment under ${COMMENT_MAX_LENGTH} characters.`);
+  if (mapping.comment && !comment) errors.push(intl.t(mapping.comment.prompt));
+  if (comment.length > COMMENT_MAX_LENGTH) errors.push(intl.t("approval.error.commentLength", { max: COMMENT_MAX_LENGTH }));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { goalId, version, decision: mapping.decision, comment: comment || null } };
 }

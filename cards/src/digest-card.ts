@@ -11,7 +11,8 @@ import {
   createText,
   limitItems,
 } from "./elements.js";
-import { formatDay, formatPercent } from "./format.js";
+import { formatDay } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 
 export const DIGEST_MAX_ITEMS = 8;
 
@@ -39,43 +40,44 @@ export interface ManagerDigestCardInput {
   teamUrl: string;
 }
 
-function withMore(lines: string[], moreCount: number): string[] {
-  return moreCount > 0 ? [...lines, `and ${moreCount} more`] : lines;
+function withMore(lines: string[], moreCount: number, intl: CardIntl): string[] {
+  return moreCount > 0 ? [...lines, intl.t("digest.andMore", { count: moreCount })] : lines;
 }
 
-function createAtRiskSection(goals: DigestAtRiskGoal[]): CardElement[] {
-  if (goals.length === 0) return [createSectionTitle("Goals at risk"), createText("None. Nice work.", { isSubtle: true })];
+function createAtRiskSection(goals: DigestAtRiskGoal[], intl: CardIntl): CardElement[] {
+  if (goals.length === 0) return [createSectionTitle(intl.t("digest.atRisk")), createText(intl.t("digest.noneAtRisk"), { isSubtle: true })];
   const { shown, moreCount } = limitItems(goals, DIGEST_MAX_ITEMS);
-  const lines = shown.map((goal) => {
-    const why = goal.reason === "confidence" ? "owner says at risk" : "behind schedule";
-    return `**${goal.goalTitle}** (${goal.ownerName}, ${formatPercent(goal.progress)}, ${why})`;
-  });
-  return [createSectionTitle(`Goals at risk (${goals.length})`), createBulletList(withMore(lines, moreCount))];
+  const lines = shown.map((goal) =>
+    intl.t("digest.atRiskLine", { title: goal.goalTitle, owner: goal.ownerName, progress: intl.formatPercent(goal.progress), reason: goal.reason }),
+  );
+  return [createSectionTitle(intl.t("digest.atRiskCount", { count: goals.length })), createBulletList(withMore(lines, moreCount, intl))];
 }
 
-function createMissingCheckInsSection(people: ManagerDigestCardInput["missingCheckIns"]): CardElement[] {
+function createMissingCheckInsSection(people: ManagerDigestCardInput["missingCheckIns"], intl: CardIntl): CardElement[] {
   if (people.length === 0) return [];
   const { shown, moreCount } = limitItems(people, DIGEST_MAX_ITEMS);
   const lines = shown.map((person) =>
-    person.lastCheckInAt ? `${person.name}, last ${formatDay(person.lastCheckInAt)}` : `${person.name}, never`,
+    person.lastCheckInAt
+      ? intl.t("digest.missingLast", { name: person.name, day: formatDay(person.lastCheckInAt) })
+      : intl.t("digest.missingNever", { name: person.name }),
   );
-  return [createSectionTitle(`No check-in this week (${people.length})`), createBulletList(withMore(lines, moreCount))];
+  return [createSectionTitle(intl.t("digest.missingTitle", { count: people.length })), createBulletList(withMore(lines, moreCount, intl))];
 }
 
-export function buildManagerDigestCard(input: ManagerDigestCardInput): AdaptiveCard {
+export function buildManagerDigestCard(input: ManagerDigestCardInput, intl: CardIntl): AdaptiveCard {
   const pending = input.pendingApprovals.count;
   const body: CardElement[] = [
-    createHeading(`Your team this week: ${input.cycleName}`),
+    createHeading(intl.t("digest.heading", { cycle: input.cycleName })),
     createFacts([
-      ["People", String(input.peopleCount)],
-      ["Average progress", formatPercent(input.averageProgress)],
-      ["Time gone", formatPercent(input.elapsedShare)],
-      ["Waiting for you", pending === 1 ? "1 goal to approve" : `${pending} goals to approve`],
+      [intl.t("digest.people"), intl.formatNumber(input.peopleCount)],
+      [intl.t("digest.averageProgress"), intl.formatPercent(input.averageProgress)],
+      [intl.t("digest.timeGone"), intl.formatPercent(input.elapsedShare)],
+      [intl.t("digest.waitingForYou"), intl.t("digest.toApprove", { count: pending })],
     ]),
-    ...createAtRiskSection(input.atRisk),
-    ...createMissingCheckInsSection(input.missingCheckIns),
+    ...createAtRiskSection(input.atRisk, intl),
+    ...createMissingCheckInsSection(input.missingCheckIns, intl),
   ];
-  const actions: CardAction[] = [createOpenUrlAction("Open team view", input.teamUrl)];
-  if (pending > 0) actions.push(createOpenUrlAction(`Review approvals (${pending})`, input.pendingApprovals.url));
+  const actions: CardAction[] = [createOpenUrlAction(intl.t("digest.openTeam"), input.teamUrl)];
+  if (pending > 0) actions.push(createOpenUrlAction(intl.t("digest.reviewApprovals", { count: pending }), input.pendingApprovals.url));
   return createCard(body, actions);
 }

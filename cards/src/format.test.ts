@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { describeKeyResult, formatDate, formatDateTime, formatDay, formatLink, formatPercent, formatQuantity } from "./format.js";
+import { describeKeyResult, formatConfidenceInline, formatDateTime, formatDay, formatLink, formatStatus } from "./format.js";
+import { createCardIntl } from "./i18n/card-intl.js";
+
+const en = createCardIntl("en");
+const de = createCardIntl("de");
+const ja = createCardIntl("ja");
+const ar = createCardIntl("ar");
 
 describe("format", () => {
-  it("formats calendar dates without shifting them across time zones", () => {
-    expect(formatDate("2027-03-01")).toBe("1 Mar 2027");
-    expect(formatDate(null)).toBe("Not set");
-    expect(formatDate("soon")).toBe("soon");
+  it("formats calendar dates in the reader's language without shifting them across time zones", () => {
+    expect(en.formatCalendarDate("2027-03-01")).toBe("1 Mar 2027");
+    expect(de.formatCalendarDate("2027-03-01")).toBe("1. März 2027");
+    expect(ja.formatCalendarDate("2027-03-01")).toBe("2027年3月1日");
+    expect(en.formatCalendarDate(null)).toBe("Not set");
+    expect(de.formatCalendarDate(null)).not.toBe("Not set");
+    expect(en.formatCalendarDate("soon")).toBe("soon");
   });
 
-  it("hands timestamps to the client's DATE and TIME functions without fractional seconds", () => {
+  it("hands timestamps to the client's DATE and TIME functions, which use the reader's locale and time zone", () => {
     expect(formatDateTime("2027-01-11T08:00:00.123Z")).toBe(
       "{{DATE(2027-01-11T08:00:00Z, SHORT)}} {{TIME(2027-01-11T08:00:00Z)}}",
     );
@@ -17,17 +26,25 @@ describe("format", () => {
     expect(formatDay("2027-01-11T08:00:00.123Z")).toBe("{{DATE(2027-01-11T08:00:00Z, SHORT)}}");
   });
 
-  it("formats shares and quantities", () => {
-    expect(formatPercent(0.426)).toBe("43%");
-    expect(formatPercent(1.7)).toBe("100%");
-    expect(formatPercent(Number.NaN)).toBe("0%");
-    expect(formatQuantity(1234.567, "users")).toBe("1,234.57 users");
-    expect(formatQuantity(40, "%")).toBe("40%");
-    expect(formatQuantity(3, null)).toBe("3");
+  it("formats shares and quantities with the reader's separators", () => {
+    expect(en.formatPercent(0.426)).toBe("43%");
+    expect(en.formatPercent(1.7)).toBe("100%");
+    expect(en.formatPercent(Number.NaN)).toBe("0%");
+    expect(de.formatPercent(0.426)).toBe("43\u00a0%");
+    expect(en.formatQuantity(1234.567, "users")).toBe("1,234.57 users");
+    expect(de.formatQuantity(1234.567, "Nutzer")).toBe("1.234,57 Nutzer");
+    expect(en.formatQuantity(40, "%")).toBe("40%");
+    expect(en.formatQuantity(3, null)).toBe("3");
+    expect(ar.formatNumber(12)).toMatch(/^(12|١٢)$/);
   });
 
-  it("describes key results in plain words", () => {
-    expect(describeKeyResult({ id: "a", title: "Setup guide", kind: "milestone", done: true })).toBe("**Setup guide**: done");
+  it("describes key results and states in plain words", () => {
+    expect(describeKeyResult(en, { id: "a", title: "Setup guide", kind: "milestone", done: true })).toBe("**Setup guide**: done");
+    expect(describeKeyResult(en, { id: "b", title: "Users", kind: "number", start: 0, target: 500, current: 120, unit: "users" })).toBe(
+      "**Users**: from 0 users to 500 users, now 120 users",
+    );
+    expect(formatStatus(en, "pending_approval")).toBe("Waiting for approval");
+    expect(formatConfidenceInline(en, "at_risk")).toBe("at risk");
   });
 
   it("builds markdown links that survive brackets and parentheses", () => {

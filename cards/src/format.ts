@@ -1,38 +1,22 @@
-/** Plain-language labels and value formatting shared by the cards. */
+/** Plain-language labels and value formatting shared by the cards, in the reader's language. */
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { Confidence, Decision, GoalStatus, KeyResultView } from "./types.js";
 
-export const STATUS_LABELS: Record<GoalStatus, string> = {
-  draft: "Draft",
-  pending_approval: "Waiting for approval",
-  active: "In progress",
-  changes_requested: "Changes requested",
-  rejected: "Rejected",
-  completed: "Done",
-  missed: "Missed",
-  cancelled: "Cancelled",
-};
+export function formatStatus(intl: CardIntl, status: GoalStatus): string {
+  return intl.t(`status.${status}`);
+}
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  on_track: "On track",
-  at_risk: "At risk",
-  off_track: "Off track",
-};
+export function formatConfidence(intl: CardIntl, confidence: Confidence): string {
+  return intl.t(`confidence.${confidence}`);
+}
 
-export const DECISION_LABELS: Record<Decision, string> = {
-  approve: "Approved",
-  request_changes: "Changes requested",
-  reject: "Rejected",
-};
+/** The confidence inside a sentence ("last check-in 4 Jan (at risk)"); not every language lowercases labels. */
+export function formatConfidenceInline(intl: CardIntl, confidence: Confidence): string {
+  return intl.t(`confidenceInline.${confidence}`);
+}
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** Formats a calendar date (YYYY-MM-DD) without time zones, so a due date never shifts a day. */
-export function formatDate(isoDate: string | null): string {
-  if (!isoDate) return "Not set";
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return isoDate;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+export function formatDecision(intl: CardIntl, decision: Decision): string {
+  return intl.t(`decision.${decision}`);
 }
 
 function toCardTimestamp(isoTimestamp: string): string | null {
@@ -53,31 +37,17 @@ export function formatDay(isoTimestamp: string): string {
   return timestamp ? `{{DATE(${timestamp}, SHORT)}}` : isoTimestamp;
 }
 
-export function formatPercent(share: number): string {
-  const clamped = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
-  return `${Math.round(clamped * 100)}%`;
-}
-
-/** Made on first use: building a number format costs tens of milliseconds, which a cold start should
- * not pay before it answers its first request. */
-let numberFormat: Intl.NumberFormat | null = null;
-
-export function formatQuantity(value: number, unit?: string | null): string {
-  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-  const number = numberFormat.format(value);
-  if (!unit) return number;
-  return unit === "%" ? `${number}%` : `${number} ${unit}`;
-}
-
 /** One line per key result: "Weekly active users: from 0 to 500 users, now 120 users". */
-export function describeKeyResult(keyResult: KeyResultView): string {
+export function describeKeyResult(intl: CardIntl, keyResult: KeyResultView): string {
   if (keyResult.kind === "milestone") {
-    return `**${keyResult.title}**: ${keyResult.done ? "done" : "not done yet"}`;
+    return intl.t("keyResult.milestone", { title: keyResult.title, done: keyResult.done ? "yes" : "no" });
   }
-  const from = formatQuantity(keyResult.start, keyResult.unit);
-  const to = formatQuantity(keyResult.target, keyResult.unit);
-  const now = formatQuantity(keyResult.current, keyResult.unit);
-  return `**${keyResult.title}**: from ${from} to ${to}, now ${now}`;
+  return intl.t("keyResult.number", {
+    title: keyResult.title,
+    start: intl.formatQuantity(keyResult.start, keyResult.unit),
+    target: intl.formatQuantity(keyResult.target, keyResult.unit),
+    current: intl.formatQuantity(keyResult.current, keyResult.unit),
+  });
 }
 
 /** A markdown link. Square brackets in the text and parentheses or spaces in the URL would end it

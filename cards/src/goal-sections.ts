@@ -1,63 +1,65 @@
 /** Card sections that describe a goal under approval; shared by the approval and status cards. */
 import type { CardElement } from "./card-json.js";
 import { createBulletList, createContainer, createFacts, createSectionTitle, createText } from "./elements.js";
-import { describeKeyResult, formatDate } from "./format.js";
+import { describeKeyResult } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { ApprovalGoalView, FieldChangeView } from "./types.js";
 
-export function createGoalSummary(goal: ApprovalGoalView): CardElement[] {
+function describeParent(intl: CardIntl, parent: ApprovalGoalView["parent"]): string {
+  if (!parent) return intl.t("goal.topLevel");
   // A parent the reader may not see comes without an owner's name; it then shows no empty brackets.
-  const supports = !goal.parent ? "Top-level goal" : goal.parent.ownerName ? `${goal.parent.title} (${goal.parent.ownerName})` : goal.parent.title;
+  return parent.ownerName ? intl.t("goal.parentWithOwner", { title: parent.title, owner: parent.ownerName }) : parent.title;
+}
+
+export function createGoalSummary(goal: ApprovalGoalView, intl: CardIntl): CardElement[] {
   return [
     createText(goal.title, { size: "Large", weight: "Bolder", spacing: "Small" }),
     createFacts([
-      ["Owner", goal.ownerName],
-      ["Period", goal.cycleName],
-      ["Due", formatDate(goal.dueDate)],
-      ["Supports", supports],
+      [intl.t("goal.fact.owner"), goal.ownerName],
+      [intl.t("goal.fact.period"), goal.cycleName],
+      [intl.t("goal.fact.due"), intl.formatCalendarDate(goal.dueDate)],
+      [intl.t("goal.fact.supports"), describeParent(intl, goal.parent)],
     ]),
   ];
 }
 
-export function createGoalDetails(goal: ApprovalGoalView): CardElement[] {
+export function createGoalDetails(goal: ApprovalGoalView, intl: CardIntl): CardElement[] {
   const description = goal.description.trim();
   const results =
     goal.keyResults.length > 0
-      ? createBulletList(goal.keyResults.map(describeKeyResult))
-      : createText("No measurable results yet.", { isSubtle: true, spacing: "Small" });
+      ? createBulletList(goal.keyResults.map((keyResult) => describeKeyResult(intl, keyResult)))
+      : createText(intl.t("goal.noResults"), { isSubtle: true, spacing: "Small" });
   return [
     ...(description ? [createText(description)] : []),
-    createSectionTitle("How success is measured"),
+    createSectionTitle(intl.t("goal.howMeasured")),
     results,
   ];
 }
 
-export function createSmartSection(smart: ApprovalGoalView["smart"]): CardElement {
+export function createSmartSection(smart: ApprovalGoalView["smart"], intl: CardIntl): CardElement {
   if (smart.ok) {
-    return createContainer(
-      [createText("Checklist passed: clear, measurable, due within the period, and aligned.", { color: "Good" })],
-      "good",
-    );
+    return createContainer([createText(intl.t("goal.checklistPassed"), { color: "Good" })], "good");
   }
   return createContainer(
-    [createText("Still missing", { weight: "Bolder", color: "Warning" }), createBulletList(smart.missing)],
+    [createText(intl.t("goal.stillMissing"), { weight: "Bolder", color: "Warning" }), createBulletList(smart.missing)],
     "warning",
   );
 }
 
-function describeValue(value: string | null): string {
-  return value === null || value.trim() === "" ? "Not set" : value;
+function describeValue(value: string | null, intl: CardIntl): string {
+  return value === null || value.trim() === "" ? intl.t("common.notSet") : value;
 }
 
-export function createChangesSection(changes: FieldChangeView[]): CardElement[] {
+export function createChangesSection(changes: FieldChangeView[], intl: CardIntl): CardElement[] {
   if (changes.length === 0) return [];
   const rows = changes.map((change) =>
     createContainer([
       createText(change.field, { weight: "Bolder" }),
       createFacts([
-        ["Before", describeValue(change.before)],
-        ["Now", describeValue(change.after)],
+        [intl.t("goal.change.before"), describeValue(change.before, intl)],
+        [intl.t("goal.change.now"), describeValue(change.after, intl)],
       ]),
     ]),
   );
-  return [createSectionTitle("What changed since you approved it"), createContainer(rows, "emphasis")];
+  return [createSectionTitle(intl.t("goal.changesTitle")), createContainer(rows, "emphasis")];
 }

@@ -1,6 +1,8 @@
 /** Reply to "help" or to anything the bot does not understand. */
 import type { AdaptiveCard, CardAction, SubmitAction } from "./card-json.js";
+import { formatCommand } from "./commands.js";
 import { createBulletList, createCard, createHeading, createOpenUrlAction, createText } from "./elements.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import { BOT_COMMANDS, type BotCommand } from "./verbs.js";
 
 export interface HelpCardInput {
@@ -8,28 +10,27 @@ export interface HelpCardInput {
   appUrl?: string | null;
 }
 
-/** imBack posts the command as if the user typed it, so the bot handles both the same way. */
-function createCommandButton(title: string, command: BotCommand): SubmitAction {
+/** imBack posts the command as if the user typed it, in their language, so the bot handles both the same way. */
+function createCommandButton(title: string, command: string): SubmitAction {
   return { type: "Action.Submit", title, data: { msteams: { type: "imBack", value: command } } };
 }
 
-export function buildHelpCard(input: HelpCardInput = {}): AdaptiveCard {
+export function buildHelpCard(input: HelpCardInput, intl: CardIntl): AdaptiveCard {
+  const command = (name: BotCommand) => formatCommand(intl, name);
   const body = [
-    createHeading("What I can do"),
-    createText("Type one of these, or press a button:"),
+    createHeading(intl.t("help.heading")),
+    createText(intl.t("help.intro")),
     createBulletList([
-      `**${BOT_COMMANDS.myGoals}**: your goals and how far along they are`,
-      `**${BOT_COMMANDS.pendingApprovals}**: goals waiting for your approval`,
-      `**${BOT_COMMANDS.help}**: this list`,
+      intl.t("help.myGoals", { command: command(BOT_COMMANDS.myGoals) }),
+      intl.t("help.pendingApprovals", { command: command(BOT_COMMANDS.pendingApprovals) }),
+      intl.t("help.help", { command: command(BOT_COMMANDS.help) }),
     ]),
-    createText("I also send you goals to approve, a weekly check-in reminder, and news about your goals.", {
-      isSubtle: true,
-    }),
+    createText(intl.t("help.footer"), { isSubtle: true }),
   ];
   const actions: CardAction[] = [
-    createCommandButton("My goals", BOT_COMMANDS.myGoals),
-    createCommandButton("Pending approvals", BOT_COMMANDS.pendingApprovals),
+    createCommandButton(intl.t("help.button.myGoals"), command(BOT_COMMANDS.myGoals)),
+    createCommandButton(intl.t("help.button.pendingApprovals"), command(BOT_COMMANDS.pendingApprovals)),
   ];
-  if (input.appUrl) actions.push(createOpenUrlAction("Open Cascade", input.appUrl));
+  if (input.appUrl) actions.push(createOpenUrlAction(intl.t("common.openCascade"), input.appUrl));
   return createCard(body, actions);
 }

@@ -1,8 +1,13 @@
-/** Adaptive Card builders and Action.Execute verbs for Cascade. Pure: no I/O, no SDKs. */
+/** Adaptive Card builders and Action.Execute verbs for Cascade, in every language the catalogues
+ * hold. Pure: no I/O, no SDKs. */
 export * from "./card-json.js";
 export * from "./types.js";
 export * from "./verbs.js";
-export { STATUS_LABELS, CONFIDENCE_LABELS, DECISION_LABELS } from "./format.js";
+export { describeKeyResult, formatConfidence, formatDecision, formatStatus } from "./format.js";
+export * from "./i18n/locales.js";
+export { createCardIntl, type CardIntl, type MessageValues } from "./i18n/card-intl.js";
+export type { MessageId } from "./i18n/catalogues.js";
+export * from "./commands.js";
 export { buildApprovalCard, buildStaleApprovalCard, type ApprovalCardInput } from "./approval-card.js";
 export { buildApprovalStatusCard, type ApprovalStatusCardInput } from "./approval-status-card.js";
 export * from "./decision-inputs.js";

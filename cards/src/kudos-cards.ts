@@ -1,6 +1,7 @@
 /** Kudos: the manager is invited to thank someone who completed a goal, and the owner receives it. */
 import type { AdaptiveCard, CardAction, CardElement } from "./card-json.js";
 import { createCard, createContainer, createExecuteAction, createHeading, createOpenUrlAction, createText } from "./elements.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { GoalRef } from "./types.js";
 import { VERBS } from "./verbs.js";
 
@@ -20,16 +21,16 @@ export interface KudosCardInput {
   goalUrl?: string | null;
 }
 
-export function buildKudosInviteCard(input: KudosInviteCardInput): AdaptiveCard {
-  const prompt = "Write a few words of thanks.";
+export function buildKudosInviteCard(input: KudosInviteCardInput, intl: CardIntl): AdaptiveCard {
+  const prompt = intl.t("kudos.prompt");
   const body: CardElement[] = [
-    createHeading(`${input.ownerName} completed a goal`),
+    createHeading(intl.t("kudos.inviteHeading", { name: input.ownerName })),
     createText(input.goalTitle, { size: "Large", weight: "Bolder" }),
-    createText(`Send ${input.ownerName} a note to say thanks?`),
+    createText(intl.t("kudos.inviteAsk", { name: input.ownerName })),
     {
       type: "Input.Text",
       id: KUDOS_INPUT_ID,
-      label: "Your message",
+      label: intl.t("kudos.messageLabel"),
       placeholder: prompt,
       isMultiline: true,
       maxLength: KUDOS_MAX_LENGTH,
@@ -39,36 +40,36 @@ export function buildKudosInviteCard(input: KudosInviteCardInput): AdaptiveCard 
   ];
   const actions: CardAction[] = [
     createExecuteAction({
-      title: "Send kudos",
+      title: intl.t("kudos.send"),
       verb: VERBS.sendKudos,
       data: { goalId: input.goalId, version: input.version },
       style: "positive",
       hasInputs: true,
     }),
   ];
-  if (input.goalUrl) actions.push(createOpenUrlAction("Open goal", input.goalUrl));
+  if (input.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl));
   return createCard(body, actions);
 }
 
 export type KudosParseResult = { ok: true; value: { goalId: string; message: string } } | { ok: false; errors: string[] };
 
-export function parseKudosInputs(data: Record<string, unknown>): KudosParseResult {
+export function parseKudosInputs(data: Record<string, unknown>, intl: CardIntl): KudosParseResult {
   const goalId = typeof data.goalId === "string" ? data.goalId.trim() : "";
   const raw = data[KUDOS_INPUT_ID];
   const message = typeof raw === "string" ? raw.trim() : "";
   const errors: string[] = [];
-  if (!goalId) errors.push("This card is missing the goal it belongs to.");
-  if (!message) errors.push("Write a few words of thanks.");
-  if (message.length > KUDOS_MAX_LENGTH) errors.push(`Keep the message under ${KUDOS_MAX_LENGTH} characters.`);
+  if (!goalId) errors.push(intl.t("bot.error.missingGoal"));
+  if (!message) errors.push(intl.t("kudos.prompt"));
+  if (message.length > KUDOS_MAX_LENGTH) errors.push(intl.t("kudos.error.length", { max: KUDOS_MAX_LENGTH }));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { goalId, message } };
 }
 
-export function buildKudosCard(input: KudosCardInput): AdaptiveCard {
+export function buildKudosCard(input: KudosCardInput, intl: CardIntl): AdaptiveCard {
   const body: CardElement[] = [
-    createContainer([createHeading(`Kudos from ${input.fromName}`)], "good"),
-    createText(`For completing: **${input.goalTitle}**`),
+    createContainer([createHeading(intl.t("kudos.heading", { name: input.fromName }))], "good"),
+    createText(intl.t("kudos.for", { title: input.goalTitle })),
     createContainer([createText(input.message)], "emphasis"),
   ];
-  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction("Open goal", input.goalUrl)] : [];
+  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)] : [];
   return createCard(body, actions);
 }

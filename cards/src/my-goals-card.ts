@@ -1,7 +1,8 @@
 /** Reply to the "my goals" command: the person's goals in the current period. */
 import type { AdaptiveCard, CardElement } from "./card-json.js";
 import { createCard, createHeading, createOpenUrlAction, createText, limitItems } from "./elements.js";
-import { CONFIDENCE_LABELS, formatDate, formatLink, formatPercent, STATUS_LABELS } from "./format.js";
+import { formatConfidenceInline, formatLink, formatStatus } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { Confidence, GoalStatus } from "./types.js";
 
 export const MY_GOALS_MAX_ITEMS = 15;
@@ -24,9 +25,9 @@ export interface MyGoalsCardInput {
   goalsUrl: string;
 }
 
-function createGoalRow(goal: MyGoalsItem): CardElement {
-  const details = [STATUS_LABELS[goal.status], `due ${formatDate(goal.dueDate)}`];
-  if (goal.confidence) details.push(CONFIDENCE_LABELS[goal.confidence].toLowerCase());
+function createGoalRow(goal: MyGoalsItem, intl: CardIntl): CardElement {
+  const details = [formatStatus(intl, goal.status), intl.t("myGoals.due", { date: intl.formatCalendarDate(goal.dueDate) })];
+  if (goal.confidence) details.push(formatConfidenceInline(intl, goal.confidence));
   return {
     type: "ColumnSet",
     separator: true,
@@ -39,20 +40,18 @@ function createGoalRow(goal: MyGoalsItem): CardElement {
           createText(details.join(" · "), { isSubtle: true, spacing: "None" }),
         ],
       },
-      { type: "Column", width: "auto", items: [createText(formatPercent(goal.progress), { weight: "Bolder" })] },
+      { type: "Column", width: "auto", items: [createText(intl.formatPercent(goal.progress), { weight: "Bolder" })] },
     ],
   };
 }
 
-export function buildMyGoalsCard(input: MyGoalsCardInput): AdaptiveCard {
+export function buildMyGoalsCard(input: MyGoalsCardInput, intl: CardIntl): AdaptiveCard {
+  const heading = createHeading(intl.t("myGoals.heading", { cycle: input.cycleName }));
   if (input.goals.length === 0) {
-    return createCard(
-      [createHeading(`Your goals: ${input.cycleName}`), createText("You have no goals in this period yet.")],
-      [createOpenUrlAction("Write a goal", input.goalsUrl)],
-    );
+    return createCard([heading, createText(intl.t("myGoals.empty"))], [createOpenUrlAction(intl.t("myGoals.write"), input.goalsUrl)]);
   }
   const { shown, moreCount } = limitItems(input.goals, MY_GOALS_MAX_ITEMS);
-  const body: CardElement[] = [createHeading(`Your goals: ${input.cycleName}`), ...shown.map(createGoalRow)];
-  if (moreCount > 0) body.push(createText(`And ${moreCount} more in Cascade.`, { isSubtle: true }));
-  return createCard(body, [createOpenUrlAction("Open my goals", input.goalsUrl)]);
+  const body: CardElement[] = [heading, ...shown.map((goal) => createGoalRow(goal, intl))];
+  if (moreCount > 0) body.push(createText(intl.t("common.moreInCascade", { count: moreCount }), { isSubtle: true }));
+  return createCard(body, [createOpenUrlAction(intl.t("myGoals.open"), input.goalsUrl)]);
 }

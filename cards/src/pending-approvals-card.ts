@@ -2,6 +2,7 @@
 import type { AdaptiveCard, CardElement } from "./card-json.js";
 import { createActionSet, createCard, createExecuteAction, createHeading, createOpenUrlAction, createText, limitItems } from "./elements.js";
 import { formatDateTime, formatLink } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import { VERBS } from "./verbs.js";
 
 export const PENDING_APPROVALS_MAX_ITEMS = 15;
@@ -26,33 +27,28 @@ export interface PendingApprovalsCardInput {
 
 /** The refresh verb renders the goal's card for whoever presses it: the approver gets the decisions.
  * No version is sent, so the card opens as the goal is now rather than as changed since. */
-function createOpenButton(goalId: string): CardElement {
-  return createActionSet([createExecuteAction({ title: "Open approval card", verb: VERBS.refresh, data: { goalId }, hasInputs: false })]);
+function createOpenButton(goalId: string, intl: CardIntl): CardElement {
+  const title = intl.t("pending.openCard");
+  return createActionSet([createExecuteAction({ title, verb: VERBS.refresh, data: { goalId }, hasInputs: false })]);
 }
 
-function createItemRow(item: PendingApprovalItem): CardElement {
-  const kind = item.isReapproval ? "changed, needs approval again" : "new";
+function createItemRow(item: PendingApprovalItem, intl: CardIntl): CardElement {
+  const line = intl.t("pending.line", { owner: item.ownerName, kind: item.isReapproval ? "again" : "new", when: formatDateTime(item.submittedAt) });
   const items: CardElement[] = [
     createText(formatLink(item.goalTitle, item.goalUrl), { weight: "Bolder" }),
-    createText(`${item.ownerName} · ${kind} · sent ${formatDateTime(item.submittedAt)}`, {
-      isSubtle: true,
-      spacing: "None",
-    }),
+    createText(line, { isSubtle: true, spacing: "None" }),
   ];
-  if (item.goalId) items.push(createOpenButton(item.goalId));
+  if (item.goalId) items.push(createOpenButton(item.goalId, intl));
   return { type: "Container", separator: true, items };
 }
 
-export function buildPendingApprovalsCard(input: PendingApprovalsCardInput): AdaptiveCard {
+export function buildPendingApprovalsCard(input: PendingApprovalsCardInput, intl: CardIntl): AdaptiveCard {
   const count = input.items.length;
   if (count === 0) {
-    return createCard([createHeading("Nothing waiting for you"), createText("No goals need your approval right now.")]);
+    return createCard([createHeading(intl.t("pending.emptyHeading")), createText(intl.t("pending.emptyText"))]);
   }
   const { shown, moreCount } = limitItems(input.items, PENDING_APPROVALS_MAX_ITEMS);
-  const body: CardElement[] = [
-    createHeading(count === 1 ? "1 goal waits for your approval" : `${count} goals wait for your approval`),
-    ...shown.map(createItemRow),
-  ];
-  if (moreCount > 0) body.push(createText(`And ${moreCount} more in Cascade.`, { isSubtle: true }));
-  return createCard(body, [createOpenUrlAction("Review in Cascade", input.approvalsUrl)]);
+  const body: CardElement[] = [createHeading(intl.t("pending.heading", { count })), ...shown.map((item) => createItemRow(item, intl))];
+  if (moreCount > 0) body.push(createText(intl.t("common.moreInCascade", { count: moreCount }), { isSubtle: true }));
+  return createCard(body, [createOpenUrlAction(intl.t("pending.review"), input.approvalsUrl)]);
 }

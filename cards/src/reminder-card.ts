@@ -12,7 +12,8 @@ import {
   createText,
   limitItems,
 } from "./elements.js";
-import { CONFIDENCE_LABELS, formatDate, formatDay, formatPercent, formatQuantity } from "./format.js";
+import { formatConfidence, formatConfidenceInline, formatDay } from "./format.js";
+import type { CardIntl } from "./i18n/card-intl.js";
 import type { CheckInGoalView, Confidence, KeyResultView } from "./types.js";
 import { VERBS } from "./verbs.js";
 
@@ -26,68 +27,79 @@ export interface ReminderCardInput {
   goalsUrl: string;
 }
 
-function createKeyResultInput(goalId: string, keyResult: KeyResultView): CardElement {
+const CONFIDENCES: readonly Confidence[] = ["on_track", "at_risk", "off_track"];
+
+/** Every input has a label; those the check-in needs are required and say what to fix. A milestone's
+ * toggle is not required: "not done" is an answer too. */
+function createKeyResultInput(goalId: string, keyResult: KeyResultView, intl: CardIntl): CardElement {
   if (keyResult.kind === "milestone") {
     return {
       type: "Input.Toggle",
       id: checkInInputIds.done(goalId, keyResult.id),
-      title: `${keyResult.title}: done`,
+      label: keyResult.title,
+      title: intl.t("reminder.milestoneDone"),
       value: keyResult.done ? "true" : "false",
+      errorMessage: intl.t("checkIn.error.milestone"),
     };
   }
   return {
     type: "Input.Number",
     id: checkInInputIds.current(goalId, keyResult.id),
-    label: `${keyResult.title} (target ${formatQuantity(keyResult.target, keyResult.unit)})`,
+    label: intl.t("reminder.numberLabel", { title: keyResult.title, target: intl.formatQuantity(keyResult.target, keyResult.unit) }),
     value: keyResult.current,
+    isRequired: true,
+    errorMessage: intl.t("checkIn.error.number"),
   };
 }
 
-function createConfidenceInput(goal: CheckInGoalView): CardElement {
-  const choices = (Object.keys(CONFIDENCE_LABELS) as Confidence[]).map((value) => ({
-    title: CONFIDENCE_LABELS[value],
-    value,
-  }));
+function createConfidenceInput(goal: CheckInGoalView, intl: CardIntl): CardElement {
+  const choices = CONFIDENCES.map((value) => ({ title: formatConfidence(intl, value), value }));
   return {
     type: "Input.ChoiceSet",
     id: checkInInputIds.confidence(goal.goalId),
-    label: "How is it going?",
+    label: intl.t("reminder.confidenceLabel"),
     value: goal.lastCheckIn?.confidence ?? "on_track",
     choices,
+    isRequired: true,
+    errorMessage: intl.t("checkIn.error.confidence"),
   };
 }
 
-function describeLastCheckIn(goal: CheckInGoalView): string {
-  if (!goal.lastCheckIn) return "No check-in yet";
-  const confidence = CONFIDENCE_LABELS[goal.lastCheckIn.confidence].toLowerCase();
-  return `Last check-in ${formatDay(goal.lastCheckIn.at)} (${confidence})`;
+function describeLastCheckIn(goal: CheckInGoalView, intl: CardIntl): string {
+  if (!goal.lastCheckIn) return intl.t("reminder.noCheckIn");
+  return intl.t("reminder.lastCheckIn", { day: formatDay(goal.lastCheckIn.at), confidence: formatConfidenceInline(intl, goal.lastCheckIn.confidence) });
 }
 
-function createGoalForm(goal: CheckInGoalView): CardElement {
+function createGoalForm(goal: CheckInGoalView, intl: CardIntl): CardElement {
   const actions: CardAction[] = [
     createExecuteAction({
-      title: "Check in",
+      title: intl.t("reminder.checkIn"),
       verb: VERBS.submitCheckIn,
       data: { goalId: goal.goalId, version: goal.version },
       style: "positive",
       hasInputs: true,
     }),
   ];
-  if (goal.goalUrl) actions.push(createOpenUrlAction("Open goal", goal.goalUrl));
-  const summary = `Due ${formatDate(goal.dueDate)} · ${formatPercent(goal.progress)} done · ${describeLastCheckIn(goal)}`;
+  if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
+  const summary = intl.t("reminder.summary", {
+    due: intl.formatCalendarDate(goal.dueDate),
+    progress: intl.formatPercent(goal.progress),
+    lastCheckIn: describeLastCheckIn(goal, intl),
+  });
   return {
     ...createContainer([
       createText(goal.title, { weight: "Bolder", size: "Medium" }),
       createText(summary, { isSubtle: true, spacing: "None" }),
-      ...goal.keyResults.map((keyResult) => createKeyResultInput(goal.goalId, keyResult)),
-      createConfidenceInput(goal),
+      ...goal.keyResults.map((keyResult) => createKeyResultInput(goal.goalId, keyResult, intl)),
+      createConfidenceInput(goal, intl),
       {
         type: "Input.Text",
         id: checkInInputIds.note(goal.goalId),
-        label: "Note (optional)",
-        placeholder: "What moved forward? Anything blocking you?",
+        label: intl.t("reminder.noteLabel"),
+        placeholder: intl.t("reminder.notePlaceholder"),
         isMultiline: true,
         maxLength: NOTE_MAX_LENGTH,
+        errorMessage: intl.t("checkIn.error.noteLength", { max: NOTE_MAX_LENGTH }),
       },
       createActionSet(actions),
     ]),
@@ -96,15 +108,13 @@ function createGoalForm(goal: CheckInGoalView): CardElement {
   };
 }
 
-export function buildReminderCard(input: ReminderCardInput): AdaptiveCard {
+export function buildReminderCard(input: ReminderCardInput, intl: CardIntl): AdaptiveCard {
   const { shown, moreCount } = limitItems(input.goals, REMINDER_MAX_GOALS);
   const body: CardElement[] = [
-    createHeading("Time for your weekly check-in"),
-    createText(`Hi ${input.personName}, these goals have not had a check-in this week. You can update them right here.`),
-    ...shown.map(createGoalForm),
+    createHeading(intl.t("reminder.heading")),
+    createText(intl.t("reminder.intro", { name: input.personName })),
+    ...shown.map((goal) => createGoalForm(goal, intl)),
   ];
-  if (moreCount > 0) {
-    body.push(createText(`And ${moreCount} more ${moreCount === 1 ? "goal" : "goals"} in Cascade.`, { isSubtle: true }));
-  }
-  return createCard(body, [createOpenUrlAction("Open my goals", input.goalsUrl)]);
+  if (moreCount > 0) body.push(createText(intl.t("reminder.more", { count: moreCount }), { isSubtle: true }));
+  return createCard(body, [createOpenUrlAction(intl.t("myGoals.open"), input.goalsUrl)]);
 }
