@@ -16,7 +16,7 @@ import {
   buildStaleApprovalCard,
   isVerb,
 } from "./index.js";
-import { buildApprovalGoalView, buildCheckInGoalView, findByType } from "../../test/support/card-test-data.js";
+import { buildApprovalGoalView, buildCheckInGoalView, findByType, findNodes } from "../../test/support/card-test-data.js";
 import { collectCardWarnings } from "./validate.js";
 import { createCardIntl } from "./i18n/card-intl.js";
 
@@ -186,5 +186,32 @@ describe("list limits", () => {
     }, en);
     expect(card.actions?.map((action) => action.title)).toEqual(["Open team view"]);
     expect(JSON.stringify(card.body)).toContain("None. Nice work.");
+  });
+});
+
+describe("card inputs", () => {
+  it("all have a label and an error message, and those a card needs are required", () => {
+    const inputs = Object.values(cards).flatMap((card) => findNodes(card, (node) => typeof node.type === "string" && node.type.startsWith("Input.")));
+    expect(inputs.length).toBeGreaterThanOrEqual(8);
+    for (const input of inputs) {
+      expect(input.label, String(input.id)).toEqual(expect.any(String));
+      expect(input.errorMessage, String(input.id)).toEqual(expect.any(String));
+      const isOptional = input.type === "Input.Toggle" || String(input.id).endsWith(".note");
+      expect(input.isRequired === true, String(input.id)).toBe(!isOptional);
+    }
+  });
+});
+
+describe("languages", () => {
+  it("builds the same card in the reader's language", () => {
+    const goal = buildApprovalGoalView();
+    const german = JSON.stringify(buildApprovalCard({ goal, approverUserId }, createCardIntl("de-AT")));
+    expect(german).toContain("Ein Ziel wartet auf Ihre Freigabe");
+    expect(german).toContain("31. März 2027");
+    expect(german).not.toContain("needs your approval");
+    const japanese = JSON.stringify(buildReminderCard({ personName: "Ana", goals: [buildCheckInGoalView()], goalsUrl: goalUrl }, createCardIntl("ja")));
+    expect(japanese).toContain("週に一度の進捗報告の時間です");
+    const arabic = JSON.stringify(buildPendingApprovalsCard({ items: [], approvalsUrl: goalUrl }, createCardIntl("ar")));
+    expect(arabic).toContain("لا شيء بانتظارك");
   });
 });
