@@ -5,7 +5,7 @@
  * waiting in the tab; an app installed already (409) is found through its chat. */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { buildReminderCard } from "../../cards/src/index.js";
+import { buildReminderCard, createCardIntl } from "../../cards/src/index.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { createAppInstallStore } from "../../functions/src/store/app-install-store.js";
 import { INSTALL_SELF_PERMISSION } from "../fakes/fake-graph-installs.js";
@@ -122,7 +122,7 @@ describe("with the permission granted", () => {
 
   test("a reminder for someone without a chat waits for the install and arrives with it", async () => {
     const { bob } = w.h.org;
-    const card = buildReminderCard({ personName: bob.displayName, goals: [], goalsUrl: "https://cascade.example.test/" });
+    const card = buildReminderCard({ personName: bob.displayName, goals: [], goalsUrl: "https://cascade.example.test/" }, createCardIntl("en"));
     expect(await w.h.services.bot.sendCard(w.h.tenantId, bob.id, card)).toBe(false);
     await w.h.services.bot.appInstalls.whenIdle();
     expect(graphCallsFor(w, bob)).toEqual(["POST 201"]);

@@ -1,6 +1,6 @@
 /** What Cascade does with each kind of activity: card actions, installs, typed commands and the
  * Action.Submit fallback of older clients. */
-import { readSubmitVerb } from "../../../cards/src/index.js";
+import { createCardIntl, readSubmitVerb } from "../../../cards/src/index.js";
 import type { Principal } from "../domain/types.js";
 import { isPersonalConversation, readInvokeAction, readSender, type BotActivityHandlers, type IncomingActivity } from "./activity.js";
 import { deliverQueuedCards, deliverWaitingApprovals } from "./approval-notifier.js";
@@ -21,16 +21,17 @@ export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly
   async function readActiveSender(activity: IncomingActivity): Promise<Principal | null | "erased"> {
     const sender = readSender(activity, allowedTenantIds);
     if (sender && (await deps.isErased?.(sender.tenantId, sender.userId))) return "erased";
-    return sender;
+    return sender && activity.locale ? { ...sender, locale: activity.locale } : sender;
   }
 
   return {
     async onCardAction(activity) {
       const sender = await readActiveSender(activity);
-      if (sender === "erased") return respondWithError(400, "BadRequest", "This person's data was erased from Cascade, so their actions are no longer accepted.");
-      if (!sender) return respondWithError(400, "BadRequest", "Cascade cannot tell who pressed this button, or this organisation does not use this Cascade.");
+      const intl = createCardIntl(activity.locale);
+      if (sender === "erased") return respondWithError(400, "BadRequest", intl.t("bot.error.erased"));
+      if (!sender) return respondWithError(400, "BadRequest", intl.t("bot.error.unknownSender"));
       const action = readInvokeAction(activity);
-      if (!action) return respondWithError(400, "BadRequest", "This is not a card action Cascade knows.");
+      if (!action) return respondWithError(400, "BadRequest", intl.t("bot.error.unknownAction"));
       return executeCardAction(deps, sender, action);
     },
     async onInstalled(activity, channel) {

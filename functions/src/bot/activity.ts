@@ -33,6 +33,8 @@ export const activitySchema = z.looseObject({
   }),
   channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().max(64) }).optional() }).optional(),
   membersAdded: z.array(accountSchema).optional(),
+  /** The sender's Teams language (BCP 47), which replies and refreshed cards are written in. */
+  locale: z.string().max(64).optional(),
   /** Typed text; Teams caps a message well below this, so a longer one is not from Teams. */
   text: z.string().max(100_000).optional(),
   value: z.unknown().optional(),

@@ -6,6 +6,7 @@ import type { Goal, Principal } from "../domain/types.js";
 import { renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
 import type { BotDeps } from "./bot-deps.js";
+import { findCardIntl } from "./card-locale.js";
 
 export interface PendingApproval {
   goalId: string;
@@ -38,7 +39,8 @@ export type PendingApprovalSummary = Omit<PendingApproval, "card">;
 
 async function summarise(deps: BotDeps, viewer: Principal, stored: Versioned<Goal>): Promise<PendingApprovalSummary> {
   const goal = stored.value;
-  const [found, ownerName] = await Promise.all([deps.cards.getApproval(viewer.tenantId, viewer.userId, goal.id), findPersonName(deps.goalDeps, viewer.tenantId, goal.ownerId)]);
+  const intl = await findCardIntl(deps, viewer);
+  const [found, ownerName] = await Promise.all([deps.cards.getApproval(viewer.tenantId, viewer.userId, goal.id), findPersonName(deps.goalDeps, viewer.tenantId, goal.ownerId, intl)]);
   const record = found?.record.version === stored.etag ? found.record : null;
   return {
     goalId: goal.id,

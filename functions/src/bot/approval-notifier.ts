@@ -10,6 +10,7 @@ import type { ConversationRecord } from "../store/conversation-store.js";
 import { buildOutcomeCard, buildRequestCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
 import type { BotDeps } from "./bot-deps.js";
+import { findCardIntl } from "./card-locale.js";
 import { buildGoalUrl } from "./tab-links.js";
 import { describeError } from "../domain/logger.js";
 
@@ -80,11 +81,13 @@ async function closeRequest(deps: BotDeps, tenantId: string, stored: Versioned<G
 async function onDecided(deps: BotDeps, tenantId: string, event: Extract<GoalEvent, { kind: "decided" }>): Promise<void> {
   const stored = { value: event.goal, etag: event.etag };
   const goal = event.goal;
-  const deciderName = await findPersonName(deps.goalDeps, tenantId, event.actorId);
+  // The owner reads the news in their own language; the approver's card follows theirs.
+  const ownerIntl = await findCardIntl(deps, { tenantId, userId: goal.ownerId });
+  const deciderName = await findPersonName(deps.goalDeps, tenantId, event.actorId, ownerIntl);
   const outcome = { decision: event.decision, deciderName, decidedAt: goal.updatedAt, comment: event.comment };
   const tasks: Array<Promise<unknown>> = [closeRequest(deps, tenantId, stored, event.actorId, () => buildOutcomeCard(deps, stored, outcome, { tenantId, userId: event.actorId }))];
   const ownerConversation = await deps.conversations.getConversation(tenantId, goal.ownerId);
-  const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps, goal.id) });
+  const card = buildDecisionCard({ goalTitle: goal.title, ...outcome, goalUrl: buildGoalUrl(deps, goal.id) }, ownerIntl);
   // Without a chat yet, the owner gets the news as soon as they install the app (or Cascade does it for them).
   const queueCard = () => deps.cards.queueCard(tenantId, goal.ownerId, card, deps.goalDeps.clock.now());
   tasks.push(ownerConversation ? deps.messenger.send(ownerConversation, card) : queueCard().then(() => deps.appInstalls?.requestInstall(tenantId, goal.ownerId)));

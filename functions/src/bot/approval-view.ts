@@ -1,7 +1,6 @@
 /** Turns a stored goal into the view model of the approval cards: names instead of ids, the
  * goal it supports, the checklist in plain words, and what changed since the last approval. */
-import { describeKeyResult, formatDate, formatQuantity } from "../../../cards/src/format.js";
-import type { ApprovalGoalView, FieldChangeView, KeyResultView } from "../../../cards/src/index.js";
+import { describeKeyResult, type ApprovalGoalView, type CardIntl, type FieldChangeView, type KeyResultView } from "../../../cards/src/index.js";
 import { canReadGoal } from "../domain/goal-access.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { Versioned } from "../domain/ports.js";
@@ -17,17 +16,17 @@ function toKeyResultView(kr: KeyResult): KeyResultView {
     : { id: kr.id, title: kr.title, kind: "milestone", done: kr.done };
 }
 
-export async function findPersonName(deps: GoalDeps, tenantId: string, personId: string): Promise<string> {
-  return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? "Someone who left";
+export async function findPersonName(deps: GoalDeps, tenantId: string, personId: string, intl: CardIntl): Promise<string> {
+  return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? intl.t("common.someoneWhoLeft");
 }
 
-/** The person a card is rendered for: what it shows of other goals is what they may read. */
+/** The person a card is rendered for: what it shows of other goals is what they may read, in their language. */
 export interface CardViewer {
   tenantId: string;
   userId: string;
+  /** The reader's own client's language when they are the one acting. */
+  locale?: string | null;
 }
-
-const PRIVATE_PARENT = { title: "A goal you cannot see", ownerName: "" };
 
 /** A goal the viewer may read, or null: a goal they may not read and a goal that is gone look the
  * same, so a card tells nobody that a private goal exists. */
@@ -38,19 +37,19 @@ async function readVisibleGoal(deps: GoalDeps, viewer: CardViewer, goalId: strin
 }
 
 /** The parent as the viewer may see it: one outside their view shows neither its title nor its owner. */
-async function describeParent(deps: GoalDeps, goal: Goal, viewer: CardViewer): Promise<{ title: string; ownerName: string } | null> {
+async function describeParent(deps: GoalDeps, goal: Goal, viewer: CardViewer, intl: CardIntl): Promise<{ title: string; ownerName: string } | null> {
   if (!goal.parentId) return null;
   const parent = await readVisibleGoal(deps, viewer, goal.parentId);
-  if (!parent) return PRIVATE_PARENT;
-  return { title: parent.title, ownerName: await findPersonName(deps, goal.tenantId, parent.ownerId) };
+  if (!parent) return { title: intl.t("goal.privateParent"), ownerName: "" };
+  return { title: parent.title, ownerName: await findPersonName(deps, goal.tenantId, parent.ownerId, intl) };
 }
 
-function describeTarget(kr: SnapshotKeyResult, unit: string | null | undefined): string {
-  if (kr.kind === "milestone") return "A milestone: done or not done";
-  return `From ${formatQuantity(kr.start ?? 0, unit)} to ${formatQuantity(kr.target ?? 0, unit)}`;
+function describeTarget(kr: SnapshotKeyResult, unit: string | null | undefined, intl: CardIntl): string {
+  if (kr.kind === "milestone") return intl.t("goal.change.milestoneTarget");
+  return intl.t("goal.change.numberTarget", { start: intl.formatQuantity(kr.start ?? 0, unit), target: intl.formatQuantity(kr.target ?? 0, unit) });
 }
 
-function describeKeyResultChanges(before: SnapshotKeyResult[], goal: Goal): FieldChangeView[] {
+function describeKeyResultChanges(before: SnapshotKeyResult[], goal: Goal, intl: CardIntl): FieldChangeView[] {
   const after = new Map(goal.keyResults.map((kr) => [kr.id, kr]));
   const unitOf = (id: string) => {
     const kr = after.get(id);
@@ -59,14 +58,15 @@ function describeKeyResultChanges(before: SnapshotKeyResult[], goal: Goal): Fiel
   const changes: FieldChangeView[] = [];
   for (const old of before) {
     const now = after.get(old.id);
-    if (!now) changes.push({ field: `Key result removed: ${old.title}`, before: describeTarget(old, null), after: null });
+    if (!now) changes.push({ field: intl.t("goal.change.keyResultRemoved", { title: old.title }), before: describeTarget(old, null, intl), after: null });
     else if (JSON.stringify(old) !== JSON.stringify(snapshotOf(now))) {
-      changes.push({ field: `Key result: ${now.title}`, before: `${old.title}. ${describeTarget(old, unitOf(old.id))}`, after: describeKeyResult(toKeyResultView(now)) });
+      const before = intl.t("goal.change.keyResultBefore", { title: old.title, target: describeTarget(old, unitOf(old.id), intl) });
+      changes.push({ field: intl.t("goal.change.keyResult", { title: now.title }), before, after: describeKeyResult(intl, toKeyResultView(now)) });
     }
   }
   const known = new Set(before.map((kr) => kr.id));
   for (const kr of goal.keyResults) {
-    if (!known.has(kr.id)) changes.push({ field: `Key result added: ${kr.title}`, before: null, after: describeKeyResult(toKeyResultView(kr)) });
+    if (!known.has(kr.id)) changes.push({ field: intl.t("goal.change.keyResultAdded", { title: kr.title }), before: null, after: describeKeyResult(intl, toKeyResultView(kr)) });
   }
   return changes;
 }
@@ -75,33 +75,35 @@ function snapshotOf(kr: KeyResult): SnapshotKeyResult {
   return kr.kind === "number" ? { id: kr.id, title: kr.title, kind: kr.kind, start: kr.start, target: kr.target } : { id: kr.id, title: kr.title, kind: kr.kind };
 }
 
-async function describeParentTitle(deps: GoalDeps, viewer: CardViewer, parentId: string | null): Promise<string | null> {
-  if (!parentId) return "Top-level goal";
-  return (await readVisibleGoal(deps, viewer, parentId))?.title ?? PRIVATE_PARENT.title;
+async function describeParentTitle(deps: GoalDeps, viewer: CardViewer, parentId: string | null, intl: CardIntl): Promise<string | null> {
+  if (!parentId) return intl.t("goal.topLevel");
+  return (await readVisibleGoal(deps, viewer, parentId))?.title ?? intl.t("goal.privateParent");
 }
 
 /** The diff from the approved version, field by field, in words a manager reads at a glance. */
-export async function describeChangesSinceApproval(deps: GoalDeps, goal: Goal, viewer: CardViewer): Promise<FieldChangeView[]> {
+export async function describeChangesSinceApproval(deps: GoalDeps, goal: Goal, viewer: CardViewer, intl: CardIntl): Promise<FieldChangeView[]> {
   const snapshot = goal.approvedSnapshot;
   if (!snapshot || goal.status !== "pending_approval") return [];
   const changes: FieldChangeView[] = [];
-  if (snapshot.title !== goal.title) changes.push({ field: "Title", before: snapshot.title, after: goal.title });
-  if (snapshot.dueDate !== goal.dueDate) changes.push({ field: "Due date", before: formatDate(snapshot.dueDate), after: formatDate(goal.dueDate) });
-  if (snapshot.parentId !== goal.parentId) {
-    const [before, after] = await Promise.all([describeParentTitle(deps, viewer, snapshot.parentId), describeParentTitle(deps, viewer, goal.parentId)]);
-    changes.push({ field: "Supports", before, after });
+  if (snapshot.title !== goal.title) changes.push({ field: intl.t("goal.change.title"), before: snapshot.title, after: goal.title });
+  if (snapshot.dueDate !== goal.dueDate) {
+    changes.push({ field: intl.t("goal.change.dueDate"), before: intl.formatCalendarDate(snapshot.dueDate), after: intl.formatCalendarDate(goal.dueDate) });
   }
-  return [...changes, ...describeKeyResultChanges(snapshot.keyResults, goal)];
+  if (snapshot.parentId !== goal.parentId) {
+    const [before, after] = await Promise.all([describeParentTitle(deps, viewer, snapshot.parentId, intl), describeParentTitle(deps, viewer, goal.parentId, intl)]);
+    changes.push({ field: intl.t("goal.fact.supports"), before, after });
+  }
+  return [...changes, ...describeKeyResultChanges(snapshot.keyResults, goal, intl)];
 }
 
 /** The goal's card content as `viewer` may see it; the caller has checked that they may read the goal. */
-export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>, links: TabLinkSettings, viewer: CardViewer): Promise<ApprovalGoalView> {
+export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>, links: TabLinkSettings, viewer: CardViewer, intl: CardIntl): Promise<ApprovalGoalView> {
   const goal = stored.value;
   const [ownerName, cycle, parent, changes] = await Promise.all([
-    findPersonName(deps, goal.tenantId, goal.ownerId),
+    findPersonName(deps, goal.tenantId, goal.ownerId, intl),
     deps.cycles.getCycle(goal.tenantId, goal.cycleId),
-    describeParent(deps, goal, viewer),
-    describeChangesSinceApproval(deps, goal, viewer),
+    describeParent(deps, goal, viewer, intl),
+    describeChangesSinceApproval(deps, goal, viewer, intl),
   ]);
   const smart = checkSmart(goal, { cycle, isTopLevel: goal.isTopLevel });
   return {
@@ -114,7 +116,7 @@ export async function buildApprovalView(deps: GoalDeps, stored: Versioned<Goal>,
     dueDate: goal.dueDate,
     keyResults: goal.keyResults.map(toKeyResultView),
     parent,
-    smart: { ok: smart.ok, missing: smart.missing.map((issue) => issue.message) },
+    smart: { ok: smart.ok, missing: smart.missing.map((issue) => intl.t(`smart.${issue.code}`)) },
     changes,
     goalUrl: buildGoalUrl(links, goal.id),
   };

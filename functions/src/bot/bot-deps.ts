@@ -4,6 +4,7 @@ import type { CardStore } from "../store/card-store.js";
 import type { ConversationStore } from "../store/conversation-store.js";
 import type { Principal } from "../domain/types.js";
 import type { CardActionResponse } from "./invoke-response.js";
+import type { LocaleDeps } from "./card-locale.js";
 import type { Messenger } from "./messenger.js";
 import type { ProactiveInstall } from "./proactive-install.js";
 import type { Logger } from "../domain/logger.js";
@@ -13,7 +14,7 @@ import type { TabLinkSettings } from "./tab-links.js";
 export type CardActionHandler = (viewer: Principal, data: Record<string, unknown>) => Promise<CardActionResponse>;
 
 /** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
-export interface BotDeps extends TabLinkSettings {
+export interface BotDeps extends TabLinkSettings, LocaleDeps {
   goalDeps: GoalDeps;
   conversations: ConversationStore;
   cards: CardStore;

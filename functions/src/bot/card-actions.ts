@@ -1,13 +1,14 @@
 /** One handler for every approval card action, whether it arrives from Teams (`adaptiveCard/action`),
  * the local chat panel or the tab's Approvals inbox. Decisions run the same domain operation as
  * POST /api/goals/{id}/decision, so the rules and the idempotency are the same everywhere. */
-import { VERBS, parseDecisionInputs, type ParsedDecision } from "../../../cards/src/index.js";
+import { VERBS, createCardIntl, parseDecisionInputs, type CardIntl, type ParsedDecision } from "../../../cards/src/index.js";
 import { isAppError } from "../domain/errors.js";
 import { decideGoal } from "../domain/goal-workflow.js";
 import type { Principal } from "../domain/types.js";
 import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
 import type { BotDeps } from "./bot-deps.js";
+import { findCardIntl } from "./card-locale.js";
 import { decisionSchema } from "../http/action-schemas.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
@@ -22,8 +23,8 @@ function readText(data: Record<string, unknown>, key: string): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
-async function refreshCard(deps: BotDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
-  const goalId = parseCardGoalId(data);
+async function refreshCard(deps: BotDeps, viewer: Principal, data: Record<string, unknown>, intl: CardIntl): Promise<CardActionResponse> {
+  const goalId = parseCardGoalId(data, intl);
   const stored = await deps.goalDeps.goals.getGoal(viewer.tenantId, goalId);
   return respondWithCard(await renderCardFor(deps, viewer, stored, readText(data, "version")));
 }
@@ -36,7 +37,7 @@ async function applyDecision(deps: BotDeps, viewer: Principal, parsed: ParsedDec
   try {
     const result = await decideGoal(deps.goalDeps, viewer, parsed.goalId, parsed.decision, parsed.comment, parsed.version);
     const goal = result.goal.value;
-    const deciderName = await findPersonName(deps.goalDeps, viewer.tenantId, viewer.userId);
+    const deciderName = await findPersonName(deps.goalDeps, viewer.tenantId, viewer.userId, await findCardIntl(deps, viewer));
     const outcome = { decision: parsed.decision, deciderName, decidedAt: goal.updatedAt, comment: parsed.comment };
     return respondWithCard(result.isApplied ? await buildOutcomeCard(deps, result.goal, outcome, viewer) : await renderCardFor(deps, viewer, result.goal, null));
   } catch (error) {
@@ -50,9 +51,9 @@ async function applyDecision(deps: BotDeps, viewer: Principal, parsed: ParsedDec
 }
 
 /** The card's decision, read as the body of POST /api/goals/{id}/decision is read. */
-function parseDecision(verb: string, data: Record<string, unknown>): ParsedDecision | CardActionResponse {
-  const goalId = parseCardGoalId(data);
-  const parsed = parseDecisionInputs(verb, data);
+function parseDecision(verb: string, data: Record<string, unknown>, intl: CardIntl): ParsedDecision | CardActionResponse {
+  const goalId = parseCardGoalId(data, intl);
+  const parsed = parseDecisionInputs(verb, data, intl);
   if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
   const body = parseCardBody(decisionSchema, { decision: parsed.value.decision, comment: parsed.value.comment });
   return { ...parsed.value, goalId, decision: body.decision, comment: body.comment ?? null };
@@ -61,8 +62,9 @@ function parseDecision(verb: string, data: Record<string, unknown>): ParsedDecis
 async function runCardAction(deps: BotDeps, viewer: Principal, action: CardActionInput): Promise<CardActionResponse> {
   const handler = deps.cardActions?.[action.verb];
   if (handler) return await handler(viewer, action.data);
-  if (action.verb === VERBS.refresh) return await refreshCard(deps, viewer, action.data);
-  const parsed = parseDecision(action.verb, action.data);
+  const intl = await findCardIntl(deps, viewer);
+  if (action.verb === VERBS.refresh) return await refreshCard(deps, viewer, action.data, intl);
+  const parsed = parseDecision(action.verb, action.data, intl);
   return "statusCode" in parsed ? parsed : await applyDecision(deps, viewer, parsed);
 }
 
@@ -72,6 +74,7 @@ export async function executeCardAction(deps: BotDeps, viewer: Principal, action
     return await runCardAction(deps, viewer, action).catch(respondToUserError);
   } catch (error) {
     deps.log("error", "A card action failed", { verb: action.verb, error: describeError(error) });
-    return respondWithError(500, "InternalError", "Cascade could not complete this action. Refresh the card to see where the goal stands, then try again.");
+    const intl = await findCardIntl(deps, viewer).catch(() => createCardIntl(viewer.locale));
+    return respondWithError(500, "InternalError", intl.t("bot.error.failed"));
   }
 }

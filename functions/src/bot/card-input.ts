@@ -2,6 +2,7 @@
  * of the route it mirrors, and that body is parsed exactly as the route parses it, so a card accepts
  * nothing the tab could not send. Refusals become the card error a person sees under the card. */
 import type { z } from "zod";
+import type { CardIntl } from "../../../cards/src/index.js";
 import { AppError, isAppError } from "../domain/errors.js";
 import { idSchema, parseBody } from "../http/schemas.js";
 
@@ -15,9 +16,9 @@ export function parseCardBody<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** The goal a card belongs to, as the API's routes read a goal id. */
-export function parseCardGoalId(data: Record<string, unknown>): string {
+export function parseCardGoalId(data: Record<string, unknown>, intl: CardIntl): string {
   const value = typeof data.goalId === "string" ? data.goalId.trim() : "";
-  if (!value) throw new AppError("validation_failed", "This card is missing the goal it belongs to.");
-  if (!idSchema.safeParse(value).success) throw new AppError("validation_failed", "This card names a goal that is not valid.");
+  if (!value) throw new AppError("validation_failed", intl.t("bot.error.missingGoal"));
+  if (!idSchema.safeParse(value).success) throw new AppError("validation_failed", intl.t("bot.error.invalidGoal"));
   return value;
 }

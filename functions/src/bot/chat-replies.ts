@@ -1,7 +1,7 @@
 /** Answers typed messages ("my goals", "pending approvals", "help"). The person is identified by
  * their Entra object id and tenant, never by name or email. Answers that show goals go to the
  * person's personal chat only; in a team or group chat the bot says where to find them. */
-import { BOT_COMMANDS } from "../../../cards/src/index.js";
+import { BOT_COMMANDS, createCardIntl } from "../../../cards/src/index.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { isPersonalConversation, LOCAL_SERVICE_URL, readSender, readTenantId, type Channel, type IncomingActivity } from "./activity.js";
 import type { BotDeps } from "./bot-deps.js";
@@ -37,11 +37,12 @@ export async function answerChatMessage(deps: BotDeps, activity: IncomingActivit
   if (!replyTo) return;
   const sender = readSender(activity, allowedTenantIds);
   const person = sender ? await deps.goalDeps.directory.getPerson(sender.tenantId, sender.userId) : null;
+  const intl = createCardIntl(activity.locale);
   if (!sender || !person) {
-    await deps.messenger.send(replyTo, buildUnknownPersonCard());
+    await deps.messenger.send(replyTo, buildUnknownPersonCard(intl));
     return;
   }
-  const viewer = { ...sender, name: person.displayName };
+  const viewer = { ...sender, name: person.displayName, ...(activity.locale ? { locale: activity.locale } : {}) };
   const command = parseChatCommand(activity.text) ?? BOT_COMMANDS.help;
   if (isPersonalConversation(activity) || !isPrivateCommand(command)) {
     await deps.messenger.send(replyTo, await buildCommandCard(deps, viewer, command));
@@ -49,5 +50,5 @@ export async function answerChatMessage(deps: BotDeps, activity: IncomingActivit
   }
   const personalChat = await deps.conversations.getConversation(sender.tenantId, sender.userId);
   if (personalChat) await deps.messenger.send(personalChat, await buildCommandCard(deps, viewer, command));
-  await deps.messenger.send(replyTo, buildSentPrivatelyCard(deps, command, personalChat !== null));
+  await deps.messenger.send(replyTo, buildSentPrivatelyCard(deps, command, personalChat !== null, intl));
 }

@@ -1,13 +1,14 @@
 /** Check-in straight from the reminder card (verb checkin.submit), loaded by checkin-actions.ts on first
  * use. Runs the same operation as POST /api/goals/{id}/checkins, with its body checked by the same
  * schema; the id comes from the card, so a replay records nothing twice. */
-import { buildCheckInDoneCard, buildReminderCard, parseCheckInInputs, type AdaptiveCard } from "../../../cards/src/index.js";
+import { buildCheckInDoneCard, buildReminderCard, parseCheckInInputs, type AdaptiveCard, type CardIntl } from "../../../cards/src/index.js";
 import { recordCheckIn, type CheckInResult } from "../domain/checkins.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { filterNotCheckedInSince, findReminderWindowStart } from "../domain/reminders.js";
 import type { Principal } from "../domain/types.js";
 import { checkInSchema } from "../http/action-schemas.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
+import { findCardIntl } from "./card-locale.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
 import { deriveActionId, toCheckInGoalView, toKeyResultView } from "./progress-cards.js";
 import { buildGoalUrl, buildMyGoalsUrl } from "./tab-links.js";
@@ -19,7 +20,7 @@ function readString(data: Record<string, unknown>, key: string): string {
 }
 
 /** The goals the person still has to check in on from the same reminder, as forms below the receipt. */
-async function buildRemainingForms(deps: ProgressDeps, viewer: Principal, doneGoalId: string): Promise<AdaptiveCard | null> {
+async function buildRemainingForms(deps: ProgressDeps, viewer: Principal, doneGoalId: string, intl: CardIntl): Promise<AdaptiveCard | null> {
   const [goals, state, settings, person] = await Promise.all([
     deps.goals.listGoalsByOwner(viewer.tenantId, viewer.userId, { status: "active" }),
     deps.reminders.getState(viewer.tenantId, viewer.userId),
@@ -30,10 +31,10 @@ async function buildRemainingForms(deps: ProgressDeps, viewer: Principal, doneGo
   const open = goals.filter((g) => g.value.id !== doneGoalId && filterNotCheckedInSince([g.value], since).length > 0);
   if (open.length === 0) return null;
   const personName = person?.displayName ?? viewer.name;
-  return buildReminderCard({ personName, goals: open.map((g) => toCheckInGoalView(deps, g)), goalsUrl: buildMyGoalsUrl(deps) });
+  return buildReminderCard({ personName, goals: open.map((g) => toCheckInGoalView(deps, g)), goalsUrl: buildMyGoalsUrl(deps) }, intl);
 }
 
-async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: CheckInResult): Promise<AdaptiveCard> {
+async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: CheckInResult, intl: CardIntl): Promise<AdaptiveCard> {
   const goal = result.goal.value;
   const receipt = buildCheckInDoneCard({
     goalTitle: goal.title,
@@ -42,22 +43,23 @@ async function buildReceipt(deps: ProgressDeps, viewer: Principal, result: Check
     keyResults: goal.keyResults.map(toKeyResultView),
     progress: computeGoalProgress(goal.keyResults),
     goalUrl: buildGoalUrl(deps, goal.id),
-  });
-  const remaining = await buildRemainingForms(deps, viewer, goal.id);
+  }, intl);
+  const remaining = await buildRemainingForms(deps, viewer, goal.id, intl);
   if (!remaining) return receipt;
   return { ...receipt, body: [...receipt.body, ...remaining.body], actions: remaining.actions };
 }
 
 export async function recordCheckInFromCard(deps: ProgressDeps, viewer: Principal, data: Record<string, unknown>): Promise<CardActionResponse> {
   try {
-    const goalId = parseCardGoalId(data);
-    const parsed = parseCheckInInputs(goalId, data);
+    const intl = await findCardIntl(deps, viewer);
+    const goalId = parseCardGoalId(data, intl);
+    const parsed = parseCheckInInputs(goalId, data, intl);
     if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.map((e) => e.message).join(" "));
     const body = parseCardBody(checkInSchema, parsed.value);
     const checkInId = deriveActionId("checkin", goalId, readString(data, "version"), viewer.userId);
     const input = { keyResults: body.keyResults ?? [], confidence: body.confidence, note: body.note ?? "" };
     const result = await recordCheckIn(deps, viewer, goalId, input, { checkInId });
-    return respondWithCard(await buildReceipt(deps, viewer, result));
+    return respondWithCard(await buildReceipt(deps, viewer, result, intl));
   } catch (error) {
     return respondToUserError(error);
   }

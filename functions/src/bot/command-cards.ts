@@ -6,8 +6,10 @@ import {
   buildMessageCard,
   buildMyGoalsCard,
   buildPendingApprovalsCard,
+  formatCommand,
   type AdaptiveCard,
   type BotCommand,
+  type CardIntl,
   type MyGoalsItem,
 } from "../../../cards/src/index.js";
 import type { Versioned } from "../domain/ports.js";
@@ -15,6 +17,7 @@ import { computeGoalProgress } from "../domain/progress.js";
 import type { Cycle, Goal, Principal } from "../domain/types.js";
 import { listPendingApprovalSummaries } from "./approval-inbox.js";
 import type { BotDeps } from "./bot-deps.js";
+import { findCardIntl } from "./card-locale.js";
 import { type TabLinkSettings, buildApprovalsUrl, buildGoalUrl, buildMyGoalsUrl } from "./tab-links.js";
 
 /** The cycle the tab opens on: the one running today, else the latest open one, else the latest. */
@@ -41,19 +44,19 @@ function compareByDueDate(a: Versioned<Goal>, b: Versioned<Goal>): number {
   return (a.value.dueDate ?? "9999").localeCompare(b.value.dueDate ?? "9999") || a.value.title.localeCompare(b.value.title);
 }
 
-async function buildMyGoalsReply(deps: BotDeps, viewer: Principal): Promise<AdaptiveCard> {
+async function buildMyGoalsReply(deps: BotDeps, viewer: Principal, intl: CardIntl): Promise<AdaptiveCard> {
   const { cycles, goals, clock } = deps.goalDeps;
   const goalsUrl = buildMyGoalsUrl(deps);
   const cycle = pickCurrentCycle(await cycles.listCycles(viewer.tenantId), clock.now().toISOString().slice(0, 10));
   if (!cycle) {
-    const text = "Goals are set per period (a quarter, for instance), and none has been set up yet. Your Cascade admin adds one.";
-    return buildMessageCard({ tone: "info", title: "No goal period yet", text, link: { title: "Open Cascade", url: goalsUrl } });
+    const link = { title: intl.t("common.openCascade"), url: goalsUrl };
+    return buildMessageCard({ tone: "info", title: intl.t("bot.noPeriodTitle"), text: intl.t("bot.noPeriodText"), link });
   }
   const mine = await goals.listGoalsByOwner(viewer.tenantId, viewer.userId, { cycleId: cycle.id });
-  return buildMyGoalsCard({ cycleName: cycle.name, goals: mine.sort(compareByDueDate).map((goal) => toMyGoalsItem(deps, goal)), goalsUrl });
+  return buildMyGoalsCard({ cycleName: cycle.name, goals: mine.sort(compareByDueDate).map((goal) => toMyGoalsItem(deps, goal)), goalsUrl }, intl);
 }
 
-async function buildPendingApprovalsReply(deps: BotDeps, viewer: Principal): Promise<AdaptiveCard> {
+async function buildPendingApprovalsReply(deps: BotDeps, viewer: Principal, intl: CardIntl): Promise<AdaptiveCard> {
   const pending = await listPendingApprovalSummaries(deps, viewer);
   const items = pending.map((item) => ({
     goalId: item.goalId,
@@ -63,31 +66,26 @@ async function buildPendingApprovalsReply(deps: BotDeps, viewer: Principal): Pro
     isReapproval: item.isReapproval,
     goalUrl: buildApprovalsUrl(deps, item.goalId),
   }));
-  return buildPendingApprovalsCard({ items, approvalsUrl: buildApprovalsUrl(deps) });
+  return buildPendingApprovalsCard({ items, approvalsUrl: buildApprovalsUrl(deps) }, intl);
 }
 
-export function buildCommandCard(deps: BotDeps, viewer: Principal, command: BotCommand): Promise<AdaptiveCard> {
-  if (command === BOT_COMMANDS.myGoals) return buildMyGoalsReply(deps, viewer);
-  if (command === BOT_COMMANDS.pendingApprovals) return buildPendingApprovalsReply(deps, viewer);
-  return Promise.resolve(buildHelpCard({ appUrl: buildMyGoalsUrl(deps) }));
+export async function buildCommandCard(deps: BotDeps, viewer: Principal, command: BotCommand): Promise<AdaptiveCard> {
+  const intl = await findCardIntl(deps, viewer);
+  if (command === BOT_COMMANDS.myGoals) return buildMyGoalsReply(deps, viewer, intl);
+  if (command === BOT_COMMANDS.pendingApprovals) return buildPendingApprovalsReply(deps, viewer, intl);
+  return buildHelpCard({ appUrl: buildMyGoalsUrl(deps) }, intl);
 }
 
 /** For someone Cascade cannot place in the organisation: a sender without a work account, from an
  * organisation this deployment does not serve, or not (yet) in the synced directory. */
-export function buildUnknownPersonCard(): AdaptiveCard {
-  return buildMessageCard({
-    tone: "info",
-    title: "I don't know you yet",
-    text: "Cascade knows the people of its organisation from the company directory, and I could not find you there. If you joined recently, try again tomorrow; otherwise ask your Cascade admin.",
-  });
+export function buildUnknownPersonCard(intl: CardIntl): AdaptiveCard {
+  return buildMessageCard({ tone: "info", title: intl.t("bot.unknownPersonTitle"), text: intl.t("bot.unknownPersonText") });
 }
 
 /** Where a private answer went instead of a team conversation, or how to get it. */
-export function buildSentPrivatelyCard(links: TabLinkSettings, command: BotCommand, isSent: boolean): AdaptiveCard {
-  const what = command === BOT_COMMANDS.myGoals ? "Your goals" : "Goals waiting for your approval";
+export function buildSentPrivatelyCard(links: TabLinkSettings, command: BotCommand, isSent: boolean, intl: CardIntl): AdaptiveCard {
+  const what = command === BOT_COMMANDS.myGoals ? "myGoals" : "pendingApprovals";
   const url = command === BOT_COMMANDS.myGoals ? buildMyGoalsUrl(links) : buildApprovalsUrl(links);
-  const text = isSent
-    ? `${what} are for you alone, so I sent them to our personal chat.`
-    : `${what} are for you alone, so I show them only in our personal chat. Open a chat with Cascade and type "${command}" there, or open the tab.`;
-  return buildMessageCard({ tone: "info", text, link: { title: "Open in Cascade", url } });
+  const text = isSent ? intl.t("bot.sentPrivately", { what }) : intl.t("bot.onlyPrivately", { what, command: formatCommand(intl, command) });
+  return buildMessageCard({ tone: "info", text, link: { title: intl.t("bot.openInCascade"), url } });
 }

@@ -1,6 +1,7 @@
 /** Recognition by chat: a completed goal invites the owner's manager to send kudos, and kudos reach
  * the person they are for. Delivery failures are logged; they never undo what was recorded. */
-import { buildKudosCard, buildKudosInviteCard } from "../../../cards/src/index.js";
+import { buildKudosCard, buildKudosInviteCard, type CardIntl } from "../../../cards/src/index.js";
+import { findCardIntl } from "./card-locale.js";
 import type { Kudos } from "../domain/feedback.js";
 import { isGoalCompletedEvent, type GoalEvent } from "../domain/goal-context.js";
 import type { Goal } from "../domain/types.js";
@@ -8,8 +9,8 @@ import { buildGoalUrl } from "./tab-links.js";
 import { describeError } from "../domain/logger.js";
 import type { ProgressDeps } from "./progress-ports.js";
 
-async function nameOf(deps: ProgressDeps, tenantId: string, personId: string): Promise<string> {
-  return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? "A colleague";
+async function nameOf(deps: ProgressDeps, tenantId: string, personId: string, intl: CardIntl): Promise<string> {
+  return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? intl.t("common.aColleague");
 }
 
 async function deliver(deps: ProgressDeps, tenantId: string, personId: string, card: Parameters<ProgressDeps["sendCard"]>[2], what: string): Promise<void> {
@@ -25,17 +26,20 @@ export async function inviteKudosOnCompletion(deps: ProgressDeps, tenantId: stri
   if (!isGoalCompletedEvent(event)) return;
   const owner = await deps.directory.getPerson(tenantId, event.goal.ownerId);
   if (!owner?.managerId) return;
+  const intl = await findCardIntl(deps, { tenantId, userId: owner.managerId });
   const card = buildKudosInviteCard({
     goalId: event.goal.id,
     version: event.etag,
     goalTitle: event.goal.title,
     ownerName: owner.displayName,
     goalUrl: buildGoalUrl(deps, event.goal.id),
-  });
+  }, intl);
   await deliver(deps, tenantId, owner.managerId, card, "kudos invitation");
 }
 
 export async function notifyKudos(deps: ProgressDeps, tenantId: string, kudos: Kudos, goal: Goal): Promise<void> {
-  const card = buildKudosCard({ fromName: await nameOf(deps, tenantId, kudos.fromId), goalTitle: goal.title, message: kudos.message, goalUrl: buildGoalUrl(deps, goal.id) });
+  const intl = await findCardIntl(deps, { tenantId, userId: kudos.toId });
+  const fromName = await nameOf(deps, tenantId, kudos.fromId, intl);
+  const card = buildKudosCard({ fromName, goalTitle: goal.title, message: kudos.message, goalUrl: buildGoalUrl(deps, goal.id) }, intl);
   await deliver(deps, tenantId, kudos.toId, card, "kudos");
 }

@@ -5,6 +5,7 @@ import { giveKudos } from "../domain/feedback.js";
 import type { Principal } from "../domain/types.js";
 import { kudosSchema } from "../http/action-schemas.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
+import { findCardIntl } from "./card-locale.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";
 import { deriveActionId } from "./progress-cards.js";
 import { buildGoalUrl } from "./tab-links.js";
@@ -14,9 +15,10 @@ export async function sendKudosFromCard(deps: ProgressDeps, viewer: Principal, d
   let goalId: string;
   let message: string;
   let recipientId: string;
+  const intl = await findCardIntl(deps, viewer);
   try {
-    goalId = parseCardGoalId(data);
-    const parsed = parseKudosInputs(data);
+    goalId = parseCardGoalId(data, intl);
+    const parsed = parseKudosInputs(data, intl);
     if (!parsed.ok) return respondWithError(400, "BadRequest", parsed.errors.join(" "));
     message = parseCardBody(kudosSchema, { message: parsed.value.message }).message;
     const version = typeof data.version === "string" ? data.version : "";
@@ -30,9 +32,9 @@ export async function sendKudosFromCard(deps: ProgressDeps, viewer: Principal, d
   return respondWithCard(
     buildMessageCard({
       tone: "success",
-      title: "Kudos sent",
-      text: `${owner?.displayName ?? "They"} will see your message: "${message}"`,
-      link: { title: "Open goal", url: buildGoalUrl(deps, goalId) },
+      title: intl.t("kudos.sentTitle"),
+      text: owner ? intl.t("kudos.sentText", { name: owner.displayName, message }) : intl.t("kudos.sentTextNoName", { message }),
+      link: { title: intl.t("common.openGoal"), url: buildGoalUrl(deps, goalId) },
     }),
   );
 }

@@ -7,13 +7,14 @@ import type { FeedbackDeps } from "../domain/feedback.js";
 import type { Logger } from "../domain/logger.js";
 import type { Person } from "../domain/types.js";
 import type { ReminderStore } from "../store/reminder-store.js";
+import type { LocaleDeps } from "./card-locale.js";
 import type { TabLinkSettings } from "./tab-links.js";
 
 /** Delivers a card to a person's chat; false when they have no conversation with the app yet. */
 export type CardSender = (tenantId: string, personId: string, card: AdaptiveCard) => Promise<boolean>;
 
 /** The tab's address and the Teams app id (TabLinkSettings) are there for the links in cards. */
-export interface ProgressDeps extends CheckInDeps, DashboardDeps, FeedbackDeps, TabLinkSettings {
+export interface ProgressDeps extends CheckInDeps, DashboardDeps, FeedbackDeps, TabLinkSettings, LocaleDeps {
   reminders: ReminderStore;
   listPeople(tenantId: string): AsyncIterable<Person>;
   sendCard: CardSender;

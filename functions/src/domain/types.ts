@@ -97,6 +97,8 @@ export interface Principal {
   userId: string;
   name: string;
   roles: string[];
+  /** The language the caller's client asked for (a Teams activity's locale, the tab's Accept-Language), when known. */
+  locale?: string;
 }
 
 export interface AuditEntry {

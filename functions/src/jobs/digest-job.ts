@@ -8,6 +8,7 @@ import type { Cycle, Person } from "../domain/types.js";
 import { type TabLinkSettings, buildApprovalsUrl, buildDashboardUrl } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
 import { describeError } from "../domain/logger.js";
+import { findCardIntl } from "../bot/card-locale.js";
 import type { ProgressDeps } from "../bot/progress-ports.js";
 
 const DIGEST_CONCURRENCY = 2;
@@ -45,7 +46,8 @@ async function sendDigest(deps: ProgressDeps, tenantId: string, manager: Person,
   const { cycle, now, riskMargin } = context;
   const team = await loadTeamGoals(deps, tenantId, manager, cycle);
   await deps.reminders.updateState(tenantId, manager.id, { lastDigestAt: now.toISOString() });
-  const card = buildManagerDigestCard(buildDigestInput(deps, team, now, riskMargin));
+  const intl = await findCardIntl(deps, { tenantId, userId: manager.id });
+  const card = buildManagerDigestCard(buildDigestInput(deps, team, now, riskMargin), intl);
   if (await deps.sendCard(tenantId, manager.id, card)) result.sent++;
   else result.unreachable++;
 }

@@ -7,6 +7,7 @@ import type { Person } from "../domain/types.js";
 import { toCheckInGoalView } from "../bot/progress-cards.js";
 import { describeError } from "../domain/logger.js";
 import { buildMyGoalsUrl } from "../bot/tab-links.js";
+import { findCardIntl } from "../bot/card-locale.js";
 import type { ProgressDeps } from "../bot/progress-ports.js";
 
 const SEND_CONCURRENCY = 8;
@@ -50,7 +51,8 @@ async function remindPerson(deps: ProgressDeps, tenantId: string, person: Person
   await deps.reminders.updateState(tenantId, person.id, { lastReminderAt: now.toISOString() });
   if (chosen.length === 0) return void result.skipped++;
   const views = chosen.map((g) => toCheckInGoalView(deps, g.stored));
-  const card = buildReminderCard({ personName: person.displayName, goals: views, goalsUrl: buildMyGoalsUrl(deps) });
+  const intl = await findCardIntl(deps, { tenantId, userId: person.id });
+  const card = buildReminderCard({ personName: person.displayName, goals: views, goalsUrl: buildMyGoalsUrl(deps) }, intl);
   if (await deps.sendCard(tenantId, person.id, card)) result.sent++;
   else result.unreachable++;
 }
