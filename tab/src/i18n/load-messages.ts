@@ -10,8 +10,14 @@ type Loader = () => Promise<{ default: unknown }>;
 
 export const ENGLISH_MESSAGES = en as unknown as CompiledMessages;
 
-/** One line per language; a language without a catalogue reads English. */
+/** One line per language (a language without one reads English); the pseudo-locale is English,
+ * accented and lengthened at build time. */
 const LOADERS: Partial<Record<TabLocale, Loader>> = {
+  de: () => import("./messages/de.json"),
+  fr: () => import("./messages/fr.json"),
+  es: () => import("./messages/es.json"),
+  ja: () => import("./messages/ja.json"),
+  ar: () => import("./messages/ar.json"),
   [PSEUDO_LOCALE]: () => import("./messages/en.json?pseudo"),
 };
 
