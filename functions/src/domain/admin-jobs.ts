@@ -6,16 +6,20 @@ import { AppError, isAppError } from "./errors.js";
 import type { Clock, IdGenerator } from "./ports.js";
 import type { Logger } from "./logger.js";
 
-export type JobKind = "sync" | "erase";
+export type JobKind = "sync" | "erase" | "import";
 export type JobState = "running" | "succeeded" | "failed" | "interrupted";
+
+export type JobValue = string | number | boolean | null | JobValue[] | { [key: string]: JobValue };
+
+export type JobResult = Record<string, JobValue>;
 
 export interface JobProgress {
   phase: string;
   done: number;
   total: number | null;
+  /** Figures so far, kept when the job fails (an import's counts and row errors). */
+  detail?: JobResult;
 }
-
-export type JobResult = Record<string, string | number | boolean | null>;
 
 /** Holds no personal data: an erasure job does not record whom it erases. */
 export interface AdminJob {

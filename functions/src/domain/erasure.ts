@@ -118,7 +118,7 @@ export async function erasePerson(deps: ErasureDeps, admin: Principal, personId:
     for (const [table, n] of Object.entries(changed)) counts[table] = (counts[table] ?? 0) + n;
   }
   const rowsChanged = Object.values(counts).reduce((a, b) => a + b, 0);
-  const result: JobResult = { goalsErased: goalIds.size, alignedGoalsDetached: detached, reportsMoved, rowsChanged, rowsScanned: scannedBefore };
+  const result = { goalsErased: goalIds.size, alignedGoalsDetached: detached, reportsMoved, rowsChanged, rowsScanned: scannedBefore };
   await deps.addLogEntry(tenantId, { id: deps.ids.newId(), at: deps.clock.now().toISOString(), actorId: admin.userId, action: "person_erased", details: result });
   return result;
 }

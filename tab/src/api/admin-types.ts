@@ -1,10 +1,13 @@
 /** Shapes of the admin API as the tab reads them. */
-import type { AdminJob, JobKind, JobProgress } from "../../../functions/src/domain/admin-jobs.js";
+import type { AdminJob, JobKind as AnyJobKind, JobProgress } from "../../../functions/src/domain/admin-jobs.js";
 import type { AppInstallStatus } from "../../../functions/src/bot/proactive-install.js";
 import type { ReminderSettings } from "../../../functions/src/domain/reminders.js";
 import type { PersonSummary } from "./types.js";
 
-export type { AdminJob, AppInstallStatus, JobKind, JobProgress, ReminderSettings };
+export type { AdminJob, AppInstallStatus, JobProgress, ReminderSettings };
+
+/** Jobs the Admin view starts with a JSON body and follows at one path; imports have their own routes. */
+export type JobKind = Exclude<AnyJobKind, "import">;
 
 export interface AdminSettingsView {
   isApprovalRequired: boolean;

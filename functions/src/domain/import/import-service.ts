@@ -1,0 +1,147 @@
+/** The import operations: a dry run that reads a sheet and plans, and the run that writes the plan.
+ * The run writes the file-id mappings first, then each goal whole (with its key results and an
+ * "imported" audit entry in one transaction), parents before children. A failure stops the run and
+ * leaves every goal it wrote complete and remembered; running the same file again resumes: written
+ * goals are recognised and skipped, the rest are created with the ids planned before. */
+import { AppError } from "../errors.js";
+import type { JobProgress, JobResult } from "../admin-jobs.js";
+import type { Clock, CycleRepository, GoalRepository, IdGenerator, Versioned } from "../ports.js";
+import { runLimited } from "../run-limited.js";
+import type { AuditEntry, Goal, Person, Principal } from "../types.js";
+import { buildOwnerIndex } from "./import-owners.js";
+import { planImport, type ImportMapping, type ImportPlan } from "./import-plan.js";
+import { readSheet, type ReadSheet } from "./import-read.js";
+import type { ColumnMapping, SheetFormat, SheetRow } from "./import-fields.js";
+
+export interface ImportMappingStore {
+  listMappings(tenantId: string): Promise<Map<string, ImportMapping>>;
+  /** Adds mappings for file ids seen for the first time (fails if one exists already). */
+  addMappings(tenantId: string, mappings: ImportMapping[]): Promise<void>;
+}
+
+export interface ImportDeps {
+  goals: GoalRepository;
+  cycles: CycleRepository;
+  mappings: ImportMappingStore;
+  listPeople(tenantId: string): AsyncIterable<Person>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface ImportOptions {
+  /** Field → header, for a sheet that is neither the template nor a Viva Goals export. */
+  mapping: ColumnMapping | null;
+  /** Owner as written in the file → person id, for owners the directory does not match by itself. */
+  owners: Record<string, string>;
+}
+
+/** What the preview and the job report list at most; the counts always cover every row. */
+export const MAX_LISTED_ERRORS = 1000;
+const READ_CONCURRENCY = 32;
+const WRITE_CONCURRENCY = 16;
+
+export interface ImportPreview {
+  format: SheetFormat | "unknown";
+  headers: string[];
+  mapping: ColumnMapping;
+  rows: number;
+  goals: { create: number; update: number };
+  keyResults: { create: number; update: number };
+  unchanged: number;
+  unknownOwners: ImportPlan["unknownOwners"];
+  errors: ImportPlan["errors"];
+  errorCount: number;
+}
+
+const ID_LIKE = /^[A-Za-z0-9-]{1,100}$/;
+
+/** Stored goals the plan needs: those the file's ids map to, and goals rows name as their parent. */
+async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, mappings: Map<string, ImportMapping>): Promise<Map<string, Versioned<Goal>>> {
+  const ids = new Set<string>();
+  const fileIds = new Set(sheet.rows.map((r) => r.id));
+  for (const row of sheet.rows) {
+    const mapped = mappings.get(row.id);
+    if (mapped) ids.add(mapped.goalId);
+    if (row.type === "goal" && row.parent !== "" && !fileIds.has(row.parent)) {
+      const parent = mappings.get(row.parent);
+      if (parent) ids.add(parent.goalId);
+      else if (ID_LIKE.test(row.parent)) ids.add(row.parent);
+    }
+  }
+  const found = await runLimited([...ids], READ_CONCURRENCY, (id) => deps.goals.getGoal(tenantId, id));
+  return new Map(found.filter((g): g is Versioned<Goal> => g !== null).map((g) => [g.value.id, g]));
+}
+
+async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]> {
+  const people: Person[] = [];
+  for await (const person of deps.listPeople(tenantId)) people.push(person);
+  return people;
+}
+
+async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions) {
+  const tenantId = principal.tenantId;
+  const [sheet, mappings, cycles, people] = await Promise.all([readSheet(source, options.mapping), deps.mappings.listMappings(tenantId), deps.cycles.listCycles(tenantId), readPeople(deps, tenantId)]);
+  const goals = sheet.format === "unknown" ? new Map() : await readGoals(deps, tenantId, sheet, mappings);
+  const plan = planImport({ tenantId, actorId: principal.userId, now: deps.clock.now().toISOString(), rowCount: sheet.rowCount, rows: sheet.rows, rowErrors: sheet.errors, owners: buildOwnerIndex(people), ownerChoices: options.owners, cycles, mappings, goals, newId: () => deps.ids.newId() });
+  return { sheet, plan };
+}
+
+export async function previewImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions): Promise<ImportPreview> {
+  const { sheet, plan } = await prepare(deps, principal, source, options);
+  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rows: plan.rows, goals: plan.goals, keyResults: plan.keyResults, unchanged: plan.unchanged, unknownOwners: plan.unknownOwners, errors: plan.errors.slice(0, MAX_LISTED_ERRORS), errorCount: plan.errors.length };
+}
+
+function importedAudit(deps: ImportDeps, principal: Principal, write: ImportPlan["writes"][number], format: SheetFormat): AuditEntry {
+  const source = format === "viva" ? "a Viva Goals export" : "a spreadsheet";
+  const changes: AuditEntry["changes"] = {};
+  const before = write.previous?.value;
+  if (before && before.status !== write.goal.status) changes["status"] = { from: before.status, to: write.goal.status };
+  if (before && before.title !== write.goal.title) changes["title"] = { from: before.title, to: write.goal.title };
+  return { id: deps.ids.newId(), goalId: write.goal.id, at: deps.clock.now().toISOString(), actorId: principal.userId, action: "imported", comment: `Imported from ${source}, line ${write.line}.`, changes };
+}
+
+/** Goals already written stay (each complete); the message says where the run stopped and how to go on. */
+function describeWriteFailure(error: unknown, line: number): unknown {
+  const resume = "The goals written before it are complete; upload the same file again to continue where this stopped.";
+  if (error instanceof AppError) return new AppError(error.code, `The goal on line ${line} could not be written: ${error.message} ${resume}`);
+  return new AppError("unavailable", `The goal on line ${line} could not be written because storage failed. ${resume}`);
+}
+
+/** Checks the sheet can run at all before a job starts: a sheet of unknown shape needs a mapping first. */
+export function assertRunnable<T extends { format: SheetFormat | "unknown" }>(preview: T): asserts preview is T & { format: SheetFormat } {
+  if (preview.format === "unknown") throw new AppError("validation_failed", "The columns were not recognised; map them in the preview first.", { errors: [{ path: "mapping", message: "Map at least id, type and title." }] });
+}
+
+export async function runImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions, report: (progress: JobProgress) => void): Promise<JobResult> {
+  report({ phase: "planning", done: 0, total: null });
+  const { sheet, plan } = await prepare(deps, principal, source, options);
+  assertRunnable(sheet);
+  const counts = { processed: plan.unchanged + plan.errors.length, created: 0, updated: 0 };
+  const errors = plan.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ line: e.line, message: e.message }));
+  const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors, errorCount: plan.errors.length });
+  report({ phase: "remembering ids", done: counts.processed, total: plan.rows, detail: detail() });
+  await deps.mappings.addMappings(principal.tenantId, plan.newMappings);
+  const depths = [...new Set(plan.writes.map((w) => w.depth))].sort((a, b) => a - b);
+  let failure: unknown = null;
+  for (const depth of depths) {
+    await runLimited(plan.writes.filter((w) => w.depth === depth), WRITE_CONCURRENCY, async (write) => {
+      if (failure) return;
+      const previous = write.previous;
+      try {
+        await deps.goals.saveGoal({ goal: write.goal, etag: previous?.etag, previous: previous?.value, audit: [importedAudit(deps, principal, write, sheet.format)] });
+      } catch (error) {
+        failure ??= describeWriteFailure(error, write.line);
+        return;
+      }
+      counts.processed += write.rows;
+      if (previous) {
+        counts.updated += 1 + write.keyResults.update;
+        counts.created += write.keyResults.create;
+      } else counts.created += write.rows;
+      report({ phase: "writing goals", done: counts.processed, total: plan.rows, detail: detail() });
+    });
+    if (failure) throw failure;
+  }
+  counts.processed = plan.rows;
+  return detail();
+}
