@@ -4,7 +4,7 @@ import functions, { type HttpHandler, type HttpResponseInit } from "@azure/funct
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../src/domain/errors.js";
-import { createHandler, MAX_BODY_BYTES, type RouteDef } from "../src/http/pipeline.js";
+import { createHandler, MAX_BODY_BYTES, MAX_FILE_BYTES, type RouteDef } from "../src/http/pipeline.js";
 import { problemResponse } from "../src/http/problem.js";
 import { buildRouteTable } from "../src/http/routes.js";
 import type { Services } from "../src/services.js";
@@ -30,12 +30,13 @@ function compileTemplate(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-async function readRequestBody(req: IncomingMessage): Promise<Uint8Array> {
+async function readRequestBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES * 2) break;
+    // Past the limit the rest is not kept; the handler refuses the body by its declared or actual size.
+    if (size > limit * 2) break;
     chunks.push(chunk as Buffer);
   }
   return new Uint8Array(Buffer.concat(chunks));
@@ -107,7 +108,7 @@ export async function startLocalHost(options: { port: number; services: Services
         const error = found === "method" ? new AppError("method_not_allowed", `${method} is not supported here.`) : new AppError("not_found", "There is no such API route.");
         return writeResponse(res, problemResponse(error, url.pathname), false);
       }
-      const bytes = method === "GET" || method === "HEAD" ? new Uint8Array() : await readRequestBody(req);
+      const bytes = method === "GET" || method === "HEAD" ? new Uint8Array() : await readRequestBody(req, found.route.def.isFileBody ? MAX_FILE_BYTES : MAX_BODY_BYTES);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
       const request = new HttpRequest({ method, url: url.toString(), headers, body: { bytes }, params: found.params, query: Object.fromEntries(url.searchParams) });
       const context = new InvocationContext({ functionName: found.route.def.name, invocationId: randomUUID(), logHandler: (level, ...args) => level === "error" && console.error(...args) });

@@ -5,9 +5,12 @@ import type { JobDeps } from "./domain/admin-jobs.js";
 import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "./domain/admin.js";
 import type { ErasureDeps, ErasureMarks } from "./domain/erasure.js";
 import type { GoalDeps } from "./domain/goal-context.js";
+import type { ImportDeps } from "./domain/import/import-service.js";
 import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "./domain/ports.js";
+import type { Person } from "./domain/types.js";
 import type { Logger } from "./logging.js";
 import { createAdminStore, type AdminStore } from "./store/admin-store.js";
+import { createImportIds } from "./store/import-ids.js";
 import type { TableFactory } from "./store/tables.js";
 import type { TenantDataStore } from "./store/tenant-data.js";
 import { createTenantDataRegistry, listExportSources } from "./store/tenant-data-registry.js";
@@ -26,6 +29,8 @@ export interface AdminServices {
   tenantData: readonly TenantDataStore[];
   export: TenantExport;
   erasure: ErasureDeps;
+  /** Goals brought in from a spreadsheet or a Viva Goals export. */
+  imports: ImportDeps;
 }
 
 export interface AdminOptions {
@@ -39,15 +44,17 @@ export interface AdminOptions {
   onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<unknown>;
   log: Logger;
   runSync: DirectorySyncRunner | null;
+  listPeople(tenantId: string): AsyncIterable<Person>;
 }
 
 /** Creates the admin store (the caller ensures its tables) and the admin dependencies. */
 export function createAdminServices(options: AdminOptions): AdminServices & { tables: string[] } {
   const store = createAdminStore(options.tables);
   const tenantData = createTenantDataRegistry(options.tables);
+  const importIds = createImportIds(options.tables);
   const { clock, ids } = options.goalDeps;
   return {
-    tables: store.tables,
+    tables: [...store.tables, ...importIds.tables],
     store,
     settings: { policy: options.policy, reminders: options.reminders, versions: store, directory: options.directory },
     jobs: { jobs: store, clock, ids, log: options.log },
@@ -62,5 +69,6 @@ export function createAdminServices(options: AdminOptions): AdminServices & { ta
       onDirectoryChanges: options.onDirectoryChanges,
       addLogEntry: (tenantId, entry) => store.addLogEntry(tenantId, entry),
     },
+    imports: { goals: options.goalDeps.goals, cycles: options.goalDeps.cycles, mappings: importIds, listPeople: options.listPeople, clock, ids },
   };
 }

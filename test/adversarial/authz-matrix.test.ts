@@ -61,7 +61,7 @@ async function runCase(c: Case, fresh: { goal?: GoalRef; person?: { id: string }
   const res = await fetch(`${api.url}${request.path}`, {
     method: request.method,
     headers: { ...world.headers[c.role], ...(request.body === undefined ? {} : { "content-type": "application/json" }), ...request.headers },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    body: request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
   });
   const text = await res.text();
   ran++;

@@ -18,7 +18,7 @@ export interface ApiResponse<T = any> {
 export interface RequestOptions {
   as?: Person | string | null;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -67,7 +67,7 @@ export async function startApiHarness(connectionString: string): Promise<ApiHarn
     if (options.as !== null && options.as !== undefined) {
       headers["authorization"] ??= `Bearer ${typeof options.as === "string" && options.as.includes(".") ? options.as : await tokenFor(options.as)}`;
     }
-    let body: string | undefined = options.rawBody;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers["content-type"] ??= "application/json";

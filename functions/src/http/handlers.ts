@@ -3,6 +3,7 @@
 import { adminHandlers } from "./admin.js";
 import { adminCycleHandlers } from "./admin-cycles.js";
 import { adminDataHandlers } from "./admin-data.js";
+import { adminImportHandlers } from "./admin-imports.js";
 import { adminPeopleHandlers } from "./admin-people.js";
 import { alignmentHandlers } from "./alignment.js";
 import { approvalHandlers } from "./approvals.js";
@@ -26,6 +27,7 @@ export const apiHandlers = {
   ...adminHandlers,
   ...adminCycleHandlers,
   ...adminDataHandlers,
+  ...adminImportHandlers,
   ...adminPeopleHandlers,
   ...alignmentHandlers,
   ...approvalHandlers,

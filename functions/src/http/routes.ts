@@ -114,6 +114,10 @@ const API_ROUTES: RouteDef[] = [
     { name: "admin-erase-start", methods: ["POST"], route: "api/admin/erase", auth: "user" },
   ]),
   ...lazyRoutes([
+    { name: "admin-imports-start", methods: ["POST"], route: "api/admin/imports", auth: "user", isFileBody: true },
+    { name: "admin-imports-get", methods: ["GET"], route: "api/admin/imports/{id}", auth: "user" },
+  ]),
+  ...lazyRoutes([
     { name: "people-get", methods: ["GET"], route: "api/people/{id}", auth: "user" },
     { name: "people-reports", methods: ["GET"], route: "api/people/{id}/reports", auth: "user" },
   ]),

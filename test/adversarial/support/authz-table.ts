@@ -107,6 +107,10 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "GET /api/admin/export", allowed: everyone(ADMINS), seesPrivate: ["admin"] },
   { operation: "GET /api/admin/erase", allowed: everyone(ADMINS) },
   { operation: "POST /api/admin/erase", allowed: { alice: ["admin"], otherTenantPerson: ["otherTenantAdmin"] }, isWrite: true },
+  // A dry run of a small template file; the run itself is covered by the import tests.
+  { operation: "POST /api/admin/imports", allowed: everyone(ADMINS) },
+  // No import was started here: an admin learns that (404), anyone else is refused before the lookup.
+  { operation: "GET /api/admin/imports/{id}", allowed: everyone(ADMINS), alsoAccepted: [404] },
   // Needs a Bot Framework token, which no user token is.
   { operation: "POST /api/messages", allowed: everyone(NOBODY) },
   // Every card action answers with a card; what counts is what the card shows and what the action writes.

@@ -143,6 +143,8 @@ export interface BuiltRequest {
   method: string;
   path: string;
   body?: unknown;
+  /** Sent as it is, with the content type in headers (a file upload). */
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
@@ -222,6 +224,8 @@ export async function buildRequest(world: World, operation: string, subject: Sub
       return { method, path: `${path}?q=Alice` };
     case "POST /api/admin/erase":
       return { method, path, body: { personId } };
+    case "POST /api/admin/imports":
+      return { method, path: `${path}?dryRun=true`, headers: { "content-type": "text/csv" }, rawBody: `id,type,title,owner,cycle\ng1,goal,Matrix import,${people.owner.mail ?? people.owner.id},${cycle}\n` };
     case "POST /api/dev/token":
       return { method, path, body: { userId: people.owner.id } };
     case "POST /api/dev/jobs/{job}":

@@ -42,3 +42,11 @@ export async function readSheet(source: AsyncIterable<SheetRow>, mapping: Column
   if (!recognised) sheet.errors.push({ line: 1, message: "The file is empty: it needs a header row and one row per goal or key result." });
   return sheet;
 }
+
+/** Reads only the header row: a run is refused before its job starts when the sheet cannot be read. */
+export async function readSheetFormat(source: AsyncIterable<SheetRow>, mapping: ColumnMapping | null): Promise<SheetFormat | "unknown"> {
+  for await (const row of source) {
+    if (!isEmpty(row)) return recogniseSheet(row.cells.map((cell) => readText(cell)), mapping).format;
+  }
+  return "unknown";
+}

@@ -30,7 +30,7 @@ export interface RowError {
   message: string;
 }
 
-export const LIMITS = { id: 200, title: 200, description: 4000, unit: 20 } as const;
+export const LIMITS = { id: 100, title: 200, description: 4000, unit: 20 } as const;
 
 /** Key-result types written in the template or by other tools; those that measure a number from a
  * start towards a target or a threshold are number key results. */
