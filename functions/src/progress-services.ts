@@ -7,6 +7,7 @@ import type { FeedbackSink } from "./domain/feedback.js";
 import { isGoalCompletedEvent, type GoalDeps } from "./domain/goal-context.js";
 import type { Person } from "./domain/types.js";
 import type { EventBus } from "./events.js";
+import type { PersonLocales } from "./bot/card-locale.js";
 import type { CardSender, ProgressDeps } from "./bot/progress-ports.js";
 import { buildTabLinkSettings } from "./bot/tab-links.js";
 import { createFeedbackStore } from "./store/feedback-store.js";
@@ -24,6 +25,7 @@ export interface ProgressOptions {
   listPeople(tenantId: string): AsyncIterable<Person>;
   sendCard: CardSender;
   log: ProgressDeps["log"];
+  locales?: PersonLocales;
 }
 
 /** The kudos cards and their builders load with the first kudos or completed goal, not at start. */
@@ -47,6 +49,7 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
     sendCard: options.sendCard,
     ...buildTabLinkSettings(options.config),
     log: options.log,
+    locales: options.locales,
   };
   options.events.subscribe(async (tenantId, event) => {
     // Only a completed goal invites kudos; other goal events leave the card code unloaded.

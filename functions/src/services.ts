@@ -38,6 +38,8 @@ import { createPendingWrites } from "./store/pending-writes.js";
 import { startWriteRepair } from "./write-repair.js";
 import { createCascadeIndex } from "./store/cascade-index.js";
 import type { ProgressDeps } from "./bot/progress-ports.js";
+import type { PersonLocales } from "./bot/card-locale.js";
+import { createPersonLocales } from "./bot/person-locales.js";
 import { createErasedPeople } from "./store/erased-people.js";
 import { refuseErasedPeople } from "./auth/refuse-erased.js";
 import type { TeamMembership } from "./domain/channel-dashboards.js";
@@ -76,6 +78,8 @@ export interface Services {
   cascade: CascadeServices;
   /** Admin settings, admin jobs (directory sync) and the admin log. */
   admin: AdminServices;
+  /** The language each person reads cards in, and the record of the one they use Cascade in. */
+  locales: PersonLocales;
   dev: DevServices | null;
   /** Folder of the built tab. */
   tabDir: string;
@@ -145,9 +149,11 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const addAdminLogEntry = (tenantId: string, entry: AdminLogEntry) => admin.store.addLogEntry(tenantId, entry);
   const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
   const isErased = (tenantId: string, userId: string) => erased.isErased(tenantId, userId);
-  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased });
+  // A person's language is kept with their reminder state (made below); it is read only once cards are sent.
+  const locales = createPersonLocales({ reminders: { getState: (t, p) => progress.reminders.getState(t, p), updateState: (t, p, f) => progress.reminders.updateState(t, p, f) }, directory, tenantPolicy: goalDeps.tenantPolicy });
+  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
-  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log });
+  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
@@ -168,6 +174,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     progress,
     cascade,
     admin,
+    locales,
     dev,
     tabDir: config.tabDir ?? defaults.tabDir,
     log,

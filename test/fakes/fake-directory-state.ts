@@ -3,7 +3,7 @@
  * delta watermarks. */
 import type { DirectoryUser } from "./org-generator.js";
 
-export type UserField = "displayName" | "mail" | "userPrincipalName" | "jobTitle" | "department" | "accountEnabled" | "manager";
+export type UserField = "displayName" | "mail" | "userPrincipalName" | "jobTitle" | "department" | "preferredLanguage" | "accountEnabled" | "manager";
 
 type ChangeKind = "created" | "updated" | "softDeleted" | "restored" | "hardDeleted";
 

@@ -2,7 +2,7 @@
 import type { FakeDirectoryState, UserChangeSummary, UserField } from "./fake-directory-state.js";
 import type { DirectoryUser } from "./org-generator.js";
 
-const ALL_FIELDS: UserField[] = ["displayName", "mail", "userPrincipalName", "jobTitle", "department", "accountEnabled", "manager"];
+const ALL_FIELDS: UserField[] = ["displayName", "mail", "userPrincipalName", "jobTitle", "department", "preferredLanguage", "accountEnabled", "manager"];
 const USER_TYPE = "#microsoft.graph.user";
 
 export interface DeltaItemSpec {
@@ -33,7 +33,7 @@ function managerLink(id: string, isRemoved = false): Record<string, unknown> {
 /** A user as /users (manager expanded on request) or a delta round (manager@delta) shows it. */
 export function renderUser(user: DirectoryUser, select: Set<UserField>, manager: "expand" | "delta" | "none"): Record<string, unknown> {
   const item: Record<string, unknown> = {};
-  for (const field of select) if (field !== "manager") item[field] = user[field];
+  for (const field of select) if (field !== "manager") item[field] = user[field] ?? null;
   item.id = user.id;
   if (manager === "expand" && user.managerId) item.manager = managerLink(user.managerId);
   if (manager === "delta" && select.has("manager") && user.managerId) item["manager@delta"] = [managerLink(user.managerId)];
@@ -51,7 +51,7 @@ export function renderDeltaItem(state: FakeDirectoryState, spec: DeltaItemSpec, 
   if (!spec.fields) return renderUser(user, select, "delta");
   const changed = new Set(spec.fields);
   const item = isPartial ? { id: user.id } : renderUser(user, select, "delta");
-  if (isPartial) for (const field of spec.fields) if (field !== "manager" && select.has(field)) (item as Record<string, unknown>)[field] = user[field];
+  if (isPartial) for (const field of spec.fields) if (field !== "manager" && select.has(field)) (item as Record<string, unknown>)[field] = user[field] ?? null;
   if (changed.has("manager") && select.has("manager")) (item as Record<string, unknown>)["manager@delta"] = renderManagerChange(user, spec.managerAtStart);
   return item;
 }

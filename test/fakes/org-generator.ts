@@ -10,7 +10,12 @@ export interface DirectoryUser {
   department: string | null;
   accountEnabled: boolean;
   managerId: string | null;
+  /** Graph's preferredLanguage; most tenants leave it unset for many people. */
+  preferredLanguage?: string | null;
 }
+
+/** Cycled by position rather than drawn, so adding them left every generated organisation as it was. */
+const PREFERRED_LANGUAGES = ["en-US", null, "de-DE", "fr-FR", null, "es-ES", "ja-JP", "ar-SA", null, "en-GB"];
 
 export interface OrgOptions {
   size: number;
@@ -90,7 +95,7 @@ export function generateOrg(options: OrgOptions): DirectoryUser[] {
     const count = mailCounts.get(local) ?? 0;
     mailCounts.set(local, count + 1);
     const mail = `${local}${count === 0 ? "" : count + 1}@${domain}`;
-    const user: DirectoryUser = { id: makeId(random), displayName: `${first} ${last}`, mail, userPrincipalName: mail, jobTitle: titleFor(random, level, department, isManager), department: level === 0 ? "Leadership" : department.name, accountEnabled: random() > 0.002, managerId: manager?.id ?? null };
+    const user: DirectoryUser = { id: makeId(random), displayName: `${first} ${last}`, mail, userPrincipalName: mail, jobTitle: titleFor(random, level, department, isManager), department: level === 0 ? "Leadership" : department.name, accountEnabled: random() > 0.002, managerId: manager?.id ?? null, preferredLanguage: PREFERRED_LANGUAGES[users.length % PREFERRED_LANGUAGES.length] ?? null };
     users.push(user);
     return { user, level, department };
   };

@@ -49,7 +49,7 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
   const kudos: Kudos[] = [];
   const sent: SentCard[] = [];
   const cycle = buildTestCycle({ startDate: "2027-01-01", endDate: "2027-03-31" });
-  const stateOf = (id: string): PersonReminderState => states.get(id) ?? { personId: id, lastReminderAt: null, lastDigestAt: null, timeZone: null };
+  const stateOf = (id: string): PersonReminderState => states.get(id) ?? { personId: id, lastReminderAt: null, lastDigestAt: null, timeZone: null, locale: null };
   const deps: ProgressDeps = {
     ...links,
     goals: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, directionOf, formattingLocale, isRightToLeft, isSupportedLocale, matchLocale, PSEUDO_LOCALE, SUPPORTED_LOCALES } from "./locales.js";
+import { DEFAULT_LOCALE, directionOf, findSupportedLocale, formattingLocale, isRightToLeft, isSupportedLocale, matchLocale, PSEUDO_LOCALE, SUPPORTED_LOCALES } from "./locales.js";
 
 describe("matchLocale", () => {
   it("matches a language we ship, with or without a region or script", () => {
@@ -30,6 +30,12 @@ describe("matchLocale", () => {
     expect(matchLocale("pt-BR,pt;q=0.9,ja;q=0.8,de;q=0.7")).toBe("ja");
     expect(matchLocale("fr;q=0.2, de;q=0.9")).toBe("de");
     expect(matchLocale("de;q=0, *;q=0.5")).toBe("en");
+  });
+
+  it("says when nothing requested is supported, so a caller can try its next source", () => {
+    expect(findSupportedLocale("pt-BR")).toBeUndefined();
+    expect(findSupportedLocale(null)).toBeUndefined();
+    expect(findSupportedLocale("pt-BR, fr;q=0.5")).toBe("fr");
   });
 
   it("recognises the pseudo-locale in any case", () => {

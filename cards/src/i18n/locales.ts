@@ -25,11 +25,16 @@ export function isCatalogueLocale(value: unknown): value is CatalogueLocale {
  * script we do not ship falls back to its language, and a language we do not ship to the next tag,
  * then to English ("pt-BR" → "en"). A string may be one tag or a whole Accept-Language header. */
 export function matchLocale(requested: string | readonly string[] | undefined | null): Locale {
+  return findSupportedLocale(requested) ?? DEFAULT_LOCALE;
+}
+
+/** Like matchLocale, but undefined when nothing requested is supported, so a caller can try its next source. */
+export function findSupportedLocale(requested: string | readonly string[] | undefined | null): Locale | undefined {
   for (const tag of listRequestedTags(requested)) {
     const match = matchTag(tag);
     if (match) return match;
   }
-  return DEFAULT_LOCALE;
+  return undefined;
 }
 
 export function isRightToLeft(locale: string): boolean {

@@ -9,6 +9,7 @@ import type { BotDeps } from "./bot-deps.js";
 import { executeCardAction } from "./card-actions.js";
 import { answerChatMessage, toConversation } from "./chat-replies.js";
 import { respondWithError } from "./invoke-response.js";
+import { describeError } from "../domain/logger.js";
 
 /** The person's chat with the app, now known: it is kept, and what waited for it is delivered. */
 export async function adoptConversation(deps: BotDeps, conversation: ConversationRecord): Promise<void> {
@@ -21,7 +22,10 @@ export function createActivityHandlers(deps: BotDeps, allowedTenantIds: readonly
   async function readActiveSender(activity: IncomingActivity): Promise<Principal | null | "erased"> {
     const sender = readSender(activity, allowedTenantIds);
     if (sender && (await deps.isErased?.(sender.tenantId, sender.userId))) return "erased";
-    return sender && activity.locale ? { ...sender, locale: activity.locale } : sender;
+    if (!sender || !activity.locale) return sender;
+    // Proactive cards later use the language the person last used Cascade in.
+    await deps.locales?.noteLocale(sender.tenantId, sender.userId, activity.locale).catch((error: unknown) => deps.log("warn", "Could not record a person's language", { error: describeError(error) }));
+    return { ...sender, locale: activity.locale };
   }
 
   return {

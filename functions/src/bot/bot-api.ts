@@ -1,5 +1,6 @@
 /** The bot as the rest of the app sees it, and what it is built from. bot-services.ts implements it as
  * a facade that loads bot-core.ts with the first call that needs it. */
+import type { PersonLocales } from "./card-locale.js";
 import type { AdaptiveCard } from "../../../cards/src/index.js";
 import type { Config } from "../config.js";
 import type { AdminLogEntry } from "../domain/admin.js";
@@ -53,6 +54,8 @@ export interface BotServicesOptions {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
   /** People whose data was erased; their activities are refused. */
   isErased?(tenantId: string, userId: string): Promise<boolean>;
+  /** The language each person reads their cards in. */
+  locales?: PersonLocales;
 }
 
 /** What the facade forwards to; the inbox list needs only the card store, so the facade answers it. */

@@ -56,6 +56,7 @@ export function createBotCore(options: BotServicesOptions): BotCore {
     log: options.log,
     cardActions: options.cardActions,
     isErased: options.isErased,
+    locales: options.locales,
   };
   const appInstalls = createAppInstalls(options, (conversation) => adoptConversation(deps, conversation));
   deps.appInstalls = appInstalls;

@@ -6,6 +6,8 @@ import { createCardIntl, type CardIntl } from "../../../cards/src/index.js";
  * Cascade in, else their preferred language in the directory, else the tenant's default. */
 export interface PersonLocales {
   findLocale(tenantId: string, personId: string): Promise<string | null>;
+  /** Keeps the language a person's client asked for, writing only when it differs from what is kept. */
+  noteLocale(tenantId: string, personId: string, requested: string | null | undefined): Promise<void>;
 }
 
 export interface LocaleDeps {

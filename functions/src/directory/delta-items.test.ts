@@ -10,8 +10,14 @@ describe("reading users delta items", () => {
   test("a whole user from the first round fills every field; no manager@delta means no manager", () => {
     expect(readDeltaItem({ id: "u1", displayName: "Ada", mail: null, userPrincipalName: "ada@x", jobTitle: "CEO", accountEnabled: true }, true)).toEqual({
       kind: "upsert",
-      patch: { id: "u1", fields: { displayName: "Ada", mail: null, jobTitle: "CEO", department: null, accountEnabled: true, managerId: null } },
+      patch: { id: "u1", fields: { displayName: "Ada", mail: null, jobTitle: "CEO", department: null, preferredLanguage: null, accountEnabled: true, managerId: null } },
     });
+  });
+
+  test("reads the preferred language, and a later round may change only that", () => {
+    const whole = readDeltaItem({ id: "u1", displayName: "Ada", preferredLanguage: "de-DE", accountEnabled: true }, true);
+    expect(whole?.kind === "upsert" && whole.patch.fields.preferredLanguage).toBe("de-DE");
+    expect(readDeltaItem({ id: "u1", preferredLanguage: "ja-JP" }, false)).toEqual({ kind: "upsert", patch: { id: "u1", fields: { preferredLanguage: "ja-JP" } } });
   });
 
   test("a later round carries only what changed", () => {

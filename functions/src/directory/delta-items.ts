@@ -3,7 +3,7 @@
  * several pages, so items merge: later fields win, untouched fields stay. */
 import type { PersonFields, PersonPatch } from "../store/org-packing.js";
 
-export const USER_DELTA_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,accountEnabled,manager";
+export const USER_DELTA_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,preferredLanguage,accountEnabled,manager";
 
 interface ManagerRef {
   id?: unknown;
@@ -40,7 +40,7 @@ export function readDeltaItem(raw: unknown, isWholeUser: boolean): DeltaEntry | 
   const displayName = readString(item, "displayName");
   const upn = readString(item, "userPrincipalName");
   if (displayName !== undefined || isWholeUser) fields.displayName = displayName || upn || item.id;
-  for (const key of ["mail", "jobTitle", "department"] as const) {
+  for (const key of ["mail", "jobTitle", "department", "preferredLanguage"] as const) {
     const value = readString(item, key);
     if (value !== undefined) fields[key] = value;
     else if (isWholeUser) fields[key] = null;

@@ -79,11 +79,12 @@ describe("admin settings", () => {
   });
 
   test("the ETag depends on content and version", () => {
-    const settings = { isApprovalRequired: true, organisationGoalOwnerIds: [], isProactiveInstallEnabled: false, reminders: DEFAULT_REMINDER_SETTINGS };
+    const settings = { isApprovalRequired: true, organisationGoalOwnerIds: [], isProactiveInstallEnabled: false, defaultLocale: "en", reminders: DEFAULT_REMINDER_SETTINGS };
     expect(computeSettingsEtag(settings, "a")).toBe(computeSettingsEtag({ ...settings }, "a"));
     expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag(settings, "b"));
     expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag({ ...settings, isApprovalRequired: false }, "a"));
     expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag({ ...settings, isProactiveInstallEnabled: true }, "a"));
+    expect(computeSettingsEtag(settings, "a")).not.toBe(computeSettingsEtag({ ...settings, defaultLocale: "de" }, "a"));
     expect(computeSettingsEtag(settings, null)).toMatch(/^"[0-9a-f]{16}"$/);
   });
 });

@@ -13,8 +13,13 @@ export interface AdminSettings {
   isApprovalRequired: boolean;
   organisationGoalOwnerIds: string[];
   isProactiveInstallEnabled: boolean;
+  /** Cards and bot messages for someone whose language Cascade does not know are in this one. */
+  defaultLocale: string;
   reminders: ReminderSettings;
 }
+
+/** Cascade's source language; the contract's schema lists which others an admin may choose. */
+export const DEFAULT_TENANT_LOCALE = "en";
 
 export const MAX_ORGANISATION_GOAL_OWNERS = 50;
 
@@ -84,6 +89,7 @@ async function readWithVersion(deps: SettingsDeps, tenantId: string): Promise<Ve
     isApprovalRequired: policy.isApprovalRequired,
     organisationGoalOwnerIds: [...policy.organisationGoalOwnerIds],
     isProactiveInstallEnabled: policy.isProactiveInstallEnabled ?? false,
+    defaultLocale: policy.defaultLocale ?? DEFAULT_TENANT_LOCALE,
     reminders: { ...reminders },
   };
   return { settings, etag: computeSettingsEtag(settings, version), policy, version };
@@ -105,6 +111,8 @@ export interface SettingsChange {
   organisationGoalOwnerIds: string[];
   /** Absent keeps the current value. */
   isProactiveInstallEnabled?: boolean;
+  /** Absent keeps the current value. */
+  defaultLocale?: string;
   /** Fields not named keep their current value. */
   reminders: Partial<ReminderSettings>;
 }
@@ -121,7 +129,8 @@ export async function updateSettings(deps: SettingsDeps, principal: Principal, c
   }
   await deps.versions.claimVersion(principal.tenantId, VERSION_NAME, current.version);
   const isProactiveInstallEnabled = change.isProactiveInstallEnabled ?? current.settings.isProactiveInstallEnabled;
-  await deps.policy.savePolicy(principal.tenantId, { ...current.policy, isApprovalRequired: change.isApprovalRequired, organisationGoalOwnerIds: ownerIds, isProactiveInstallEnabled });
+  const defaultLocale = change.defaultLocale ?? current.settings.defaultLocale;
+  await deps.policy.savePolicy(principal.tenantId, { ...current.policy, isApprovalRequired: change.isApprovalRequired, organisationGoalOwnerIds: ownerIds, isProactiveInstallEnabled, defaultLocale });
   await deps.reminders.saveSettings(principal.tenantId, { ...current.settings.reminders, ...change.reminders });
   return readSettings(deps, principal.tenantId);
 }

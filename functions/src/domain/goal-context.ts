@@ -32,6 +32,8 @@ export interface TenantPolicy extends TopLevelPolicy {
   isApprovalRequired: boolean;
   /** Cascade installs its Teams app for people a card must reach (absent: off). */
   isProactiveInstallEnabled?: boolean;
+  /** The language of cards for people whose own Cascade does not know yet (absent: English). */
+  defaultLocale?: string;
 }
 
 export interface GoalDeps {

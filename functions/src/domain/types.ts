@@ -89,6 +89,8 @@ export interface Person {
   managerId: string | null;
   accountEnabled: boolean;
   updatedAt: string;
+  /** The language set for them in Entra ID (Graph's preferredLanguage, e.g. "de-DE"), when there is one. */
+  preferredLanguage?: string | null;
 }
 
 /** The verified caller. Identified by tenant + object id, never by email. */

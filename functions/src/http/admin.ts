@@ -5,6 +5,7 @@ import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin, MAX_ORGANISATION_GOAL_OWNERS, readSettings, updateSettings, type AdminSettings } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { isValidTimeZone } from "../domain/reminders.js";
+import { SUPPORTED_LOCALES } from "../../../cards/src/i18n/locales.js";
 import type { Services } from "../services.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { idSchema, parseBody } from "./schemas.js";
@@ -34,6 +35,8 @@ export const adminSettingsSchema = z.strictObject({
   organisationGoalOwnerIds: z.array(idSchema).max(MAX_ORGANISATION_GOAL_OWNERS, `At most ${MAX_ORGANISATION_GOAL_OWNERS} people.`),
   /** Left out: keeps its value. */
   isProactiveInstallEnabled: z.boolean().optional(),
+  /** Left out: keeps its value. */
+  defaultLocale: z.enum(SUPPORTED_LOCALES, { message: `Choose one of ${SUPPORTED_LOCALES.join(", ")}.` }).optional(),
   reminders: reminderSettingsSchema,
 });
 
@@ -62,7 +65,7 @@ export const adminHandlers = {
     assertAdmin(principal, "change settings");
     const change = parseBody(adminSettingsSchema, body);
     const saved = await updateSettings(services.admin.settings, principal, change, request.headers.get("if-match"));
-    await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length, isProactiveInstallEnabled: saved.settings.isProactiveInstallEnabled } });
+    await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: services.goalDeps.clock.now().toISOString(), actorId: principal.userId, action: "settings_changed", details: { isApprovalRequired: saved.settings.isApprovalRequired, organisationGoalOwners: saved.settings.organisationGoalOwnerIds.length, isProactiveInstallEnabled: saved.settings.isProactiveInstallEnabled, defaultLocale: saved.settings.defaultLocale } });
     return json(200, await toSettingsView(services, principal.tenantId, saved.settings), { etag: saved.etag });
   },
   "admin-sync-status": async ({ services, principal }) => {

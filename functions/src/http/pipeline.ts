@@ -94,12 +94,21 @@ function withStorageCount(response: HttpResponseInit, requests: number): HttpRes
   return { ...response, headers: Object.fromEntries(headers) };
 }
 
+/** The tab sends the language it shows in; replies use it, and cards sent later follow it (kept only
+ * when it changes, see PersonLocales). A failure to keep it never fails the request. */
+async function readCallerLocale(services: Services, principal: Principal, request: HttpRequest): Promise<Principal> {
+  const requested = request.headers.get("accept-language");
+  if (!requested) return principal;
+  await services.locales.noteLocale(principal.tenantId, principal.userId, requested).catch((error: unknown) => services.log("warn", "Could not record a person's language", { error: String(error) }));
+  return { ...principal, locale: requested };
+}
+
 export function createHandler(route: RouteDef, getServices: () => Promise<Services>): HttpHandler {
   return async (request, context) => {
     try {
       const services = await getServices();
       // The caller is identified before the body is read, so an anonymous request learns nothing from how its body is judged.
-      const principal = route.auth === "user" ? await services.verifyToken(request.headers.get("authorization")) : ANONYMOUS;
+      const principal = route.auth === "user" ? await readCallerLocale(services, await services.verifyToken(request.headers.get("authorization")), request) : ANONYMOUS;
       const bytes = await readBytes(request, route.isFileBody ? MAX_FILE_BYTES : MAX_BODY_BYTES);
       const rawBody = route.isFileBody ? "" : new TextDecoder("utf-8").decode(bytes);
       const body = route.isRawBody || route.isFileBody ? undefined : parseJson(request, rawBody);

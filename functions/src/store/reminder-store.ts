@@ -1,5 +1,5 @@
 /** Reminder settings per tenant, and per person: when they were last reminded or sent a digest,
- * and their time zone when Teams told us. One small partition per tenant for each. */
+ * their time zone when Teams told us, and the language they last used Cascade in. One small partition per tenant for each. */
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "../domain/reminders.js";
 import { getEntityOrNull, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
@@ -10,6 +10,8 @@ export interface PersonReminderState {
   lastReminderAt: string | null;
   lastDigestAt: string | null;
   timeZone: string | null;
+  /** The language the person last used Cascade in (a supported locale such as "de"). */
+  locale: string | null;
 }
 
 export interface ReminderStore {
@@ -28,6 +30,7 @@ interface StateEntity {
   lastReminderAt?: string;
   lastDigestAt?: string;
   timeZone?: string;
+  locale?: string;
 }
 
 const toState = (personId: string, e: StateEntity | null): PersonReminderState => ({
@@ -35,6 +38,7 @@ const toState = (personId: string, e: StateEntity | null): PersonReminderState =
   lastReminderAt: e?.lastReminderAt || null,
   lastDigestAt: e?.lastDigestAt || null,
   timeZone: e?.timeZone || null,
+  locale: e?.locale || null,
 });
 
 export function createReminderStore(factory: TableFactory): ReminderStore {
