@@ -13,7 +13,7 @@ describe("reminder card and parseCheckInInputs", () => {
     goalId: "g-2",
     version: "v-2",
     lastCheckIn: null,
-    keyResults: [{ id: "kr-9", title: "Signed contracts", kind: "number", start: 0, target: 10, current: 3, unit: null }],
+    keyResults: [{ id: "kr-9", title: "Signed contracts", kind: "increase", start: 0, target: 10, current: 3, unit: null }],
   });
   const card = buildReminderCard({ personName: "Ana", goals: [first, second], goalsUrl: "https://teams.example.test/me" }, en);
   const submitted = collectInitialInputValues(card);

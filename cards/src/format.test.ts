@@ -40,8 +40,14 @@ describe("format", () => {
 
   it("describes key results and states in plain words", () => {
     expect(describeKeyResult(en, { id: "a", title: "Setup guide", kind: "milestone", done: true })).toBe("**Setup guide**: done");
-    expect(describeKeyResult(en, { id: "b", title: "Users", kind: "number", start: 0, target: 500, current: 120, unit: "users" })).toBe(
+    expect(describeKeyResult(en, { id: "b", title: "Users", kind: "increase", start: 0, target: 500, current: 120, unit: "users" })).toBe(
       "**Users**: from 0 users to 500 users, now 120 users",
+    );
+    expect(describeKeyResult(en, { id: "c", title: "Uptime", kind: "keep_above", start: 99, target: 99.9, current: 99.95, unitKind: "percent" })).toBe(
+      "**Uptime**: keep at or above 99.9%, now 99.95%",
+    );
+    expect(describeKeyResult(en, { id: "d", title: "Cost", kind: "keep_below", start: 900, target: 800, current: 750.5, unitKind: "currency", currency: "EUR" })).toBe(
+      "**Cost**: keep at or below €800.00, now €750.50",
     );
     expect(formatStatus(en, "pending_approval")).toBe("Waiting for approval");
     expect(formatConfidenceInline(en, "at_risk")).toBe("at risk");

@@ -42,12 +42,11 @@ export function describeKeyResult(intl: CardIntl, keyResult: KeyResultView): str
   if (keyResult.kind === "milestone") {
     return intl.t("keyResult.milestone", { title: keyResult.title, done: keyResult.done ? "yes" : "no" });
   }
-  return intl.t("keyResult.number", {
-    title: keyResult.title,
-    start: intl.formatQuantity(keyResult.start, keyResult.unit),
-    target: intl.formatQuantity(keyResult.target, keyResult.unit),
-    current: intl.formatQuantity(keyResult.current, keyResult.unit),
-  });
+  const target = intl.formatQuantity(keyResult.target, keyResult);
+  const current = intl.formatQuantity(keyResult.current, keyResult);
+  if (keyResult.kind === "keep_above") return intl.t("keyResult.keepAbove", { title: keyResult.title, target, current });
+  if (keyResult.kind === "keep_below") return intl.t("keyResult.keepBelow", { title: keyResult.title, target, current });
+  return intl.t("keyResult.number", { title: keyResult.title, start: intl.formatQuantity(keyResult.start, keyResult), target, current });
 }
 
 /** A markdown link. Square brackets in the text and parentheses or spaces in the URL would end it

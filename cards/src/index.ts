@@ -4,6 +4,7 @@ export * from "./card-json.js";
 export * from "./types.js";
 export * from "./verbs.js";
 export { describeKeyResult, formatConfidence, formatDecision, formatStatus } from "./format.js";
+export { formatMeasuredNumber, toMeasureUnit, type MeasureUnit } from "./measure.js";
 export * from "./i18n/locales.js";
 export { createCardIntl, type CardIntl, type MessageValues } from "./i18n/card-intl.js";
 export type { MessageId } from "./i18n/catalogues.js";

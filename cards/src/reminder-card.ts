@@ -29,6 +29,9 @@ export interface ReminderCardInput {
 
 const CONFIDENCES: readonly Confidence[] = ["on_track", "at_risk", "off_track"];
 
+/** A target to reach, or a line to hold. */
+const NUMBER_LABELS = { increase: "reminder.numberLabel", decrease: "reminder.numberLabel", keep_above: "reminder.keepAboveLabel", keep_below: "reminder.keepBelowLabel" } as const;
+
 /** Every input has a label; those the check-in needs are required and say what to fix. A milestone's
  * toggle is not required: "not done" is an answer too. */
 function createKeyResultInput(goalId: string, keyResult: KeyResultView, intl: CardIntl): CardElement {
@@ -45,7 +48,7 @@ function createKeyResultInput(goalId: string, keyResult: KeyResultView, intl: Ca
   return {
     type: "Input.Number",
     id: checkInInputIds.current(goalId, keyResult.id),
-    label: intl.t("reminder.numberLabel", { title: keyResult.title, target: intl.formatQuantity(keyResult.target, keyResult.unit) }),
+    label: intl.t(NUMBER_LABELS[keyResult.kind], { title: keyResult.title, target: intl.formatQuantity(keyResult.target, keyResult) }),
     value: keyResult.current,
     isRequired: true,
     errorMessage: intl.t("checkIn.error.number"),

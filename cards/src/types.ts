@@ -17,14 +17,23 @@ export type Confidence = "on_track" | "at_risk" | "off_track";
 /** Same values as the body of POST /goals/{id}/decision. */
 export type Decision = "approve" | "request_changes" | "reject";
 
-export interface NumberKeyResultView {
+/** increase and decrease move from start (the baseline) to target; keep_above and keep_below hold
+ * target as a threshold. */
+export type MeasuredKind = "increase" | "decrease" | "keep_above" | "keep_below";
+
+/** How a value reads: a free-text unit, a percentage, or money in an ISO 4217 currency. */
+export type UnitKind = "text" | "percent" | "currency";
+
+export interface MeasuredKeyResultView {
   id: string;
   title: string;
-  kind: "number";
+  kind: MeasuredKind;
   start: number;
   target: number;
   current: number;
+  unitKind?: UnitKind;
   unit?: string | null;
+  currency?: string | null;
 }
 
 export interface MilestoneKeyResultView {
@@ -34,7 +43,7 @@ export interface MilestoneKeyResultView {
   done: boolean;
 }
 
-export type KeyResultView = NumberKeyResultView | MilestoneKeyResultView;
+export type KeyResultView = MeasuredKeyResultView | MilestoneKeyResultView;
 
 /** Identifies the exact goal revision a card was built from, so the server can spot a stale card. */
 export interface GoalRef {

@@ -55,7 +55,9 @@ function countDecimals(value: number): number {
 function valueAt(kr: KeyResult, progress: number): CheckInValue {
   if (kr.kind === "milestone") return { id: kr.id, done: progress >= MILESTONE_DONE_AT };
   const scale = 10 ** Math.max(countDecimals(kr.start), countDecimals(kr.target));
-  return { id: kr.id, current: Math.round((kr.start + (kr.target - kr.start) * progress) * scale) / scale };
+  // A kept threshold is crossed about half-way through the pace, so slow goals show it broken.
+  const share = kr.kind === "keep_above" || kr.kind === "keep_below" ? 0.5 + progress : progress;
+  return { id: kr.id, current: Math.round((kr.start + (kr.target - kr.start) * share) * scale) / scale };
 }
 
 /** Weekly times, oldest first, ending `lastDaysAgo` (plus a little spread) before today and never

@@ -58,7 +58,7 @@ function withClockFrom(deps: GoalDeps, start: number): GoalDeps {
 
 /** Active goals start where their key results started; the seeded check-ins move them on. */
 function atStart(text: DemoGoalText): DemoGoalText {
-  return { ...text, keyResults: text.keyResults.map((kr) => (kr.kind === "number" ? { ...kr, current: kr.start } : { ...kr, done: false })) };
+  return { ...text, keyResults: text.keyResults.map((kr) => (kr.kind === "milestone" ? { ...kr, done: false } : { ...kr, current: kr.start })) };
 }
 
 async function addGoal(ctx: SeedContext, owner: Person, text: DemoGoalText, parent: Goal | null, stage: "draft" | "pending" | "active"): Promise<Goal> {

@@ -29,7 +29,7 @@ function buildGoal(tenantId: string, cycle: Cycle, n: number, k: number, now: st
     description: "A realistic description of why this goal matters to customers and how we will know it is done.",
     dueDate: cycle.endDate, visibility: "public", parentId: manager === null ? null : goalIdOf(manager, 0), weight: 1,
     keyResults: [
-      { id: `kr${k}a`, title: "Share of orders completed in one page", kind: "number", start: 0, target: 100, current: (n * 7 + k * 13) % 100, unit: "%" },
+      { id: `kr${k}a`, title: "Share of orders completed in one page", kind: "increase", start: 0, target: 100, current: (n * 7 + k * 13) % 100, unitKind: "percent" },
       { id: `kr${k}b`, title: "Launch reviewed by support", kind: "milestone", done: (n + k) % 3 === 0 },
     ],
     status: (n + k) % 11 === 0 ? "pending_approval" : "active", approverId: manager === null ? null : personId(manager), isTopLevel: manager === null,

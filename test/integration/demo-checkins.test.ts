@@ -15,7 +15,7 @@ function buildDemoGoal(overrides: Partial<Goal> = {}): Goal {
   return buildTestGoal({
     createdAt: "2026-12-28T09:30:00.000Z",
     keyResults: [
-      { id: "time", title: "Median page load time", kind: "number", start: 3.2, target: 1.6, current: 3.2, unit: "s" },
+      { id: "time", title: "Median page load time", kind: "decrease", start: 3.2, target: 1.6, current: 3.2, unitKind: "text", unit: "s" },
       { id: "budget", title: "Performance budget in every build", kind: "milestone", done: false },
     ],
     ...overrides,

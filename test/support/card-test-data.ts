@@ -11,7 +11,7 @@ export function buildApprovalGoalView(overrides: Partial<ApprovalGoalView> = {})
     cycleName: "Q1 2027",
     dueDate: "2027-03-31",
     keyResults: [
-      { id: "kr-1", title: "Median days to first dashboard", kind: "number", start: 14, target: 7, current: 12, unit: "days" },
+      { id: "kr-1", title: "Median days to first dashboard", kind: "decrease", start: 14, target: 7, current: 12, unit: "days" },
       { id: "kr-2", title: "Self-serve setup guide published", kind: "milestone", done: false },
     ],
     parent: { title: "Make customers successful in their first month", ownerName: "Ben Okafor" },
@@ -31,7 +31,7 @@ export function buildCheckInGoalView(overrides: Partial<CheckInGoalView> = {}): 
     progress: 0.29,
     lastCheckIn: { at: "2027-01-04T16:05:12.345Z", confidence: "at_risk" },
     keyResults: [
-      { id: "kr-1", title: "Median days to first dashboard", kind: "number", start: 14, target: 7, current: 12, unit: "days" },
+      { id: "kr-1", title: "Median days to first dashboard", kind: "decrease", start: 14, target: 7, current: 12, unit: "days" },
       { id: "kr-2", title: "Self-serve setup guide published", kind: "milestone", done: true },
     ],
     goalUrl: "https://teams.example.test/l/entity/cascade/goals?goal=goal-1",

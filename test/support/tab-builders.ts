@@ -17,7 +17,7 @@ export function buildGoal(overrides: Partial<GoalView> = {}): GoalView {
     parentId: "g-parent",
     weight: 1,
     isTopLevel: false,
-    keyResults: [{ id: "kr-1", title: "Closed deals", kind: "number", start: 0, target: 5, current: 2, unit: "deals" }],
+    keyResults: [{ id: "kr-1", title: "Closed deals", kind: "increase", start: 0, target: 5, current: 2, unitKind: "text", unit: "deals" }],
     status: "draft",
     progress: 0.4,
     smart: { ok: true, missing: [] },

@@ -5,7 +5,7 @@ let counter = 0;
 
 export function buildTestGoal(overrides: Partial<Goal> = {}): Goal {
   counter++;
-  const keyResults: KeyResult[] = [{ id: `kr${counter}`, title: "Key result", kind: "number", start: 0, target: 100, current: 0 }];
+  const keyResults: KeyResult[] = [{ id: `kr${counter}`, title: "Key result", kind: "increase", start: 0, target: 100, current: 0, unitKind: "text" }];
   return {
     tenantId: "t1",
     id: `g${counter}`,
@@ -31,7 +31,7 @@ export function buildTestGoal(overrides: Partial<Goal> = {}): Goal {
 }
 
 export function withProgress(current: number, overrides: Partial<Goal> = {}): Goal {
-  return buildTestGoal({ keyResults: [{ id: "kr", title: "Key result", kind: "number", start: 0, target: 100, current }], ...overrides });
+  return buildTestGoal({ keyResults: [{ id: "kr", title: "Key result", kind: "increase", start: 0, target: 100, current, unitKind: "text" }], ...overrides });
 }
 
 export function buildTestCycle(overrides: Partial<Cycle> = {}): Cycle {

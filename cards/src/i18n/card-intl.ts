@@ -4,6 +4,7 @@ import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
 import { getCatalogue, type MessageId } from "./catalogues.js";
 import { DEFAULT_LOCALE, formattingLocale, matchLocale, PSEUDO_LOCALE, type Locale } from "./locales.js";
 import { pseudoLocalizeText } from "./pseudo.js";
+import { formatMeasuredNumber, toMeasureUnit, type MeasureUnit } from "../measure.js";
 
 export type MessageValues = Record<string, string | number>;
 
@@ -16,8 +17,9 @@ export interface CardIntl {
   /** A share (0–1) as a whole percentage, clamped. */
   formatPercent(share: number): string;
   formatNumber(value: number): string;
-  /** A key result's quantity with its unit, the unit being the owner's own text ("%" is a percentage). */
-  formatQuantity(value: number, unit?: string | null): string;
+  /** A key result's quantity with its unit: a percentage, money in its currency, or the owner's own
+   * unit text (a bare "%" is a percentage). */
+  formatQuantity(value: number, unit?: string | MeasureUnit | null): string;
 }
 
 const cache = createIntlCache();
@@ -58,9 +60,11 @@ function buildCardIntl(locale: Locale): CardIntl {
     },
     formatNumber,
     formatQuantity(value, unit) {
-      if (unit === "%") return localise(formatter.formatNumber(value / 100, { style: "percent", maximumFractionDigits: 2 }));
+      const measure = toMeasureUnit(unit);
+      const measured = formatMeasuredNumber(value, measure, toIntlLocale(locale));
+      if (measured !== null) return localise(measured);
       const number = formatNumber(value);
-      return unit ? t("common.quantityWithUnit", { number, unit }) : number;
+      return measure.unit ? t("common.quantityWithUnit", { number, unit: measure.unit }) : number;
     },
   };
 }

@@ -15,9 +15,11 @@ import { buildApprovalGoalView, buildCheckInGoalView } from "../../../test/suppo
 const intl = createCardIntl(PSEUDO_LOCALE);
 const url = "https://teams.example.test/l/entity/goal";
 const keyResults = [
-  { id: "kr-1", title: "Δείκτης", kind: "number" as const, start: 14, target: 7, current: 12, unit: "日" },
+  { id: "kr-1", title: "Δείκτης", kind: "decrease" as const, start: 14, target: 7, current: 12, unit: "日" },
   { id: "kr-2", title: "Ορόσημο", kind: "milestone" as const, done: false },
-  { id: "kr-3", title: "Μερίδιο", kind: "number" as const, start: 0, target: 50, current: 20, unit: "%" },
+  { id: "kr-3", title: "Μερίδιο", kind: "increase" as const, start: 0, target: 50, current: 20, unit: "%" },
+  { id: "kr-4", title: "Διαθεσιμότητα", kind: "keep_above" as const, start: 99, target: 99.5, current: 99.7, unitKind: "percent" as const },
+  { id: "kr-5", title: "Κόστος", kind: "keep_below" as const, start: 900, target: 800, current: 750, unitKind: "currency" as const, currency: "EUR" },
 ];
 const goal = buildApprovalGoalView({
   title: "Στόχος ένα", description: "Περιγραφή του στόχου.", ownerName: "Άννα", cycleName: "2027 Α", keyResults, goalUrl: url,

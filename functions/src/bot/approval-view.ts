@@ -1,20 +1,16 @@
 /** Turns a stored goal into the view model of the approval cards: names instead of ids, the
  * goal it supports, the checklist in plain words, and what changed since the last approval. */
-import { describeKeyResult, type ApprovalGoalView, type CardIntl, type FieldChangeView, type KeyResultView } from "../../../cards/src/index.js";
+import { describeKeyResult, type ApprovalGoalView, type CardIntl, type FieldChangeView, type MeasureUnit } from "../../../cards/src/index.js";
 import { canReadGoal } from "../domain/goal-access.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { Versioned } from "../domain/ports.js";
+import { isMeasured } from "../domain/key-results.js";
 import { checkSmart } from "../domain/smart.js";
+import { toKeyResultView } from "./progress-cards.js";
 import type { ApprovedSnapshot, Goal, KeyResult } from "../domain/types.js";
 import { type TabLinkSettings, buildGoalUrl } from "./tab-links.js";
 
 type SnapshotKeyResult = ApprovedSnapshot["keyResults"][number];
-
-function toKeyResultView(kr: KeyResult): KeyResultView {
-  return kr.kind === "number"
-    ? { id: kr.id, title: kr.title, kind: "number", start: kr.start, target: kr.target, current: kr.current, unit: kr.unit ?? null }
-    : { id: kr.id, title: kr.title, kind: "milestone", done: kr.done };
-}
 
 export async function findPersonName(deps: GoalDeps, tenantId: string, personId: string, intl: CardIntl): Promise<string> {
   return (await deps.directory.getPerson(tenantId, personId))?.displayName ?? intl.t("common.someoneWhoLeft");
@@ -44,16 +40,19 @@ async function describeParent(deps: GoalDeps, goal: Goal, viewer: CardViewer, in
   return { title: parent.title, ownerName: await findPersonName(deps, goal.tenantId, parent.ownerId, intl) };
 }
 
-function describeTarget(kr: SnapshotKeyResult, unit: string | null | undefined, intl: CardIntl): string {
+function describeTarget(kr: SnapshotKeyResult, unit: MeasureUnit | null, intl: CardIntl): string {
   if (kr.kind === "milestone") return intl.t("goal.change.milestoneTarget");
-  return intl.t("goal.change.numberTarget", { start: intl.formatQuantity(kr.start ?? 0, unit), target: intl.formatQuantity(kr.target ?? 0, unit) });
+  const target = intl.formatQuantity(kr.target ?? 0, unit);
+  if (kr.kind === "keep_above") return intl.t("goal.change.keepAboveTarget", { target });
+  if (kr.kind === "keep_below") return intl.t("goal.change.keepBelowTarget", { target });
+  return intl.t("goal.change.numberTarget", { start: intl.formatQuantity(kr.start ?? 0, unit), target });
 }
 
 function describeKeyResultChanges(before: SnapshotKeyResult[], goal: Goal, intl: CardIntl): FieldChangeView[] {
   const after = new Map(goal.keyResults.map((kr) => [kr.id, kr]));
-  const unitOf = (id: string) => {
+  const unitOf = (id: string): MeasureUnit | null => {
     const kr = after.get(id);
-    return kr?.kind === "number" ? kr.unit : null;
+    return kr && isMeasured(kr) ? kr : null;
   };
   const changes: FieldChangeView[] = [];
   for (const old of before) {
@@ -72,7 +71,7 @@ function describeKeyResultChanges(before: SnapshotKeyResult[], goal: Goal, intl:
 }
 
 function snapshotOf(kr: KeyResult): SnapshotKeyResult {
-  return kr.kind === "number" ? { id: kr.id, title: kr.title, kind: kr.kind, start: kr.start, target: kr.target } : { id: kr.id, title: kr.title, kind: kr.kind };
+  return isMeasured(kr) ? { id: kr.id, title: kr.title, kind: kr.kind, start: kr.start, target: kr.target } : { id: kr.id, title: kr.title, kind: kr.kind };
 }
 
 async function describeParentTitle(deps: GoalDeps, viewer: CardViewer, parentId: string | null, intl: CardIntl): Promise<string | null> {

@@ -7,9 +7,8 @@ import type { Goal, KeyResult } from "../domain/types.js";
 import { buildGoalUrl, type TabLinkSettings } from "./tab-links.js";
 
 export function toKeyResultView(kr: KeyResult): KeyResultView {
-  return kr.kind === "number"
-    ? { id: kr.id, title: kr.title, kind: "number", start: kr.start, target: kr.target, current: kr.current, unit: kr.unit ?? null }
-    : { id: kr.id, title: kr.title, kind: "milestone", done: kr.done };
+  if (kr.kind === "milestone") return { id: kr.id, title: kr.title, kind: "milestone", done: kr.done };
+  return { id: kr.id, title: kr.title, kind: kr.kind, start: kr.start, target: kr.target, current: kr.current, unitKind: kr.unitKind, unit: kr.unit ?? null, currency: kr.currency ?? null };
 }
 
 export function toCheckInGoalView(links: TabLinkSettings, { value: goal, etag }: Versioned<Goal>): CheckInGoalView {

@@ -5,7 +5,7 @@ import { AppError } from "./errors.js";
 import type { KeyResult } from "./types.js";
 
 const krs: KeyResult[] = [
-  { id: "n", title: "Revenue", kind: "number", start: 0, target: 100, current: 10 },
+  { id: "n", title: "Revenue", kind: "increase", start: 0, target: 100, current: 10, unitKind: "text" },
   { id: "m", title: "Launch", kind: "milestone", done: false },
 ];
 

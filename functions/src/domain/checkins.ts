@@ -5,6 +5,7 @@ import { assertOwner } from "./goal-access.js";
 import { loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
 import { AppError, isAppError, type FieldError } from "./errors.js";
 import type { Versioned } from "./ports.js";
+import { isMeasured } from "./key-results.js";
 import type { CheckIn, Confidence, Goal, KeyResult, Principal } from "./types.js";
 
 export interface CheckInValue {
@@ -44,7 +45,7 @@ const MAX_ATTEMPTS = 8;
 const REPLAY_WINDOW = 10;
 
 function updateKeyResult(kr: KeyResult, value: CheckInValue, errors: FieldError[], path: string): KeyResult {
-  if (kr.kind === "number") {
+  if (isMeasured(kr)) {
     if (value.current === undefined || value.done !== undefined) errors.push({ path, message: `"${kr.title}" takes a number (current).` });
     return value.current === undefined ? kr : { ...kr, current: value.current };
   }
@@ -73,7 +74,7 @@ function describeChanges(before: Goal, after: KeyResult[], confidence: Confidenc
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   before.keyResults.forEach((kr, i) => {
     const next = after[i]!;
-    if (kr.kind === "number" && next.kind === "number" && kr.current !== next.current) changes[`keyResults.${kr.id}.current`] = { from: kr.current, to: next.current };
+    if (isMeasured(kr) && isMeasured(next) && kr.current !== next.current) changes[`keyResults.${kr.id}.current`] = { from: kr.current, to: next.current };
     if (kr.kind === "milestone" && next.kind === "milestone" && kr.done !== next.done) changes[`keyResults.${kr.id}.done`] = { from: kr.done, to: next.done };
   });
   const previous = before.lastCheckIn?.confidence ?? null;

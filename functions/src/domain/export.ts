@@ -10,7 +10,7 @@ import type { CheckIn, Goal, KeyResult, Person, Principal } from "./types.js";
 
 export const EXPORT_HEADER = [
   "owner_id", "owner_name", "owner_manager_id", "goal_id", "goal_title", "status", "visibility", "parent_id", "weight", "due_date",
-  "goal_progress", "at_risk", "key_result_id", "key_result_title", "kind", "start", "target", "current", "unit", "done",
+  "goal_progress", "at_risk", "key_result_id", "key_result_title", "kind", "start", "target", "current", "unit", "unit_kind", "currency", "done",
   "key_result_progress", "last_check_in_at", "last_confidence", "last_check_in_note",
 ];
 
@@ -27,9 +27,9 @@ export interface ExportRowInput {
 }
 
 function describeKeyResult(kr: KeyResult | null): CsvValue[] {
-  if (!kr) return ["", "", "", "", "", "", "", "", ""];
-  if (kr.kind === "milestone") return [kr.id, kr.title, "milestone", "", "", "", "", kr.done, computeKeyResultProgress(kr)];
-  return [kr.id, kr.title, "number", kr.start, kr.target, kr.current, kr.unit ?? "", "", computeKeyResultProgress(kr)];
+  if (!kr) return ["", "", "", "", "", "", "", "", "", "", ""];
+  if (kr.kind === "milestone") return [kr.id, kr.title, "milestone", "", "", "", "", "", "", kr.done, computeKeyResultProgress(kr)];
+  return [kr.id, kr.title, kr.kind, kr.start, kr.target, kr.current, kr.unit ?? "", kr.unitKind, kr.currency ?? "", "", computeKeyResultProgress(kr)];
 }
 
 export function buildExportRows(items: ExportRowInput[]): CsvValue[][] {

@@ -1,4 +1,5 @@
 /** What changed between two versions of a goal, and whether the change needs re-approval. */
+import { isMeasured } from "./key-results.js";
 import type { ApprovedSnapshot, Goal, GoalDraft, KeyResult } from "./types.js";
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -23,7 +24,7 @@ export function takeSnapshot(goal: Pick<GoalDraft, "title" | "dueDate" | "parent
 }
 
 function snapshotKeyResult(kr: KeyResult): ApprovedSnapshot["keyResults"][number] {
-  return kr.kind === "number"
+  return isMeasured(kr)
     ? { id: kr.id, title: kr.title, kind: kr.kind, start: kr.start, target: kr.target }
     : { id: kr.id, title: kr.title, kind: kr.kind };
 }

@@ -1,11 +1,23 @@
 /** Turns validated author input into goal fields, keeping key-result identity across edits. */
 import { AppError, type FieldError } from "./errors.js";
 import type { IdGenerator } from "./ports.js";
-import type { GoalDraft, KeyResult } from "./types.js";
+import { describeDirectionProblem, isMeasured } from "./key-results.js";
+import type { GoalDraft, KeyResult, MeasuredKeyResult, MeasuredKind, UnitKind } from "./types.js";
 
-export type KeyResultInput =
-  | { id?: string; title: string; kind: "number"; start: number; target: number; current?: number; unit?: string }
-  | { id?: string; title: string; kind: "milestone"; done?: boolean };
+/** A measured key result as parsed from a body; the earlier `number` kind arrives already mapped. */
+export interface MeasuredKeyResultInput {
+  id?: string;
+  title: string;
+  kind: MeasuredKind;
+  start: number;
+  target: number;
+  current?: number;
+  unitKind?: UnitKind;
+  unit?: string;
+  currency?: string;
+}
+
+export type KeyResultInput = MeasuredKeyResultInput | { id?: string; title: string; kind: "milestone"; done?: boolean };
 
 export interface GoalInput {
   cycleId: string;
@@ -29,10 +41,21 @@ function toKeyResult(input: KeyResultInput, id: string, previous: KeyResult | un
     const done = input.done ?? (previous?.kind === "milestone" ? previous.done : false);
     return { id, title: input.title.trim(), kind: "milestone", done };
   }
-  const current = input.current ?? (previous?.kind === "number" ? previous.current : input.start);
-  const kr: KeyResult = { id, title: input.title.trim(), kind: "number", start: input.start, target: input.target, current };
-  if (input.unit !== undefined && input.unit.trim() !== "") kr.unit = input.unit.trim();
+  const current = input.current ?? (previous && isMeasured(previous) ? previous.current : input.start);
+  const unitKind = input.unitKind ?? (input.currency ? "currency" : "text");
+  const kr: MeasuredKeyResult = { id, title: input.title.trim(), kind: input.kind, start: input.start, target: input.target, current, unitKind };
+  if (unitKind === "text" && input.unit !== undefined && input.unit.trim() !== "") kr.unit = input.unit.trim();
+  if (unitKind === "currency" && input.currency) kr.currency = input.currency;
   return kr;
+}
+
+/** The rules a schema cannot see on its own: the target's side of the start, and a currency for money. */
+function checkMeasuredInput(input: MeasuredKeyResultInput, path: string, errors: FieldError[]): void {
+  const direction = describeDirectionProblem(input.kind, input.start, input.target);
+  if (direction) errors.push({ path: `${path}.target`, message: direction });
+  const unitKind = input.unitKind ?? (input.currency ? "currency" : "text");
+  if (unitKind === "currency" && !input.currency) errors.push({ path: `${path}.currency`, message: "Choose the currency (an ISO 4217 code such as EUR)." });
+  if (unitKind !== "currency" && input.currency) errors.push({ path: `${path}.currency`, message: "A currency goes with the currency unit only." });
 }
 
 /** New key results get fresh ids; ones that name an id must be one of the goal's existing key results. */
@@ -41,6 +64,7 @@ export function buildKeyResults(inputs: KeyResultInput[], existing: KeyResult[],
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   const result = inputs.map((input, index) => {
+    if (input.kind !== "milestone") checkMeasuredInput(input, `keyResults.${index}`, errors);
     if (input.id !== undefined) {
       if (!known.has(input.id)) errors.push({ path: `keyResults.${index}.id`, message: "This key result does not belong to the goal; leave the id out to add a new one." });
       if (seen.has(input.id)) errors.push({ path: `keyResults.${index}.id`, message: "The same key result appears twice." });

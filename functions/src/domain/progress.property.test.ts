@@ -1,15 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { computeGoalProgress, computeKeyResultProgress, rollUpProgress } from "./progress.js";
-import type { KeyResult, NumberKeyResult } from "./types.js";
+import { MEASURED_KINDS, type KeyResult, type MeasuredKeyResult, type MeasuredKind, type UnitKind } from "./types.js";
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
-const numberKr = fc.record({ start: finite, target: finite, current: finite }).map((v): NumberKeyResult => ({ id: "k", title: "t", kind: "number", ...v }));
+const unitKind = fc.constantFrom<UnitKind>("text", "percent", "currency");
+const measuredKr = (kind: MeasuredKind) =>
+  fc.record({ start: finite, target: finite, current: finite, unitKind }).map((v): MeasuredKeyResult => {
+    // Increases and decreases only ever hold a target on their own side of the start.
+    if (kind === "increase" && v.target < v.start) return { id: "k", title: "t", kind, ...v, start: v.target, target: v.start };
+    if (kind === "decrease" && v.target > v.start) return { id: "k", title: "t", kind, ...v, start: v.target, target: v.start };
+    return { id: "k", title: "t", kind, ...v };
+  });
+const anyMeasured = fc.constantFrom<MeasuredKind>(...MEASURED_KINDS).chain(measuredKr);
 const milestoneKr = fc.boolean().map((done): KeyResult => ({ id: "m", title: "t", kind: "milestone", done }));
-const anyKr = fc.oneof(numberKr, milestoneKr);
+const anyKr = fc.oneof(anyMeasured, milestoneKr);
+
+/** True when `b` is at least as good as `a` for this kind: higher for the upward kinds, lower for the downward ones. */
+function isNoWorse(kind: MeasuredKind, a: number, b: number): boolean {
+  return kind === "increase" || kind === "keep_above" ? b >= a : b <= a;
+}
 
 describe("progress maths (property-based)", () => {
-  test("every key result's progress is in [0, 1]", () => {
+  test("every key result's progress is in [0, 1], for all five kinds", () => {
     fc.assert(fc.property(anyKr, (kr) => {
       const p = computeKeyResultProgress(kr);
       expect(p).toBeGreaterThanOrEqual(0);
@@ -17,27 +30,43 @@ describe("progress maths (property-based)", () => {
     }));
   });
 
-  test("reaching the target is done and staying at the start is nothing, for increasing and decreasing targets", () => {
-    fc.assert(fc.property(finite, finite, (start, target) => {
-      fc.pre(start !== target);
-      expect(computeKeyResultProgress({ id: "k", title: "t", kind: "number", start, target, current: target })).toBe(1);
-      expect(computeKeyResultProgress({ id: "k", title: "t", kind: "number", start, target, current: start })).toBe(0);
+  test("a better latest value never lowers progress, in each kind's own direction", () => {
+    fc.assert(fc.property(anyMeasured, finite, (kr, other) => {
+      const better = isNoWorse(kr.kind, kr.current, other) ? other : kr.current;
+      const worse = better === other ? kr.current : other;
+      expect(computeKeyResultProgress({ ...kr, current: better })).toBeGreaterThanOrEqual(computeKeyResultProgress({ ...kr, current: worse }));
+    }));
+  });
+
+  test("reaching the target is done and staying at the start is nothing, for increases and decreases", () => {
+    fc.assert(fc.property(fc.constantFrom("increase" as const, "decrease" as const).chain(measuredKr), (kr) => {
+      fc.pre(kr.start !== kr.target);
+      expect(computeKeyResultProgress({ ...kr, current: kr.target })).toBe(1);
+      expect(computeKeyResultProgress({ ...kr, current: kr.start })).toBe(0);
+    }));
+  });
+
+  test("a decrease mirrors an increase", () => {
+    fc.assert(fc.property(measuredKr("increase"), (kr) => {
+      const up = computeKeyResultProgress(kr);
+      const down = computeKeyResultProgress({ ...kr, kind: "decrease", start: -kr.start, target: -kr.target, current: -kr.current });
+      expect(down).toBeCloseTo(up, 9);
+    }));
+  });
+
+  test("a kept threshold is all or nothing: held exactly when the latest value is on its side, whatever the baseline", () => {
+    fc.assert(fc.property(fc.constantFrom("keep_above" as const, "keep_below" as const).chain(measuredKr), (kr) => {
+      const isHeld = kr.kind === "keep_above" ? kr.current >= kr.target : kr.current <= kr.target;
+      expect(computeKeyResultProgress(kr)).toBe(isHeld ? 1 : 0);
+      expect(computeKeyResultProgress({ ...kr, current: kr.target })).toBe(1);
     }));
   });
 
   test("moving towards the target never lowers progress", () => {
-    fc.assert(fc.property(numberKr, fc.double({ min: 0, max: 1, noNaN: true }), (kr, step) => {
+    fc.assert(fc.property(fc.constantFrom("increase" as const, "decrease" as const).chain(measuredKr), fc.double({ min: 0, max: 1, noNaN: true }), (kr, step) => {
       fc.pre(kr.start !== kr.target);
       const closer = { ...kr, current: kr.current + (kr.target - kr.current) * step };
       expect(computeKeyResultProgress(closer)).toBeGreaterThanOrEqual(computeKeyResultProgress(kr) - 1e-9);
-    }));
-  });
-
-  test("a decreasing target mirrors an increasing one", () => {
-    fc.assert(fc.property(finite, finite, finite, (start, target, current) => {
-      const up = computeKeyResultProgress({ id: "k", title: "t", kind: "number", start, target, current });
-      const down = computeKeyResultProgress({ id: "k", title: "t", kind: "number", start: -start, target: -target, current: -current });
-      expect(down).toBeCloseTo(up, 9);
     }));
   });
 

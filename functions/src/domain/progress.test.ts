@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { computeGoalProgress, computeKeyResultProgress, rollUpProgress } from "./progress.js";
 import type { KeyResult } from "./types.js";
 
-const num = (start: number, target: number, current: number): KeyResult => ({ id: "k", title: "t", kind: "number", start, target, current });
+const num = (start: number, target: number, current: number): KeyResult => ({ id: "k", title: "t", kind: target < start ? "decrease" : "increase", start, target, current, unitKind: "text" });
 
 describe("key result progress", () => {
   test("increasing and decreasing targets", () => {
@@ -11,6 +11,14 @@ describe("key result progress", () => {
     expect(computeKeyResultProgress(num(90, 30, 60))).toBe(0.5);
     expect(computeKeyResultProgress(num(90, 30, 100))).toBe(0);
     expect(computeKeyResultProgress(num(0, 10, 15))).toBe(1);
+  });
+
+  test("a kept threshold is all of the way while the latest value holds it", () => {
+    const keep = (kind: "keep_above" | "keep_below", current: number): KeyResult => ({ id: "k", title: "t", kind, start: 97, target: 99, current, unitKind: "percent" });
+    expect(computeKeyResultProgress(keep("keep_above", 99))).toBe(1);
+    expect(computeKeyResultProgress(keep("keep_above", 98.9))).toBe(0);
+    expect(computeKeyResultProgress(keep("keep_below", 99))).toBe(1);
+    expect(computeKeyResultProgress(keep("keep_below", 99.1))).toBe(0);
   });
 
   test("milestones are all or nothing", () => {

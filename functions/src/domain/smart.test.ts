@@ -7,7 +7,7 @@ const complete = {
   description: "Customers abandon slow checkouts; make it faster.",
   dueDate: "2027-03-15",
   parentId: "parent-1",
-  keyResults: [{ id: "k", title: "Median checkout time", kind: "number" as const, start: 90, target: 30, current: 90 }],
+  keyResults: [{ id: "k", title: "Median checkout time", kind: "decrease" as const, start: 90, target: 30, current: 90, unitKind: "text" as const }],
 };
 
 describe("SMART check", () => {
@@ -23,8 +23,13 @@ describe("SMART check", () => {
   });
 
   test("a number key result whose target equals its start is not measurable", () => {
-    const result = checkSmart({ ...complete, keyResults: [{ id: "k", title: "x", kind: "number", start: 5, target: 5, current: 5 }] }, { cycle, isTopLevel: false });
+    const result = checkSmart({ ...complete, keyResults: [{ id: "k", title: "x", kind: "increase", start: 5, target: 5, current: 5, unitKind: "text" }] }, { cycle, isTopLevel: false });
     expect(result.missing.map((m) => m.code)).toEqual(["measurable_key_result"]);
+  });
+
+  test("a threshold to keep is measurable even when it equals the baseline", () => {
+    const result = checkSmart({ ...complete, keyResults: [{ id: "k", title: "Uptime", kind: "keep_above", start: 99.9, target: 99.9, current: 99.9, unitKind: "percent" }] }, { cycle, isTopLevel: false });
+    expect(result.ok).toBe(true);
   });
 
   test("top-level goals need no parent", () => {

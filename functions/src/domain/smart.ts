@@ -1,5 +1,6 @@
 /** The SMART check: tells an author, in plain words, what a goal still lacks before it can be submitted.
  * Pure, shared by the API (on every read) and the tab (inline hints while typing). */
+import { isDirectional } from "./key-results.js";
 import type { Cycle, GoalDraft } from "./types.js";
 
 export type SmartCode = "specific_title" | "description" | "measurable_key_result" | "due_date_in_cycle" | "alignment";
@@ -31,7 +32,7 @@ function countWords(text: string): number {
 
 function isMeasurable(draft: Pick<GoalDraft, "keyResults">): boolean {
   return draft.keyResults.some((kr) =>
-    kr.kind === "milestone" ? kr.title.trim().length > 0 : Number.isFinite(kr.start) && Number.isFinite(kr.target) && kr.start !== kr.target,
+    kr.kind === "milestone" ? kr.title.trim().length > 0 : Number.isFinite(kr.start) && Number.isFinite(kr.target) && (!isDirectional(kr.kind) || kr.start !== kr.target),
   );
 }
 
@@ -50,7 +51,7 @@ export function checkSmart(draft: Pick<GoalDraft, "title" | "description" | "due
     missing.push({ code: "description", field: "description", message: "Describe why this goal matters and what done looks like (at least 20 characters)." });
   }
   if (!isMeasurable(draft)) {
-    missing.push({ code: "measurable_key_result", field: "keyResults", message: "Add at least one measurable result: a number with a target different from its start, or a milestone." });
+    missing.push({ code: "measurable_key_result", field: "keyResults", message: "Add at least one measurable result: a number with a target different from its start, a threshold to keep, or a milestone." });
   }
   if (!isDueInCycle(draft.dueDate, context.cycle)) {
     const range = context.cycle ? ` (${context.cycle.startDate} to ${context.cycle.endDate})` : "";

@@ -15,14 +15,31 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export type Visibility = "public" | "private";
 export type Confidence = "on_track" | "at_risk" | "off_track";
 
-export interface NumberKeyResult {
+/** Measured key results: move up to a target, down to a target, or hold a value above or below a
+ * threshold. `start` is the baseline (where the measure stood when the goal was set); for the
+ * keep types `target` is the threshold. */
+export const MEASURED_KINDS = ["increase", "decrease", "keep_above", "keep_below"] as const;
+export type MeasuredKind = (typeof MEASURED_KINDS)[number];
+export const KEY_RESULT_KINDS = [...MEASURED_KINDS, "milestone"] as const;
+export type KeyResultKind = (typeof KEY_RESULT_KINDS)[number];
+
+/** How a measured value reads: with a free-text unit ("deals"), as a percentage, or as money in an
+ * ISO 4217 currency. */
+export const UNIT_KINDS = ["text", "percent", "currency"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface MeasuredKeyResult {
   id: string;
   title: string;
-  kind: "number";
+  kind: MeasuredKind;
   start: number;
   target: number;
   current: number;
+  unitKind: UnitKind;
+  /** The label of a text unit; absent for percent and currency. */
   unit?: string;
+  /** ISO 4217 code, set only when unitKind is currency. */
+  currency?: string;
 }
 
 export interface MilestoneKeyResult {
@@ -32,7 +49,7 @@ export interface MilestoneKeyResult {
   done: boolean;
 }
 
-export type KeyResult = NumberKeyResult | MilestoneKeyResult;
+export type KeyResult = MeasuredKeyResult | MilestoneKeyResult;
 
 /** Fields an author may write; everything else on a goal is owned by the server. */
 export interface GoalDraft {
@@ -51,7 +68,7 @@ export interface ApprovedSnapshot {
   title: string;
   dueDate: string | null;
   parentId: string | null;
-  keyResults: Array<{ id: string; title: string; kind: KeyResult["kind"]; start?: number; target?: number }>;
+  keyResults: Array<{ id: string; title: string; kind: KeyResultKind; start?: number; target?: number }>;
 }
 
 export type GoalFlag = "needs_realignment" | "owner_left" | "cross_chain";

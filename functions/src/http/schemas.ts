@@ -1,6 +1,7 @@
 /** Input schemas shared by the route groups. Every body is parsed strictly: unknown fields are errors. */
 import { z } from "zod";
 import { AppError, type FieldError } from "../domain/errors.js";
+import { isKnownCurrency, kindForLegacyNumber } from "../domain/key-results.js";
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "Not a valid id.");
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-31.").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Not a real date.");
@@ -10,19 +11,31 @@ const title = z.string().trim().min(1, "Required.").max(200, "At most 200 charac
 export const finiteQuantity = z.number().finite().min(-1e12).max(1e12);
 const finite = finiteQuantity;
 
-const numberKeyResult = z.strictObject({
+const KIND_ERROR = 'kind must be "increase", "decrease", "keep_above", "keep_below" or "milestone".';
+
+const measuredFields = {
   id: idSchema.optional(),
   title,
-  kind: z.literal("number"),
+  /** start is the baseline; for the keep kinds target is the threshold to hold. */
   start: finite,
   target: finite,
   current: finite.optional(),
+  unitKind: z.enum(["text", "percent", "currency"], { error: 'unitKind must be "text", "percent" or "currency".' }).optional(),
   unit: z.string().trim().max(20, "At most 20 characters.").optional(),
-});
+  currency: z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 code such as EUR.").refine(isKnownCurrency, "Not a currency this app knows.").optional(),
+};
+
+const measuredKeyResult = z.strictObject({ ...measuredFields, kind: z.enum(["increase", "decrease", "keep_above", "keep_below"]) });
+
+/** The earlier shape, still accepted so that existing clients keep working: it becomes an increase
+ * or a decrease by the sign of target − start, as stored key results of that shape read too. */
+const legacyNumberKeyResult = z
+  .strictObject({ ...measuredFields, kind: z.literal("number") })
+  .transform((kr) => ({ ...kr, kind: kindForLegacyNumber(kr.start, kr.target) }));
 
 const milestoneKeyResult = z.strictObject({ id: idSchema.optional(), title, kind: z.literal("milestone"), done: z.boolean().optional() });
 
-export const keyResultSchema = z.discriminatedUnion("kind", [numberKeyResult, milestoneKeyResult], { error: 'kind must be "number" or "milestone".' });
+export const keyResultSchema = z.discriminatedUnion("kind", [measuredKeyResult, legacyNumberKeyResult, milestoneKeyResult], { error: KIND_ERROR });
 
 const goalFields = {
   cycleId: idSchema,

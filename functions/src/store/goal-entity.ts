@@ -1,4 +1,5 @@
 /** Mapping between goals and their Table entities. */
+import { normaliseStoredKeyResult, normaliseStoredSnapshot } from "../domain/key-results.js";
 import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
 import { makeKey } from "./tables.js";
 
@@ -83,8 +84,8 @@ export function fromGoalEntity(entity: GoalEntity): Goal {
     weight: entity.weight,
     isTopLevel: entity.isTopLevel,
     approverId: entity.approverId || null,
-    keyResults: parseJson(entity.keyResults, []),
-    approvedSnapshot: parseJson(entity.approvedSnapshot, null),
+    keyResults: parseJson<Array<Record<string, unknown>>>(entity.keyResults, []).map(normaliseStoredKeyResult),
+    approvedSnapshot: normaliseStoredSnapshot(parseJson(entity.approvedSnapshot, null)),
     flags: parseJson(entity.flags, []),
     lastCheckIn: parseJson(entity.lastCheckIn, null),
     createdAt: entity.createdAt,

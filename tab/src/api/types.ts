@@ -1,11 +1,11 @@
 /** Shapes of the HTTP API as the tab reads them. Domain types are shared with the Function App. */
-import type { CheckIn, Confidence, GoalFlag, GoalStatus, KeyResult, Visibility } from "../../../functions/src/domain/types.js";
+import type { CheckIn, Confidence, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKind, UnitKind, Visibility } from "../../../functions/src/domain/types.js";
 import type { SmartResult } from "../../../functions/src/domain/smart.js";
 import type { NamedComment as GoalComment, NamedKudos as Kudos } from "../../../functions/src/domain/feedback-names.js";
 import type { Page } from "../../../functions/src/domain/checkins.js";
 import type { SignInSettings } from "../../../functions/src/auth/sign-in-settings.js";
 
-export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, Kudos, Page, Visibility, SignInSettings, SmartResult };
+export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, KeyResultKind, Kudos, MeasuredKind, Page, UnitKind, Visibility, SignInSettings, SmartResult };
 export type EntraSignInSettings = Extract<SignInSettings, { mode: "entra" }>;
 
 export interface PersonSummary {

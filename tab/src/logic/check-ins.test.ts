@@ -5,9 +5,9 @@ import type { KeyResult } from "../api/types.js";
 import { describeCheckInValues, describeConfidence } from "./check-ins.js";
 
 const keyResults: KeyResult[] = [
-  { id: "kr-1", title: "Closed deals", kind: "number", start: 0, target: 5, current: 2, unit: "deals" },
+  { id: "kr-1", title: "Closed deals", kind: "increase", start: 0, target: 5, current: 2, unitKind: "text", unit: "deals" },
   { id: "kr-2", title: "Partner signed", kind: "milestone", done: false },
-  { id: "kr-3", title: "Churn", kind: "number", start: 10, target: 5, current: 8, unit: "%" },
+  { id: "kr-3", title: "Churn", kind: "decrease", start: 10, target: 5, current: 8, unitKind: "percent" },
 ];
 
 describe("check-in words", () => {

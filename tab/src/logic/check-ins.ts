@@ -18,6 +18,6 @@ export function describeCheckInValues(checkIn: Pick<CheckIn, "values">, keyResul
     const title = kr?.title ?? tr.t("checkIn.removedResult");
     if (value.done !== undefined) return tr.t(value.done ? "checkIn.valueDone" : "checkIn.valueNotDone", { title });
     if (value.current === undefined) return title;
-    return tr.t("checkIn.value", { title, value: formatQuantity(value.current, kr?.kind === "number" ? kr.unit : undefined, tr) });
+    return tr.t("checkIn.value", { title, value: formatQuantity(value.current, kr && kr.kind !== "milestone" ? kr : undefined, tr) });
   });
 }

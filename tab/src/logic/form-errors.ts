@@ -1,6 +1,7 @@
 /** Field errors keyed by the same paths the API uses in problem `errors` ("title",
  * "keyResults.0.target"), so local checks and server answers land on the same inputs. */
 import type { Problem } from "../api/client.js";
+import { describeDirectionProblem, isKnownCurrency } from "../../../functions/src/domain/key-results.js";
 import type { Translator } from "../i18n/translator.js";
 import { MAX_WEIGHT, MIN_WEIGHT, parseNumber, type GoalForm, type KeyResultForm } from "./goal-form.js";
 
@@ -43,10 +44,13 @@ export function mapProblemToFields(problem: Problem): MappedProblem {
 function checkKeyResult(kr: KeyResultForm, index: number, errors: FieldErrors, tr: Translator): void {
   const prefix = `keyResults.${index}`;
   if (!kr.title.trim()) errors[`${prefix}.title`] = tr.t("goalForm.error.resultTitle");
-  if (kr.kind !== "number") return;
+  if (kr.kind === "milestone") return;
   for (const field of ["start", "target", "current"] as const) {
     if (!Number.isFinite(parseNumber(kr[field]))) errors[`${prefix}.${field}`] = tr.t("goalForm.error.number");
   }
+  const isWrongSide = describeDirectionProblem(kr.kind, parseNumber(kr.start), parseNumber(kr.target)) !== null;
+  if (isWrongSide && !errors[`${prefix}.target`]) errors[`${prefix}.target`] = tr.t(kr.kind === "decrease" ? "goalForm.error.targetBelow" : "goalForm.error.targetAbove");
+  if (kr.unitKind === "currency" && !isKnownCurrency(kr.currency.trim().toUpperCase())) errors[`${prefix}.currency`] = tr.t("goalForm.error.currency");
 }
 
 /** Checks that stop a save (the SMART check only stops a submit). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { english } from "../../../test/support/tab-translator.js";
-import { describeDueDate, describeKeyResult, formatQuantity, measureKeyResult, toIsoDay } from "./format.js";
+import { describeDueDate, describeKeyResult, formatQuantity, toIsoDay } from "./format.js";
 
 describe("format", () => {
   it("describes due dates in whole days", () => {
@@ -20,22 +20,22 @@ describe("format", () => {
   });
 
   it("writes symbols next to numbers and words after a space", () => {
-    expect(formatQuantity(40, "%", english)).toBe("40%");
-    expect(formatQuantity(12, "customers", english)).toBe("12 customers");
+    expect(formatQuantity(40, { unit: "%" }, english)).toBe("40%");
+    expect(formatQuantity(12, { unit: "customers" }, english)).toBe("12 customers");
     expect(formatQuantity(3, undefined, english)).toBe("3");
-    expect(describeKeyResult({ id: "k", title: "NPS", kind: "number", start: 20, target: 50, current: 30 }, english)).toBe("30 of 50 · started at 20");
-    expect(describeKeyResult({ id: "k", title: "Cycle", kind: "number", start: 62, target: 45, current: 55, unit: "days" }, english)).toBe(
+    expect(describeKeyResult({ id: "k", title: "NPS", kind: "increase", start: 20, target: 50, current: 30, unitKind: "text" }, english)).toBe("30 of 50 · started at 20");
+    expect(describeKeyResult({ id: "k", title: "Cycle", kind: "decrease", start: 62, target: 45, current: 55, unitKind: "text", unit: "days" }, english)).toBe(
       "55 days, aiming for 45 days · started at 62 days",
     );
     expect(describeKeyResult({ id: "k", title: "Launch", kind: "milestone", done: false }, english)).toBe("Milestone");
   });
 
-  it("measures results that go up, go down, or are milestones", () => {
-    expect(measureKeyResult({ id: "k", title: "Up", kind: "number", start: 0, target: 10, current: 4 })).toBeCloseTo(0.4);
-    expect(measureKeyResult({ id: "k", title: "Down", kind: "number", start: 100, target: 50, current: 75 })).toBeCloseTo(0.5);
-    expect(measureKeyResult({ id: "k", title: "Past", kind: "number", start: 0, target: 10, current: 15 })).toBe(1);
-    expect(measureKeyResult({ id: "k", title: "Flat", kind: "number", start: 5, target: 5, current: 5 })).toBe(1);
-    expect(measureKeyResult({ id: "k", title: "Done", kind: "milestone", done: true })).toBe(1);
+  it("describes kept thresholds, percentages and money", () => {
+    const uptime = { id: "k", title: "Uptime", kind: "keep_above" as const, start: 99.5, target: 99.9, current: 99.95, unitKind: "percent" as const };
+    expect(describeKeyResult(uptime, english)).toBe("99.95% now · keep at or above 99.9%");
+    const cost = { id: "k", title: "Cost", kind: "keep_below" as const, start: 1000, target: 800, current: 750, unitKind: "currency" as const, currency: "EUR" };
+    expect(formatQuantity(800, cost, english)).toBe("€800.00");
+    expect(describeKeyResult(cost, english)).toBe("€750.00 now · keep at or below €800.00");
   });
 
   it("turns a date into a calendar day", () => {

@@ -1,5 +1,6 @@
 /** Quantities and due dates in the person's words. Dates from the API are calendar days ("2027-03-31");
  * numbers, dates and percentages are formatted by the translator (tab/src/i18n/translator.ts). */
+import { formatMeasuredNumber, type MeasureUnit } from "../../../cards/src/measure.js";
 import type { KeyResult } from "../api/types.js";
 import type { Translator } from "../i18n/translator.js";
 
@@ -20,9 +21,11 @@ export function toIsoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** "40% of 100%", "12 customers of 20 customers": symbols hug the number, words get a space. */
-export function formatQuantity(value: number, unit: string | undefined, tr: Translator): string {
-  const trimmed = unit?.trim() ?? "";
+/** A key result's value with its unit in the person's language: "40%", "12 customers", "€1,200.00". */
+export function formatQuantity(value: number, unit: MeasureUnit | undefined, tr: Translator): string {
+  const measured = formatMeasuredNumber(value, unit ?? {}, tr.locale);
+  if (measured !== null) return measured;
+  const trimmed = unit?.unit?.trim() ?? "";
   const number = tr.formatNumber(value);
   if (!trimmed) return number;
   return /^[%‰°]$/.test(trimmed) ? `${number}${trimmed}` : `${number} ${trimmed}`;
@@ -30,15 +33,9 @@ export function formatQuantity(value: number, unit: string | undefined, tr: Tran
 
 export function describeKeyResult(kr: KeyResult, tr: Translator): string {
   if (kr.kind === "milestone") return tr.t("keyResult.milestone");
-  const [current, target, start] = [kr.current, kr.target, kr.start].map((value) => formatQuantity(value, kr.unit, tr));
+  const [current, target, start] = [kr.current, kr.target, kr.start].map((value) => formatQuantity(value, kr, tr));
+  if (kr.kind === "keep_above") return tr.t("keyResult.keepAbove", { current, target });
+  if (kr.kind === "keep_below") return tr.t("keyResult.keepBelow", { current, target });
   // "17 of 40" reads well for growth; for a number meant to fall, "of" would suggest the wrong direction.
-  return tr.t(kr.target < kr.start ? "keyResult.progressDown" : "keyResult.progressUp", { current, target, start });
-}
-
-/** Share of the way from start to target; works for targets below the start (reduce X). */
-export function measureKeyResult(kr: KeyResult): number {
-  if (kr.kind === "milestone") return kr.done ? 1 : 0;
-  const span = kr.target - kr.start;
-  if (span === 0) return kr.current === kr.target ? 1 : 0;
-  return Math.min(1, Math.max(0, (kr.current - kr.start) / span));
+  return tr.t(kr.kind === "decrease" ? "keyResult.progressDown" : "keyResult.progressUp", { current, target, start });
 }

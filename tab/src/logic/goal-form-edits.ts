@@ -6,7 +6,7 @@ export function updateKeyResult(form: GoalForm, index: number, patch: Partial<Ke
   return { ...form, keyResults: form.keyResults.map((kr, position) => (position === index ? { ...kr, ...patch } : kr)) };
 }
 
-export function addKeyResult(form: GoalForm, kind: KeyResultForm["kind"] = "number"): GoalForm {
+export function addKeyResult(form: GoalForm, kind: KeyResultForm["kind"] = "increase"): GoalForm {
   if (form.keyResults.length >= MAX_KEY_RESULTS) return form;
   return { ...form, keyResults: [...form.keyResults, createKeyResultForm(kind)] };
 }

@@ -7,7 +7,7 @@ describe("goal form", () => {
     const form = createEmptyForm(buildCycle({ endDate: "2027-09-30" }));
     expect(form).toMatchObject({ dueDate: "2027-09-30", visibility: "public", parentId: null, weight: "1" });
     expect(form.keyResults).toHaveLength(1);
-    expect(form.keyResults[0]).toMatchObject({ kind: "number", start: "0", target: "" });
+    expect(form.keyResults[0]).toMatchObject({ kind: "increase", start: "0", target: "", unitKind: "text" });
   });
 
   it("gives every new key result its own key", () => {
@@ -23,7 +23,7 @@ describe("goal form", () => {
   it("round-trips a goal through the form without changes", () => {
     const goal = buildGoal({
       keyResults: [
-        { id: "kr-1", title: "Closed deals", kind: "number", start: 0, target: 5, current: 2, unit: "deals" },
+        { id: "kr-1", title: "Closed deals", kind: "increase", start: 0, target: 5, current: 2, unitKind: "text", unit: "deals" },
         { id: "kr-2", title: "Partner signed", kind: "milestone", done: true },
       ],
     });
@@ -42,8 +42,18 @@ describe("goal form", () => {
       visibility: "public",
       parentId: "g-parent",
       weight: 1,
-      keyResults: [{ title: "Deals", kind: "number", start: 0, target: 5, current: 0 }],
+      keyResults: [{ title: "Deals", kind: "increase", start: 0, target: 5, current: 0, unitKind: "text" }],
     });
+  });
+
+  it("sends the unit fields that go with the chosen unit kind", () => {
+    const form = createEmptyForm(buildCycle());
+    const base = { ...form.keyResults[0]!, title: "Cost", kind: "keep_below" as const, start: "900", target: "800", unit: "left over", currency: "eur" };
+    form.keyResults = [{ ...base, unitKind: "currency" }, { ...base, unitKind: "percent" }];
+    expect(toGoalInput(form, "c").keyResults).toEqual([
+      { title: "Cost", kind: "keep_below", start: 900, target: 800, current: 0, unitKind: "currency", currency: "EUR" },
+      { title: "Cost", kind: "keep_below", start: 900, target: 800, current: 0, unitKind: "percent" },
+    ]);
   });
 
   it("sends isTopLevel only for a top-level goal, and then no parent", () => {
@@ -59,7 +69,7 @@ describe("goal form", () => {
     form.keyResults = [{ ...form.keyResults[0]!, target: "6" }];
     expect(buildGoalPatch(goal, form)).toEqual({
       title: "Close six deals in the Nordics",
-      keyResults: [{ id: "kr-1", title: "Closed deals", kind: "number", start: 0, target: 6, current: 2, unit: "deals" }],
+      keyResults: [{ id: "kr-1", title: "Closed deals", kind: "increase", start: 0, target: 6, current: 2, unitKind: "text", unit: "deals" }],
     });
   });
 
@@ -77,7 +87,7 @@ describe("goal form", () => {
     const form = createEmptyForm(buildCycle());
     form.keyResults = [{ ...form.keyResults[0]!, title: "Deals", start: "0", target: "5" }];
     const draft = toSmartDraft(form);
-    expect(draft.keyResults[0]).toMatchObject({ kind: "number", start: 0, target: 5 });
+    expect(draft.keyResults[0]).toMatchObject({ kind: "increase", start: 0, target: 5 });
     expect(draft.dueDate).toBe("2027-09-30");
   });
 });

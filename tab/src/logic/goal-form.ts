@@ -1,6 +1,6 @@
 /** The goal editor's form state and its conversions to and from the API. Numbers stay text while
  * the person types ("", "-", "1.") and are parsed only when the form is checked or sent. */
-import type { CycleView, GoalInput, GoalPatch, GoalView, KeyResult, KeyResultInput, Visibility } from "../api/types.js";
+import type { CycleView, GoalInput, GoalPatch, GoalView, KeyResult, KeyResultInput, UnitKind, Visibility } from "../api/types.js";
 
 export const MIN_KEY_RESULTS = 1;
 export const MAX_KEY_RESULTS = 5;
@@ -17,7 +17,9 @@ export interface KeyResultForm {
   start: string;
   target: string;
   current: string;
+  unitKind: UnitKind;
   unit: string;
+  currency: string;
   done: boolean;
 }
 
@@ -34,9 +36,9 @@ export interface GoalForm {
 
 let lastKey = 0;
 
-export function createKeyResultForm(kind: KeyResult["kind"] = "number"): KeyResultForm {
+export function createKeyResultForm(kind: KeyResult["kind"] = "increase"): KeyResultForm {
   lastKey += 1;
-  return { key: `new-${lastKey}`, title: "", kind, start: "0", target: "", current: "0", unit: "", done: false };
+  return { key: `new-${lastKey}`, title: "", kind, start: "0", target: "", current: "0", unitKind: "text", unit: "", currency: "", done: false };
 }
 
 export function createEmptyForm(cycle: Pick<CycleView, "endDate"> | null): GoalForm {
@@ -65,18 +67,31 @@ export function formFromGoal(goal: GoalView): GoalForm {
     parentId: goal.parentId,
     isTopLevel: goal.isTopLevel,
     weight: formatNumber(goal.weight),
-    keyResults: goal.keyResults.map((kr) => ({
-      key: kr.id,
-      id: kr.id,
-      title: kr.title,
-      kind: kr.kind,
-      start: kr.kind === "number" ? formatNumber(kr.start) : "0",
-      target: kr.kind === "number" ? formatNumber(kr.target) : "",
-      current: kr.kind === "number" ? formatNumber(kr.current) : "0",
-      unit: kr.kind === "number" ? (kr.unit ?? "") : "",
-      done: kr.kind === "milestone" ? kr.done : false,
-    })),
+    keyResults: goal.keyResults.map(formFromKeyResult),
   };
+}
+
+function formFromKeyResult(kr: KeyResult): KeyResultForm {
+  const identity = { key: kr.id, id: kr.id, title: kr.title, kind: kr.kind };
+  if (kr.kind === "milestone") return { ...identity, start: "0", target: "", current: "0", unitKind: "text", unit: "", currency: "", done: kr.done };
+  return {
+    ...identity,
+    start: formatNumber(kr.start),
+    target: formatNumber(kr.target),
+    current: formatNumber(kr.current),
+    unitKind: kr.unitKind,
+    unit: kr.unit ?? "",
+    currency: kr.currency ?? "",
+    done: false,
+  };
+}
+
+/** The unit fields the API takes for the chosen unit kind; the others are left out. */
+function toUnitInput(form: KeyResultForm): { unitKind: UnitKind; unit?: string; currency?: string } {
+  if (form.unitKind === "currency") return { unitKind: "currency", currency: form.currency.trim().toUpperCase() };
+  if (form.unitKind === "percent") return { unitKind: "percent" };
+  const unit = form.unit.trim();
+  return { unitKind: "text", ...(unit ? { unit } : {}) };
 }
 
 /** Empty text is not zero: it parses to NaN so the checks can say the number is missing. */
@@ -89,15 +104,14 @@ export function toKeyResultInput(form: KeyResultForm): KeyResultInput {
   const identity = form.id ? { id: form.id } : {};
   const title = form.title.trim();
   if (form.kind === "milestone") return { ...identity, title, kind: "milestone", done: form.done };
-  const unit = form.unit.trim();
   return {
     ...identity,
     title,
-    kind: "number",
+    kind: form.kind,
     start: parseNumber(form.start),
     target: parseNumber(form.target),
     current: parseNumber(form.current),
-    ...(unit ? { unit } : {}),
+    ...toUnitInput(form),
   };
 }
 
@@ -124,7 +138,7 @@ export function toSmartDraft(form: GoalForm): Pick<GoalInput, "title" | "descrip
 function normaliseKeyResult(kr: KeyResultInput | KeyResult): string {
   return JSON.stringify(kr.kind === "milestone"
     ? [kr.id ?? null, kr.title, kr.kind, kr.done]
-    : [kr.id ?? null, kr.title, kr.kind, kr.start, kr.target, kr.current, kr.unit ?? null]);
+    : [kr.id ?? null, kr.title, kr.kind, kr.start, kr.target, kr.current, kr.unitKind, kr.unit ?? null, kr.currency ?? null]);
 }
 
 /** Only what changed, so a save never overwrites fields the person did not touch. */

@@ -1,5 +1,6 @@
 /** Turns grouped rows into goals: owner, cycle and parent resolved, key results kept by identity,
  * and an imported goal that is not a draft counted as approved as it stands. */
+import { kindForLegacyNumber } from "../key-results.js";
 import { diffGoals, takeSnapshot } from "../goal-changes.js";
 import { MAX_KEY_RESULTS } from "../goal-input.js";
 import type { Versioned } from "../ports.js";
@@ -35,7 +36,8 @@ function findCycle(cycles: Cycle[], text: string): Cycle | undefined {
 function toKeyResult(row: ImportRow, id: string): KeyResult {
   const kr = row.keyResult!;
   if (kr.kind === "milestone") return { id, title: row.title, kind: "milestone", done: kr.done };
-  return { id, title: row.title, kind: "number", start: kr.start, target: kr.target, current: kr.current, ...(kr.unit ? { unit: kr.unit } : {}) };
+  // A plain number reads as an increase or a decrease, as stored key results of that shape do.
+  return { id, title: row.title, kind: kindForLegacyNumber(kr.start, kr.target), start: kr.start, target: kr.target, current: kr.current, unitKind: "text", ...(kr.unit ? { unit: kr.unit } : {}) };
 }
 
 export function buildGoals(input: PlanInput, grouped: Map<string, GoalRows>, errors: RowError[]): Built {

@@ -43,7 +43,7 @@ describe("planning an import", () => {
     expect(top).toMatchObject({ ownerId: "ada", status: "draft", approvedSnapshot: null, parentId: null, dueDate: "2027-03-31", cycleId: "c1" });
     expect(child).toMatchObject({ ownerId: "bob", status: "active", approverId: "ceo", parentId: top!.id, flags: ["cross_chain"] });
     expect(child!.keyResults).toEqual([
-      { id: expect.any(String), title: "Revenue", kind: "number", start: 0, target: 100, current: 40 },
+      { id: expect.any(String), title: "Revenue", kind: "increase", start: 0, target: 100, current: 40, unitKind: "text" },
       { id: expect.any(String), title: "Launch", kind: "milestone", done: true },
     ]);
     expect(child!.approvedSnapshot).toMatchObject({ title: "Team goal", parentId: top!.id });

@@ -1,5 +1,7 @@
-/** One measurable result: a number moving from start to target, or a milestone that is done or not. */
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+/** One measurable result: a number rising or falling from a baseline to a target, a line to keep
+ * above or below, or a milestone that is done or not. */
+import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { KeyResultKind, UnitKind } from "../../api/types.js";
 import { DeleteRegular } from "@fluentui/react-icons";
 import type { KeyResultForm } from "../../logic/goal-form.js";
 import type { FieldFeedback } from "../../logic/goal-form-edits.js";
@@ -24,7 +26,26 @@ const useStyles = makeStyles({
   compactInputElement: { width: "100%", minWidth: 0 },
 });
 
-const NUMBER_FIELDS = ["start", "target", "current"] as const;
+const KINDS: readonly KeyResultKind[] = ["increase", "decrease", "keep_above", "keep_below", "milestone"];
+const UNIT_KINDS: readonly UnitKind[] = ["text", "percent", "currency"];
+
+function isKind(value: string): value is KeyResultKind {
+  return (KINDS as readonly string[]).includes(value);
+}
+
+function isUnitKind(value: string): value is UnitKind {
+  return (UNIT_KINDS as readonly string[]).includes(value);
+}
+
+/** The keep kinds hold a line rather than reach a target, so the second number is named for that. */
+function listNumberFields(kind: KeyResultKind) {
+  const isKeep = kind === "keep_above" || kind === "keep_below";
+  return [
+    { field: "start", label: "keyResultForm.start" },
+    { field: "target", label: isKeep ? "keyResultForm.threshold" : "keyResultForm.target" },
+    { field: "current", label: "keyResultForm.current" },
+  ] as const;
+}
 
 export interface KeyResultFieldsProps {
   index: number;
@@ -54,19 +75,18 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
         <Input value={keyResult.title} maxLength={200} onChange={(_event, data) => onChange({ title: data.value }, [`${path}.title`])} />
       </Field>
       <Field label={t("keyResultForm.kind")} {...feedbackFor(`${path}.kind`)}>
-        <RadioGroup
-          layout="horizontal"
-          value={keyResult.kind}
-          onChange={(_event, data) => onChange({ kind: data.value === "milestone" ? "milestone" : "number" }, [path])}
-        >
-          <Radio value="number" label={t("keyResultForm.kind.number")} />
-          <Radio value="milestone" label={t("keyResultForm.kind.milestone")} />
-        </RadioGroup>
+        <Select value={keyResult.kind} onChange={(_event, data) => isKind(data.value) && onChange({ kind: data.value }, [path])}>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`keyResultForm.kind.${kind}`)}
+            </option>
+          ))}
+        </Select>
       </Field>
-      {keyResult.kind === "number" ? (
+      {keyResult.kind !== "milestone" ? (
         <div className={styles.numbers}>
-          {NUMBER_FIELDS.map((field) => (
-            <Field key={field} label={t(`keyResultForm.${field}`)} required {...feedbackFor(`${path}.${field}`)}>
+          {listNumberFields(keyResult.kind).map(({ field, label }) => (
+            <Field key={field} label={t(label)} required {...feedbackFor(`${path}.${field}`)}>
               <Input
                 className={styles.compactInput}
                 input={{ className: styles.compactInputElement }}
@@ -77,16 +97,39 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
               />
             </Field>
           ))}
-          <Field label={t("keyResultForm.unit")} {...feedbackFor(`${path}.unit`)}>
-            <Input
-              className={styles.compactInput}
-              input={{ className: styles.compactInputElement }}
-              value={keyResult.unit}
-              maxLength={20}
-              placeholder={t("keyResultForm.unit.placeholder")}
-              onChange={(_event, data) => onChange({ unit: data.value }, [`${path}.unit`])}
-            />
+          <Field label={t("keyResultForm.unitKind")} {...feedbackFor(`${path}.unitKind`)}>
+            <Select value={keyResult.unitKind} onChange={(_event, data) => isUnitKind(data.value) && onChange({ unitKind: data.value }, [`${path}.unit`, `${path}.currency`])}>
+              {UNIT_KINDS.map((unitKind) => (
+                <option key={unitKind} value={unitKind}>
+                  {t(`keyResultForm.unitKind.${unitKind}`)}
+                </option>
+              ))}
+            </Select>
           </Field>
+          {keyResult.unitKind === "text" && (
+            <Field label={t("keyResultForm.unit")} {...feedbackFor(`${path}.unit`)}>
+              <Input
+                className={styles.compactInput}
+                input={{ className: styles.compactInputElement }}
+                value={keyResult.unit}
+                maxLength={20}
+                placeholder={t("keyResultForm.unit.placeholder")}
+                onChange={(_event, data) => onChange({ unit: data.value }, [`${path}.unit`])}
+              />
+            </Field>
+          )}
+          {keyResult.unitKind === "currency" && (
+            <Field label={t("keyResultForm.currency")} hint={t("keyResultForm.currency.hint")} required {...feedbackFor(`${path}.currency`)}>
+              <Input
+                className={styles.compactInput}
+                input={{ className: styles.compactInputElement }}
+                value={keyResult.currency}
+                maxLength={3}
+                placeholder="EUR"
+                onChange={(_event, data) => onChange({ currency: data.value.toUpperCase() }, [`${path}.currency`])}
+              />
+            </Field>
+          )}
         </div>
       ) : (
         <Checkbox

@@ -2,7 +2,8 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
 import type { KeyResult } from "../../api/types.js";
-import { describeKeyResult, measureKeyResult } from "../../logic/format.js";
+import { computeKeyResultProgress } from "../../../../functions/src/domain/progress.js";
+import { describeKeyResult } from "../../logic/format.js";
 import { GoalProgress } from "../GoalProgress/GoalProgress.js";
 import { useTranslator } from "../../i18n/use-translator.js";
 
@@ -40,8 +41,8 @@ export function KeyResultList({ keyResults }: KeyResultListProps) {
               {describeKeyResult(kr, tr)}
             </Text>
           </span>
-          {kr.kind === "number" ? (
-            <GoalProgress value={measureKeyResult(kr)} label={kr.title} size="small" />
+          {kr.kind !== "milestone" ? (
+            <GoalProgress value={computeKeyResultProgress(kr)} label={kr.title} size="small" />
           ) : (
             <Text size={200} className={`${styles.milestone} ${kr.done ? styles.done : ""}`}>
               {kr.done ? <CheckmarkCircleFilled aria-hidden /> : <CircleRegular aria-hidden />}
