@@ -64,7 +64,7 @@ describe("the export contains everything of the tenant", () => {
     expect(sections.settings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "policy", organisationGoalOwnerIds: [api.org.manager.id, api.org.ceo.id] }), expect.objectContaining({ kind: "reminders", hour: 8 })]));
     const goals = sections.goals!;
     expect(goals.map((g) => g.id).sort()).toEqual(Object.values(seeded.goals).sort());
-    expect(goals.find((g) => g.id === seeded.goals.alice)).toMatchObject({ ownerId: api.org.alice.id, parentId: seeded.goals.manager, status: "active", keyResults: [expect.objectContaining({ kind: "number", title: "Median checkout time" })] });
+    expect(goals.find((g) => g.id === seeded.goals.alice)).toMatchObject({ ownerId: api.org.alice.id, parentId: seeded.goals.manager, status: "active", keyResults: [expect.objectContaining({ kind: "decrease", title: "Median checkout time" })] });
     expect(sections.checkIns!.map((c) => c.note).sort()).toEqual(["Going well; my own note.", "Halfway there."]);
     expect(sections.kudos!.map((k) => k.message).sort()).toEqual(["Brilliant progress.", "Thanks for the support!"]);
     expect(sections.comments!).toHaveLength(3);
