@@ -57,7 +57,7 @@ describe("importing the Cascade template", () => {
     expect(company).toMatchObject({ title: "Grow online revenue", status: "active", parentId: null, dueDate: "2027-03-31" });
     expect(team).toMatchObject({ status: "active", parentId: company.id, dueDate: "2027-03-15", approverId: api.org.vp.id });
     expect(team.keyResults).toEqual([
-      { id: expect.any(String), title: "Median checkout time", kind: "number", start: 90, target: 30, current: 60, unit: "s" },
+      { id: expect.any(String), title: "Median checkout time", kind: "decrease", start: 90, target: 30, current: 60, unitKind: "text", unit: "s" },
       { id: expect.any(String), title: "New checkout live", kind: "milestone", done: true },
     ]);
     expect(draft).toMatchObject({ status: "draft", parentId: team.id });
@@ -110,7 +110,7 @@ describe("other files", () => {
     const [goal] = await goalsOf(api.org.vp);
     expect(goal).toMatchObject({ title: "Win the enterprise market", status: "active", dueDate: "2027-03-31" });
     expect(goal.keyResults).toEqual([
-      { id: expect.any(String), title: "Enterprise pipeline", kind: "number", start: 0, target: 100, current: 35, unit: "%" },
+      { id: expect.any(String), title: "Enterprise pipeline", kind: "increase", start: 0, target: 100, current: 35, unitKind: "text", unit: "%" },
       { id: expect.any(String), title: "Hire two account executives", kind: "milestone", done: true },
     ]);
     expect(await runToEnd(viva)).toMatchObject({ created: 0, updated: 0, skipped: 3 });
