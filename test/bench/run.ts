@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sync: async () => (await import("./sync.js")).runSyncBench(),
   api: async () => (await import("./api.js")).runApiBench(),
   tab: async () => (await import("./tab.js")).runTabBench(),
+  import: async () => (await import("./import.js")).runImportBench(),
 };
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { fingerprint } from "../domain/admin.js";
 import type { ImportMapping } from "../domain/import/import-plan.js";
 import type { ImportMappingStore } from "../domain/import/import-service.js";
 import { runLimited } from "../domain/run-limited.js";
-import { assertEntityWithinLimits, isConflict, makeKey, quoteOData, TABLE_LIMITS, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, type TableFactory } from "./tables.js";
 import type { StoredEntity, TenantDataStore } from "./tenant-data.js";
 
 export const IMPORT_IDS_TABLE = "importids";
@@ -30,6 +30,15 @@ function toEntity(tenantId: string, mapping: ImportMapping): MappingEntity {
 
 export function createImportIds(factory: TableFactory): ImportMappingStore & { readonly tables: string[] } {
   const table = factory.getClient(IMPORT_IDS_TABLE);
+  /** A batch sent again after a timeout finds rows it wrote itself: those that say the same are kept. */
+  async function addOneByOne(batch: MappingEntity[]): Promise<void> {
+    for (const entity of batch) {
+      const stored = await getEntityOrNull<MappingEntity>(table, entity.partitionKey, entity.rowKey);
+      if (!stored) await table.createEntity(entity);
+      else if (stored.goalId !== entity.goalId || stored.keyResultId !== entity.keyResultId) throw new Error("An import id was remembered by another import at the same time; run the import again.");
+    }
+  }
+
   return {
     tables: [IMPORT_IDS_TABLE],
     async listMappings(tenantId) {
@@ -54,9 +63,8 @@ export function createImportIds(factory: TableFactory): ImportMappingStore & { r
         try {
           await table.submitTransaction(batch.map((entity): TransactionAction => ["create", entity]));
         } catch (error) {
-          // Another import of the same tenant wrote one of these ids first; the job slot makes this rare.
-          if (isConflict(error, "exists")) throw new Error("An import id was remembered by another import at the same time; run the import again.");
-          throw error;
+          if (!isConflict(error, "exists")) throw error;
+          await addOneByOne(batch);
         }
       });
     },

@@ -3,7 +3,7 @@
  * "imported" audit entry in one transaction), parents before children. A failure stops the run and
  * leaves every goal it wrote complete and remembered; running the same file again resumes: written
  * goals are recognised and skipped, the rest are created with the ids planned before. */
-import { AppError } from "../errors.js";
+import { AppError, isAppError } from "../errors.js";
 import type { JobProgress, JobResult } from "../admin-jobs.js";
 import type { Clock, CycleRepository, GoalRepository, IdGenerator, Versioned } from "../ports.js";
 import { runLimited } from "../run-limited.js";
@@ -54,6 +54,21 @@ export interface ImportPreview {
 }
 
 const ID_LIKE = /^[A-Za-z0-9-]{1,100}$/;
+const ATTEMPTS = 3;
+const RETRY_DELAY_MS = 1000;
+
+/** A long import meets storage that is briefly too busy to answer in time; reads, and creates whose
+ * ids are the import's own, are safe to send again. */
+async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isAppError(error) || error.code !== "storage_unavailable") throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * attempt));
+    }
+  }
+}
 
 /** Stored goals the plan needs: those the file's ids map to, and goals rows name as their parent. */
 async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, mappings: Map<string, ImportMapping>): Promise<Map<string, Versioned<Goal>>> {
@@ -68,7 +83,7 @@ async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, m
       else if (ID_LIKE.test(row.parent)) ids.add(row.parent);
     }
   }
-  const found = await runLimited([...ids], READ_CONCURRENCY, (id) => deps.goals.getGoal(tenantId, id));
+  const found = await runLimited([...ids], READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
   return new Map(found.filter((g): g is Versioned<Goal> => g !== null).map((g) => [g.value.id, g]));
 }
 
@@ -80,7 +95,7 @@ async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]>
 
 async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions) {
   const tenantId = principal.tenantId;
-  const [sheet, mappings, cycles, people] = await Promise.all([readSheet(source, options.mapping), deps.mappings.listMappings(tenantId), deps.cycles.listCycles(tenantId), readPeople(deps, tenantId)]);
+  const [sheet, mappings, cycles, people] = await Promise.all([readSheet(source, options.mapping), retryWhenBusy(() => deps.mappings.listMappings(tenantId)), retryWhenBusy(() => deps.cycles.listCycles(tenantId)), retryWhenBusy(() => readPeople(deps, tenantId))]);
   const goals = sheet.format === "unknown" ? new Map() : await readGoals(deps, tenantId, sheet, mappings);
   const plan = planImport({ tenantId, actorId: principal.userId, now: deps.clock.now().toISOString(), rowCount: sheet.rowCount, rows: sheet.rows, rowErrors: sheet.errors, owners: buildOwnerIndex(people), ownerChoices: options.owners, cycles, mappings, goals, newId: () => deps.ids.newId() });
   return { sheet, plan };
@@ -98,6 +113,19 @@ function importedAudit(deps: ImportDeps, principal: Principal, write: ImportPlan
   if (before && before.status !== write.goal.status) changes["status"] = { from: before.status, to: write.goal.status };
   if (before && before.title !== write.goal.title) changes["title"] = { from: before.title, to: write.goal.title };
   return { id: deps.ids.newId(), goalId: write.goal.id, at: deps.clock.now().toISOString(), actorId: principal.userId, action: "imported", comment: `Imported from ${source}, line ${write.line}.`, changes };
+}
+
+/** A create sent again after a timeout may find its goal written by the first attempt: the id is the
+ * import's own, so that counts as written. An update is not sent twice (its ETag would be stale). */
+async function saveOne(deps: ImportDeps, write: ImportPlan["writes"][number], audit: AuditEntry): Promise<void> {
+  const previous = write.previous;
+  const save = () => deps.goals.saveGoal({ goal: write.goal, etag: previous?.etag, previous: previous?.value, audit: [audit] });
+  if (previous) return void (await save());
+  try {
+    await retryWhenBusy(save);
+  } catch (error) {
+    if (!(isAppError(error) && error.code === "conflict" && (await deps.goals.getGoal(write.goal.tenantId, write.goal.id)))) throw error;
+  }
 }
 
 /** Goals already written stay (each complete); the message says where the run stopped and how to go on. */
@@ -120,7 +148,7 @@ export async function runImport(deps: ImportDeps, principal: Principal, source: 
   const errors = plan.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ line: e.line, message: e.message }));
   const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors, errorCount: plan.errors.length });
   report({ phase: "remembering ids", done: counts.processed, total: plan.rows, detail: detail() });
-  await deps.mappings.addMappings(principal.tenantId, plan.newMappings);
+  await retryWhenBusy(() => deps.mappings.addMappings(principal.tenantId, plan.newMappings));
   const depths = [...new Set(plan.writes.map((w) => w.depth))].sort((a, b) => a - b);
   let failure: unknown = null;
   for (const depth of depths) {
@@ -128,7 +156,7 @@ export async function runImport(deps: ImportDeps, principal: Principal, source: 
       if (failure) return;
       const previous = write.previous;
       try {
-        await deps.goals.saveGoal({ goal: write.goal, etag: previous?.etag, previous: previous?.value, audit: [importedAudit(deps, principal, write, sheet.format)] });
+        await saveOne(deps, write, importedAudit(deps, principal, write, sheet.format));
       } catch (error) {
         failure ??= describeWriteFailure(error, write.line);
         return;

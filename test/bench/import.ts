@@ -1,0 +1,109 @@
+/** Import benchmark: a 100,000-row Cascade template CSV (25,000 goals of 2,000 people, each with three
+ * key results, most aligned to a goal earlier in the file) imported into Azurite through the same
+ * job work the API starts, then the same file again (nothing to change). The import runs in a child
+ * process so its peak RSS is measured alone. Run alone with `npx tsx test/bench/import.ts`. */
+import { fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadConfig } from "../../functions/src/config.js";
+import { startAzurite } from "../../functions/dev/azurite.js";
+import { runImport } from "../../functions/src/domain/import/import-service.js";
+import type { JobResult } from "../../functions/src/domain/admin-jobs.js";
+import { readCsv } from "../../functions/src/sheets/read-sheet.js";
+import { createServices } from "../../functions/src/services.js";
+import { buildCycle } from "../support/api-harness.js";
+import { buildPerson } from "../support/org-builder.js";
+import { TEMPLATE_HEADER, toCsv, type Table } from "../support/import-files.js";
+
+const PEOPLE = 2_000;
+const GOALS = 25_000;
+const KEY_RESULTS_PER_GOAL = 3;
+
+interface Figures {
+  result: JobResult;
+  seconds: number;
+  peakRssMb: number;
+  cpuSeconds: number;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function buildFile(mails: string[], cycleName: string): Uint8Array {
+  const table: Table = [TEMPLATE_HEADER];
+  for (let g = 0; g < GOALS; g++) {
+    // The first goals are top level; every later one aligns to a goal a few hundred rows earlier.
+    const parent = g < 200 ? null : `g${Math.floor(g / 4)}`;
+    table.push([`g${g}`, "goal", `Goal number ${g} of the organisation`, "Imported to measure the import.", mails[g % mails.length]!, cycleName, parent, g % 3 === 0 ? "draft" : "active", null, null, null, null, null, "2027-03-15"]);
+    for (let k = 0; k < KEY_RESULTS_PER_GOAL; k++) table.push([`g${g}-k${k}`, "key result", `Result ${k} of goal ${g}`, null, null, null, `g${g}`, null, k === 2 ? "milestone" : "increase", k === 2 ? null : 0, k === 2 ? null : 100, k === 2 ? 0 : 10 * k, k === 2 ? null : "%", null]);
+  }
+  return new TextEncoder().encode(toCsv(table));
+}
+
+async function runChild(connectionString: string): Promise<{ first: Figures; again: Figures; rows: number }> {
+  const config = loadConfig({ AUTH_MODE: "entra", AAD_APP_CLIENT_ID: randomUUID(), ALLOWED_TENANT_IDS: randomUUID(), ENTRA_JWKS_URL: "http://127.0.0.1:9/keys", ENTRA_AUTHORITY_HOST: "http://127.0.0.1:9", STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: "error" });
+  const services = await createServices(config, { tabDir: "." });
+  const tenantId = randomUUID();
+  const ceo = buildPerson({ displayName: "Chief" });
+  const people = [ceo, ...Array.from({ length: PEOPLE - 1 }, (_, i) => buildPerson({ displayName: `Person ${i}`, managerId: i < 40 ? ceo.id : undefined }))];
+  for (let i = 41; i < people.length; i++) people[i]!.managerId = people[1 + (i % 40)]!.id;
+  await services.directory.upsertPeople(tenantId, people);
+  const cycle = buildCycle(tenantId);
+  await services.goalDeps.cycles.saveCycle(cycle);
+  const bytes = buildFile(people.map((p) => p.mail!), cycle.name);
+  const admin = { tenantId, userId: ceo.id, name: "Admin", roles: ["Cascade.Admin"] };
+  const measure = async (): Promise<Figures> => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = await runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, () => undefined);
+    const used = process.cpuUsage(cpu);
+    return { result, seconds: round((performance.now() - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6) };
+  };
+  const first = await measure();
+  const again = await measure();
+  return { first, again, rows: GOALS * (1 + KEY_RESULTS_PER_GOAL) };
+}
+
+function importInChild(connectionString: string): Promise<{ first: Figures; again: Figures; rows: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.once("message", (report) => resolve(report as { first: Figures; again: Figures; rows: number }));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The import process exited with ${code}`))));
+    child.send(connectionString);
+  });
+}
+
+export async function runImportBench(): Promise<void> {
+  const azurite = await startAzurite();
+  try {
+    const loadAverage = round(loadavg()[0]!);
+    const { first, again, rows } = await importInChild(azurite.connectionString);
+    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, loadAverage });
+    console.log(JSON.stringify(line("import", first)));
+    console.log(JSON.stringify(line("import-again", again)));
+  } finally {
+    await azurite.stop();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes("--child")) {
+  process.once("message", (connectionString) => {
+    runChild(connectionString as string).then(
+      (report) => process.send!(report, () => process.exit(0)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+} else if (isMain) {
+  runImportBench().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
