@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,11 +18,15 @@ interface Fixture {
   outDir: string;
 }
 
+const LANGUAGE_FILES = ["de.json", "fr.json", "es.json", "ja.json", "ar.json"];
+
 /** A throwaway copy of appPackage/ with its own env file, so each case can break one thing. */
 function makeFixture(env: Record<string, string> = GOOD_ENV, editTemplate?: (t: Record<string, unknown>) => void): Fixture {
   const dir = mkdtempSync(join(tmpdir(), "cascade-app-"));
   mkdirSync(join(dir, "env"));
   for (const file of ["color.png", "outline.png"]) copyFileSync(join(DEFAULT_APP_PACKAGE_DIR, file), join(dir, file));
+  mkdirSync(join(dir, "localization"));
+  for (const file of LANGUAGE_FILES) copyFileSync(join(DEFAULT_APP_PACKAGE_DIR, "localization", file), join(dir, "localization", file));
   const template = JSON.parse(readFileSync(join(DEFAULT_APP_PACKAGE_DIR, "manifest.template.json"), "utf8"));
   editTemplate?.(template);
   writeFileSync(join(dir, "manifest.template.json"), JSON.stringify(template, null, 2));
@@ -42,12 +46,12 @@ async function collectProblems(fixture: Fixture): Promise<string[]> {
 
 // Compiling the manifest JSON schema takes a second or more on a busy machine.
 describe("buildAppPackage", { timeout: 30_000 }, () => {
-  it("builds the committed dev package and the zip holds exactly the three files at its root", async () => {
+  it("builds the committed dev package and the zip holds the manifest, the icons and the language files at its root", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "cascade-build-"));
     const result = await buildAppPackage({ env: "dev", outDir });
     expect(result.zipPath).toBe(join(outDir, "cascade-dev.zip"));
     const entries = readZip(readFileSync(result.zipPath));
-    expect(entries.map((e) => e.name)).toEqual(["manifest.json", "color.png", "outline.png"]);
+    expect(entries.map((e) => e.name)).toEqual(["manifest.json", "color.png", "outline.png", ...LANGUAGE_FILES]);
     const manifest = JSON.parse(Buffer.from(entries[0]!.data).toString("utf8"));
     expect(manifest.manifestVersion).toBe("1.25");
     expect(JSON.stringify(manifest)).not.toContain("${{");
@@ -153,5 +157,30 @@ describe("buildAppPackage", { timeout: 30_000 }, () => {
       t.manifestVersion = "1.24";
     });
     expect(await collectProblems(fixture)).toEqual(['manifestVersion must be "1.25" to match $schema; got \'1.24\'']);
+  });
+});
+
+describe("the manifest's languages", { timeout: 30_000 }, () => {
+  it("declare a file for each language, with the name, descriptions, tabs and bot commands translated", async () => {
+    const template = JSON.parse(readFileSync(join(DEFAULT_APP_PACKAGE_DIR, "manifest.template.json"), "utf8"));
+    expect(template.localizationInfo.defaultLanguageTag).toBe("en-us");
+    expect(template.localizationInfo.additionalLanguages.map((l: { file: string }) => l.file)).toEqual(LANGUAGE_FILES);
+    for (const file of LANGUAGE_FILES) {
+      const strings = JSON.parse(readFileSync(join(DEFAULT_APP_PACKAGE_DIR, "localization", file), "utf8"));
+      expect(strings["description.full"]).not.toBe(template.description.full);
+      expect(strings["bots[0].commandLists[0].commands[0].title"]).not.toBe("my goals");
+      expect(Object.keys(strings).filter((key) => key.startsWith("staticTabs"))).toHaveLength(4);
+    }
+  });
+
+  it("refuses a missing language file, a key the manifest does not have, and a text the schema forbids", async () => {
+    const fixture = makeFixture();
+    rmSync(join(fixture.dir, "localization", "ja.json"));
+    const german = JSON.parse(readFileSync(join(fixture.dir, "localization", "de.json"), "utf8"));
+    writeFileSync(join(fixture.dir, "localization", "de.json"), JSON.stringify({ ...german, "staticTabs[9].name": "Neun", "description.short": "x".repeat(81) }));
+    const problems = await collectProblems(fixture);
+    expect(problems.some((p) => p.includes("ja.json") && p.includes("appPackage/localization/"))).toBe(true);
+    expect(problems.some((p) => p.includes("de.json: staticTabs[9].name names no text in the manifest"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("de.json:") && p.includes("description.short"))).toBe(true);
   });
 });

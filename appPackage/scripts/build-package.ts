@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkIcons } from "./icon-rules.js";
+import { readLocalizationFiles } from "./localization.js";
 import { checkManifestRules, isHostName, mapPlaceholderFields } from "./manifest-rules.js";
 import { fillPlaceholders, PlaceholderError, readEnvFile } from "./placeholders.js";
 import { validateAgainstBundledSchema } from "./schema.js";
@@ -85,13 +86,15 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const { filled, tabDomain } = fillTemplate(template, envFile, env);
   const manifest = parseJson(filled, `the filled ${showPath(templatePath)}`, env);
   const icons = checkIcons(manifest, dir);
+  const localization = await readLocalizationFiles(manifest, dir);
   const problems = [
     ...(await validateAgainstBundledSchema(manifest)),
     ...checkManifestRules(manifest, { tabDomain, sources, envFile: showPath(envFile) }),
     ...icons.problems,
+    ...localization.problems,
   ];
   if (problems.length > 0) throw new AppPackageError(env, problems);
-  const entries = [{ name: "manifest.json", data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...icons.files];
+  const entries = [{ name: "manifest.json", data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...icons.files, ...localization.files];
   const zip = createZip(entries);
   verifyZip(zip, entries.map((entry) => entry.name), env);
   const outDir = resolve(options.outDir ?? join(dir, "build"));

@@ -44,3 +44,25 @@ export async function validateAgainstBundledSchema(manifest: Record<string, unkn
   const errors = await AppManifestUtils.validateAgainstSchema(manifest as unknown as TeamsManifest, schema as never);
   return errors.map((error) => `schema v${version}: ${error.trim()}`);
 }
+
+/** Validates a localisation file against the Localization schema bundled beside the manifest schema of `version`. */
+export async function validateLocalizationAgainstBundledSchema(file: Record<string, unknown>, version: string, name: string): Promise<string[]> {
+  const path = join(findBundledSchemaDir(), `v${version}`, "MicrosoftTeams.Localization.schema.json");
+  // The manifest's own check already says when its schema version is not bundled.
+  if (!existsSync(path)) return [];
+  const schema = JSON.parse(readFileSync(path, "utf8")) as { patternProperties?: Record<string, unknown> };
+  // A few of the shipped patterns (activity types, which Cascade does not localise) are not valid
+  // Unicode regular expressions, which the validator requires; they are left out rather than failing every file.
+  schema.patternProperties = Object.fromEntries(Object.entries(schema.patternProperties ?? {}).filter(([pattern]) => isUnicodePattern(pattern)));
+  const errors = await AppManifestUtils.validateAgainstSchema(file as unknown as TeamsManifest, schema as never);
+  return errors.map((error) => `${name}: ${error.trim()}`);
+}
+
+function isUnicodePattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
