@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startAzurite, type AzuriteHandle } from "../../functions/dev/azurite.js";
 import { listClaimedTables, listExportSources } from "../../functions/src/store/tenant-data-registry.js";
 import { seedTenantAroundManager, type SeededTenant } from "../support/admin-data-builder.js";
 import { buildGoalBody, startApiHarness, type ApiHarness } from "../support/api-harness.js";
@@ -6,7 +7,9 @@ import { listAllTables, readTenantRows } from "../support/table-scan.js";
 
 let api: ApiHarness;
 let seeded: SeededTenant;
-const connection = () => inject("azuriteConnectionString");
+/** Its own storage account: the registry check lists every table, and other test files create scratch tables. */
+let azurite: AzuriteHandle;
+const connection = () => azurite.connectionString;
 const asAdmin = () => ({ headers: { authorization: `Bearer ${seeded.adminToken}` } });
 
 async function exportAll(): Promise<{ pages: number; sections: Record<string, any[]>; tenantId: string; format: string }> {
@@ -26,6 +29,7 @@ async function exportAll(): Promise<{ pages: number; sections: Record<string, an
 }
 
 beforeAll(async () => {
+  azurite = await startAzurite();
   api = await startApiHarness(connection());
   seeded = await seedTenantAroundManager(api);
   // Enough admin-log rows that one table spans several export pages.
@@ -34,7 +38,10 @@ beforeAll(async () => {
   await api.services.goalDeps.cycles.saveCycle({ ...api.cycle, tenantId: api.otherTenantId, name: "Other tenant's cycle" });
   await api.request("POST", "/api/cycles", { headers: { authorization: `Bearer ${otherAdmin}` }, body: { name: "Secret other cycle", startDate: "2027-01-01", endDate: "2027-06-30" } });
 });
-afterAll(async () => api?.stop());
+afterAll(async () => {
+  await api?.stop();
+  await azurite?.stop();
+});
 
 describe("every table is claimed by a store that exports or rebuilds it", () => {
   test("no table in storage is unknown to the tenant-data registry", async () => {
