@@ -47,6 +47,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Accept a loopback fake's throwaway certificate (the Entra ID stand-in speaks HTTPS). */
   isTrustingAnyCertificate?: boolean;
+  /** The browser's language, as a person sets it (`--lang`, navigator.languages, Accept-Language). */
+  locale?: string;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserSession> {
@@ -54,7 +56,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: resolveChromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: options.locale ? [...CHROMIUM_ARGS, `--lang=${options.locale}`] : CHROMIUM_ARGS,
+    locale: options.locale,
     colorScheme: options.colorScheme ?? "light",
     viewport: options.viewport ?? { width: 1280, height: 860 },
     ignoreHTTPSErrors: options.isTrustingAnyCertificate ?? false,
