@@ -72,7 +72,7 @@ describe("Dashboard in a browser", () => {
 
     const { token, goal } = await findActiveGoalBelow(cascade.url, people, leader.id);
     const kr = goal.keyResults[0];
-    const value = kr.kind === "number" ? { id: kr.id, current: kr.target } : { id: kr.id, done: true };
+    const value = kr.kind === "milestone" ? { id: kr.id, done: true } : { id: kr.id, current: kr.target };
     await callApi(cascade.url, token, "POST", `/api/goals/${goal.id}/checkins`, { keyResults: [value], confidence: "on_track", note: "Done ahead of time" });
     const after = await callApi(cascade.url, leaderToken, "GET", "/api/dashboard?manager=me");
     expect(after.summary.averageProgress).toBeGreaterThan(expected.summary.averageProgress);

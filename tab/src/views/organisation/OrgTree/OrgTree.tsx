@@ -39,7 +39,7 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
   const hidden = node.reportsCount - reports.length;
   const isBranch = goals.length > 0 || reports.length > 0 || hidden > 0;
   return (
-    <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId} aria-label={person.jobTitle ? t("team.ownerWithJob", { name: person.displayName, job: person.jobTitle }) : person.displayName}>
+    <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId} aria-label={person.jobTitle ? t("orgTree.person", { name: person.displayName, job: person.jobTitle }) : person.displayName}>
       <TreeItemLayout iconBefore={<Avatar name={person.displayName} size={24} color="colorful" />} aside={<BranchStats name={person.displayName} figures={figures} />}>
         <span className={styles.person}>
           <Text weight="semibold">{person.displayName}</Text>
