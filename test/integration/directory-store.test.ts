@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Person } from "../../functions/src/domain/types.js";
 import { shardOf, toPatch } from "../../functions/src/store/org-packing.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
-import { createTableFactory } from "../../functions/src/store/tables.js";
+import { storageUnavailable } from "../../functions/src/store/storage-timeout.js";
+import { createTableFactory, type TableFactory } from "../../functions/src/store/tables.js";
 import { generateOrg } from "../fakes/org-generator.js";
 import { buildPerson, buildSmallOrg } from "../support/org-builder.js";
 
@@ -139,5 +140,36 @@ describe("table directory", () => {
     await directory.upsertPeople(t1, org.all);
     expect(await directory.getPerson(t2, org.ceo.id)).toBeNull();
     expect(await listAll(t2)).toEqual([]);
+  });
+});
+
+describe("table directory when storage is too busy to answer", () => {
+  test("a transaction that landed but timed out is not applied twice: the update reads again and finishes", async () => {
+    const connection = { kind: "connectionString" as const, connectionString: inject("azuriteConnectionString") };
+    const real = createTableFactory(connection);
+    let timeouts = 0;
+    const busyOnce: TableFactory = {
+      ensureTables: (tables) => real.ensureTables(tables),
+      getClient(table) {
+        const client = real.getClient(table);
+        return new Proxy(client, {
+          get(target, key, receiver) {
+            if (key !== "submitTransaction") return Reflect.get(target, key, receiver);
+            return async (...args: Parameters<typeof client.submitTransaction>) => {
+              const result = await target.submitTransaction(...args);
+              if (timeouts++ === 0) throw storageUnavailable();
+              return result;
+            };
+          },
+        });
+      },
+    };
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    const busy = createTableDirectory(busyOnce);
+    await busy.upsertPeople(tenantId, org.all);
+    expect(timeouts).toBeGreaterThan(1);
+    expect(await listAll(tenantId)).toEqual([...org.all].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(names(await directory.listDirectReports(tenantId, org.manager.id))).toEqual(["Alice Author", "Bob Builder"]);
   });
 });

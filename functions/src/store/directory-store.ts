@@ -9,12 +9,15 @@ import { applyToShards, planShardWrites, type EntityWrite, type LoadedPack, type
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
+import { isAppError } from "../domain/errors.js";
 import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "./write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
 const WRITE_CONCURRENCY = 8;
 const MAX_ATTEMPTS = 3;
+/** Wait before applying again after storage was too busy to answer in time. */
+const BUSY_RETRY_DELAY_MS = 1000;
 /** Above these counts one pass over all of a tenant's partitions beats reading by key. */
 const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 2;
 const PACK_SCAN_THRESHOLD = 4000;
@@ -204,7 +207,11 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
         shards = applied.shards;
         break;
       } catch (error) {
-        if (!isConflict(error, "exists", "stale") || attempt >= MAX_ATTEMPTS) throw error;
+        // A write that timed out may have landed; the next attempt reads again and writes only what
+        // still differs, so an update is never applied twice.
+        const isBusy = isAppError(error) && error.code === "storage_unavailable";
+        if (!(isBusy || isConflict(error, "exists", "stale")) || attempt >= MAX_ATTEMPTS) throw error;
+        if (isBusy) await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_DELAY_MS * attempt));
       }
     }
     let removed = 0;
