@@ -1,5 +1,5 @@
 /** Org sync benchmark: a full sync of 100,000 users from the loopback Graph fake into Azurite, then a
- * delta of 1,000 changes. The sync runs in a child process so its peak RSS is measured alone (the fake
+ * delta of 1,000 changes; then the same for 1,000,000 users and 10,000 changes. The sync runs in a child process so its peak RSS is measured alone (the fake
  * lives here, Azurite in its own process). Besides the figures, each line carries the CPU seconds of
  * the sync and of Azurite and the load average, to read timings taken on a busy machine.
  * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync. */
@@ -18,8 +18,11 @@ import { startFakeGraph, type FakeGraph } from "../fakes/fake-graph.js";
 import { createRandom, generateOrg, type DirectoryUser } from "../fakes/org-generator.js";
 import { expectedPeople, storedPeople } from "../fakes/sync-harness.js";
 
-const USERS = 100_000;
-const CHANGES = 1_000;
+/** Each scale: a full sync of `users`, then a delta of `changes`. SYNC_BENCH_SCALES=100000 runs one. */
+const SCALES = [
+  { users: 100_000, changes: 1_000 },
+  { users: 1_000_000, changes: 10_000 },
+].filter((scale) => !process.env.SYNC_BENCH_SCALES || process.env.SYNC_BENCH_SCALES.split(",").map(Number).includes(scale.users));
 
 interface ChildJob {
   connectionString: string;
@@ -49,7 +52,7 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
     child.once("message", (report) => resolve(report as ChildReport));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The sync process exited with ${code}`))));
@@ -82,8 +85,8 @@ async function measure(job: ChildJob, port: number): Promise<ChildReport & { azu
   return { ...report, azuriteCpuSeconds: before === null || after === null ? null : round(after - before), loadAverage };
 }
 
-/** CHANGES distinct users: moves under leaders (no cycles), edits, leavers, disabled accounts, hires. */
-function applyChanges(graph: FakeGraph, users: DirectoryUser[]): void {
+/** `changes` distinct users: moves under leaders (no cycles), edits, leavers, disabled accounts, hires. */
+function applyChanges(graph: FakeGraph, users: DirectoryUser[], changes: number): void {
   const random = createRandom(99);
   const managers = new Set(users.map((u) => u.managerId).filter(Boolean));
   const leaders = users.slice(1, 400);
@@ -96,7 +99,7 @@ function applyChanges(graph: FakeGraph, users: DirectoryUser[]): void {
     }
   };
   const state = graph.state;
-  const share = (fraction: number) => Math.round(CHANGES * fraction);
+  const share = (fraction: number) => Math.round(changes * fraction);
   for (let i = 0; i < share(0.4); i++) state.setManager(pick().id, leaders[Math.floor(random() * leaders.length)]!.id);
   for (let i = 0; i < share(0.3); i++) state.updateUser(pick().id, { jobTitle: "Senior Specialist", department: "Transformation" });
   for (let i = 0; i < share(0.1); i++) state.softDelete(pick().id);
@@ -104,14 +107,21 @@ function applyChanges(graph: FakeGraph, users: DirectoryUser[]): void {
   for (let i = 0; i < share(0.05); i++) state.updateUser(pick().id, { accountEnabled: false });
   for (let i = 0; i < share(0.1); i++) {
     const id = randomUUID();
-    state.addUser({ id, displayName: `New Hire ${i}`, mail: `new.hire${i}@fabrikam.example`, userPrincipalName: `new.hire${i}@fabrikam.example`, jobTitle: "Associate", department: "Engineering", accountEnabled: true, managerId: leaders[i]!.id });
+    state.addUser({ id, displayName: `New Hire ${i}`, mail: `new.hire${i}@fabrikam.example`, userPrincipalName: `new.hire${i}@fabrikam.example`, jobTitle: "Associate", department: "Engineering", accountEnabled: true, managerId: leaders[i % leaders.length]!.id });
   }
 }
 
 export async function runSyncBench(): Promise<void> {
+  // Azurite keeps every entity in memory; a million people need more than Node's default heap.
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=8192`.trim();
+  for (const scale of SCALES) await runScale(scale.users, scale.changes);
+}
+
+async function runScale(size: number, changes: number): Promise<void> {
   const azurite = await startAzurite();
   const entra = await startFakeEntra();
-  const users = generateOrg({ size: USERS, seed: 2026 });
+  // Eight levels hold about 190,000 people at the generator's spans; larger organisations get ten.
+  const users = generateOrg({ size, seed: 2026, maxDepth: size > 190_000 ? 10 : 8 });
   const tenantId = randomUUID();
   const job: ChildJob = { connectionString: azurite.connectionString, tenantId, clientId: randomUUID(), clientSecret: randomUUID(), authorityHost: entra.url, graphBaseUrl: "" };
   entra.registerClient(tenantId, job.clientId, job.clientSecret);
@@ -121,11 +131,11 @@ export async function runSyncBench(): Promise<void> {
     const full = await measure(job, azurite.port);
     const extras = (r: typeof full) => ({ cpuSeconds: r.cpuSeconds, azuriteCpuSeconds: r.azuriteCpuSeconds, loadAverage: r.loadAverage });
     console.log(JSON.stringify({ bench: "sync-full", users: full.result.usersSeen, seconds: full.result.seconds, peakRssMb: full.peakRssMb, ...extras(full) }));
-    applyChanges(graph, users);
+    applyChanges(graph, users, changes);
     const delta = await measure(job, azurite.port);
     const directory = createTableDirectory(createTableFactory({ kind: "connectionString", connectionString: azurite.connectionString }));
     const isExact = JSON.stringify(await storedPeople(directory, tenantId)) === JSON.stringify(expectedPeople(graph));
-    console.log(JSON.stringify({ bench: "sync-delta", changes: delta.result.usersSeen, seconds: delta.result.seconds, peakRssMb: delta.peakRssMb, mode: delta.result.mode, isExact, ...extras(delta) }));
+    console.log(JSON.stringify({ bench: "sync-delta", users: size, changes: delta.result.usersSeen, seconds: delta.result.seconds, peakRssMb: delta.peakRssMb, mode: delta.result.mode, isExact, ...extras(delta) }));
   } finally {
     await graph.close();
     await entra.close();
