@@ -36,6 +36,9 @@ describe("matchLocale", () => {
     expect(findSupportedLocale("pt-BR")).toBeUndefined();
     expect(findSupportedLocale(null)).toBeUndefined();
     expect(findSupportedLocale("pt-BR, fr;q=0.5")).toBe("fr");
+    expect(findSupportedLocale("*")).toBeUndefined();
+    expect(findSupportedLocale("de-")).toBeUndefined();
+    expect(findSupportedLocale("x".repeat(300))).toBeUndefined();
   });
 
   it("recognises the pseudo-locale in any case", () => {

@@ -80,7 +80,21 @@ function matchTag(tag: string): Locale | undefined {
   return isCatalogueLocale(language) ? language : undefined;
 }
 
+/** The shape of a BCP 47 tag (language, then subtags of up to eight letters or digits). Anything else
+ * — "*", which fetch sends by default, or a header's garbage — is refused before Intl would throw. */
+const TAG_SHAPE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
+const LANGUAGE_CACHE_LIMIT = 500;
+/** Every API request names its language, usually one of a handful of tags: each is parsed once. */
+const languages = new Map<string, string | undefined>();
+
 function languageOf(tag: string): string | undefined {
+  if (languages.has(tag)) return languages.get(tag);
+  const language = TAG_SHAPE.test(tag) ? parseLanguage(tag) : undefined;
+  if (languages.size < LANGUAGE_CACHE_LIMIT) languages.set(tag, language);
+  return language;
+}
+
+function parseLanguage(tag: string): string | undefined {
   try {
     return new Intl.Locale(tag.replace(/_/g, "-")).language.toLowerCase();
   } catch {
