@@ -1,7 +1,10 @@
 /** Import benchmark: a 100,000-row Cascade template CSV (25,000 goals of 2,000 people, each with three
  * key results, most aligned to a goal earlier in the file) imported into Azurite through the same
  * job work the API starts, then the same file again (nothing to change). The import runs in a child
- * process so its peak RSS is measured alone. Run alone with `npx tsx test/bench/import.ts`. */
+ * process so its peak RSS is measured alone. Run alone with `npx tsx test/bench/import.ts`;
+ * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling. Besides time and
+ * memory it prints where the time went (reading and planning, then writing) and the storage requests
+ * the run sent, per goal written. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
@@ -11,13 +14,14 @@ import { startAzurite } from "../../functions/dev/azurite.js";
 import { runImport } from "../../functions/src/domain/import/import-service.js";
 import type { JobResult } from "../../functions/src/domain/admin-jobs.js";
 import { readCsv } from "../../functions/src/sheets/read-sheet.js";
+import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { createServices } from "../../functions/src/services.js";
 import { buildCycle } from "../support/api-harness.js";
 import { buildPerson } from "../support/org-builder.js";
 import { TEMPLATE_HEADER, toCsv, type Table } from "../support/import-files.js";
 
 const PEOPLE = 2_000;
-const GOALS = 25_000;
+const GOALS = Number(process.env["IMPORT_BENCH_GOALS"] ?? 25_000);
 const KEY_RESULTS_PER_GOAL = 3;
 
 interface Figures {
@@ -25,6 +29,8 @@ interface Figures {
   seconds: number;
   peakRssMb: number;
   cpuSeconds: number;
+  planningSeconds: number;
+  storageRequests: number;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -55,9 +61,15 @@ async function runChild(connectionString: string): Promise<{ first: Figures; aga
   const measure = async (): Promise<Figures> => {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const result = await runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, () => undefined);
+    let planned: number | null = null;
+    let storageRequests = 0;
+    const onProgress = (progress: { phase: string }) => {
+      if (planned === null && progress.phase !== "planning") planned = performance.now();
+    };
+    const result = await countStorageRequests(() => runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, onProgress), (n) => (storageRequests = n));
     const used = process.cpuUsage(cpu);
-    return { result, seconds: round((performance.now() - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6) };
+    const ended = performance.now();
+    return { result, seconds: round((ended - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6), planningSeconds: round(((planned ?? ended) - started) / 1000), storageRequests };
   };
   const first = await measure();
   const again = await measure();
@@ -79,7 +91,7 @@ export async function runImportBench(): Promise<void> {
   try {
     const loadAverage = round(loadavg()[0]!);
     const { first, again, rows } = await importInChild(azurite.connectionString);
-    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, loadAverage });
+    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, planningSeconds: f.planningSeconds, storageRequests: f.storageRequests, requestsPerGoal: round(f.storageRequests / GOALS), loadAverage });
     console.log(JSON.stringify(line("import", first)));
     console.log(JSON.stringify(line("import-again", again)));
   } finally {

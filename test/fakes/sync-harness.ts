@@ -61,7 +61,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 /** What the store should hold: every current user of the fake. */
 export function expectedPeople(graph: FakeGraph): PersonView[] {
   return [...graph.state.users.values()]
-    .map((u) => ({ id: u.id, displayName: u.displayName, mail: u.mail, jobTitle: u.jobTitle, department: u.department, managerId: u.managerId, accountEnabled: u.accountEnabled, ...(u.preferredLanguage ? { preferredLanguage: u.preferredLanguage } : {}) }))
+    .map((u) => ({ id: u.id, displayName: u.displayName, mail: u.mail, jobTitle: u.jobTitle, department: u.department, managerId: u.managerId, accountEnabled: u.accountEnabled, ...(u.preferredLanguage ? { preferredLanguage: u.preferredLanguage } : {}), ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) }))
     .sort(byId);
 }
 

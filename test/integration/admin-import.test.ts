@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { GoalRepository } from "../../functions/src/domain/ports.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
-import { buildTemplateTable, buildVivaTable, CSV, toCsv, toXlsx, XLSX, type Table } from "../support/import-files.js";
+import { buildTemplateTable, buildVivaTable, CSV, TEMPLATE_HEADER, toCsv, toXlsx, XLSX, type Table } from "../support/import-files.js";
 
 let api: ApiHarness;
 let admin: { authorization: string };
@@ -114,6 +114,16 @@ describe("other files", () => {
       { id: expect.any(String), title: "Hire two account executives", kind: "milestone", done: true },
     ]);
     expect(await runToEnd(viva)).toMatchObject({ created: 0, updated: 0, skipped: 3 });
+  });
+
+  test("an owner written as their user principal name, synced beside a different mail, is matched", async () => {
+    const olga = api.org.outsider;
+    await api.services.directory.upsertPeople(api.tenantId, [{ ...olga, userPrincipalName: "olga.signin@tenant.onmicrosoft.example", updatedAt: new Date().toISOString() }]);
+    const table = [[...TEMPLATE_HEADER], ["upn-1", "goal", "Owned by sign-in name", null, "OLGA.SIGNIN@tenant.onmicrosoft.example", api.cycle.name, null, "draft", null, null, null, null, null, null]];
+    const preview = await upload(toCsv(table));
+    expect(preview.body).toMatchObject({ rows: 1, goals: { create: 1 }, unknownOwners: [], errors: [] });
+    expect(await runToEnd(toCsv(table))).toMatchObject({ status: "done", created: 1 });
+    expect((await goalsOf(olga)).map((g: any) => g.title)).toContain("Owned by sign-in name");
   });
 
   test("an Excel workbook with date cells and numbers", async () => {

@@ -40,7 +40,7 @@ describe("directory sync through MSAL and the Graph SDK", () => {
     state.hardDelete(hardLeaver.id);
     state.updateUser(editor.id, { jobTitle: "Principal Engineer", department: "Research" });
     state.softDelete(restored.id);
-    state.addUser({ ...users[45]!, id: "0f0f0f0f-0000-4000-8000-000000000001", displayName: "Nia New", mail: "nia.new@fabrikam.example", userPrincipalName: "nia.new@fabrikam.example", managerId: mover.id });
+    state.addUser({ ...users[45]!, id: "0f0f0f0f-0000-4000-8000-000000000001", displayName: "Nia New", mail: "nia.new@fabrikam.example", userPrincipalName: "nia@fabrikam.onmicrosoft.example", managerId: mover.id });
     const second = await harness.sync();
     expect(second.mode).toBe("delta");
     expect(second.changes).toEqual(
@@ -53,6 +53,7 @@ describe("directory sync through MSAL and the Graph SDK", () => {
     );
     expect(second.changes).toHaveLength(4);
     await expectStoreToMatchFake(harness);
+    expect((await harness.directory.getPerson(harness.tenantId, "0f0f0f0f-0000-4000-8000-000000000001"))?.userPrincipalName).toBe("nia@fabrikam.onmicrosoft.example");
     state.restore(restored.id);
     state.setManager(mover.id, null);
     const third = await harness.sync();

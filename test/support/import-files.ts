@@ -1,6 +1,7 @@
 /** Import files for tests: the Cascade template and a Viva Goals Explorer export as CSV, and any
  * table of cells as an .xlsx workbook written with exceljs. */
 import ExcelJS from "exceljs";
+import { TEMPLATE_HEADER_ROW } from "../../functions/src/domain/import/import-template.js";
 import type { Person } from "../../functions/src/domain/types.js";
 
 export const CSV = "text/csv";
@@ -24,7 +25,7 @@ export async function toXlsx(table: Table): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export const TEMPLATE_HEADER = ["id", "type", "title", "description", "owner", "cycle", "parent", "status", "kr type", "start", "target", "current", "unit", "due"];
+export const TEMPLATE_HEADER = [...TEMPLATE_HEADER_ROW];
 
 /** A company goal, a team goal aligned to it with two key results, and a draft of another person. */
 export function buildTemplateTable(people: { ceo: Person; manager: Person; alice: Person }, cycleName: string, prefix = "t"): Table {

@@ -10,7 +10,7 @@ describe("reading users delta items", () => {
   test("a whole user from the first round fills every field; no manager@delta means no manager", () => {
     expect(readDeltaItem({ id: "u1", displayName: "Ada", mail: null, userPrincipalName: "ada@x", jobTitle: "CEO", accountEnabled: true }, true)).toEqual({
       kind: "upsert",
-      patch: { id: "u1", fields: { displayName: "Ada", mail: null, jobTitle: "CEO", department: null, preferredLanguage: null, accountEnabled: true, managerId: null } },
+      patch: { id: "u1", fields: { displayName: "Ada", mail: null, userPrincipalName: "ada@x", jobTitle: "CEO", department: null, preferredLanguage: null, accountEnabled: true, managerId: null } },
     });
   });
 

@@ -40,7 +40,7 @@ export function readDeltaItem(raw: unknown, isWholeUser: boolean): DeltaEntry | 
   const displayName = readString(item, "displayName");
   const upn = readString(item, "userPrincipalName");
   if (displayName !== undefined || isWholeUser) fields.displayName = displayName || upn || item.id;
-  for (const key of ["mail", "jobTitle", "department", "preferredLanguage"] as const) {
+  for (const key of ["mail", "userPrincipalName", "jobTitle", "department", "preferredLanguage"] as const) {
     const value = readString(item, key);
     if (value !== undefined) fields[key] = value;
     else if (isWholeUser) fields[key] = null;

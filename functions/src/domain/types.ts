@@ -108,6 +108,8 @@ export interface Person {
   updatedAt: string;
   /** The language set for them in Entra ID (Graph's preferredLanguage, e.g. "de-DE"), when there is one. */
   preferredLanguage?: string | null;
+  /** The sign-in name in Entra ID (Graph's userPrincipalName); often the mail, but not in every tenant. */
+  userPrincipalName?: string | null;
 }
 
 /** The verified caller. Identified by tenant + object id, never by email. */

@@ -43,7 +43,7 @@ describe("patches", () => {
     const stored = person(1, { managerId: "m" });
     expect(applyPatch(stored, { id: stored.id, fields: { jobTitle: "Engineer" } }, "now")).toBe(stored);
     expect(applyPatch(stored, { id: stored.id, fields: { jobTitle: "Lead", mail: undefined } }, "now")).toEqual({ ...stored, jobTitle: "Lead", updatedAt: "now" });
-    expect(applyPatch(null, { id: "x", fields: { displayName: "X" } }, "now")).toEqual({ id: "x", displayName: "X", mail: null, jobTitle: null, department: null, managerId: null, accountEnabled: true, preferredLanguage: null, updatedAt: "now" });
+    expect(applyPatch(null, { id: "x", fields: { displayName: "X" } }, "now")).toEqual({ id: "x", displayName: "X", mail: null, jobTitle: null, department: null, managerId: null, accountEnabled: true, preferredLanguage: null, userPrincipalName: null, updatedAt: "now" });
   });
 
   test("a preferred language survives packing, in shards and in packs, and a change to it is a change", () => {
@@ -52,5 +52,13 @@ describe("patches", () => {
     expect(decodeMembers(encodePeople(people, new Set([people[1]!.id])).props)).toEqual({ people, withReports: new Set([people[1]!.id]) });
     expect(applyPatch(people[1]!, { id: people[1]!.id, fields: { preferredLanguage: "fr-FR" } }, "now").preferredLanguage).toBe("fr-FR");
     expect(applyPatch(people[0]!, { id: people[0]!.id, fields: { preferredLanguage: null } }, "now")).toBe(people[0]);
+  });
+
+  test("a user principal name survives packing, with or without a preferred language, and a change to it is a change", () => {
+    const people = [person(1), { ...person(2), userPrincipalName: "p2@tenant.onmicrosoft.example" }, { ...person(3), preferredLanguage: "ja-JP", userPrincipalName: "p3@tenant.onmicrosoft.example" }];
+    expect(decodePeople(encodePeople(people).props)).toEqual(people);
+    expect(decodeMembers(encodePeople(people, new Set([people[2]!.id])).props)).toEqual({ people, withReports: new Set([people[2]!.id]) });
+    expect(applyPatch(people[1]!, { id: people[1]!.id, fields: { userPrincipalName: "new@tenant.example" } }, "now").userPrincipalName).toBe("new@tenant.example");
+    expect(applyPatch(people[0]!, { id: people[0]!.id, fields: { userPrincipalName: null } }, "now")).toBe(people[0]);
   });
 });

@@ -12,7 +12,7 @@ export const PACK_CHUNK_PEOPLE = 1000;
 /** Table Storage caps a string property at 32K characters. */
 const SLICE_CHARS = 30_000;
 
-type Row = [id: string, displayName: string, mail: string | null, jobTitle: string | null, department: string | null, managerId: string | null, isEnabled: 0 | 1, updatedAt: string, hasReports?: 0 | 1 | null, preferredLanguage?: string];
+type Row = [id: string, displayName: string, mail: string | null, jobTitle: string | null, department: string | null, managerId: string | null, isEnabled: 0 | 1, updatedAt: string, hasReports?: 0 | 1 | null, preferredLanguage?: string | null, userPrincipalName?: string];
 
 /** FNV-1a: stable across runtimes and spreads GUIDs and arbitrary ids alike. */
 export function hashText(value: string): number {
@@ -45,16 +45,19 @@ function toRow(p: Person, withReports: ReadonlySet<string> | undefined): Row {
   const row: Row = [p.id, p.displayName, p.mail, p.jobTitle, p.department, p.managerId, p.accountEnabled ? 1 : 0, p.updatedAt];
   if (withReports) row.push(withReports.has(p.id) ? 1 : 0);
   // Most people have no preferred language set; their rows stay as short as before.
-  if (p.preferredLanguage) {
+  if (p.preferredLanguage || p.userPrincipalName) {
     if (row.length === 8) row.push(null);
-    row.push(p.preferredLanguage);
+    row.push(p.preferredLanguage || null);
   }
+  if (p.userPrincipalName) row.push(p.userPrincipalName);
   return row;
 }
 
 function fromRow(r: Row): Person {
   const person: Person = { id: r[0], displayName: r[1], mail: r[2], jobTitle: r[3], department: r[4], managerId: r[5], accountEnabled: r[6] === 1, updatedAt: r[7] };
-  return typeof r[9] === "string" ? { ...person, preferredLanguage: r[9] } : person;
+  if (typeof r[9] === "string") person.preferredLanguage = r[9];
+  if (typeof r[10] === "string") person.userPrincipalName = r[10];
+  return person;
 }
 
 export interface EncodedPeople {
@@ -100,7 +103,7 @@ export interface PersonPatch {
   updatedAt?: string;
 }
 
-const EMPTY_FIELDS: PersonFields = { displayName: "", mail: null, jobTitle: null, department: null, managerId: null, accountEnabled: true, preferredLanguage: null };
+const EMPTY_FIELDS: PersonFields = { displayName: "", mail: null, jobTitle: null, department: null, managerId: null, accountEnabled: true, preferredLanguage: null, userPrincipalName: null };
 
 export function isSamePerson(a: Person, b: Person): boolean {
   return (
@@ -111,7 +114,8 @@ export function isSamePerson(a: Person, b: Person): boolean {
     a.department === b.department &&
     a.managerId === b.managerId &&
     a.accountEnabled === b.accountEnabled &&
-    (a.preferredLanguage ?? null) === (b.preferredLanguage ?? null)
+    (a.preferredLanguage ?? null) === (b.preferredLanguage ?? null) &&
+    (a.userPrincipalName ?? null) === (b.userPrincipalName ?? null)
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ADMIN_SETTINGS_KEY, CYCLES_KEY, buildJobKey, createAdminActions } from "./admin-actions.js";
+import { ADMIN_SETTINGS_KEY, CYCLES_KEY, XLSX_TYPE, buildJobKey, createAdminActions, importMediaType } from "./admin-actions.js";
 import type { ApiClient, RequestOptions } from "./client.js";
 import { QueryCache } from "./query-cache.js";
 
@@ -23,6 +23,19 @@ describe("admin actions", () => {
     expect(calls[0]).toEqual({ path: "/api/admin/settings", options: { method: "PUT", body: { isApprovalRequired: false, organisationGoalOwnerIds: [], reminders: {} }, ifMatch: '"v1"' } });
     expect(saved.etag).toBe('"v2"');
     expect(cache.peek(ADMIN_SETTINGS_KEY).data).toEqual(saved);
+  });
+
+  it("sends an import file with its media type and the confirmed mapping as an ASCII header", async () => {
+    const { client, calls } = createFakeClient((path) => ({ data: path.includes("dryRun") ? { rows: 1 } : { id: "imp-1" } }));
+    const actions = createAdminActions(client, new QueryCache());
+    const file = new File(["Ref,Über\r\n"], "goals.csv", { type: "application/vnd.ms-excel" });
+    await actions.previewImport({ file, mapping: { id: "Ref", description: "Über" } });
+    expect(calls[0]).toEqual({ path: "/api/admin/imports?dryRun=true", options: { method: "POST", file: { body: file, type: "text/csv" }, headers: { "Import-Options": '{"mapping":{"id":"Ref","description":"\\u00dcber"}}' } } });
+    expect(JSON.parse(calls[0]!.options!.headers!["Import-Options"]!)).toEqual({ mapping: { id: "Ref", description: "Über" } });
+    expect(await actions.startImport({ file, mapping: null })).toBe("imp-1");
+    expect(calls[1]).toEqual({ path: "/api/admin/imports", options: { method: "POST", file: { body: file, type: "text/csv" }, headers: {} } });
+    expect(importMediaType({ name: "Goals.XLSX", type: "" })).toBe(XLSX_TYPE);
+    expect(importMediaType({ name: "export", type: XLSX_TYPE })).toBe(XLSX_TYPE);
   });
 
   it("closes a cycle and marks the cycle list stale", async () => {

@@ -2,7 +2,7 @@
  * mark the affected reads stale. */
 import type { ApiClient } from "./client.js";
 import type { QueryCache } from "./query-cache.js";
-import type { AdminSettingsInput, AdminSettingsView, CycleInput, DirectoryPerson, ExportPage, JobKind, JobStatusView, VersionedSettings } from "./admin-types.js";
+import type { AdminSettingsInput, AdminSettingsView, CycleInput, DirectoryPerson, ExportPage, ImportPreview, ImportRequest, ImportStatus, JobKind, JobStatusView, VersionedSettings } from "./admin-types.js";
 import type { CycleView, ItemList } from "./types.js";
 
 export const ADMIN_SETTINGS_KEY = "admin-settings";
@@ -24,11 +24,31 @@ export interface AdminActions {
   closeCycle(cycleId: string): Promise<CycleView>;
   startJob(kind: JobKind, body?: unknown): Promise<JobStatusView>;
   searchPeople(text: string): Promise<DirectoryPerson[]>;
+  /** A dry run: what importing the sheet would do, with nothing written. */
+  previewImport(request: ImportRequest): Promise<ImportPreview>;
+  /** Starts the import job; answers its id. */
+  startImport(request: ImportRequest): Promise<string>;
+  readImport(id: string): Promise<ImportStatus>;
   /** Reads every export page; `onPage` hears how many records have arrived so far. */
   exportAll(onPage: (records: number) => void, now?: Date): Promise<ExportDocument>;
 }
 
 const JOB_PATHS: Record<JobKind, string> = { sync: "/api/admin/sync", erase: "/api/admin/erase" };
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The media type the import route reads the file as: a workbook by its name or type, otherwise CSV
+ * (browsers on Windows often call a CSV file application/vnd.ms-excel). */
+export function importMediaType(file: Pick<File, "name" | "type">): string {
+  return file.type === XLSX_TYPE || /\.xlsx$/i.test(file.name) ? XLSX_TYPE : "text/csv";
+}
+
+/** The Import-Options header: JSON with characters beyond ASCII written as \u escapes, as headers must be. */
+export function encodeImportOptions(request: Pick<ImportRequest, "mapping">): Record<string, string> {
+  if (!request.mapping) return {};
+  const json = JSON.stringify({ mapping: request.mapping }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return { "Import-Options": json };
+}
 
 export function mergeExportPage(document: ExportDocument, page: ExportPage): number {
   let added = 0;
@@ -66,6 +86,19 @@ export function createAdminActions(client: ApiClient, cache: QueryCache): AdminA
     },
     async searchPeople(text) {
       return (await client.request<ItemList<DirectoryPerson>>(`/api/admin/people?q=${encodeURIComponent(text)}`)).data.items;
+    },
+    async previewImport(request) {
+      const options = { method: "POST" as const, file: { body: request.file, type: importMediaType(request.file) }, headers: encodeImportOptions(request) };
+      return (await client.request<ImportPreview>("/api/admin/imports?dryRun=true", options)).data;
+    },
+    async startImport(request) {
+      const options = { method: "POST" as const, file: { body: request.file, type: importMediaType(request.file) }, headers: encodeImportOptions(request) };
+      const { data } = await client.request<{ id: string }>("/api/admin/imports", options);
+      refresh(ADMIN_LOG_KEY);
+      return data.id;
+    },
+    async readImport(id) {
+      return (await client.request<ImportStatus>(`/api/admin/imports/${encodeURIComponent(id)}`)).data;
     },
     async exportAll(onPage, now = new Date()) {
       let cursor: string | null = null;

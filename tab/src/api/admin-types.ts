@@ -2,9 +2,18 @@
 import type { AdminJob, JobKind as AnyJobKind, JobProgress } from "../../../functions/src/domain/admin-jobs.js";
 import type { AppInstallStatus } from "../../../functions/src/bot/proactive-install.js";
 import type { ReminderSettings } from "../../../functions/src/domain/reminders.js";
+import type { ColumnMapping, ImportField } from "../../../functions/src/domain/import/import-fields.js";
+import type { ImportStatus } from "../../../functions/src/domain/import/import-jobs.js";
+import type { ImportPreview } from "../../../functions/src/domain/import/import-service.js";
 import type { PersonSummary } from "./types.js";
 
-export type { AdminJob, AppInstallStatus, JobProgress, ReminderSettings };
+export type { AdminJob, AppInstallStatus, ColumnMapping, ImportField, ImportPreview, ImportStatus, JobProgress, ReminderSettings };
+
+/** A sheet to import and how to read it: the column mapping the admin confirmed, if any. */
+export interface ImportRequest {
+  file: File;
+  mapping: ColumnMapping | null;
+}
 
 /** Jobs the Admin view starts with a JSON body and follows at one path; imports have their own routes. */
 export type JobKind = Exclude<AnyJobKind, "import">;

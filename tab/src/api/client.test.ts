@@ -32,6 +32,17 @@ describe("createApiClient", () => {
     expect(new Headers(calls[1]?.[1].headers).has("Accept-Language")).toBe(false);
   });
 
+  it("sends a file as the body with its own media type and further headers", async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse(200, { rows: 1 }));
+    const file = new Blob(["id,type,title\r\n"]);
+    await createApiClient({ getToken: async () => "t", fetchImpl }).request("/api/admin/imports?dryRun=true", { method: "POST", file: { body: file, type: "text/csv" }, headers: { "Import-Options": "{}" } });
+    const [, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    const headers = new Headers(init.headers);
+    expect(init.body).toBe(file);
+    expect(headers.get("Content-Type")).toBe("text/csv");
+    expect(headers.get("Import-Options")).toBe("{}");
+  });
+
   it("sends no Authorization header without a token", async () => {
     const fetchImpl = vi.fn(async () => jsonResponse(200, []));
     await createApiClient({ getToken: async () => null, fetchImpl }).request("/api/dev/users");

@@ -37,6 +37,10 @@ export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   ifMatch?: string;
+  /** A file sent as the body as it is (an upload), instead of `body` as JSON. */
+  file?: { body: Blob; type: string };
+  /** Further request headers, e.g. an endpoint's own options header. */
+  headers?: Record<string, string>;
   /** "text" returns the body as a string (CSV downloads); JSON otherwise. */
   responseType?: "json" | "text";
 }
@@ -81,7 +85,9 @@ function buildHeaders(token: string | null, options: RequestOptions, locale: str
   const headers = new Headers({ Accept: "application/json" });
   if (locale) headers.set("Accept-Language", locale);
   if (token) headers.set("Authorization", `Bearer ${token}`);
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  if (options.file) headers.set("Content-Type", options.file.type);
+  else if (options.body !== undefined) headers.set("Content-Type", "application/json");
   if (options.ifMatch) headers.set("If-Match", options.ifMatch);
   return headers;
 }
@@ -97,7 +103,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         response = await fetchImpl(`${baseUrl}${path}`, {
           method: requestOptions.method ?? "GET",
           headers: buildHeaders(token, requestOptions, options.locale),
-          body: requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body),
+          body: requestOptions.file ? requestOptions.file.body : requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body),
         });
       } catch {
         throw new ApiError(OFFLINE_PROBLEM);

@@ -1,6 +1,6 @@
-/** Matches the owner a file names to a person in the directory: by object id, by mail (which is the
- * user principal name in most tenants), or, for Viva Goals exports that carry display names, by a
- * name only one person has. */
+/** Matches the owner a file names to a person in the directory: by object id, by mail or user
+ * principal name (the sign-in name, which differs from the mail in some tenants), or, for Viva Goals
+ * exports that carry display names, by a name only one person has. */
 import type { Person } from "../types.js";
 
 export type OwnerMatch = { personId: string } | { problem: "unknown" | "ambiguous" };
@@ -23,19 +23,21 @@ function addTo(map: Map<string, string[]>, key: string, id: string): void {
 }
 
 /** Keeps only what matching needs, so 100k people fit in a few tens of megabytes. */
-export function buildOwnerIndex(people: Iterable<Pick<Person, "id" | "displayName" | "mail" | "managerId">>): OwnerIndex {
+export function buildOwnerIndex(people: Iterable<Pick<Person, "id" | "displayName" | "mail" | "userPrincipalName" | "managerId">>): OwnerIndex {
   const managers = new Map<string, string | null>();
-  const byMail = new Map<string, string[]>();
+  /** Mail and user principal name together: a text one person signs in with and another receives mail at is ambiguous. */
+  const byAddress = new Map<string, string[]>();
   const byName = new Map<string, string[]>();
   for (const person of people) {
     managers.set(person.id, person.managerId);
-    addTo(byMail, fold(person.mail ?? ""), person.id);
+    addTo(byAddress, fold(person.mail ?? ""), person.id);
+    addTo(byAddress, fold(person.userPrincipalName ?? ""), person.id);
     addTo(byName, fold(person.displayName), person.id);
   }
   const lookup = (text: string): OwnerMatch => {
     const key = fold(text);
     if (managers.has(text.trim())) return { personId: text.trim() };
-    const found = byMail.get(key) ?? byName.get(key) ?? [];
+    const found = byAddress.get(key) ?? byName.get(key) ?? [];
     if (found.length === 1) return { personId: found[0]! };
     return { problem: found.length === 0 ? "unknown" : "ambiguous" };
   };

@@ -10,6 +10,9 @@ const people = [
   { id: "ada", displayName: "Ada Lovelace", mail: "Ada@X.example", managerId: "ceo" },
   { id: "bob", displayName: "Bob Byte", mail: "bob@x.example", managerId: "ceo" },
   { id: "bob2", displayName: "Bob Byte", mail: "bob.b@x.example", managerId: "ada" },
+  { id: "uma", displayName: "Uma Upn", mail: "uma.upn@x.example", userPrincipalName: "uma@x.onmicrosoft.example", managerId: "ceo" },
+  { id: "sam", displayName: "Sam Shared", mail: "shared@x.example", managerId: "ceo" },
+  { id: "sid", displayName: "Sid Signin", mail: "sid@x.example", userPrincipalName: "Shared@x.example", managerId: "ceo" },
 ];
 const cycle: Cycle = { tenantId: "t", id: "c1", name: "Q1 2027", startDate: "2027-01-01", endDate: "2027-03-31", status: "open" };
 
@@ -92,6 +95,16 @@ describe("planning an import", () => {
       { line: 11, message: 'Its goal "nowhere" is not a goal in the file; put the key result\'s goal id in parent.' },
     ]);
     expect(plan.unknownOwners).toEqual([{ owner: "nobody@x.example", problem: "unknown", lines: [2] }, { owner: "Bob Byte", problem: "ambiguous", lines: [4] }]);
+  });
+
+  test("an owner is matched by user principal name as well as by mail; a text that is one person's mail and another's sign-in name is ambiguous", () => {
+    const owners = buildOwnerIndex(people);
+    expect(owners.resolve("UMA@x.onmicrosoft.example")).toEqual({ personId: "uma" });
+    expect(owners.resolve("uma.upn@x.example")).toEqual({ personId: "uma" });
+    expect(owners.resolve("shared@x.example")).toEqual({ problem: "ambiguous" });
+    const plan = planImport(input(rows({ id: "u", title: "Sign-in name owner", owner: "uma@x.onmicrosoft.example" })));
+    expect(plan).toMatchObject({ goals: { create: 1 }, errors: [], unknownOwners: [] });
+    expect(plan.writes[0]!.goal.ownerId).toBe("uma");
   });
 
   test("the admin's choice settles an ambiguous owner; a parent may be a goal already in Cascade", () => {

@@ -1,4 +1,4 @@
-/** Admin view: settings, cycles, org-chart sync, export and erasure. Shown to holders of the
+/** Admin view: settings, cycles, org-chart sync, goal import, export and erasure. Shown to holders of the
  * Cascade.Admin app role; the server checks the role on every admin call as well. */
 import { Spinner, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMe } from "../../api/use-me.js";
@@ -9,6 +9,7 @@ import { AdminLogSection } from "./AdminLogSection/AdminLogSection.js";
 import { CyclesSection } from "./CyclesSection/CyclesSection.js";
 import { EraseSection } from "./EraseSection/EraseSection.js";
 import { ExportSection } from "./ExportSection/ExportSection.js";
+import { ImportSection } from "./ImportSection/ImportSection.js";
 import { SettingsSection } from "./SettingsSection/SettingsSection.js";
 import { SyncSection } from "./SyncSection/SyncSection.js";
 import { useTranslator } from "../../i18n/use-translator.js";
@@ -34,6 +35,7 @@ export default function AdminView() {
       <SettingsSection />
       <CyclesSection />
       <SyncSection />
+      <ImportSection />
       <ExportSection />
       <EraseSection />
       <AdminLogSection />
