@@ -1,8 +1,10 @@
 /** The import model: the fields a row can carry, the Cascade template's headers, and how a sheet's
  * header row is recognised (the template, a Viva Goals Explorer export, or an admin's mapping). */
 
-export const IMPORT_FIELDS = ["id", "type", "title", "description", "owner", "cycle", "parent", "status", "krType", "start", "target", "current", "unit", "due"] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from "../../contracts/admin.js";
+
+/** The fields are the contract's: an import's column mapping names them. */
+export { IMPORT_FIELDS, type ImportField };
 
 /** The template's header for each field; headers are matched case-insensitively. */
 export const TEMPLATE_HEADERS: Record<ImportField, string> = {
