@@ -2,7 +2,8 @@
  * in the subtree has changed since it was computed. */
 import { createBoundedMap } from "../bounded-map.js";
 import { isSummaryUnchanged } from "./cascade-ports.js";
-import { computeDashboard, type Dashboard } from "./dashboard.js";
+import type { Dashboard } from "../contracts/views.js";
+import { computeDashboard } from "./dashboard.js";
 import type { GoalDeps } from "./goal-context.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import { authoriseDashboardView, showToChannel, type ChannelAccess } from "./channel-dashboards.js";

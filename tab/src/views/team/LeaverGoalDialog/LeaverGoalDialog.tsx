@@ -1,6 +1,7 @@
 /** A goal of someone who left: give it to someone in your team, or close it. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Option, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { DECISION_COMMENT_MAX } from "../../../../../functions/src/contracts/limits.js";
 import type { GoalInsight } from "../../../api/use-org-cascade.js";
 import { useLeaverActions } from "../../../api/use-leaver-actions.js";
 import { useSubtree } from "../../../api/use-people.js";
@@ -63,7 +64,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
               </Dropdown>
             </Field>
             <Field label={t("leaver.note")}>
-              <Textarea value={comment} maxLength={2000} onChange={(_event, data) => setComment(data.value)} />
+              <Textarea value={comment} maxLength={DECISION_COMMENT_MAX} onChange={(_event, data) => setComment(data.value)} />
             </Field>
           </DialogContent>
           <DialogActions>
