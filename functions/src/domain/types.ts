@@ -73,6 +73,33 @@ export interface ApprovedSnapshot {
 
 export type GoalFlag = "needs_realignment" | "owner_left" | "cross_chain";
 
+/** How a goal ended, in its owner's words at the end of its cycle. */
+export const CLOSE_OUT_OUTCOMES = ["achieved", "partly", "missed"] as const;
+export type CloseOutOutcome = (typeof CLOSE_OUT_OUTCOMES)[number];
+
+export interface CloseOutComment {
+  id: string;
+  authorId: string;
+  at: string;
+  text: string;
+}
+
+export interface CloseOut {
+  /** 0–100, the owner's own score (prefilled from progress). */
+  score: number;
+  outcome: CloseOutOutcome;
+  reflection: string;
+  at: string;
+  /** What the owner's managers said about it. */
+  comments: CloseOutComment[];
+}
+
+/** Where an unfinished goal went on: the draft that continues it in a later cycle. */
+export interface CarryLink {
+  cycleId: string;
+  goalId: string;
+}
+
 export interface Goal extends GoalDraft {
   tenantId: string;
   id: string;
@@ -86,6 +113,12 @@ export interface Goal extends GoalDraft {
   lastCheckIn: { at: string; confidence: Confidence } | null;
   createdAt: string;
   updatedAt: string;
+  /** The end-of-cycle review; absent or null until the owner closes the goal out. */
+  closeOut?: CloseOut | null;
+  /** The goal of an earlier cycle this one continues. */
+  continuedFrom?: string | null;
+  /** The goals that continue this one, one per later cycle. */
+  carriedTo?: CarryLink[];
 }
 
 export interface Cycle {
@@ -95,6 +128,8 @@ export interface Cycle {
   startDate: string;
   endDate: string;
   status: "open" | "closed";
+  /** When an admin opened close-out before the cycle's end; close-out opens by itself once it has ended. */
+  closeOutOpenedAt?: string | null;
 }
 
 export interface Person {

@@ -2,6 +2,7 @@
  * per action, used by the route and by the card action that mirrors it, so both accept the same
  * inputs within the same limits. */
 import { z } from "zod";
+import { CLOSE_OUT_COMMENT_MAX, REFLECTION_MAX } from "../domain/close-out.js";
 import { COMMENT_MAX, KUDOS_MESSAGE_MAX } from "../domain/feedback.js";
 import { finiteQuantity, idSchema } from "./schemas.js";
 
@@ -21,3 +22,13 @@ export const decisionSchema = z.strictObject({
   decision: z.enum(["approve", "request_changes", "reject"]),
   comment: z.string().max(2000, "At most 2000 characters.").nullable().optional(),
 });
+
+export const closeOutSchema = z.strictObject({
+  score: z.number({ error: "score must be a whole number from 0 to 100." }).int("score must be a whole number from 0 to 100.").min(0, "At least 0.").max(100, "At most 100."),
+  outcome: z.enum(["achieved", "partly", "missed"], { error: 'outcome must be "achieved", "partly" or "missed".' }),
+  reflection: z.string().trim().min(1, "Required.").max(REFLECTION_MAX, `At most ${REFLECTION_MAX} characters.`),
+});
+
+export const closeOutCommentSchema = z.strictObject({ text: z.string().trim().min(1, "Required.").max(CLOSE_OUT_COMMENT_MAX, `At most ${CLOSE_OUT_COMMENT_MAX} characters.`) });
+
+export const carryOverSchema = z.strictObject({ cycleId: idSchema });

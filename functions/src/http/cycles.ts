@@ -1,5 +1,6 @@
 /** Cycles: everyone lists them; admins create them. */
 import { z } from "zod";
+import { isCloseOutOpen } from "../domain/close-out.js";
 import { AppError } from "../domain/errors.js";
 import { isAdmin } from "../domain/goal-access.js";
 import type { Cycle } from "../domain/types.js";
@@ -11,7 +12,15 @@ const cycleSchema = z
   .refine((c) => c.startDate <= c.endDate, { message: "The cycle must end after it starts.", path: ["endDate"] });
 
 export function toCycleView(cycle: Cycle, today: string) {
-  return { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status, isCurrent: cycle.startDate <= today && today <= cycle.endDate };
+  return {
+    id: cycle.id,
+    name: cycle.name,
+    startDate: cycle.startDate,
+    endDate: cycle.endDate,
+    status: cycle.status,
+    isCurrent: cycle.startDate <= today && today <= cycle.endDate,
+    isCloseOutOpen: isCloseOutOpen(cycle, today),
+  };
 }
 
 export const cycleHandlers = {

@@ -1,5 +1,6 @@
 /** The goal as the API returns it: stored fields plus progress, SMART check and version. */
 import { diffFromSnapshot } from "../domain/goal-changes.js";
+import { suggestScore } from "../domain/close-out.js";
 import { computeGoalProgress } from "../domain/progress.js";
 import { checkSmart } from "../domain/smart.js";
 import type { Versioned } from "../domain/ports.js";
@@ -26,6 +27,10 @@ export function toGoalView({ value: goal, etag }: Versioned<Goal>, cycle: Cycle 
     flags: goal.flags,
     lastCheckIn: goal.lastCheckIn,
     changesSinceApproval: isReapproval ? diffFromSnapshot(goal.approvedSnapshot!, goal) : null,
+    closeOut: goal.closeOut ?? null,
+    suggestedScore: suggestScore(goal),
+    continuedFrom: goal.continuedFrom ?? null,
+    carriedTo: goal.carriedTo ?? [],
     createdAt: goal.createdAt,
     updatedAt: goal.updatedAt,
     etag,

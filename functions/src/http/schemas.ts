@@ -53,7 +53,7 @@ export const goalCreateSchema = z.strictObject(goalFields);
 export const goalPatchSchema = z.strictObject(goalFields).partial();
 
 /** Fields the server owns; naming them in a body is an error with its own message. */
-export const SERVER_OWNED_FIELDS = ["id", "ownerId", "status", "tenantId", "progress", "smart", "approverId", "createdAt", "updatedAt", "etag", "flags", "approvedSnapshot", "lastCheckIn"];
+export const SERVER_OWNED_FIELDS = ["id", "ownerId", "status", "tenantId", "progress", "smart", "approverId", "createdAt", "updatedAt", "etag", "flags", "approvedSnapshot", "lastCheckIn", "closeOut", "continuedFrom", "carriedTo"];
 
 export function rejectServerOwned(body: unknown): void {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return;
