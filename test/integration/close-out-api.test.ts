@@ -234,7 +234,7 @@ describe("the team's close-out and the cycle report", () => {
     const unfinished = state.goals.filter((g: any) => g.isUnfinished);
     expect(report.body.team.carryOverRate).toBeCloseTo(unfinished.filter((g: any) => g.carriedTo.length > 0).length / unfinished.length, 9);
 
-    for (const request of [{ path: "?format=csv", headers: {} }, { path: "", headers: { accept: "text/csv" } }]) {
+    for (const request of [{ path: "?format=csv", headers: {} as Record<string, string> }, { path: "", headers: { accept: "text/csv" } }]) {
       const csv = await api.request("GET", `/api/cycles/${api.cycle.id}/report${request.path ? `${request.path}&` : "?"}manager=${api.org.vp.id}`, { as: api.org.vp, headers: request.headers });
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toMatch(/text\/csv/);

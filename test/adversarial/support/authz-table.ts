@@ -128,6 +128,7 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "card goal.requestChanges", allowed: goals({ privatePending: ["manager"] }), isWrite: true },
   { operation: "card goal.reject", allowed: goals({ privatePending: ["manager"] }), isWrite: true },
   { operation: "card checkin.submit", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
+  { operation: "card closeout.submit", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
   { operation: "card kudos.send", allowed: goals({ publicActive: without(TENANT, "owner"), privateActive: without(CHAIN, "owner"), publicChildOfPrivate: without(TENANT, "owner") }), isWrite: true },
 ];
 

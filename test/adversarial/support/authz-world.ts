@@ -3,7 +3,7 @@
  * turn a row of the table into an HTTP request. */
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { KUDOS_INPUT_ID, COMMENT_INPUT_IDS } from "../../../cards/src/index.js";
+import { KUDOS_INPUT_ID, COMMENT_INPUT_IDS, closeOutInputIds } from "../../../cards/src/index.js";
 import type { Person } from "../../../functions/src/domain/types.js";
 import { buildCycle, buildGoalBody, type ApiHarness } from "../../support/api-harness.js";
 import { buildPerson } from "../../support/org-builder.js";
@@ -173,6 +173,7 @@ function cardData(verb: string, goal: GoalRef): Json {
   if (verb === "goal.reject") return { ...base, [COMMENT_INPUT_IDS.reject]: "Not this quarter." };
   if (verb === "checkin.submit") return { ...base, [`${goal.id}.kr.${goal.keyResultId}.current`]: "60", [`${goal.id}.confidence`]: "on_track" };
   if (verb === "kudos.send") return { ...base, [KUDOS_INPUT_ID]: "Thank you for this." };
+  if (verb === "closeout.submit") return { ...base, [closeOutInputIds.score(goal.id)]: "55", [closeOutInputIds.outcome(goal.id)]: "partly", [closeOutInputIds.reflection(goal.id)]: "From the card, in the matrix." };
   return base;
 }
 
