@@ -1,11 +1,11 @@
 /** Shapes of the HTTP API as the tab reads them. Domain types are shared with the Function App. */
-import type { CheckIn, Confidence, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKind, UnitKind, Visibility } from "../../../functions/src/domain/types.js";
+import type { CarryLink, CheckIn, CloseOut, CloseOutOutcome, Confidence, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKind, UnitKind, Visibility } from "../../../functions/src/domain/types.js";
 import type { SmartResult } from "../../../functions/src/domain/smart.js";
 import type { NamedComment as GoalComment, NamedKudos as Kudos } from "../../../functions/src/domain/feedback-names.js";
 import type { Page } from "../../../functions/src/domain/checkins.js";
 import type { SignInSettings } from "../../../functions/src/auth/sign-in-settings.js";
 
-export type { CheckIn, Confidence, GoalComment, GoalStatus, KeyResult, KeyResultKind, Kudos, MeasuredKind, Page, UnitKind, Visibility, SignInSettings, SmartResult };
+export type { CarryLink, CheckIn, CloseOut, CloseOutOutcome, Confidence, GoalComment, GoalStatus, KeyResult, KeyResultKind, Kudos, MeasuredKind, Page, UnitKind, Visibility, SignInSettings, SmartResult };
 export type EntraSignInSettings = Extract<SignInSettings, { mode: "entra" }>;
 
 export interface PersonSummary {
@@ -43,6 +43,8 @@ export interface CycleView {
   endDate: string;
   status: "open" | "closed";
   isCurrent: boolean;
+  /** The cycle has ended, or an admin opened its close-out: owners score and reflect on their goals. */
+  isCloseOutOpen: boolean;
 }
 
 export interface GoalView {
@@ -65,6 +67,12 @@ export interface GoalView {
   createdAt: string;
   updatedAt: string;
   etag: string;
+  /** The owner's end-of-cycle review, once given. */
+  closeOut: CloseOut | null;
+  /** The progress in whole percent: where a close-out's score starts. */
+  suggestedScore: number;
+  continuedFrom: string | null;
+  carriedTo: CarryLink[];
 }
 
 /** Key results as written: the server assigns ids to new ones and keeps the ids it is given. */
