@@ -1,6 +1,8 @@
 /** A person closes out a goal and carries it into the next cycle from My goals: an admin opened the
  * current cycle's close-out, the owner scores the goal (the score starts from its progress), says how
- * it ended and reflects, then carries it over; the draft that continues it is in the next cycle. */
+ * it ended and reflects, then carries it over; the draft that continues it is in the next cycle. Their
+ * manager then reads the team's close-out in the Team view, comments on it and downloads the report. */
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_IDS } from "../../functions/src/directory/demo-org.js";
 import { startCascade } from "../support/cascade-server.js";
@@ -73,6 +75,30 @@ describe("Close-out in a browser", () => {
     await page.getByRole("option", { name: new RegExp(`^${next.name}`) }).click();
     await findGoalCard(page, TITLE).waitFor();
     expect(await findGoalCard(page, TITLE).getByText("Draft", { exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("the manager reads the team's close-out, comments on it and downloads the cycle report", async () => {
+    const current = cycles.find((c) => c.isCurrent);
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(new URL("/", cascade.url).href);
+    await signInWithKeyboard(page, cast.manager);
+    await page.getByRole("tab", { name: "Team", exact: true }).click();
+    await page.getByRole("heading", { name: `Close-out of ${current.name}` }).waitFor();
+    const item = page.getByRole("listitem").filter({ hasText: `${cast.owner.displayName}: ${TITLE}` });
+    await item.getByText("Closed out: score 35 · Partly achieved").waitFor();
+    await item.getByText(REFLECTION).waitFor();
+    await item.getByRole("textbox", { name: `Your comment on ${TITLE}` }).fill("Good call to carry it on; let us pair the late teams with the pilots.");
+    await item.getByRole("button", { name: "Comment" }).click();
+    await item.getByRole("list", { name: "Comments on the close-out" }).getByText("Good call to carry it on", { exact: false }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the report (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`close-out-${current.id}.csv`);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^scope,person_id,person_name,/);
+    expect(csv).toContain(`team,${cast.manager.id},`);
     expect(errors).toEqual([]);
   });
 });
