@@ -12,6 +12,7 @@ import type { Person, Principal } from "./domain/types.js";
 import { VERBS } from "../../cards/src/verbs.js";
 import { handleCheckInAction } from "./bot/checkin-actions.js";
 import { handleKudosAction } from "./bot/kudos-actions.js";
+import { handleCloseOutAction } from "./bot/close-out-actions.js";
 import type { BotServices } from "./bot/bot-api.js";
 import { createBotServices } from "./bot/bot-services.js";
 import type { BotTokenProvider } from "./bot/bot-runtime.js";
@@ -145,6 +146,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cardActions = {
     [VERBS.submitCheckIn]: (viewer: Principal, data: Record<string, unknown>) => handleCheckInAction(progress, viewer, data),
     [VERBS.sendKudos]: (viewer: Principal, data: Record<string, unknown>) => handleKudosAction(progress, viewer, data),
+    [VERBS.submitCloseOut]: (viewer: Principal, data: Record<string, unknown>) => handleCloseOutAction(progress, viewer, data),
   };
   const addAdminLogEntry = (tenantId: string, entry: AdminLogEntry) => admin.store.addLogEntry(tenantId, entry);
   const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });

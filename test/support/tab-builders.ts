@@ -3,7 +3,7 @@ import type { ReminderSettings } from "../../tab/src/api/admin-types.js";
 import type { CheckIn, CycleView, DevUser, GoalComment, GoalView, HistoryEntry, Kudos, Me, ParentOption } from "../../tab/src/api/types.js";
 
 export function buildCycle(overrides: Partial<CycleView> = {}): CycleView {
-  return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, ...overrides };
+  return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, isCloseOutOpen: false, ...overrides };
 }
 
 export function buildGoal(overrides: Partial<GoalView> = {}): GoalView {
@@ -29,6 +29,10 @@ export function buildGoal(overrides: Partial<GoalView> = {}): GoalView {
     createdAt: "2027-07-02T09:00:00.000Z",
     updatedAt: "2027-07-02T09:00:00.000Z",
     etag: 'W/"1"',
+    closeOut: null,
+    suggestedScore: 40,
+    continuedFrom: null,
+    carriedTo: [],
     ...overrides,
   };
 }

@@ -16,4 +16,6 @@ export interface CycleView {
   endDate: string;
   status: "open" | "closed";
   isCurrent: boolean;
+  /** The cycle has ended, or an admin opened its close-out: owners score and reflect on their goals. */
+  isCloseOutOpen: boolean;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { idSchema, isoDate, type Confidence, type PersonSummary, type Visibility } from "./common.js";
 import { keyResultSchema, titleSchema, type KeyResult } from "./key-results.js";
 import { DECISION_COMMENT_MAX, DESCRIPTION_MAX, MAX_KEY_RESULTS, WEIGHT_MAX } from "./limits.js";
+import type { CarryLink, CloseOut } from "./close-out.js";
 import type { SmartResult } from "./smart.js";
 
 export const GOAL_STATUSES = ["draft", "pending_approval", "active", "changes_requested", "rejected", "completed", "missed", "cancelled"] as const;
@@ -51,7 +52,7 @@ export type GoalInput = z.output<typeof goalCreateSchema>;
 export type GoalPatch = z.output<typeof goalPatchSchema>;
 
 /** Fields the server owns; naming them in a body is an error with its own message. */
-export const SERVER_OWNED_FIELDS = ["id", "ownerId", "status", "tenantId", "progress", "smart", "approverId", "createdAt", "updatedAt", "etag", "flags", "approvedSnapshot", "lastCheckIn"];
+export const SERVER_OWNED_FIELDS = ["id", "ownerId", "status", "tenantId", "progress", "smart", "approverId", "createdAt", "updatedAt", "etag", "flags", "approvedSnapshot", "lastCheckIn", "closeOut", "continuedFrom", "carriedTo"];
 
 export const decisionCommentSchema = z.string().max(DECISION_COMMENT_MAX, `At most ${DECISION_COMMENT_MAX} characters.`).nullable().optional();
 
@@ -77,6 +78,14 @@ export interface GoalView extends GoalDraft {
   lastCheckIn: { at: string; confidence: Confidence } | null;
   /** On a goal waiting for re-approval: what changed since it was approved. */
   changesSinceApproval: FieldChanges | null;
+  /** The owner's end-of-cycle review, once given. */
+  closeOut: CloseOut | null;
+  /** The progress in whole percent: where a close-out's score starts. */
+  suggestedScore: number;
+  /** The goal of an earlier cycle this one continues. */
+  continuedFrom: string | null;
+  /** The goals that continue this one, one per later cycle. */
+  carriedTo: CarryLink[];
   createdAt: string;
   updatedAt: string;
   etag: string;

@@ -7,6 +7,7 @@ export * from "./progress.js";
 export * from "./smart.js";
 export * from "./goals.js";
 export * from "./cycles.js";
+export * from "./close-out.js";
 export * from "./check-ins.js";
 export * from "./feedback.js";
 export * from "./approvals.js";

@@ -15,3 +15,6 @@ export const COMMENT_MAX = 2000;
 export const DECISION_COMMENT_MAX = 2000;
 export const CYCLE_NAME_MAX = 100;
 export const MAX_ORGANISATION_GOAL_OWNERS = 50;
+/** A close-out's reflection, and one comment a manager adds to it. */
+export const REFLECTION_MAX = 2000;
+export const CLOSE_OUT_COMMENT_MAX = 1000;

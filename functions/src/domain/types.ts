@@ -1,10 +1,11 @@
 /** Plain data types of the goal domain. No SDK imports, no I/O. */
 
-import type { Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResultKind } from "../contracts/index.js";
+import type { CarryLink, CloseOut, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResultKind } from "../contracts/index.js";
 
 /** The wire types the domain works with are the contract's. */
 export { GOAL_STATUSES, KEY_RESULT_KINDS, MEASURED_KINDS, UNIT_KINDS } from "../contracts/index.js";
-export type { CheckIn, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKeyResult, MeasuredKind, MilestoneKeyResult, UnitKind, Visibility } from "../contracts/index.js";
+export { CLOSE_OUT_OUTCOMES } from "../contracts/index.js";
+export type { CarryLink, CheckIn, CloseOut, CloseOutComment, CloseOutOutcome, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKeyResult, MeasuredKind, MilestoneKeyResult, UnitKind, Visibility } from "../contracts/index.js";
 
 /** The part of a goal that needs re-approval when it changes on an active goal. */
 export interface ApprovedSnapshot {
@@ -27,6 +28,12 @@ export interface Goal extends GoalDraft {
   lastCheckIn: { at: string; confidence: Confidence } | null;
   createdAt: string;
   updatedAt: string;
+  /** The end-of-cycle review; absent or null until the owner closes the goal out. */
+  closeOut?: CloseOut | null;
+  /** The goal of an earlier cycle this one continues. */
+  continuedFrom?: string | null;
+  /** The goals that continue this one, one per later cycle. */
+  carriedTo?: CarryLink[];
 }
 
 export interface Cycle {
@@ -36,6 +43,8 @@ export interface Cycle {
   startDate: string;
   endDate: string;
   status: "open" | "closed";
+  /** When an admin opened close-out before the cycle's end; close-out opens by itself once it has ended. */
+  closeOutOpenedAt?: string | null;
 }
 
 export interface Person {

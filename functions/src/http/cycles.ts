@@ -1,5 +1,6 @@
 /** Cycles: everyone lists them; admins create them. */
 import { cycleSchema, type CycleView } from "../contracts/cycles.js";
+import { isCloseOutOpen } from "../domain/close-out.js";
 import { AppError } from "../domain/errors.js";
 import { isAdmin } from "../domain/goal-access.js";
 import type { Cycle } from "../domain/types.js";
@@ -7,7 +8,7 @@ import { json, type RouteHandlers } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
 
 export function toCycleView(cycle: Cycle, today: string): CycleView {
-  return { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status, isCurrent: cycle.startDate <= today && today <= cycle.endDate };
+  return { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status, isCurrent: cycle.startDate <= today && today <= cycle.endDate, isCloseOutOpen: isCloseOutOpen(cycle, today) };
 }
 
 export const cycleHandlers = {

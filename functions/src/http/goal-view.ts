@@ -1,4 +1,5 @@
 /** The goal as the API returns it: stored fields plus progress, SMART check and version. */
+import { suggestScore } from "../domain/close-out.js";
 import { diffFromSnapshot } from "../domain/goal-changes.js";
 import { computeGoalProgress } from "../contracts/progress.js";
 import { checkSmart } from "../contracts/smart.js";
@@ -27,6 +28,10 @@ export function toGoalView({ value: goal, etag }: Versioned<Goal>, cycle: Cycle 
     flags: goal.flags,
     lastCheckIn: goal.lastCheckIn,
     changesSinceApproval: isReapproval ? diffFromSnapshot(goal.approvedSnapshot!, goal) : null,
+    closeOut: goal.closeOut ?? null,
+    suggestedScore: suggestScore(goal),
+    continuedFrom: goal.continuedFrom ?? null,
+    carriedTo: goal.carriedTo ?? [],
     createdAt: goal.createdAt,
     updatedAt: goal.updatedAt,
     etag,

@@ -1,7 +1,12 @@
 /** Shapes of the HTTP API as the tab reads them: the API contract's, named as the tab's code names them. */
 export type {
+  CarryLink,
   CheckIn,
+  CloseOut,
+  CloseOutGoalItem,
+  CloseOutOutcome,
   Confidence,
+  CycleReport,
   CycleView,
   DevToken,
   DevUser,
@@ -24,6 +29,7 @@ export type {
   PersonSummary,
   SignInSettings,
   SmartResult,
+  TeamCloseOut,
   UnitKind,
   Visibility,
 } from "../../../functions/src/contracts/index.js";

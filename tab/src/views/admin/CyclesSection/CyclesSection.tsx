@@ -21,6 +21,20 @@ export function CyclesSection() {
   const [closing, setClosing] = useState<CycleView | null>(null);
   const [isClosing, setIsClosing] = useState(false);
 
+  const [openingId, setOpeningId] = useState<string | null>(null);
+
+  const openCloseOut = async (cycle: CycleView) => {
+    setOpeningId(cycle.id);
+    try {
+      await actions.openCloseOut(cycle.id);
+      notify(t("admin.cycles.closeOutOpened", { name: cycle.name }));
+    } catch (caught) {
+      notify(t("admin.cycles.closeOutNotOpened"), { intent: "error", body: describeError(caught, tr) });
+    } finally {
+      setOpeningId(null);
+    }
+  };
+
   const close = async () => {
     if (!closing) return;
     setIsClosing(true);
@@ -61,6 +75,11 @@ export function CyclesSection() {
                   </Badge>
                 </TableCell>
                 <TableCell>
+                  {!cycle.isCloseOutOpen && (
+                    <Button size="small" disabled={openingId === cycle.id} onClick={() => void openCloseOut(cycle)} aria-label={t("admin.cycles.openCloseOut.label", { name: cycle.name })}>
+                      {t("admin.cycles.openCloseOut")}
+                    </Button>
+                  )}
                   {cycle.status === "open" && (
                     <Button size="small" onClick={() => setClosing(cycle)} aria-label={t("admin.cycles.close.label", { name: cycle.name })}>
                       {t("admin.cycles.close")}
