@@ -9,8 +9,9 @@ import type { TableDirectory } from "./store/directory-store.js";
 import { toPatch } from "./store/org-packing.js";
 import type { RollUpStore } from "./store/rollup-store.js";
 
-/** Above this many changed people, one update is followed by a rebuild. */
-export const REBUILD_ABOVE = 200;
+/** Above this many changed people, one update is followed by a rebuild. A chain walk per person costs
+ * a few requests per level and cycle; a rebuild one query per person and a write per changed row. */
+export const REBUILD_ABOVE = 25;
 
 export interface RollUpUpkeepParts {
   rollUps: RollUpStore;
