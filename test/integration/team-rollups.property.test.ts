@@ -228,7 +228,7 @@ async function checkWorld(world: World): Promise<void> {
   expect(rebuild.rowsChanged).toBe(0);
   // Every manager's dashboard from the roll-ups equals the one computed from the whole subtree.
   const cycles = await createCycleStore(factory).listCycles(world.tenantId);
-  const deps = { directory: world.directory, goals: world.raw } as Parameters<typeof loadTeamGoals>[0];
+  const deps = { directory: world.directory, goals: world.raw };
   for (const manager of people) {
     for (const cycle of cycles) {
       const team = await loadTeamGoals(deps, world.tenantId, manager, cycle);
