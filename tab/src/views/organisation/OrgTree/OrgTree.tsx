@@ -6,14 +6,13 @@ import { BranchStats } from "../BranchStats/BranchStats.js";
 import { GoalLine } from "../GoalLine/GoalLine.js";
 import type { CascadeTree, SearchResult } from "../org-tree.js";
 import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
+import { SpokenOnly } from "../../../components/SpokenOnly/SpokenOnly.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   person: { display: "flex", alignItems: "baseline", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   goal: { paddingBlock: tokens.spacingVerticalXS },
-  /** Read by screen readers, not shown: the item's name in the words the catalogue gives it. */
-  spoken: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export interface OrgTreeProps {
@@ -46,7 +45,7 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
     <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId}>
       <TreeItemLayout iconBefore={<Avatar name={person.displayName} size={24} color="colorful" aria-hidden />} aside={<BranchStats name={person.displayName} figures={figures} />}>
         <span className={styles.person}>
-          <span className={styles.spoken}>{person.jobTitle ? t("orgTree.person", { name: person.displayName, job: person.jobTitle }) : person.displayName}</span>
+          <SpokenOnly>{person.jobTitle ? t("orgTree.person", { name: person.displayName, job: person.jobTitle }) : person.displayName}</SpokenOnly>
           <Text weight="semibold" aria-hidden>
             {person.displayName}
           </Text>
@@ -63,7 +62,7 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
           {goals.map((goal) => (
             <TreeItem key={goal.id} itemType="leaf" value={`goal:${goal.id}`}>
               <TreeItemLayout className={styles.goal}>
-                <span className={styles.spoken}>{t("orgTree.goal", { title: goal.title })}</span>
+                <SpokenOnly>{t("orgTree.goal", { title: goal.title })}</SpokenOnly>
                 <GoalLine
                   goal={goal}
                   isTitleAnnounced={false}
