@@ -92,13 +92,15 @@ async function tourTab(page: Page, theme: ThemeName, locale: Locale): Promise<vo
   await openView(page, cascade.url, "config");
   await audit("view config");
   await openView(page, cascade.url, "my-goals");
+  const themeButton = page.getByRole("button", { name: t("theme.label", { theme: t(`theme.${theme}`) }) });
+  expect(await themeButton.count(), `the tab follows the system into the ${theme} theme`).toBe(1);
   for (const viewId of VIEW_IDS) {
     if (viewId === "config") continue;
     if (viewId !== "my-goals") await openByTab(viewId);
     await audit(`view ${viewId}`);
   }
 
-  await page.getByRole("button", { name: t("theme.label", { theme: t(`theme.${theme}`) }) }).click();
+  await themeButton.click();
   await page.getByRole("menu").waitFor();
   await audit("theme menu");
   await closeOverlay();
@@ -146,6 +148,14 @@ async function tourTab(page: Page, theme: ThemeName, locale: Locale): Promise<vo
   await cancelAlert("admin.cycles.dialog.cancel");
 }
 
+/** The system settings the tab follows in a browser: a dark preference, and Windows contrast themes
+ * (forced colours) for high contrast. */
+const SYSTEM_SETTINGS: Record<ThemeName, { colorScheme: "light" | "dark"; forcedColors: "none" | "active" }> = {
+  light: { colorScheme: "light", forcedColors: "none" },
+  dark: { colorScheme: "dark", forcedColors: "none" },
+  contrast: { colorScheme: "dark", forcedColors: "active" },
+};
+
 /** Every theme in English; Arabic (right to left) in each theme too. One browser per language, a page per theme. */
 const SCENES: { locale: Locale; themes: ThemeName[] }[] = [
   { locale: "en", themes: ["light", "dark", "contrast"] },
@@ -177,8 +187,8 @@ describe("Accessibility of every view and dialog (axe-core)", () => {
           const page = await browser.context.newPage();
           const pageErrors: string[] = [];
           page.on("pageerror", (error) => pageErrors.push(error.message));
-          // The theme a person picks in the header's theme menu, kept where the tab keeps it.
-          await page.addInitScript((name) => window.localStorage.setItem("cascade.theme", name), theme);
+          // No theme chosen in the tab: it follows the system, as the tour checks on the theme button.
+          await page.emulateMedia(SYSTEM_SETTINGS[theme]);
           await signInQuietly(page, cascade.url);
           try {
             await tourTab(page, theme, locale);
