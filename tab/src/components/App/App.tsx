@@ -29,7 +29,8 @@ function detectInitialHost(): Host {
 }
 
 function readInitialTheme(): ThemeName {
-  return readThemePreference(window.localStorage, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
+  const matches = (query: string) => window.matchMedia?.(query).matches ?? false;
+  return readThemePreference(window.localStorage, matches("(prefers-color-scheme: dark)"), matches("(forced-colors: active)"));
 }
 
 interface ThemedPageProps {
