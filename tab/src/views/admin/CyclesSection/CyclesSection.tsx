@@ -6,6 +6,7 @@ import { useAdminActions } from "../../../api/use-admin.js";
 import { useCycles } from "../../../api/use-me.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
+import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
 import { describeCycleDates } from "../../../logic/cycles.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
@@ -20,6 +21,7 @@ export function CyclesSection() {
   const { t } = tr;
   const [closing, setClosing] = useState<CycleView | null>(null);
   const [isClosing, setIsClosing] = useState(false);
+  useReturnFocus(closing !== null);
 
   const [openingId, setOpeningId] = useState<string | null>(null);
 

@@ -9,6 +9,7 @@ import { useNotify } from "../../../components/Notify/use-notify.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { listNewOwners } from "../team-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -32,6 +33,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
   const actions = useLeaverActions();
   const notify = useNotify();
   const selected = choices.find((choice) => choice.id === ownerId);
+  useReturnFocus(true);
 
   const run = async (work: () => Promise<string>) => {
     setIsBusy(true);
