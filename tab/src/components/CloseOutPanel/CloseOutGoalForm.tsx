@@ -5,10 +5,9 @@ import { ArrowForwardRegular, CheckmarkRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import type { CloseOutOutcome, CycleView, GoalView } from "../../api/types.js";
 import { useCloseOutActions } from "../../api/use-close-out-actions.js";
-import { describeError } from "../../i18n/describe-error.js";
 import { useTranslator } from "../../i18n/use-translator.js";
 import { CLOSE_OUT_OUTCOMES, OUTCOME_LABELS, REFLECTION_MAX, isUnfinished, startForm, validateCloseOut, type CloseOutErrors } from "../../logic/close-out.js";
-import { useNotify } from "../Notify/use-notify.js";
+import { useNotify, useNotifyFailure } from "../Notify/use-notify.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -23,9 +22,9 @@ export interface CloseOutGoalFormProps {
 
 export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
   const styles = useStyles();
-  const tr = useTranslator();
-  const { t } = tr;
+  const { t } = useTranslator();
   const notify = useNotify();
+  const notifyFailure = useNotifyFailure();
   const actions = useCloseOutActions();
   const headingId = useId();
   const [form, setForm] = useState(() => startForm(goal));
@@ -44,7 +43,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       await actions.closeOut(goal.id, { score: form.score!, outcome: form.outcome!, reflection: form.reflection.trim() });
       notify(t("closeOut.saved"));
     } catch (error) {
-      notify(t("closeOut.notSaved"), { intent: "error", body: describeError(error, tr) });
+      notifyFailure(t("closeOut.notSaved"), error);
     } finally {
       setIsSaving(false);
     }
@@ -57,7 +56,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       await actions.carryOver(goal.id, targetId);
       notify(t("closeOut.carried", { cycle: targets.find((c) => c.id === targetId)?.name ?? targetId }));
     } catch (error) {
-      notify(t("closeOut.notCarried"), { intent: "error", body: describeError(error, tr) });
+      notifyFailure(t("closeOut.notCarried"), error);
     } finally {
       setIsCarrying(false);
     }

@@ -1,6 +1,8 @@
-/** Short confirmations ("Goal saved") shown in the shell's toaster. */
+/** Short confirmations ("Goal saved") and failures ("Goal not deleted", and why) shown in the shell's toaster. */
 import { Toast, ToastBody, ToastTitle, useToastController, type ToastIntent } from "@fluentui/react-components";
 import { useCallback } from "react";
+import { describeError } from "../../i18n/describe-error.js";
+import { useTranslator } from "../../i18n/use-translator.js";
 import { TOASTER_ID } from "./toaster-id.js";
 
 export type Notify = (title: string, options?: { intent?: ToastIntent; body?: string }) => void;
@@ -18,4 +20,13 @@ export function useNotify(): Notify {
       ),
     [dispatchToast],
   );
+}
+
+/** What did not happen (the title) and why, in the person's language: the one way the tab reports a failed action. */
+export type NotifyFailure = (title: string, error: unknown) => void;
+
+export function useNotifyFailure(): NotifyFailure {
+  const notify = useNotify();
+  const tr = useTranslator();
+  return useCallback((title, error) => notify(title, { intent: "error", body: describeError(error, tr) }), [notify, tr]);
 }
