@@ -8,7 +8,7 @@ import { decideGoal, submitGoal } from "../src/domain/goal-workflow.js";
 import { mapLimited } from "../src/domain/team-goals.js";
 import type { GoalDeps } from "../src/domain/goal-context.js";
 import type { Cycle, Goal, Person, Principal } from "../src/domain/types.js";
-import type { Services } from "../src/services.js";
+import type { Services } from "../src/composition/services.js";
 import { seedDemoCheckIns } from "./demo-checkins.js";
 import { ORGANISATION_GOALS, pickDepartmentGoal, pickIndividualGoal, type DemoGoalText } from "./demo-goals.js";
 

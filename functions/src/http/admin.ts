@@ -5,7 +5,7 @@ import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin, readSettings, updateSettings } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { SUPPORTED_LOCALES } from "../../../cards/src/i18n/locales.js";
-import type { Services } from "../services.js";
+import type { Services } from "../composition/services.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
 

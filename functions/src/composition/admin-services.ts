@@ -1,20 +1,20 @@
 /** Wires the admin operations: settings (policy + reminder settings under one ETag), admin jobs,
  * the directory sync an admin can run on demand, and the tenant's data for export and erasure. */
 import type { DirectorySyncRunner } from "./admin-sync.js";
-import type { JobDeps } from "./domain/admin-jobs.js";
-import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "./domain/admin.js";
-import type { ErasureDeps, ErasureMarks } from "./domain/erasure.js";
-import type { GoalDeps } from "./domain/goal-context.js";
-import type { ImportDeps } from "./domain/import/import-service.js";
-import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "./domain/ports.js";
-import type { Person } from "./domain/types.js";
-import type { Logger } from "./logging.js";
-import { createAdminStore, type AdminStore } from "./store/admin-store.js";
-import { createImportIds } from "./store/import-ids.js";
-import type { TableFactory } from "./store/tables.js";
-import type { TenantDataStore } from "./store/tenant-data.js";
-import { createTenantDataRegistry, listExportSources } from "./store/tenant-data-registry.js";
-import { createTenantExport, type TenantExport } from "./store/tenant-export.js";
+import type { JobDeps } from "../domain/admin-jobs.js";
+import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "../domain/admin.js";
+import type { ErasureDeps, ErasureMarks } from "../domain/erasure.js";
+import type { GoalDeps } from "../domain/goal-context.js";
+import type { ImportDeps } from "../domain/import/import-service.js";
+import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "../domain/ports.js";
+import type { Person } from "../domain/types.js";
+import type { Logger } from "../domain/logger.js";
+import { createAdminStore, type AdminStore } from "../store/admin-store.js";
+import { createImportIds } from "../store/import-ids.js";
+import type { TableFactory } from "../store/tables.js";
+import type { TenantDataStore } from "../store/tenant-data.js";
+import { createTenantDataRegistry, listExportSources } from "../store/tenant-data-registry.js";
+import { createTenantExport, type TenantExport } from "../store/tenant-export.js";
 
 
 export type { DirectorySyncRunner };
