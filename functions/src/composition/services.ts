@@ -14,8 +14,8 @@ import { handleCheckInAction } from "../bot/checkin-actions.js";
 import { handleKudosAction } from "../bot/kudos-actions.js";
 import { handleCloseOutAction } from "../bot/close-out-actions.js";
 import type { BotServices } from "../bot/bot-api.js";
-import { createBotServices } from "../bot/bot-services.js";
-import type { BotTokenProvider } from "../bot/bot-runtime.js";
+import { createLazyBot } from "../bot/lazy-bot.js";
+import type { BotTokenProvider } from "../bot/teams-sdk-app.js";
 import { createEventBus, type EventBus } from "../events.js";
 import { createAppInstallStore } from "../store/app-install-store.js";
 import { createCardStore } from "../store/card-store.js";
@@ -162,7 +162,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const isErased = (tenantId: string, userId: string) => erased.isErased(tenantId, userId);
   // A person's language is kept with their reminder state (made below); it is read only once cards are sent.
   const locales = createPersonLocales({ reminders: { getState: (t, p) => progress.reminders.getState(t, p), updateState: (t, p, f) => progress.reminders.updateState(t, p, f) }, directory, tenantPolicy: goalDeps.tenantPolicy });
-  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
+  const bot = createLazyBot({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, rollUps: rollUpStore, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
