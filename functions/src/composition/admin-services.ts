@@ -1,8 +1,11 @@
 /** Wires the admin operations: settings (policy + reminder settings under one ETag), admin jobs,
  * the directory sync an admin can run on demand, and the tenant's data for export and erasure. */
-import type { DirectorySyncRunner } from "./admin-sync.js";
 import type { JobDeps } from "../domain/admin-jobs.js";
-import type { PolicyPort, ReminderSettingsPort, SettingsDeps } from "../domain/admin.js";
+import type { AdminLogDeps } from "../domain/admin-log.js";
+import type { PolicyPort, ReminderSettingsPort, SettingsViewDeps } from "../domain/admin.js";
+import type { AppInstallStatus } from "../contracts/admin.js";
+import type { CycleAdminDeps } from "../domain/cycles.js";
+import type { DirectorySyncDeps, DirectorySyncRunner } from "../domain/directory-sync-job.js";
 import type { ErasureDeps, ErasureMarks } from "../domain/erasure.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { ImportDeps } from "../domain/import/import-service.js";
@@ -16,15 +19,16 @@ import type { TenantDataStore } from "../store/tenant-data.js";
 import { createTenantDataRegistry, listExportSources } from "../store/tenant-data-registry.js";
 import { createTenantExport, type TenantExport } from "../store/tenant-export.js";
 
-
-export type { DirectorySyncRunner };
-
-export interface AdminServices {
+/** The directory sync's deps are the admin services' own `jobs` and `runSync` (read at each call, so
+ * a test may replace the runner). */
+export interface AdminServices extends DirectorySyncDeps {
   store: AdminStore;
-  settings: SettingsDeps;
+  settings: SettingsViewDeps;
+  /** What admins did, for the Admin view. */
+  adminLog: AdminLogDeps;
+  /** Creating and closing cycles. */
+  cycles: CycleAdminDeps;
   jobs: JobDeps;
-  /** Null when this deployment has no way to sync (no Graph credentials configured). */
-  runSync: DirectorySyncRunner | null;
   /** Every store that holds tenant data. */
   tenantData: readonly TenantDataStore[];
   export: TenantExport;
@@ -44,6 +48,8 @@ export interface AdminOptions {
   onDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<unknown>;
   log: Logger;
   runSync: DirectorySyncRunner | null;
+  /** Whether this deployment can install the app for people (the bot knows). */
+  describeAppInstall(tenantId: string): Promise<AppInstallStatus>;
   listPeople(tenantId: string): AsyncIterable<Person>;
 }
 
@@ -53,10 +59,13 @@ export function createAdminServices(options: AdminOptions): AdminServices & { ta
   const tenantData = createTenantDataRegistry(options.tables);
   const importIds = createImportIds(options.tables);
   const { clock, ids } = options.goalDeps;
+  const adminLog: AdminLogDeps = { entries: store, clock, ids };
   return {
     tables: [...store.tables, ...importIds.tables],
     store,
-    settings: { policy: options.policy, reminders: options.reminders, versions: store, directory: options.directory },
+    settings: { policy: options.policy, reminders: options.reminders, versions: store, directory: options.directory, adminLog, describeAppInstall: options.describeAppInstall },
+    adminLog,
+    cycles: { cycles: options.goalDeps.cycles, clock, ids, adminLog },
     jobs: { jobs: store, clock, ids, log: options.log },
     runSync: options.runSync,
     tenantData,

@@ -4,13 +4,11 @@ import type { Config } from "../config.js";
 import { seedDemoDirectory } from "../directory/demo-directory.js";
 import { DEMO_PEOPLE } from "../directory/demo-org.js";
 import type { SyncProgress } from "../directory/graph-sync.js";
-import type { JobProgress, JobResult } from "../domain/admin-jobs.js";
+import type { JobProgress } from "../domain/admin-jobs.js";
+import type { DirectorySyncRunner } from "../domain/directory-sync-job.js";
 import type { DirectoryChange, DirectoryWriter } from "../domain/ports.js";
 import type { TableDirectory } from "../store/directory-store.js";
 import type { SyncStateStore } from "../store/sync-state-store.js";
-
-/** Runs one directory sync for a tenant, reporting progress as it goes; resolves with counts. */
-export type DirectorySyncRunner = (tenantId: string, report: (progress: JobProgress) => void) => Promise<JobResult>;
 
 /** Local development has no Graph: a sync reloads the demo organisation. */
 export function createDemoSyncRunner(directory: DirectoryWriter): DirectorySyncRunner {
