@@ -172,4 +172,48 @@ describe("table directory when storage is too busy to answer", () => {
     expect(await listAll(tenantId)).toEqual([...org.all].sort((a, b) => a.id.localeCompare(b.id)));
     expect(names(await directory.listDirectReports(tenantId, org.manager.id))).toEqual(["Alice Author", "Bob Builder"]);
   });
+  test("after a failed transaction no other write starts until the update has read again", async () => {
+    const real = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+    const events: string[] = [];
+    let transactions = 0;
+    const failingOnce: TableFactory = {
+      ensureTables: (tables) => real.ensureTables(tables),
+      getClient(table) {
+        const client = real.getClient(table);
+        return new Proxy(client, {
+          get(target, key, receiver) {
+            if (key === "listEntities" || key === "getEntity") {
+              return (...args: unknown[]) => {
+                events.push("read");
+                return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown).apply(target, args);
+              };
+            }
+            if (key !== "submitTransaction") return Reflect.get(target, key, receiver);
+            return async (...args: Parameters<typeof client.submitTransaction>) => {
+              const number = transactions++;
+              events.push("write");
+              // Slow writes, so a helper that kept writing after the failure would still be at it.
+              await new Promise((resolve) => setTimeout(resolve, 40));
+              if (number === 0) {
+                events.push("failed");
+                throw storageUnavailable();
+              }
+              return target.submitTransaction(...args);
+            };
+          },
+        });
+      },
+    };
+    const tenantId = randomUUID();
+    const org = generateOrg({ size: 600, seed: 11 }).map(({ userPrincipalName: _upn, ...u }) => buildPerson(u));
+    await createTableDirectory(failingOnce).upsertPeople(tenantId, org);
+    const failedAt = events.indexOf("failed");
+    const nextRead = events.indexOf("read", failedAt);
+    expect(failedAt).toBeGreaterThan(0);
+    expect(nextRead).toBeGreaterThan(failedAt);
+    expect(events.slice(failedAt, nextRead)).not.toContain("write");
+    expect(events.slice(nextRead).filter((e) => e === "write").length).toBeGreaterThan(10);
+    const stored = new Map((await listAll(tenantId)).map((p) => [p.id, p.managerId]));
+    expect(stored).toEqual(new Map(org.map((p) => [p.id, p.managerId])));
+  });
 });
