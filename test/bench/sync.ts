@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
 import { syncDirectory, type SyncResult } from "../../functions/src/directory/graph-sync.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
+import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { createSyncStateStore } from "../../functions/src/store/sync-state-store.js";
 import { createTableFactory } from "../../functions/src/store/tables.js";
 import { startFakeEntra } from "../fakes/fake-entra.js";
@@ -36,7 +37,10 @@ interface ChildJob {
 interface ChildReport {
   result: SyncResult;
   peakRssMb: number;
+  /** The largest V8 heap seen (sampled every 100 ms): what the sync holds, apart from buffers and code. */
+  peakHeapMb: number;
   cpuSeconds: number;
+  storageRequests: number;
 }
 
 async function runChild(job: ChildJob): Promise<ChildReport> {
@@ -45,9 +49,14 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   const syncState = createSyncStateStore(factory);
   await factory.ensureTables([...directory.tables, ...syncState.tables]);
   const cpuBefore = process.cpuUsage();
-  const result = await syncDirectory({ ...job, directory, syncState });
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
+  let storageRequests = 0;
+  const result = await countStorageRequests(() => syncDirectory({ ...job, directory, syncState }), (count) => (storageRequests = count));
+  clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
-  return { result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((cpu.user + cpu.system) / 1e6) };
+  // The parent prints counts only; the list of changes stays here.
+  return { result: { ...result, changes: [] }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(Math.max(peakHeap, process.memoryUsage().heapUsed) / 2 ** 20), cpuSeconds: round((cpu.user + cpu.system) / 1e6), storageRequests };
 }
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {
@@ -129,7 +138,7 @@ async function runScale(size: number, changes: number): Promise<void> {
   job.graphBaseUrl = graph.url;
   try {
     const full = await measure(job, azurite.port);
-    const extras = (r: typeof full) => ({ cpuSeconds: r.cpuSeconds, azuriteCpuSeconds: r.azuriteCpuSeconds, loadAverage: r.loadAverage });
+    const extras = (r: typeof full) => ({ peakHeapMb: r.peakHeapMb, storageRequests: r.storageRequests, cpuSeconds: r.cpuSeconds, azuriteCpuSeconds: r.azuriteCpuSeconds, loadAverage: r.loadAverage });
     console.log(JSON.stringify({ bench: "sync-full", users: full.result.usersSeen, seconds: full.result.seconds, peakRssMb: full.peakRssMb, ...extras(full) }));
     applyChanges(graph, users, changes);
     const delta = await measure(job, azurite.port);
