@@ -2,7 +2,8 @@
  * delta of 1,000 changes; then the same for 1,000,000 users and 10,000 changes. The sync runs in a child process so its peak RSS is measured alone (the fake
  * lives here, Azurite in its own process). Besides the figures, each line carries the CPU seconds of
  * the sync and of Azurite and the load average, to read timings taken on a busy machine.
- * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync. */
+ * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync,
+ * SYNC_BENCH_VERBOSE=1 prints its phases. Each line also counts the sync's storage requests. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -52,7 +53,15 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
   let storageRequests = 0;
-  const result = await countStorageRequests(() => syncDirectory({ ...job, directory, syncState }), (count) => (storageRequests = count));
+  const started = performance.now();
+  let lastPhase = "";
+  // SYNC_BENCH_VERBOSE=1 prints when each phase starts and the heap then, to stderr.
+  const onProgress = ({ phase }: { phase: string }) => {
+    if (!process.env.SYNC_BENCH_VERBOSE || phase === lastPhase) return;
+    lastPhase = phase;
+    console.error(JSON.stringify({ phase, atMs: Math.round(performance.now() - started), heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }));
+  };
+  const result = await countStorageRequests(() => syncDirectory({ ...job, directory, syncState, onProgress }), (count) => (storageRequests = count));
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
   // The parent prints counts only; the list of changes stays here.

@@ -82,22 +82,27 @@ function splitEntries(entries: Iterable<DeltaEntry>): { patches: PersonPatch[]; 
 }
 
 export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
-  const users = new Map<string, DeltaEntry>();
+  // Every item of a first round is a whole user, so the last one seen of each id is the user.
+  const users = new Map<string, PersonPatch>();
   const deltaLink = await readPages(ctx, INITIAL_DELTA_PATH, "full", async (entries) => {
     for (const entry of entries) {
-      const id = entry.kind === "upsert" ? entry.patch.id : entry.id;
-      if (entry.kind === "removed") users.delete(id);
-      else users.set(id, mergeDeltaEntries(users.get(id), entry));
+      if (entry.kind === "removed") users.delete(entry.id);
+      else users.set(entry.patch.id, entry.patch);
     }
     return users.size;
   });
   ctx.progress({ phase: "writing", mode: "full", usersSeen: users.size });
-  const { patches } = splitEntries(users.values());
+  const patches = [...users.values()];
   users.clear();
   const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches, isComplete: true });
-  const managers = new Map(patches.map((p) => [p.id, p.fields.managerId ?? null]));
-  const anomalies = findAnomalies(managers.keys(), (id) => managers.get(id));
-  return { mode: "full", deltaLink, usersSeen: patches.length, written: applied.written, removed: applied.removed, changes: applied.changes, anomalies };
+  // Everyone is in the update, so the update's own view of the directory answers every chain.
+  const ids = patches.map((p) => p.id);
+  patches.length = 0;
+  const anomalies = findAnomalies(ids, (id) => {
+    const person = applied.lookup(id);
+    return person ? person.managerId : undefined;
+  });
+  return { mode: "full", deltaLink, usersSeen: ids.length, written: applied.written, removed: applied.removed, changes: applied.changes, anomalies };
 }
 
 export async function runDeltaRound(ctx: RoundContext, deltaLink: string): Promise<RoundOutcome> {
