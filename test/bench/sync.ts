@@ -8,6 +8,7 @@ import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { getHeapStatistics } from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
 import { syncDirectory, type SyncResult } from "../../functions/src/directory/graph-sync.js";
@@ -51,7 +52,7 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   await factory.ensureTables([...directory.tables, ...syncState.tables]);
   const cpuBefore = process.cpuUsage();
   let peakHeap = 0;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size)), 100);
   let storageRequests = 0;
   const started = performance.now();
   let lastPhase = "";
@@ -59,13 +60,13 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   const onProgress = ({ phase }: { phase: string }) => {
     if (!process.env.SYNC_BENCH_VERBOSE || phase === lastPhase) return;
     lastPhase = phase;
-    console.error(JSON.stringify({ phase, atMs: Math.round(performance.now() - started), heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }));
+    console.error(JSON.stringify({ phase, atMs: Math.round(performance.now() - started), heapMb: Math.round(getHeapStatistics().used_heap_size / 2 ** 20) }));
   };
   const result = await countStorageRequests(() => syncDirectory({ ...job, directory, syncState, onProgress }), (count) => (storageRequests = count));
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
   // The parent prints counts only; the list of changes stays here.
-  return { result: { ...result, changes: [] }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(Math.max(peakHeap, process.memoryUsage().heapUsed) / 2 ** 20), cpuSeconds: round((cpu.user + cpu.system) / 1e6), storageRequests };
+  return { result: { ...result, changes: [] }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(Math.max(peakHeap, getHeapStatistics().used_heap_size) / 2 ** 20), cpuSeconds: round((cpu.user + cpu.system) / 1e6), storageRequests };
 }
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {

@@ -53,6 +53,15 @@ export interface TableDirectory extends OrgReader, DirectoryWriter {
 
 type Entity = TableEntityResult<Record<string, unknown>>;
 
+/** A complete update's patches by partition (null once applied) and the shards applied so far. */
+interface CompleteInput {
+  byPartition: Array<PersonPatch[] | null>;
+  shards: Map<number, LoadedShard>;
+}
+
+/** A person as a patch that restores them exactly, for a retry. */
+const asPatch = (person: Person): PersonPatch => ({ id: person.id, fields: person, updatedAt: person.updatedAt });
+
 const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, partitionName(partition));
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
 const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") });
@@ -87,6 +96,12 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
   const shardRangeStarts = (partition: number) => Array.from({ length: SHARD_COUNT / PARTITION_COUNT / SHARDS_PER_RANGE - 1 }, (_, i) => shardRowKey(partition + (i + 1) * SHARDS_PER_RANGE * PARTITION_COUNT));
   const queryShards = (tenantId: string, partition: number) => queryRanges(people, tenantId, partition, shardRangeStarts(partition));
   const shardsIn = (partition: number) => Array.from({ length: SHARD_COUNT / PARTITION_COUNT }, (_, i) => partition + i * PARTITION_COUNT);
+
+  const fileByPartition = (patches: Iterable<PersonPatch>): CompleteInput => {
+    const byPartition = Array.from({ length: PARTITION_COUNT }, (): PersonPatch[] => []);
+    for (const patch of patches) byPartition[partitionOf(patch.id)]!.push(patch);
+    return { byPartition, shards: new Map() };
+  };
 
   const toShard = (shard: number, entity: Entity | null): LoadedShard => ({ shard, stored: entity && storedRef(entity), people: new Map(entity ? decodePeople(entity).map((p) => [p.id, p]) : []) });
 
@@ -201,11 +216,9 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
   }
 
   /** A complete update, one partition at a time: its stored shards are read and brought to the new
-   * state before the next partition's are, so only one copy of each person is ever held. */
-  async function applyComplete(tenantId: string, patches: PersonPatch[], now: string): Promise<{ changes: Map<string, PersonChange>; shards: Map<number, LoadedShard> }> {
-    const byPartition = Array.from({ length: PARTITION_COUNT }, (): PersonPatch[] => []);
-    for (const patch of patches) byPartition[partitionOf(patch.id)]!.push(patch);
-    const shards = new Map<number, LoadedShard>();
+   * state before the next partition's are, so only one copy of each person is ever held. A partition's
+   * patches are let go once applied; a retry takes that partition's people from the attempt before. */
+  async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Map<string, PersonChange>> {
     const changes = new Map<string, PersonChange>();
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
       const own = new Map(shardsIn(p).map((s) => [s, toShard(s, null)]));
@@ -213,19 +226,21 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
         const shard = parseInt(entity.rowKey!.slice(1), 16);
         own.set(shard, toShard(shard, entity));
       }
-      for (const [id, change] of applyToShards(own, byPartition[p]!, [], true, now)) changes.set(id, change);
-      byPartition[p] = [];
-      for (const [number, shard] of own) shards.set(number, shard);
+      const patches = input.byPartition[p] ?? shardsIn(p).flatMap((s) => [...(input.shards.get(s)?.people.values() ?? [])].map(asPatch));
+      for (const [id, change] of applyToShards(own, patches, [], true, now)) changes.set(id, change);
+      input.byPartition[p] = null;
+      for (const [number, shard] of own) input.shards.set(number, shard);
     });
-    return { changes, shards };
+    return changes;
   }
 
-  async function applyOnce(tenantId: string, patches: PersonPatch[], removals: string[], isComplete: boolean): Promise<{ changes: Map<string, PersonChange>; shards: Map<number, LoadedShard> }> {
+  async function applyOnce(tenantId: string, input: PersonPatch[] | CompleteInput, removals: string[], found: (changes: Map<string, PersonChange>) => void): Promise<Map<number, LoadedShard>> {
     const now = new Date().toISOString();
     let shards: Map<number, LoadedShard>;
     let changes: Map<string, PersonChange>;
-    if (isComplete) {
-      ({ shards, changes } = await applyComplete(tenantId, patches, now));
+    if (!Array.isArray(input)) {
+      changes = await applyComplete(tenantId, input, now);
+      shards = input.shards;
       for (const id of removals) {
         const shard = shards.get(shardOf(id))!;
         const before = shard.people.get(id);
@@ -234,30 +249,34 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
         shard.people.delete(id);
       }
     } else {
-      shards = await loadShards(tenantId, shardsOf([...patches.map((p) => p.id), ...removals]));
-      changes = applyToShards(shards, patches, removals, false, now);
+      shards = await loadShards(tenantId, shardsOf([...input.map((p) => p.id), ...removals]));
+      changes = applyToShards(shards, input, removals, false, now);
     }
-    if (changes.size === 0) return { changes, shards };
+    found(changes);
+    if (changes.size === 0) return shards;
     const hasEveryone = shards.size === SHARD_COUNT;
-    const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, isComplete ? null : packsTouchedBy(changes)) : await planPacksIncrementally(tenantId, changes, shards);
+    const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
     // Packs first: after a crash in between, the shards still describe the old state, and the rerun
     // of the same update rewrites whatever packs differ.
     await writePartitions(reports, tenantId, packWrites);
     // Each partition's shards are encoded only when their turn to be written comes.
     await writePartitions(people, tenantId, plannedBy(shardsOf(changes.keys()), (s) => s % PARTITION_COUNT, (numbers) => planShardWrites(shards, numbers)));
-    return { changes, shards };
+    return shards;
   }
 
   async function applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult> {
-    const patches = [...update.patches];
+    const input = update.isComplete ? fileByPartition(update.patches) : [...update.patches];
     const removals = [...(update.removals ?? [])];
     const changes = new Map<string, PersonChange>();
+    // Every attempt's changes count: a write of a failed attempt may have landed, and the next
+    // attempt, reading it back, no longer sees that change.
+    const found = (attempt: Map<string, PersonChange>) => {
+      for (const [id, change] of attempt) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+    };
     let shards = new Map<number, LoadedShard>();
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await applyOnce(tenantId, patches, removals, update.isComplete ?? false);
-        for (const [id, change] of applied.changes) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
-        shards = applied.shards;
+        shards = await applyOnce(tenantId, input, removals, found);
         break;
       } catch (error) {
         // A write that timed out may have landed; the next attempt reads again and writes only what
