@@ -3,7 +3,8 @@
  * lives here, Azurite in its own process). Besides the figures, each line carries the CPU seconds of
  * the sync and of Azurite and the load average, to read timings taken on a busy machine.
  * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync,
- * SYNC_BENCH_VERBOSE=1 prints its phases. Each line also counts the sync's storage requests. */
+ * SYNC_BENCH_VERBOSE=1 prints its phases, SYNC_BENCH_MAX_HEAP_MB caps the sync's V8 heap as a host
+ * setting would (languageWorkers__node__arguments on Azure Functions). Each line also counts the sync's storage requests. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -71,7 +72,7 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_MAX_HEAP_MB ? [`--max-old-space-size=${process.env.SYNC_BENCH_MAX_HEAP_MB}`] : []), ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
     child.once("message", (report) => resolve(report as ChildReport));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The sync process exited with ${code}`))));
