@@ -1,10 +1,12 @@
 /** The close-out card: at the end of a cycle, a small form per goal (score prefilled from progress,
- * how it ended, a reflection), and the receipt that replaces a form once it is sent. */
-import type { AdaptiveCard, CardAction, CardElement } from "./card-json.js";
+ * how it ended, a reflection), and the receipt that replaces a form once it is sent. An unfinished
+ * goal offers to go on in the next cycle. The card refreshes for its owner, so an old copy opened
+ * later shows what is done and what is left. */
+import type { AdaptiveCard, CardAction, CardElement, CardRefresh } from "./card-json.js";
 import { CLOSE_OUT_OUTCOMES, closeOutInputIds, REFLECTION_MAX_LENGTH } from "./close-out-inputs.js";
 import { createActionSet, createCard, createContainer, createExecuteAction, createFacts, createHeading, createOpenUrlAction, createSectionTitle, createText, limitItems } from "./elements.js";
 import type { CardIntl } from "./i18n/card-intl.js";
-import type { CloseOutGoalView, CloseOutOutcome } from "./types.js";
+import type { CloseOutCarryOver, CloseOutGoalView, CloseOutOutcome } from "./types.js";
 import { VERBS } from "./verbs.js";
 
 /** Enough to act on in one sitting without the card hitting Teams' size limit. */
@@ -16,6 +18,10 @@ export interface CloseOutCardInput {
   goals: CloseOutGoalView[];
   /** Deep link to the person's goals in the tab. */
   goalsUrl: string;
+  /** Goals of this card already closed out: their receipts come first. */
+  done?: CloseOutDoneCardInput[];
+  /** Set for the owner's chat: their Teams asks the bot for the card's current state when they open it. */
+  refresh?: { cycleId: string; ownerUserId: string };
 }
 
 export interface CloseOutDoneCardInput {
@@ -25,7 +31,13 @@ export interface CloseOutDoneCardInput {
   outcome: CloseOutOutcome;
   reflection: string;
   goalUrl?: string | null;
+  /** With `carryOver`: the goal the carry-over action takes on. */
+  goalId?: string;
+  carryOver?: CloseOutCarryOver | null;
 }
+
+/** The card's goals travel with its actions, so that the answer to any of them shows the same goals. */
+type CardGoalIds = readonly string[];
 
 const OUTCOME_MESSAGES = { achieved: "closeOut.outcome.achieved", partly: "closeOut.outcome.partly", missed: "closeOut.outcome.missed" } as const;
 
@@ -33,10 +45,20 @@ export function formatOutcome(intl: CardIntl, outcome: CloseOutOutcome): string 
   return intl.t(OUTCOME_MESSAGES[outcome]);
 }
 
-function createGoalForm(goal: CloseOutGoalView, intl: CardIntl): CardElement {
+function createCarryOverAction(goalId: string, carryOver: CloseOutCarryOver, goalIds: CardGoalIds, intl: CardIntl): CardAction {
+  return createExecuteAction({ title: intl.t("closeOut.carryOver", { cycle: carryOver.cycleName }), verb: VERBS.carryOver, data: { goalId, cycleId: carryOver.cycleId, goalIds: [...goalIds] }, hasInputs: false });
+}
+
+/** "Carried over to …" once the goal goes on in the next cycle. */
+function createCarriedNote(carryOver: CloseOutCarryOver | null | undefined, intl: CardIntl): CardElement[] {
+  return carryOver?.isCarried ? [createText(intl.t("closeOut.carried", { cycle: carryOver.cycleName }), { isSubtle: true })] : [];
+}
+
+function createGoalForm(goal: CloseOutGoalView, goalIds: CardGoalIds, intl: CardIntl): CardElement {
   const actions: CardAction[] = [
-    createExecuteAction({ title: intl.t("closeOut.submit"), verb: VERBS.submitCloseOut, data: { goalId: goal.goalId, version: goal.version }, style: "positive", hasInputs: true }),
+    createExecuteAction({ title: intl.t("closeOut.submit"), verb: VERBS.submitCloseOut, data: { goalId: goal.goalId, version: goal.version, goalIds: [...goalIds] }, style: "positive", hasInputs: true }),
   ];
+  if (goal.carryOver && !goal.carryOver.isCarried) actions.push(createCarryOverAction(goal.goalId, goal.carryOver, goalIds, intl));
   if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
   const previous = goal.closeOut;
   return {
@@ -74,6 +96,7 @@ function createGoalForm(goal: CloseOutGoalView, intl: CardIntl): CardElement {
         isRequired: true,
         errorMessage: intl.t("closeOut.error.reflection", { max: REFLECTION_MAX_LENGTH }),
       },
+      ...createCarriedNote(goal.carryOver, intl),
       createActionSet(actions),
     ]),
     separator: true,
@@ -81,19 +104,15 @@ function createGoalForm(goal: CloseOutGoalView, intl: CardIntl): CardElement {
   };
 }
 
-export function buildCloseOutCard(input: CloseOutCardInput, intl: CardIntl): AdaptiveCard {
-  const { shown, moreCount } = limitItems(input.goals, CLOSE_OUT_MAX_GOALS);
-  const body: CardElement[] = [
-    createHeading(intl.t("closeOut.heading", { cycle: input.cycleName })),
-    createText(intl.t("closeOut.intro", { name: input.personName, cycle: input.cycleName })),
-    ...shown.map((goal) => createGoalForm(goal, intl)),
-  ];
-  if (moreCount > 0) body.push(createText(intl.t("closeOut.more", { count: moreCount }), { isSubtle: true }));
-  return createCard(body, [createOpenUrlAction(intl.t("myGoals.open"), input.goalsUrl)]);
+function createRefresh(refresh: NonNullable<CloseOutCardInput["refresh"]>, goalIds: CardGoalIds): CardRefresh {
+  return { action: { type: "Action.Execute", verb: VERBS.refreshCloseOut, data: { cycleId: refresh.cycleId, goalIds: [...goalIds] } }, userIds: [refresh.ownerUserId] };
 }
 
-export function buildCloseOutDoneCard(input: CloseOutDoneCardInput, intl: CardIntl): AdaptiveCard {
-  const body: CardElement[] = [
+function createDoneSection(input: CloseOutDoneCardInput, goalIds: CardGoalIds, intl: CardIntl): CardElement[] {
+  const actions: CardAction[] = [];
+  if (input.goalId && input.carryOver && !input.carryOver.isCarried) actions.push(createCarryOverAction(input.goalId, input.carryOver, goalIds, intl));
+  if (input.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl));
+  return [
     createContainer([createHeading(intl.t("closeOut.doneHeading", { cycle: input.cycleName }))], input.outcome === "achieved" ? "good" : input.outcome === "partly" ? "warning" : "attention"),
     createText(input.goalTitle, { size: "Large", weight: "Bolder" }),
     createFacts([
@@ -102,7 +121,25 @@ export function buildCloseOutDoneCard(input: CloseOutDoneCardInput, intl: CardIn
     ]),
     createSectionTitle(intl.t("closeOut.reflectionLabel")),
     createText(input.reflection),
+    ...createCarriedNote(input.carryOver, intl),
+    ...(actions.length > 0 ? [createActionSet(actions)] : []),
   ];
-  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)] : [];
-  return createCard(body, actions);
+}
+
+/** The owner's card: receipts of the goals already closed out, then the forms of those still to do. */
+export function buildCloseOutCard(input: CloseOutCardInput, intl: CardIntl): AdaptiveCard {
+  const { shown, moreCount } = limitItems(input.goals, CLOSE_OUT_MAX_GOALS);
+  const done = input.done ?? [];
+  const goalIds = [...done.flatMap((d) => (d.goalId ? [d.goalId] : [])), ...shown.map((g) => g.goalId)];
+  const body: CardElement[] = done.map((receipt, index) => ({ ...createContainer(createDoneSection(receipt, goalIds, intl)), ...(index > 0 ? { separator: true, spacing: "Large" } : {}) }));
+  if (shown.length > 0) {
+    body.push(createHeading(intl.t("closeOut.heading", { cycle: input.cycleName })), createText(intl.t("closeOut.intro", { name: input.personName, cycle: input.cycleName })));
+    body.push(...shown.map((goal) => createGoalForm(goal, goalIds, intl)));
+  }
+  if (moreCount > 0) body.push(createText(intl.t("closeOut.more", { count: moreCount }), { isSubtle: true }));
+  return createCard(body, [createOpenUrlAction(intl.t("myGoals.open"), input.goalsUrl)], input.refresh ? createRefresh(input.refresh, goalIds) : undefined);
+}
+
+export function buildCloseOutDoneCard(input: CloseOutDoneCardInput, intl: CardIntl): AdaptiveCard {
+  return createCard(createDoneSection({ ...input, carryOver: null }, [], intl), []);
 }
