@@ -81,4 +81,20 @@ describe("the close-out card", () => {
     // Without a next cycle, nothing is offered.
     expect(findNodes(buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal()], goalsUrl: "https://example.test/" }, en), (node) => node.type === "Action.Execute" && node.verb === VERBS.carryOver)).toEqual([]);
   });
+
+  it("with several goals, each form opens on its own, so sending one never asks for another's required fields", () => {
+    const card = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal(), goal({ goalId: "g-2", title: "Ship the basket" })], goalsUrl: "https://example.test/" }, en);
+    expect(collectCardWarnings(card)).toEqual([]);
+    const showCards = findNodes(card, (node) => node.type === "Action.ShowCard");
+    expect(showCards.map((action) => action.title)).toEqual([en.t("closeOut.submit"), en.t("closeOut.submit")]);
+    for (const [index, goalId] of ["g-1", "g-2"].entries()) {
+      const inner = showCards[index]!.card as Record<string, unknown>;
+      const ids = findNodes(inner, (node) => typeof node.type === "string" && node.type.startsWith("Input.")).map((input) => input.id);
+      expect(ids).toEqual([closeOutInputIds.score(goalId), closeOutInputIds.outcome(goalId), closeOutInputIds.reflection(goalId)]);
+      expect(findNodes(inner, (node) => node.type === "Action.Execute")).toMatchObject([{ verb: VERBS.submitCloseOut, title: en.t("closeOut.save"), data: { goalId } }]);
+    }
+    // Every input of the card is inside one of the two forms: none sits where both buttons would send it.
+    expect(findNodes(card, (node) => typeof node.type === "string" && node.type.startsWith("Input."))).toHaveLength(6);
+  });
 });
+

@@ -4,7 +4,7 @@
  * later shows what is done and what is left. */
 import type { AdaptiveCard, CardAction, CardElement, CardRefresh } from "./card-json.js";
 import { CLOSE_OUT_OUTCOMES, closeOutInputIds, REFLECTION_MAX_LENGTH } from "./close-out-inputs.js";
-import { createActionSet, createCard, createContainer, createExecuteAction, createFacts, createHeading, createOpenUrlAction, createSectionTitle, createText, limitItems } from "./elements.js";
+import { createActionSet, createCard, createContainer, createExecuteAction, createFacts, createHeading, createOpenUrlAction, createSectionTitle, createShowCardAction, createText, limitItems } from "./elements.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { CloseOutCarryOver, CloseOutGoalView, CloseOutOutcome } from "./types.js";
 import { VERBS } from "./verbs.js";
@@ -54,48 +54,59 @@ function createCarriedNote(carryOver: CloseOutCarryOver | null | undefined, intl
   return carryOver?.isCarried ? [createText(intl.t("closeOut.carried", { cycle: carryOver.cycleName }), { isSubtle: true })] : [];
 }
 
-function createGoalForm(goal: CloseOutGoalView, goalIds: CardGoalIds, intl: CardIntl): CardElement {
-  const actions: CardAction[] = [
-    createExecuteAction({ title: intl.t("closeOut.submit"), verb: VERBS.submitCloseOut, data: { goalId: goal.goalId, version: goal.version, goalIds: [...goalIds] }, style: "positive", hasInputs: true }),
+function createGoalInputs(goal: CloseOutGoalView, intl: CardIntl): CardElement[] {
+  const previous = goal.closeOut;
+  return [
+    {
+      type: "Input.Number",
+      id: closeOutInputIds.score(goal.goalId),
+      label: intl.t("closeOut.scoreLabel"),
+      min: 0,
+      max: 100,
+      value: previous?.score ?? goal.suggestedScore,
+      isRequired: true,
+      errorMessage: intl.t("closeOut.error.score"),
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: closeOutInputIds.outcome(goal.goalId),
+      label: intl.t("closeOut.outcomeLabel"),
+      style: "expanded",
+      choices: CLOSE_OUT_OUTCOMES.map((value) => ({ title: formatOutcome(intl, value), value })),
+      ...(previous ? { value: previous.outcome } : {}),
+      isRequired: true,
+      errorMessage: intl.t("closeOut.error.outcome"),
+    },
+    {
+      type: "Input.Text",
+      id: closeOutInputIds.reflection(goal.goalId),
+      label: intl.t("closeOut.reflectionLabel"),
+      placeholder: intl.t("closeOut.reflectionPlaceholder"),
+      isMultiline: true,
+      maxLength: REFLECTION_MAX_LENGTH,
+      ...(previous ? { value: previous.reflection } : {}),
+      isRequired: true,
+      errorMessage: intl.t("closeOut.error.reflection", { max: REFLECTION_MAX_LENGTH }),
+    },
   ];
+}
+
+/** One goal's form. A button with inputs checks and sends every input of its card and of the cards
+ * around it, so with several goals each form opens on its own (Action.ShowCard): sending one goal's
+ * close-out then never asks for the others' required fields. A card with one goal shows it open. */
+function createGoalForm(goal: CloseOutGoalView, goalIds: CardGoalIds, isFolded: boolean, intl: CardIntl): CardElement {
+  const submitData = { goalId: goal.goalId, version: goal.version, goalIds: [...goalIds] };
+  const submitTitle = intl.t(isFolded ? "closeOut.save" : "closeOut.submit");
+  const submit = createExecuteAction({ title: submitTitle, verb: VERBS.submitCloseOut, data: submitData, style: "positive", hasInputs: true });
+  const inputs = createGoalInputs(goal, intl);
+  const actions: CardAction[] = [isFolded ? createShowCardAction(intl.t("closeOut.submit"), inputs, [submit]) : submit];
   if (goal.carryOver && !goal.carryOver.isCarried) actions.push(createCarryOverAction(goal.goalId, goal.carryOver, goalIds, intl));
   if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
-  const previous = goal.closeOut;
   return {
     ...createContainer([
       createText(goal.title, { weight: "Bolder", size: "Medium" }),
       createText(intl.t("closeOut.summary", { progress: intl.formatPercent(goal.progress) }), { isSubtle: true, spacing: "None" }),
-      {
-        type: "Input.Number",
-        id: closeOutInputIds.score(goal.goalId),
-        label: intl.t("closeOut.scoreLabel"),
-        min: 0,
-        max: 100,
-        value: previous?.score ?? goal.suggestedScore,
-        isRequired: true,
-        errorMessage: intl.t("closeOut.error.score"),
-      },
-      {
-        type: "Input.ChoiceSet",
-        id: closeOutInputIds.outcome(goal.goalId),
-        label: intl.t("closeOut.outcomeLabel"),
-        style: "expanded",
-        choices: CLOSE_OUT_OUTCOMES.map((value) => ({ title: formatOutcome(intl, value), value })),
-        ...(previous ? { value: previous.outcome } : {}),
-        isRequired: true,
-        errorMessage: intl.t("closeOut.error.outcome"),
-      },
-      {
-        type: "Input.Text",
-        id: closeOutInputIds.reflection(goal.goalId),
-        label: intl.t("closeOut.reflectionLabel"),
-        placeholder: intl.t("closeOut.reflectionPlaceholder"),
-        isMultiline: true,
-        maxLength: REFLECTION_MAX_LENGTH,
-        ...(previous ? { value: previous.reflection } : {}),
-        isRequired: true,
-        errorMessage: intl.t("closeOut.error.reflection", { max: REFLECTION_MAX_LENGTH }),
-      },
+      ...(isFolded ? [] : inputs),
       ...createCarriedNote(goal.carryOver, intl),
       createActionSet(actions),
     ]),
@@ -133,8 +144,10 @@ export function buildCloseOutCard(input: CloseOutCardInput, intl: CardIntl): Ada
   const goalIds = [...done.flatMap((d) => (d.goalId ? [d.goalId] : [])), ...shown.map((g) => g.goalId)];
   const body: CardElement[] = done.map((receipt, index) => ({ ...createContainer(createDoneSection(receipt, goalIds, intl)), ...(index > 0 ? { separator: true, spacing: "Large" } : {}) }));
   if (shown.length > 0) {
-    body.push(createHeading(intl.t("closeOut.heading", { cycle: input.cycleName })), createText(intl.t("closeOut.intro", { name: input.personName, cycle: input.cycleName })));
-    body.push(...shown.map((goal) => createGoalForm(goal, goalIds, intl)));
+    const heading = createHeading(intl.t("closeOut.heading", { cycle: input.cycleName }));
+    // Below receipts, a line sets the goals still to close out apart.
+    body.push(done.length > 0 ? { ...heading, separator: true, spacing: "ExtraLarge" } : heading, createText(intl.t("closeOut.intro", { name: input.personName, cycle: input.cycleName })));
+    body.push(...shown.map((goal) => createGoalForm(goal, goalIds, shown.length > 1, intl)));
   }
   if (moreCount > 0) body.push(createText(intl.t("closeOut.more", { count: moreCount }), { isSubtle: true }));
   return createCard(body, [createOpenUrlAction(intl.t("myGoals.open"), input.goalsUrl)], input.refresh ? createRefresh(input.refresh, goalIds) : undefined);
