@@ -100,7 +100,7 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
       listAnnouncedCycles: async () => new Set(announced),
       markAnnounced: async (_tenantId, cycleId) => void announced.add(cycleId),
       claimPerson: async (_tenantId, cycleId, personId) => (noticed.has(`${cycleId}|${personId}`) ? null : (noticed.add(`${cycleId}|${personId}`), "claim")),
-      markSent: async () => undefined,
+      settlePerson: async () => undefined,
       releasePerson: async (_tenantId, cycleId, personId) => void noticed.delete(`${cycleId}|${personId}`),
     },
     conversations: { getConversation: async () => null },

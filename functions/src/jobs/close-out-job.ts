@@ -1,7 +1,7 @@
 /** When a cycle's close-out opens, each owner with goals to close out in it gets the close-out card,
  * once: when an admin opens it early (the route calls announceCloseOut) and, for cycles that simply
  * ended, from the hourly timer (runCloseOutJob). Each person's card is claimed before it is sent and
- * marked sent after, so a second run, a run beside it or a run after a crash sends nobody's card twice.
+ * settled after, so a second run, a run beside it or a run after a crash sends nobody's card twice.
  * The cycle counts as announced once a run got through everyone without a failure. */
 import { describeError } from "../domain/logger.js";
 import { selectCyclesToAnnounce } from "../domain/close-out.js";
@@ -25,13 +25,12 @@ async function sendToOwner(deps: ProgressDeps, tenantId: string, person: Person,
     claim = await deps.closeOutNotices.claimPerson(tenantId, cycle.id, person.id, now);
     // Sent already, or another run is sending it now.
     if (claim === null) return void result.skipped++;
-    if (await deps.sendCard(tenantId, person.id, card)) {
-      await deps.closeOutNotices.markSent(tenantId, cycle.id, person.id, now);
-      result.sent++;
-    } else {
-      result.unreachable++;
-      await deps.closeOutNotices.releasePerson(tenantId, cycle.id, person.id, claim);
-    }
+    const isSent = await deps.sendCard(tenantId, person.id, card);
+    // Unreachable: no chat with the app yet. The card then waits for the install Cascade makes for them
+    // when the admin allows it, so it is settled too: a later run must not queue a second one.
+    await deps.closeOutNotices.settlePerson(tenantId, cycle.id, person.id, isSent ? "sent" : "unreachable", now);
+    if (isSent) result.sent++;
+    else result.unreachable++;
   } catch (error) {
     result.failed++;
     deps.log("warn", "Could not send a close-out card", { tenantId, personId: person.id, error: describeError(error) });

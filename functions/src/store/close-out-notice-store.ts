@@ -2,9 +2,9 @@
  * Kept in the reminders table beside the other per-person sending state, so the tenant export and a
  * person's erasure cover it: one partition per tenant for the cycles, one per cycle for the people.
  *
- * A person's row is claimed before their card is sent and marked sent after, each write conditional,
+ * A person's row is claimed before their card is sent and settled after, the claim conditional,
  * so two runs at once never both send, and a run that stops half-way is resumed by the next one
- * without sending again to anyone marked sent. A claim left by a run that stopped is taken over once
+ * without sending again to anyone settled. A claim left by a run that stopped is taken over once
  * it is older than the claim's lifetime. */
 import { REMINDERS_TABLE } from "./reminder-store.js";
 import { deleteUnchanged, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
@@ -20,7 +20,8 @@ export interface CloseOutNoticeStore {
   /** The claim (its ETag) when this run may send the person's card: nobody sent it, and no other run
    * is sending it now; null otherwise. */
   claimPerson(tenantId: string, cycleId: string, personId: string, now: Date): Promise<string | null>;
-  markSent(tenantId: string, cycleId: string, personId: string, at: Date): Promise<void>;
+  /** Settles the person's card for good: sent to their chat, or left for the app install (unreachable). */
+  settlePerson(tenantId: string, cycleId: string, personId: string, outcome: "sent" | "unreachable", at: Date): Promise<void>;
   /** Gives the claim back when the card did not go out, so that a later run may try again; a claim
    * another run has taken over since is left alone. */
   releasePerson(tenantId: string, cycleId: string, personId: string, claim: string): Promise<void>;
@@ -29,7 +30,7 @@ export interface CloseOutNoticeStore {
 interface NoticeEntity {
   partitionKey: string;
   rowKey: string;
-  status: "claimed" | "sent" | "announced";
+  status: "claimed" | "sent" | "unreachable" | "announced";
   at: string;
 }
 
@@ -72,8 +73,8 @@ export function createCloseOutNoticeStore(factory: TableFactory): CloseOutNotice
         throw error;
       }
     },
-    async markSent(tenantId, cycleId, personId, at) {
-      await table.upsertEntity({ partitionKey: peoplePartition(tenantId, cycleId), rowKey: personId, status: "sent", at: at.toISOString() }, "Replace");
+    async settlePerson(tenantId, cycleId, personId, outcome, at) {
+      await table.upsertEntity({ partitionKey: peoplePartition(tenantId, cycleId), rowKey: personId, status: outcome, at: at.toISOString() }, "Replace");
     },
     async releasePerson(tenantId, cycleId, personId, claim) {
       await deleteUnchanged(table, peoplePartition(tenantId, cycleId), personId, claim);
