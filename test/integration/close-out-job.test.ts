@@ -95,4 +95,24 @@ describe("close-out cards from the timer", () => {
     expect(runningCards()).toHaveLength(1);
     expect(countCards()).toEqual({ manager: 2, alice: 1, bob: 1 });
   });
+
+  test("the tenant export lists who was sent which cycle's card and the cycles announced", async () => {
+    const notices: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await h.request("GET", `/api/admin/export${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { as: h.org.ceo, roles: ["Cascade.Admin"] });
+      expect(page.status).toBe(200);
+      notices.push(...(page.body.sections.closeOutNotices ?? []));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(notices).toEqual(expect.arrayContaining([
+      expect.objectContaining({ cycleId: ended.id, status: "announced" }),
+      expect.objectContaining({ cycleId: running.id, status: "announced" }),
+      expect.objectContaining({ cycleId: ended.id, personId: h.org.alice.id, status: "sent" }),
+      expect.objectContaining({ cycleId: ended.id, personId: h.org.bob.id, status: "sent" }),
+      expect.objectContaining({ cycleId: ended.id, personId: h.org.ceo.id, status: "unreachable" }),
+    ]));
+    expect(notices).toHaveLength(2 + 4 + 2);
+  });
 });
+
