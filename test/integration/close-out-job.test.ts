@@ -39,6 +39,17 @@ afterAll(async () => h?.stop());
 
 const cardsTo = (person: Person) => callsTo(h.fake, person, "create").map(cardOf);
 const closeOutCardsTo = (person: Person) => cardsTo(person).filter((card) => findExecuteAction(card, VERBS.submitCloseOut));
+async function exportNotices(): Promise<any[]> {
+  const notices: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: any } = await h.request("GET", `/api/admin/export${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { as: h.org.ceo, roles: ["Cascade.Admin"] });
+    expect(page.status).toBe(200);
+    notices.push(...(page.body.sections.closeOutNotices ?? []));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return notices;
+}
 const countCards = () => Object.fromEntries((["manager", "alice", "bob"] as const).map((key) => [key, closeOutCardsTo(h.org[key]).length]));
 
 describe("close-out cards from the timer", () => {
@@ -96,15 +107,8 @@ describe("close-out cards from the timer", () => {
     expect(countCards()).toEqual({ manager: 2, alice: 1, bob: 1 });
   });
 
-  test("the tenant export lists who was sent which cycle's card and the cycles announced", async () => {
-    const notices: any[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await h.request("GET", `/api/admin/export${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { as: h.org.ceo, roles: ["Cascade.Admin"] });
-      expect(page.status).toBe(200);
-      notices.push(...(page.body.sections.closeOutNotices ?? []));
-      cursor = page.body.nextCursor;
-    } while (cursor);
+  test("the tenant export lists who was sent which cycle's card and the cycles announced; erasing a person removes theirs", async () => {
+    const notices = await exportNotices();
     expect(notices).toEqual(expect.arrayContaining([
       expect.objectContaining({ cycleId: ended.id, status: "announced" }),
       expect.objectContaining({ cycleId: running.id, status: "announced" }),
@@ -113,6 +117,14 @@ describe("close-out cards from the timer", () => {
       expect.objectContaining({ cycleId: ended.id, personId: h.org.ceo.id, status: "unreachable" }),
     ]));
     expect(notices).toHaveLength(2 + 4 + 2);
+
+    const asAdmin = { as: h.org.ceo, roles: ["Cascade.Admin"] };
+    expect((await h.request("POST", "/api/admin/erase", { ...asAdmin, body: { personId: h.org.bob.id } })).status).toBe(202);
+    await expect.poll(async () => (await h.request("GET", "/api/admin/erase", asAdmin)).body.isRunning, { timeout: 30_000 }).toBe(false);
+    expect((await h.request("GET", "/api/admin/erase", asAdmin)).body.job).toMatchObject({ state: "succeeded" });
+    const after = await exportNotices();
+    expect(after.filter((notice) => notice.personId === h.org.bob.id)).toEqual([]);
+    expect(after).toHaveLength(notices.length - 1);
   });
 });
 
