@@ -7,6 +7,7 @@ import type { CloseOutOutcome, CycleView, GoalView } from "../../api/types.js";
 import { useCloseOutActions } from "../../api/use-close-out-actions.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useControlLabels } from "../../i18n/use-control-labels.js";
 import { CLOSE_OUT_OUTCOMES, OUTCOME_LABELS, REFLECTION_MAX, isUnfinished, startForm, validateCloseOut, type CloseOutErrors } from "../../logic/close-out.js";
 import { useNotify } from "../Notify/use-notify.js";
 
@@ -24,6 +25,7 @@ export interface CloseOutGoalFormProps {
 export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
   const styles = useStyles();
   const tr = useTranslator();
+  const controls = useControlLabels();
   const { t } = tr;
   const notify = useNotify();
   const actions = useCloseOutActions();
@@ -71,6 +73,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       <div className={styles.row}>
         <Field label={t("closeOut.score")} required validationMessage={errorOf("score")}>
           <SpinButton
+            {...controls.spinButton}
             min={0}
             max={100}
             value={form.score}

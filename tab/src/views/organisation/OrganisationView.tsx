@@ -12,6 +12,7 @@ import { CascadeSummary } from "./CascadeSummary/CascadeSummary.js";
 import { OrgTree } from "./OrgTree/OrgTree.js";
 import { useOrganisationPage } from "./use-organisation-page.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useControlLabels } from "../../i18n/use-control-labels.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -28,6 +29,7 @@ export default function OrganisationView() {
   const page = useOrganisationPage();
   const { cycles, cycle, cascade, tree, search } = page;
   const tr = useTranslator();
+  const controls = useControlLabels();
   const { t } = tr;
   const { dir } = useFluent();
 
@@ -51,7 +53,7 @@ export default function OrganisationView() {
           </Button>
         )}
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
-        <SearchBox className={styles.search} placeholder={t("org.search")} aria-label={t("org.search")} value={page.query} onChange={(_event, value) => page.setQuery(value.value)} />
+        <SearchBox {...controls.searchBox} className={styles.search} placeholder={t("org.search")} aria-label={t("org.search")} value={page.query} onChange={(_event, value) => page.setQuery(value.value)} />
         <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label={t("common.refresh")} onClick={cascade.reload} />
       </div>
       {cascade.error && <ErrorNotice title={t("org.loadFailed")} detail={describeError(cascade.error, tr)} onRetry={cascade.reload} />}
