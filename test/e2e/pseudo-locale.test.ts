@@ -47,7 +47,9 @@ function readPageTexts(page: Page, isChat: boolean): Promise<PageText[]> {
       const classes = [...element.classList].filter((name) => name.startsWith("fui-")).slice(0, 2).join(".");
       return `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ""}`;
     };
-    const isHiddenAway = (element: Element) => element.closest(`.fui-Avatar, script, style, noscript, template${sentCards ? `, ${sentCards}` : ""}`) !== null;
+    // Words marked as another language (a language named in itself) are foreign on purpose.
+    const isForeign = (element: Element) => element.closest("[lang]") !== document.documentElement;
+    const isHiddenAway = (element: Element) => isForeign(element) || element.closest(`.fui-Avatar, script, style, noscript, template${sentCards ? `, ${sentCards}` : ""}`) !== null;
     const overflows = (element: Element) => {
       if (!(element instanceof HTMLElement) || element.clientWidth === 0) return false;
       const style = getComputedStyle(element);
