@@ -178,7 +178,7 @@ export async function tourTab(page: Page, { baseUrl, scene, say: t, search = {},
   await look("erase dialog");
   await cancelAlert("common.cancel");
 
-  await page.getByRole("button", { name: t("admin.cycles.close.label", { name: scene.currentCycleName }) }).click();
+  await page.getByRole("button", { name: t("admin.cycles.close.label", { name: scene.currentCycleName }), exact: true }).click();
   await page.getByRole("alertdialog").waitFor();
   await look("close cycle dialog");
   await cancelAlert("admin.cycles.dialog.cancel");
