@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_REMINDER_SETTINGS } from "../domain/reminders.js";
-import { reminderSettingsSchema } from "../contracts/admin.js";
-import { adminSettingsSchema } from "./admin.js";
+import { adminSettingsSchema, reminderSettingsSchema } from "./admin.js";
 
 describe("admin settings input", () => {
   test("every reminder setting the reminder job knows can be changed here", () => {

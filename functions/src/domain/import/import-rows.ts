@@ -25,8 +25,10 @@ export interface ImportRow {
   due: string | null;
 }
 
-import type { RowError } from "../../contracts/admin.js";
-export type { RowError };
+export interface RowError {
+  line: number;
+  message: string;
+}
 
 export const LIMITS = { id: 100, title: 200, description: 4000, unit: 20 } as const;
 

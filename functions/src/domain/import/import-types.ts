@@ -12,8 +12,11 @@ export interface ImportMapping {
   keyResultId: string | null;
 }
 
-import type { UnknownOwner } from "../../contracts/admin.js";
-export type { UnknownOwner };
+export interface UnknownOwner {
+  owner: string;
+  problem: "unknown" | "ambiguous";
+  lines: number[];
+}
 
 export interface PlannedGoal {
   line: number;

@@ -21,8 +21,7 @@ export function PersonMenu({ displayName, onSwitchPerson, onSignOut }: PersonMen
       <MenuTrigger disableButtonEnhancement>
         <Button
           appearance="subtle"
-          // The avatar shows a person glyph, not initials: visible text inside the button must be part of its name.
-          icon={<Avatar idForColor={displayName} size={24} color="colorful" aria-hidden />}
+          icon={<Avatar name={displayName} size={24} color="colorful" />}
           aria-label={t("personMenu.label", { name: displayName })}
         >
           <span className={styles.name}>{displayName}</span>

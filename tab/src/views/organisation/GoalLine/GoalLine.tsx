@@ -21,11 +21,9 @@ export interface GoalLineProps {
   goal: GoalInsight;
   isHighlighted?: boolean;
   actions?: ReactNode;
-  /** False where the surrounding element already names the goal (a tree item), so it is not read twice. */
-  isTitleAnnounced?: boolean;
 }
 
-export function GoalLine({ goal, isHighlighted = false, actions, isTitleAnnounced = true }: GoalLineProps) {
+export function GoalLine({ goal, isHighlighted = false, actions }: GoalLineProps) {
   const styles = useStyles();
   const tr = useTranslator();
   const { t } = tr;
@@ -37,7 +35,7 @@ export function GoalLine({ goal, isHighlighted = false, actions, isTitleAnnounce
             <LockClosedRegular className={styles.muted} />
           </Tooltip>
         )}
-        <Text weight={isHighlighted ? "bold" : "semibold"} className={styles.title} aria-hidden={isTitleAnnounced ? undefined : true}>
+        <Text weight={isHighlighted ? "bold" : "semibold"} className={styles.title}>
           {goal.isTopLevel ? t("goalLine.organisationGoal", { title: goal.title }) : goal.title}
         </Text>
         <StatusBadge status={goal.status} />
