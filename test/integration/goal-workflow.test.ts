@@ -90,6 +90,27 @@ describe("approval flow", () => {
     expect(history.body.items.filter((e: any) => e.action === "approved")).toHaveLength(1);
   });
 
+  test("the same decision sent many times at once without If-Match applies once and answers 200 to all", async () => {
+    const goal = await createAligned();
+    await api.request("POST", `/api/goals/${goal.id}/submit`, { as: api.org.alice });
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => api.request("POST", `/api/goals/${goal.id}/decision`, { as: api.org.manager, body: { decision: "approve" } })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
+    expect(new Set(responses.map((response) => response.body.status))).toEqual(new Set(["active"]));
+    const history = await api.request("GET", `/api/goals/${goal.id}/history`, { as: api.org.alice });
+    expect(history.body.items.filter((e: any) => e.action === "approved")).toHaveLength(1);
+  });
+
+  test("a decision sent with a stale If-Match is still refused with 412", async () => {
+    const goal = await createAligned();
+    const created = await api.request("GET", `/api/goals/${goal.id}`, { as: api.org.alice });
+    await api.request("POST", `/api/goals/${goal.id}/submit`, { as: api.org.alice });
+    const stale = await api.request("POST", `/api/goals/${goal.id}/decision`, { as: api.org.manager, body: { decision: "approve" }, headers: { "if-match": created.headers.get("etag")! } });
+    expect(stale.status).toBe(412);
+    expect((await api.request("GET", `/api/goals/${goal.id}`, { as: api.org.alice })).body.status).toBe("pending_approval");
+  });
+
   test("the top of the org chart has no approver: submit activates at once", async () => {
     const res = await api.request("POST", "/api/goals", { as: api.org.ceo, body: buildGoalBody({ isTopLevel: true, title: "Be the most loved checkout in Europe" }) });
     expect(res.status).toBe(201);

@@ -2,7 +2,7 @@
 import { assertOwner } from "./goal-access.js";
 import { takeSnapshot } from "./goal-changes.js";
 import { computeSmart, loadVisibleGoal, makeAudit, resolveEtag, type Decision, type GoalDeps } from "./goal-context.js";
-import { AppError } from "./errors.js";
+import { AppError, isAppError } from "./errors.js";
 import { assertTransition } from "./lifecycle.js";
 import type { Versioned } from "./ports.js";
 import type { Goal, GoalStatus, Principal } from "./types.js";
@@ -42,7 +42,23 @@ export interface DecisionResult {
   isApplied: boolean;
 }
 
+/** Without If-Match the caller asks for "this decision on the goal as it is now": when another write
+ * lands between our read and our save, read again and decide on what is there (a concurrent identical
+ * decision then reads as already applied). With If-Match a changed goal stays a 412. */
+const UNCONDITIONAL_DECISION_ATTEMPTS = 5;
+
 export async function decideGoal(deps: GoalDeps, principal: Principal, goalId: string, decision: Decision, comment: string | null, ifMatch: string | null): Promise<DecisionResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decideOnce(deps, principal, goalId, decision, comment, ifMatch);
+    } catch (error) {
+      const isRetryable = ifMatch === null && isAppError(error) && error.code === "precondition_failed" && attempt < UNCONDITIONAL_DECISION_ATTEMPTS;
+      if (!isRetryable) throw error;
+    }
+  }
+}
+
+async function decideOnce(deps: GoalDeps, principal: Principal, goalId: string, decision: Decision, comment: string | null, ifMatch: string | null): Promise<DecisionResult> {
   const stored = await deps.goals.getGoal(principal.tenantId, goalId);
   if (!stored) throw new AppError("not_found", "The goal was not found.");
   const current = stored.value;
