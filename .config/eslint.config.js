@@ -12,6 +12,8 @@ const LAYER_RULES = {
     { group: SDKS, message: "The domain imports no SDK: declare a port in domain/ and implement it in an adapter." },
     ...layer(["store", "http", "bot", "directory", "jobs", "auth", "graph", "composition"], "The domain imports no adapter: declare a port in domain/ instead."),
   ],
+  tab: [{ group: ["**/functions/*", "!**/functions/src", "**/functions/src/*", "!**/functions/src/contracts"], message: "The tab imports from functions/ only the API contract (functions/src/contracts)." }],
+  contracts: [{ group: ["../**", "@*/**", "jose", "react", "react-dom", "adaptivecards"], message: "The contract imports only zod and other contract files." }],
   store: layer(["directory", "bot", "http", "jobs", "auth", "graph", "composition"], "The store implements domain ports and imports no directory, bot, HTTP or job code."),
 };
 
@@ -48,5 +50,15 @@ export default tseslint.config(
     files: ["functions/src/store/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: LAYER_RULES.store }] },
+  },
+  {
+    files: ["tab/src/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: LAYER_RULES.tab }] },
+  },
+  {
+    files: ["functions/src/contracts/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: LAYER_RULES.contracts }] },
   },
 );

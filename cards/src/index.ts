@@ -17,6 +17,8 @@ export { buildReminderCard, REMINDER_MAX_GOALS, type ReminderCardInput } from ".
 export * from "./check-in-inputs.js";
 export { buildCheckInDoneCard, type CheckInDoneCardInput } from "./check-in-done-card.js";
 export * from "./kudos-cards.js";
+export * from "./close-out-inputs.js";
+export { buildCloseOutCard, buildCloseOutDoneCard, CLOSE_OUT_MAX_GOALS, formatOutcome, type CloseOutCardInput, type CloseOutDoneCardInput } from "./close-out-card.js";
 export * from "./digest-card.js";
 export * from "./my-goals-card.js";
 export * from "./pending-approvals-card.js";

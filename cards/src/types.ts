@@ -111,3 +111,23 @@ export interface Link {
   title: string;
   url: string;
 }
+
+export type CloseOutOutcome = "achieved" | "partly" | "missed";
+
+/** The body of POST /goals/{id}/close-out, as the close-out card sends it. */
+export interface CloseOutBody {
+  score: number;
+  outcome: CloseOutOutcome;
+  reflection: string;
+}
+
+/** A goal on the close-out card: what the form starts from, and the close-out already given, if any. */
+export interface CloseOutGoalView extends GoalRef {
+  title: string;
+  /** 0–1. */
+  progress: number;
+  /** 0–100: the progress in whole percent. */
+  suggestedScore: number;
+  closeOut: CloseOutBody | null;
+  goalUrl?: string | null;
+}

@@ -7,6 +7,7 @@ export const VERBS = {
   refresh: "goal.refresh",
   submitCheckIn: "checkin.submit",
   sendKudos: "kudos.send",
+  submitCloseOut: "closeout.submit",
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

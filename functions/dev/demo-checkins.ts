@@ -2,7 +2,8 @@
  * most people up to date, some a week or more behind, some gone quiet, a few at risk or off track.
  * Each is recorded by the operation behind POST /api/goals/{id}/checkins with the clock set to when
  * it happened, so progress, lastCheckIn, the cascade index and the dashboards agree with it. */
-import { recordCheckIn, type CheckInDeps, type CheckInInput, type CheckInValue } from "../src/domain/checkins.js";
+import type { CheckInValue } from "../src/contracts/check-ins.js";
+import { recordCheckIn, type CheckInDeps, type CheckInInput } from "../src/domain/checkins.js";
 import { computeElapsedShare } from "../src/domain/risk.js";
 import { mapLimited } from "../src/domain/team-goals.js";
 import type { Confidence, Cycle, Goal, KeyResult, Person } from "../src/domain/types.js";

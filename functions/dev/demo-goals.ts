@@ -1,5 +1,5 @@
 /** Goal texts for the demo organisation, by department. Plain language, measurable key results. */
-import type { KeyResultInput } from "../src/domain/goal-input.js";
+import type { KeyResultInput } from "../src/contracts/key-results.js";
 
 export interface DemoGoalText {
   title: string;

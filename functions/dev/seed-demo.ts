@@ -2,7 +2,7 @@
  * cascade from the organisation's goals down a few branches, and weeks of check-ins on the active ones.
  * Idempotent: a restart seeds nothing twice. */
 import { seedDemoDirectory } from "../src/directory/demo-directory.js";
-import type { GoalInput } from "../src/domain/goal-input.js";
+import type { GoalInput } from "../src/contracts/goals.js";
 import { createGoal } from "../src/domain/goal-service.js";
 import { decideGoal, submitGoal } from "../src/domain/goal-workflow.js";
 import { mapLimited } from "../src/domain/team-goals.js";

@@ -8,6 +8,7 @@ import { buildRouteTable } from "./http/routes.js";
 import { createLazyLoader } from "./lazy-loader.js";
 import { createServices } from "./services.js";
 import { registerProgressJobs } from "./jobs/register-jobs.js";
+import { registerRollUpJob } from "./jobs/rollup-job.js";
 import { registerSyncJob } from "./jobs/sync-job.js";
 
 const config = loadConfig();
@@ -22,6 +23,7 @@ for (const route of buildRouteTable(config)) {
 }
 registerProgressJobs(app, config, getServices);
 registerSyncJob(app, config, getServices);
+registerRollUpJob(app, getServices);
 // Started now, so the storage round trip overlaps the host's own start-up instead of delaying the first
 // request. A failure here is not lost: the first request retries and reports it.
 getServices().catch(() => undefined);

@@ -12,6 +12,7 @@ import type { Person, Principal } from "./domain/types.js";
 import { VERBS } from "../../cards/src/verbs.js";
 import { handleCheckInAction } from "./bot/checkin-actions.js";
 import { handleKudosAction } from "./bot/kudos-actions.js";
+import { handleCloseOutAction } from "./bot/close-out-actions.js";
 import type { BotServices } from "./bot/bot-api.js";
 import { createBotServices } from "./bot/bot-services.js";
 import type { BotTokenProvider } from "./bot/bot-runtime.js";
@@ -21,6 +22,9 @@ import { createCardStore } from "./store/card-store.js";
 import { createConversationStore } from "./store/conversation-store.js";
 import { createCycleStore, createSettingsStore, type SettingsStore } from "./store/cycle-store.js";
 import { createTableDirectory } from "./store/directory-store.js";
+import { createRollUpStore, type RollUpStore } from "./store/rollup-store.js";
+import { createRollUpRebuild, withRollUpDirectory } from "./rollup-upkeep.js";
+import { withRollUpUpkeep } from "./domain/team-rollup-service.js";
 import { createGoalStore } from "./store/goal-store.js";
 import { createDashboardStore } from "./store/dashboard-store.js";
 import { withCycleCache } from "./store/cycle-cache.js";
@@ -78,6 +82,8 @@ export interface Services {
   cascade: CascadeServices;
   /** Admin settings, admin jobs (directory sync) and the admin log. */
   admin: AdminServices;
+  /** Team roll-ups: the rows dashboards read, and their rebuild from the goals. */
+  rollUps: { store: RollUpStore; rebuild(tenantId: string): Promise<{ people: number; goals: number; rowsChanged: number }> };
   /** The language each person reads cards in, and the record of the one they use Cascade in. */
   locales: PersonLocales;
   dev: DevServices | null;
@@ -113,20 +119,23 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const snapshots = createDashboardStore(tables);
   const cycles = withCycleCache(createCycleStore(tables));
   const settings = createSettingsStore(tables);
-  const directory = createTableDirectory(tables);
+  const rollUpStore = createRollUpStore(tables);
   const conversations = createConversationStore(tables);
   const cards = createCardStore(tables);
   const appInstallStore = createAppInstallStore(tables);
   const cascadeIndex = createCascadeIndex(tables);
   const goalStore = createGoalStore(tables);
+  const now = () => new Date();
+  const directory = withRollUpDirectory(createTableDirectory(tables), { rollUps: rollUpStore, goals: goalStore, now, log });
   const pendingWrites = createPendingWrites(tables);
   const stampedGoals = withChangeStamps(goalStore, { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
-  const indexedGoals = withCascadeIndex(stampedGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
+  const rolledGoals = withRollUpUpkeep(stampedGoals, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: String(error) }));
+  const indexedGoals = withCascadeIndex(rolledGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
   const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: String(error) }) });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
     config.authMode === "dev" ? import("./auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
-    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...cascadeIndex.tables, ...pendingWrites.tables]),
+    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...rollUpStore.tables, ...cascadeIndex.tables, ...pendingWrites.tables]),
   ]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
   const goalDeps: GoalDeps = {
@@ -145,6 +154,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cardActions = {
     [VERBS.submitCheckIn]: (viewer: Principal, data: Record<string, unknown>) => handleCheckInAction(progress, viewer, data),
     [VERBS.sendKudos]: (viewer: Principal, data: Record<string, unknown>) => handleKudosAction(progress, viewer, data),
+    [VERBS.submitCloseOut]: (viewer: Principal, data: Record<string, unknown>) => handleCloseOutAction(progress, viewer, data),
   };
   const addAdminLogEntry = (tenantId: string, entry: AdminLogEntry) => admin.store.addLogEntry(tenantId, entry);
   const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
@@ -153,7 +163,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const locales = createPersonLocales({ reminders: { getState: (t, p) => progress.reminders.getState(t, p), updateState: (t, p, f) => progress.reminders.updateState(t, p, f) }, directory, tenantPolicy: goalDeps.tenantPolicy });
   const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
-  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
+  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, rollUps: rollUpStore, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
@@ -161,7 +171,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
-  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, snapshots, log });
+  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, snapshots, rollUps: rollUpStore, log });
   return {
     config,
     tables,
@@ -174,6 +184,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     progress,
     cascade,
     admin,
+    rollUps: { store: rollUpStore, rebuild: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) },
     locales,
     dev,
     tabDir: config.tabDir ?? defaults.tabDir,

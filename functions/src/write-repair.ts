@@ -5,7 +5,8 @@
 import { reindexGoal } from "./domain/cascade-indexing.js";
 import type { CascadeIndex } from "./domain/cascade-ports.js";
 import type { DashboardSnapshots } from "./domain/dashboard-service.js";
-import type { DirectoryReader } from "./domain/ports.js";
+import type { DirectoryReader, GoalRepository } from "./domain/ports.js";
+import { refreshOwnersEverywhere, type RollUpRows } from "./domain/team-rollup-service.js";
 import { repairPendingWrites, type RepairDeps } from "./domain/write-intents.js";
 import type { Goal } from "./domain/types.js";
 
@@ -13,10 +14,11 @@ const YOUNGEST_MS = 10_000;
 
 export interface WriteRepairParts {
   pending: RepairDeps["pending"];
-  goalStore: RepairDeps["goals"] & Pick<RepairDeps, "repairGoalRows">;
+  goalStore: RepairDeps["goals"] & Pick<RepairDeps, "repairGoalRows"> & Pick<GoalRepository, "listGoalsByOwner">;
   directory: DirectoryReader;
   cascadeIndex: CascadeIndex;
   snapshots: DashboardSnapshots;
+  rollUps: RollUpRows;
   log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
 }
 
@@ -31,6 +33,8 @@ export function startWriteRepair(parts: WriteRepairParts): void {
       const chains = await Promise.all(ownerIds.map((id) => parts.directory.getManagerChain(tenantId, id)));
       const managerIds = [...new Set(chains.flat().map((person) => person.id))];
       if (managerIds.length > 0) await parts.snapshots.markChanged(tenantId, managerIds, new Date());
+      // The goal's cycle may have changed and the goal may be gone: every cycle of each owner is recomputed.
+      await refreshOwnersEverywhere({ rollUps: parts.rollUps, directory: parts.directory, goals: parts.goalStore, clock: { now: () => new Date() } }, tenantId, ownerIds);
     },
   };
   const pass = async () => {

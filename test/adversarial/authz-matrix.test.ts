@@ -133,8 +133,9 @@ describe("the authorisation matrix", () => {
       const fresh = {
         goal: c.row.isWrite && needsGoal ? await world.makeGoal(c.subject) : undefined,
         person: c.row.operation === "POST /api/admin/erase" ? await world.makePerson(c.role === "admin" ? "main" : "other") : undefined,
-        cycleId: c.row.operation === "POST /api/admin/cycles/{id}/close" ? await world.makeCycle() : undefined,
+        cycleId: c.row.operation === "POST /api/admin/cycles/{id}/close" ? await world.makeCycle() : c.row.operation === "POST /api/admin/cycles/{id}/close-out" ? await world.makeCycle(true) : undefined,
       };
+      if (fresh.goal && c.row.operation === "POST /api/goals/{id}/close-out/comments") fresh.goal = await world.closeOut(fresh.goal);
       await runCase(c, fresh);
     });
     expect(findings).toEqual([]);

@@ -30,6 +30,20 @@ describe("the layer rule in the lint configuration", { timeout: 60_000 }, () => 
     expect(await layerErrors('import { json } from "../http/pipeline.js";\nexport const j = json;\n', "functions/src/store/bad.ts")).toHaveLength(1);
   });
 
+  it("fails tab code that imports backend code outside the contract, and contract code that imports anything but zod", async () => {
+    expect(await layerErrors('import { checkSmart } from "../../../functions/src/domain/goal-service.js";\nexport const c = checkSmart;\n', "tab/src/logic/bad.ts")).toEqual([
+      expect.stringContaining("The tab imports from functions/ only the API contract"),
+    ]);
+    expect(await layerErrors('import { AppError } from "../domain/errors.js";\nexport const e = AppError;\n', "functions/src/contracts/bad.ts")).toEqual([
+      expect.stringContaining("The contract imports only zod"),
+    ]);
+  });
+
+  it("lets the tab import the contract and the cards, and the contract import zod and itself", async () => {
+    expect(await layerErrors('import { checkSmart } from "../../../functions/src/contracts/smart.js";\nimport type { AdaptiveCard } from "../../../cards/src/card-json.js";\nexport type C = [typeof checkSmart, AdaptiveCard];\n', "tab/src/logic/fine.ts")).toEqual([]);
+    expect(await layerErrors('import { z } from "zod";\nimport { idSchema } from "./common.js";\nexport const s = z.object({ id: idSchema });\n', "functions/src/contracts/fine.ts")).toEqual([]);
+  });
+
   it("lets each layer import what it may", async () => {
     expect(await layerErrors('import type { Goal } from "./types.js";\nexport type G = Goal;\n', "functions/src/domain/fine.ts")).toEqual([]);
     expect(await layerErrors('import { TableClient } from "@azure/data-tables";\nimport type { Goal } from "../domain/types.js";\nexport type G = [Goal, TableClient];\n', "functions/src/store/fine.ts")).toEqual([]);

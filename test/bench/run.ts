@@ -4,6 +4,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   api: async () => (await import("./api.js")).runApiBench(),
   tab: async () => (await import("./tab.js")).runTabBench(),
   import: async () => (await import("./import.js")).runImportBench(),
+  leaders: async () => (await import("./leaders.js")).runLeadersBench(),
 };
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE } from "../../functions/src/directory/demo-org.js";
-import { TEMPLATE_HEADER_ROW } from "../../functions/src/domain/import/import-template.js";
+import { TEMPLATE_HEADER_ROW } from "../../functions/src/contracts/import-template.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { startCascade } from "../support/cascade-server.js";
 import { buildTemplateTable, buildVivaTable, toCsv, toXlsx, type Table } from "../support/import-files.js";

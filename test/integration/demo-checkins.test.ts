@@ -2,7 +2,7 @@
  * a few at risk or off track, values that move towards the target without reaching it. */
 import { describe, expect, it } from "vitest";
 import { planCheckIns, type PlannedCheckIn } from "../../functions/dev/demo-checkins.js";
-import { computeGoalProgress } from "../../functions/src/domain/progress.js";
+import { computeGoalProgress } from "../../functions/src/contracts/progress.js";
 import { applyCheckInValues } from "../../functions/src/domain/checkins.js";
 import { buildTestCycle, buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";

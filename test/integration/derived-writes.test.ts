@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
 import { withChangeStamps } from "../../functions/src/domain/dashboard-service.js";
-import type { Dashboard } from "../../functions/src/domain/dashboard.js";
+import type { Dashboard } from "../../functions/src/contracts/views.js";
 import { buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
 import { CASCADE_TABLE, createCascadeIndex } from "../../functions/src/store/cascade-index.js";

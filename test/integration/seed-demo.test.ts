@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../functions/dev/seed-demo.js";
 import { startCascade, type RunningCascade } from "../../functions/dev/start-cascade.js";
 import { DEMO_PEOPLE } from "../../functions/src/directory/demo-org.js";
-import { computeGoalProgress } from "../../functions/src/domain/progress.js";
+import { computeGoalProgress } from "../../functions/src/contracts/progress.js";
 import type { CheckIn, Goal, Person } from "../../functions/src/domain/types.js";
 
 let cascade: RunningCascade;

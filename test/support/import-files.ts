@@ -1,7 +1,7 @@
 /** Import files for tests: the Cascade template and a Viva Goals Explorer export as CSV, and any
  * table of cells as an .xlsx workbook written with exceljs. */
 import ExcelJS from "exceljs";
-import { TEMPLATE_HEADER_ROW } from "../../functions/src/domain/import/import-template.js";
+import { TEMPLATE_HEADER_ROW } from "../../functions/src/contracts/import-template.js";
 import type { Person } from "../../functions/src/domain/types.js";
 
 export const CSV = "text/csv";

@@ -1,7 +1,7 @@
 /** In-memory ProgressDeps for tests of the check-in, kudos, reminder and digest cards: a manager and
  * their report, goals kept in a map, and every card sent recorded instead of delivered. */
 import type { AdaptiveCard } from "../../cards/src/index.js";
-import type { Kudos } from "../../functions/src/domain/feedback.js";
+import type { Kudos } from "../../functions/src/contracts/feedback.js";
 import type { Versioned } from "../../functions/src/domain/ports.js";
 import { DEFAULT_REMINDER_SETTINGS } from "../../functions/src/domain/reminders.js";
 import { buildTestCycle, buildTestGoal, buildTestPerson } from "./test-goals.js";
@@ -76,6 +76,7 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
     tenantPolicy: async () => ({ isApprovalRequired: true, organisationGoalOwnerIds: [] }),
     events: { publish: async () => undefined },
     snapshots: { readFresh: async () => null, write: async () => undefined, markChanged: async () => undefined },
+    rollUps: { readTeam: async () => ({ people: new Map(), rollUps: new Map() }) },
     channels: { pins: { savePin: async () => undefined, hasPin: async () => false }, membership: null },
     riskMargin: async () => DEFAULT_REMINDER_SETTINGS.riskMargin,
     feedback: {

@@ -1,8 +1,9 @@
 /** Test data builders for tab unit tests: sensible defaults, override what a test cares about. */
+import type { ReminderSettings } from "../../tab/src/api/admin-types.js";
 import type { CheckIn, CycleView, DevUser, GoalComment, GoalView, HistoryEntry, Kudos, Me, ParentOption } from "../../tab/src/api/types.js";
 
 export function buildCycle(overrides: Partial<CycleView> = {}): CycleView {
-  return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, ...overrides };
+  return { id: "c-q3", name: "Q3 2027", startDate: "2027-07-01", endDate: "2027-09-30", status: "open", isCurrent: true, isCloseOutOpen: false, ...overrides };
 }
 
 export function buildGoal(overrides: Partial<GoalView> = {}): GoalView {
@@ -23,9 +24,15 @@ export function buildGoal(overrides: Partial<GoalView> = {}): GoalView {
     smart: { ok: true, missing: [] },
     approverId: "p-manager",
     flags: [],
+    lastCheckIn: null,
+    changesSinceApproval: null,
     createdAt: "2027-07-02T09:00:00.000Z",
     updatedAt: "2027-07-02T09:00:00.000Z",
     etag: 'W/"1"',
+    closeOut: null,
+    suggestedScore: 40,
+    continuedFrom: null,
+    carriedTo: [],
     ...overrides,
   };
 }
@@ -38,6 +45,7 @@ export function buildMe(overrides: Partial<Me> = {}): Me {
     jobTitle: "Account executive",
     department: "Sales",
     mail: "lucas@example.com",
+    isInDirectory: true,
     manager: { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" },
     reportsCount: 0,
     roles: [],
@@ -53,7 +61,7 @@ export function buildDevUser(overrides: Partial<DevUser> = {}): DevUser {
 
 export function buildParentOption(overrides: Partial<ParentOption> = {}): ParentOption {
   return {
-    goal: { id: "g-parent", title: "Win 20 new enterprise customers", ownerId: "p-manager", status: "active" },
+    goal: { id: "g-parent", title: "Win 20 new enterprise customers", ownerId: "p-manager", status: "active", isTopLevel: false },
     owner: { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" },
     distance: 1,
     isOrganisationGoal: false,
@@ -85,4 +93,9 @@ export function createMemoryStorage(): Pick<Storage, "getItem" | "setItem" | "re
     setItem: (key, value) => void values.set(key, value),
     removeItem: (key) => void values.delete(key),
   };
+}
+
+/** The reminder settings a new tenant starts with. */
+export function buildReminderSettings(overrides: Partial<ReminderSettings> = {}): ReminderSettings {
+  return { isEnabled: true, cadence: "weekly", dayOfWeek: 1, hour: 9, defaultTimeZone: "UTC", recentCheckInDays: 2, isDigestEnabled: true, digestDayOfWeek: 1, digestHour: 8, riskMargin: 0.15, ...overrides };
 }

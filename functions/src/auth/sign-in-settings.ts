@@ -2,21 +2,12 @@
  * app. Read from the server at run time, so one build of the tab serves every tenant. Nothing here is
  * secret: the client id, authority and scope appear in every sign-in URL anyway. */
 import type { Config } from "../config.js";
+import type { SignInSettings } from "../contracts/people.js";
+
+export type { SignInSettings } from "../contracts/people.js";
 
 /** The delegated scope the tab asks for; the API accepts only tokens that carry it. */
 export const ACCESS_AS_USER_SCOPE = "access_as_user";
-
-export type SignInSettings =
-  | { mode: "dev" }
-  | {
-      mode: "entra";
-      clientId: string;
-      /** The tenant's authority, e.g. https://login.microsoftonline.com/{tenant}. */
-      authority: string;
-      scopes: string[];
-      /** Hosts MSAL may trust without asking Microsoft's instance discovery (a private cloud, a local stand-in). */
-      knownAuthorities: string[];
-    };
 
 /** The home tenant when there is one; a single allowed tenant; otherwise any work or school account,
  * the allowlist still deciding who gets in. */

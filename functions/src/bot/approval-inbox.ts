@@ -1,6 +1,7 @@
 /** The tab's Approvals inbox: every goal waiting for the caller's decision, each with the card the
  * caller would see in chat, whether or not the card could be sent there. */
 import type { AdaptiveCard } from "../../../cards/src/index.js";
+import type { PendingApproval as WirePendingApproval, PendingApprovalSummary } from "../contracts/approvals.js";
 import type { Versioned } from "../domain/ports.js";
 import type { Goal, Principal } from "../domain/types.js";
 import { renderCardFor } from "./approval-cards.js";
@@ -8,17 +9,7 @@ import { findPersonName } from "./approval-view.js";
 import type { BotDeps } from "./bot-deps.js";
 import { findCardIntl } from "./card-locale.js";
 
-export interface PendingApproval {
-  goalId: string;
-  ownerId: string;
-  ownerName: string;
-  title: string;
-  isReapproval: boolean;
-  submittedAt: string;
-  /** "sent": the card is also in the approver's Teams chat; "waiting": only here, until they install the app. */
-  delivery: "sent" | "waiting";
-  card: AdaptiveCard;
-}
+export type PendingApproval = WirePendingApproval<AdaptiveCard>;
 
 /** The goals come from the caller's direct reports (the approver is the owner's current manager)
  * plus the requests recorded for the caller, which covers approvals routed before a reorg settled. */
@@ -34,8 +25,6 @@ async function findPendingGoals(deps: BotDeps, viewer: Principal): Promise<Array
   }
   return [...byId.values()].filter((goal) => goal.value.status === "pending_approval" && goal.value.approverId === userId);
 }
-
-export type PendingApprovalSummary = Omit<PendingApproval, "card">;
 
 async function summarise(deps: BotDeps, viewer: Principal, stored: Versioned<Goal>): Promise<PendingApprovalSummary> {
   const goal = stored.value;

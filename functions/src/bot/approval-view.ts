@@ -4,8 +4,8 @@ import { describeKeyResult, type ApprovalGoalView, type CardIntl, type FieldChan
 import { canReadGoal } from "../domain/goal-access.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { Versioned } from "../domain/ports.js";
-import { isMeasured } from "../domain/key-results.js";
-import { checkSmart } from "../domain/smart.js";
+import { isMeasured } from "../contracts/key-results.js";
+import { checkSmart } from "../contracts/smart.js";
 import { toKeyResultView } from "./progress-cards.js";
 import type { ApprovedSnapshot, Goal, KeyResult } from "../domain/types.js";
 import { type TabLinkSettings, buildGoalUrl } from "./tab-links.js";

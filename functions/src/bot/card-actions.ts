@@ -9,7 +9,7 @@ import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
 import type { BotDeps } from "./bot-deps.js";
 import { findCardIntl } from "./card-locale.js";
-import { decisionSchema } from "../http/action-schemas.js";
+import { decisionSchema } from "../contracts/approvals.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionInput, type CardActionResponse } from "./invoke-response.js";
 import { describeError } from "../domain/logger.js";

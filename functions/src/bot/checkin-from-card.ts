@@ -3,10 +3,10 @@
  * schema; the id comes from the card, so a replay records nothing twice. */
 import { buildCheckInDoneCard, buildReminderCard, parseCheckInInputs, type AdaptiveCard, type CardIntl } from "../../../cards/src/index.js";
 import { recordCheckIn, type CheckInResult } from "../domain/checkins.js";
-import { computeGoalProgress } from "../domain/progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import { filterNotCheckedInSince, findReminderWindowStart } from "../domain/reminders.js";
 import type { Principal } from "../domain/types.js";
-import { checkInSchema } from "../http/action-schemas.js";
+import { checkInSchema } from "../contracts/check-ins.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { findCardIntl } from "./card-locale.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";

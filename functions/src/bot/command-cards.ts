@@ -13,7 +13,7 @@ import {
   type MyGoalsItem,
 } from "../../../cards/src/index.js";
 import type { Versioned } from "../domain/ports.js";
-import { computeGoalProgress } from "../domain/progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import type { Cycle, Goal, Principal } from "../domain/types.js";
 import { listPendingApprovalSummaries } from "./approval-inbox.js";
 import type { BotDeps } from "./bot-deps.js";

@@ -2,7 +2,7 @@
  * the person they are for. Delivery failures are logged; they never undo what was recorded. */
 import { buildKudosCard, buildKudosInviteCard, type CardIntl } from "../../../cards/src/index.js";
 import { findCardIntl } from "./card-locale.js";
-import type { Kudos } from "../domain/feedback.js";
+import type { Kudos } from "../contracts/feedback.js";
 import { isGoalCompletedEvent, type GoalEvent } from "../domain/goal-context.js";
 import type { Goal } from "../domain/types.js";
 import { buildGoalUrl } from "./tab-links.js";

@@ -2,17 +2,12 @@
  * the admins once, shown in Admin, and forgotten when an install works again. */
 import type { AdminLogEntry } from "../domain/admin.js";
 import type { Clock, IdGenerator } from "../domain/ports.js";
-import type { AppInstallStore, InstallFailure } from "../store/app-install-store.js";
+import type { AppInstallStore } from "../store/app-install-store.js";
 import type { InstallOutcome } from "./app-installer.js";
 import { buildInstallNotice, describeFix, nextProblem } from "./install-rules.js";
+import type { InstallProblemView } from "../contracts/admin.js";
 
-export interface InstallProblemView {
-  reason: InstallFailure;
-  status: number;
-  at: string;
-  /** What the admin can do about it. */
-  fix: string;
-}
+export type { InstallProblemView } from "../contracts/admin.js";
 
 export interface InstallProblems {
   record(tenantId: string, failure: Extract<InstallOutcome, { kind: "failed" }>): Promise<void>;

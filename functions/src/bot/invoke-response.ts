@@ -3,12 +3,11 @@
 import type { AdaptiveCard } from "../../../cards/src/index.js";
 import { isAppError } from "../domain/errors.js";
 
-export const CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
-export const ERROR_RESPONSE_TYPE = "application/vnd.microsoft.error";
+import { CARD_RESPONSE_TYPE, ERROR_RESPONSE_TYPE, type CardActionResponse as WireCardActionResponse } from "../contracts/approvals.js";
 
-export type CardActionResponse =
-  | { statusCode: 200; type: typeof CARD_RESPONSE_TYPE; value: AdaptiveCard }
-  | { statusCode: 400 | 500; type: typeof ERROR_RESPONSE_TYPE; value: { code: string; message: string; innerHttpError: { statusCode: number; body: null } } };
+export { CARD_RESPONSE_TYPE, ERROR_RESPONSE_TYPE };
+export type { CardActionInput } from "../contracts/approvals.js";
+export type CardActionResponse = WireCardActionResponse<AdaptiveCard>;
 
 export function respondWithCard(card: AdaptiveCard): CardActionResponse {
   return { statusCode: 200, type: CARD_RESPONSE_TYPE, value: card };
@@ -25,10 +24,4 @@ const USER_ERROR_CODES = new Set(["validation_failed", "invalid_transition", "fo
 export function respondToUserError(error: unknown): CardActionResponse {
   if (isAppError(error) && USER_ERROR_CODES.has(error.code)) return respondWithError(400, "BadRequest", error.message);
   throw error;
-}
-
-/** What a card action carries: the verb of the button and its data merged with the card's inputs. */
-export interface CardActionInput {
-  verb: string;
-  data: Record<string, unknown>;
 }

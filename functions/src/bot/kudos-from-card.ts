@@ -3,7 +3,7 @@
 import { buildMessageCard, parseKudosInputs } from "../../../cards/src/index.js";
 import { giveKudos } from "../domain/feedback.js";
 import type { Principal } from "../domain/types.js";
-import { kudosSchema } from "../http/action-schemas.js";
+import { kudosSchema } from "../contracts/feedback.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";
 import { findCardIntl } from "./card-locale.js";
 import { respondToUserError, respondWithCard, respondWithError, type CardActionResponse } from "./invoke-response.js";

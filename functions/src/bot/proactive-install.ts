@@ -8,19 +8,14 @@ import type { Clock, IdGenerator } from "../domain/ports.js";
 import type { AppInstallStore, InstallAttempt, TenantInstallProblem } from "../store/app-install-store.js";
 import type { ConversationRecord, ConversationStore } from "../store/conversation-store.js";
 import type { AppInstaller, InstallOutcome } from "./app-installer.js";
-import { createInstallProblems, type InstallProblemView } from "./install-problems.js";
+import { createInstallProblems } from "./install-problems.js";
 import { canRetryInstall, computeRetryAt, isInstallUnderway, isTenantPaused } from "./install-rules.js";
 import { DEFAULT_SERVICE_URL } from "./messenger.js";
 import { createWorkSlots } from "./work-slots.js";
 import { describeError, type Logger } from "../domain/logger.js";
+import type { AppInstallStatus } from "../contracts/admin.js";
 
-export interface AppInstallStatus {
-  /** This deployment can install the app (TEAMS_APP_ID and the app's credential are set). */
-  isAvailable: boolean;
-  unavailableReason: string | null;
-  /** The tenant's last refusal from Graph, until an install works again. */
-  lastProblem: InstallProblemView | null;
-}
+export type { AppInstallStatus } from "../contracts/admin.js";
 
 export interface ProactiveInstall {
   /** Starts installing the app for the person, unless that was tried before. Resolves true when an

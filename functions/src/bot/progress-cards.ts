@@ -2,7 +2,7 @@
 import type { CheckInGoalView, KeyResultView } from "../../../cards/src/index.js";
 import { createHash } from "node:crypto";
 import type { Versioned } from "../domain/ports.js";
-import { computeGoalProgress } from "../domain/progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import type { Goal, KeyResult } from "../domain/types.js";
 import { buildGoalUrl, type TabLinkSettings } from "./tab-links.js";
 

@@ -5,35 +5,10 @@
 import { AppError, isAppError } from "./errors.js";
 import type { Clock, IdGenerator } from "./ports.js";
 import type { Logger } from "./logger.js";
+import type { AdminJob, JobKind, JobProgress, JobResult, JobStatus } from "../contracts/admin.js";
 
-export type JobKind = "sync" | "erase" | "import";
-export type JobState = "running" | "succeeded" | "failed" | "interrupted";
-
-export type JobValue = string | number | boolean | null | JobValue[] | { [key: string]: JobValue };
-
-export type JobResult = Record<string, JobValue>;
-
-export interface JobProgress {
-  phase: string;
-  done: number;
-  total: number | null;
-  /** Figures so far, kept when the job fails (an import's counts and row errors). */
-  detail?: JobResult;
-}
-
-/** Holds no personal data: an erasure job does not record whom it erases. */
-export interface AdminJob {
-  id: string;
-  kind: JobKind;
-  state: JobState;
-  requestedBy: string;
-  startedAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  progress: JobProgress;
-  result: JobResult | null;
-  error: string | null;
-}
+/** A job and its status as the admin API carries them. */
+export type { AdminJob, JobKind, JobProgress, JobResult, JobState, JobStatus, JobValue } from "../contracts/admin.js";
 
 export interface JobRecord {
   latest: AdminJob | null;
@@ -59,12 +34,6 @@ export type JobWork = (report: (progress: JobProgress) => void) => Promise<JobRe
 export const STALE_AFTER_MS = 2 * 60_000;
 export const HEARTBEAT_MS = 20_000;
 export const PROGRESS_EVERY_MS = 1_000;
-
-export interface JobStatus {
-  isRunning: boolean;
-  job: AdminJob | null;
-  lastFinished: AdminJob | null;
-}
 
 /** A running job whose heartbeat stopped is reported as interrupted. */
 export function describeJobs(record: JobRecord, now: Date): JobStatus {

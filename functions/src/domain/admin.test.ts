@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { computeSettingsEtag, readSettings, updateSettings, type SettingsDeps } from "./admin.js";
 import { AppError } from "./errors.js";
 import type { TenantPolicy } from "./goal-context.js";
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "./reminders.js";
+import type { ReminderSettings } from "../contracts/admin.js";
+import { DEFAULT_REMINDER_SETTINGS } from "./reminders.js";
 import type { Person, Principal } from "./types.js";
 
 const ADMIN: Principal = { tenantId: "t1", userId: "admin", name: "", roles: ["Cascade.Admin"] };

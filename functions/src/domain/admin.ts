@@ -6,31 +6,14 @@ import { AppError } from "./errors.js";
 import { ADMIN_ROLE, isAdmin } from "./goal-access.js";
 import type { TenantPolicy } from "./goal-context.js";
 import type { DirectoryReader } from "./ports.js";
-import type { ReminderSettings } from "./reminders.js";
 import type { Principal } from "./types.js";
+import type { AdminSettings, ReminderSettings } from "../contracts/admin.js";
 
-export interface AdminSettings {
-  isApprovalRequired: boolean;
-  organisationGoalOwnerIds: string[];
-  isProactiveInstallEnabled: boolean;
-  /** Cards and bot messages for someone whose language Cascade does not know are in this one. */
-  defaultLocale: string;
-  reminders: ReminderSettings;
-}
+/** The settings and the admin log as the API carries them. */
+export type { AdminLogEntry, AdminSettings } from "../contracts/admin.js";
 
 /** Cascade's source language; the contract's schema lists which others an admin may choose. */
 export const DEFAULT_TENANT_LOCALE = "en";
-
-export const MAX_ORGANISATION_GOAL_OWNERS = 50;
-
-/** What an admin did. Details carry counts and ids of things, never a person's data. */
-export interface AdminLogEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  action: string;
-  details: Record<string, string | number | boolean | null>;
-}
 
 export interface PolicyPort {
   getPolicy(tenantId: string): Promise<TenantPolicy>;

@@ -1,30 +1,11 @@
 /** Interfaces the cascade views and the reorg reactions own; adapters in store/ implement them. */
 import type { GoalDeps } from "./goal-context.js";
-import { computeGoalProgress } from "./progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import type { GoalWrite, Versioned } from "./ports.js";
-import type { Confidence, Goal, GoalFlag, GoalStatus, Person, Visibility } from "./types.js";
+import type { Goal, Person } from "./types.js";
+import type { GoalSummary } from "../contracts/views.js";
 
-/** What the org views need of a goal, denormalised so a subtree renders without reading goals. */
-export interface GoalSummary {
-  id: string;
-  ownerId: string;
-  /** The owner's name when indexed: the only name left once someone is deleted from the directory. */
-  ownerName: string;
-  cycleId: string;
-  parentId: string | null;
-  isTopLevel: boolean;
-  status: GoalStatus;
-  title: string;
-  weight: number;
-  visibility: Visibility;
-  flags: GoalFlag[];
-  /** The goal's own key-result progress, 0–1. */
-  progress: number;
-  confidence: Confidence | null;
-  lastCheckInAt: string | null;
-  dueDate: string | null;
-  updatedAt: string;
-}
+export type { GoalSummary } from "../contracts/views.js";
 
 /** Placement of people without a (usable) manager. */
 export const ROOT_PLACEMENT = "-";

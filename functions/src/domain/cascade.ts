@@ -4,15 +4,7 @@ import { listGoals } from "./goal-service.js";
 import type { GoalDeps } from "./goal-context.js";
 import type { DirectoryReader } from "./ports.js";
 import type { Person, Principal } from "./types.js";
-
-export interface ParentOption {
-  goal: { id: string; title: string; ownerId: string; status: string; isTopLevel: boolean };
-  owner: { id: string; displayName: string; jobTitle: string | null };
-  /** 1 = the person's manager, 2 = the manager's manager, and so on; organisation-goal owners outside
-   * the chain come one step beyond its top. */
-  distance: number;
-  isOrganisationGoal: boolean;
-}
+import type { ParentOption } from "../contracts/goals.js";
 
 const ALIGNABLE = new Set(["active", "pending_approval"]);
 

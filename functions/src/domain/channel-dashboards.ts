@@ -1,7 +1,7 @@
 /** A dashboard pinned in a Teams channel. A manager pins their own team's dashboard in a team; from
  * then on the members of that team may see it there, whether or not they are in the manager's chain.
  * Membership comes from Microsoft Graph (the team's members), never from what the tab says. */
-import type { Dashboard } from "./dashboard.js";
+import type { Dashboard } from "../contracts/views.js";
 import { AppError } from "./errors.js";
 import type { GoalDeps } from "./goal-context.js";
 import { authoriseTeamView } from "./team-goals.js";

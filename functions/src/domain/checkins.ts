@@ -5,25 +5,15 @@ import { assertOwner } from "./goal-access.js";
 import { loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
 import { AppError, isAppError, type FieldError } from "./errors.js";
 import type { Versioned } from "./ports.js";
-import { isMeasured } from "./key-results.js";
+import { isMeasured } from "../contracts/key-results.js";
 import type { CheckIn, Confidence, Goal, KeyResult, Principal } from "./types.js";
-
-export interface CheckInValue {
-  id: string;
-  current?: number;
-  done?: boolean;
-}
+import type { CheckInValue } from "../contracts/check-ins.js";
+import type { Page } from "../contracts/common.js";
 
 export interface CheckInInput {
   keyResults: CheckInValue[];
   confidence: Confidence;
   note: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Opaque; absent on the last page. */
-  nextCursor: string | null;
 }
 
 export interface CheckInReader {

@@ -6,44 +6,11 @@
  *   nothing is aligned to yet. */
 import type { GoalSummary } from "./cascade-ports.js";
 import { isCountedInRollUp, rollUpSummaries } from "./rollup.js";
-import { assessProgressRisk, type RiskReason } from "./risk.js";
+import { assessProgressRisk } from "./risk.js";
 import type { GoalStatus } from "./types.js";
+import type { BranchFigures, CascadePerson, GoalInsight } from "../contracts/views.js";
 
-export interface CascadePerson {
-  id: string;
-  displayName: string;
-  jobTitle: string | null;
-  department: string | null;
-  /** Null for the root of the view. */
-  managerId: string | null;
-  isEnabled: boolean;
-  /** Deleted from the directory; known only through their goals. */
-  hasLeft: boolean;
-}
-
-export interface BranchFigures {
-  people: number;
-  covered: number;
-  coverage: number;
-  goals: number;
-  orphans: number;
-  whiteSpace: number;
-  atRisk: number;
-  needsRealignment: number;
-  ownerLeft: number;
-  /** Weighted progress of the branch's goals that are under way or closed as done or missed. */
-  progress: number;
-}
-
-export interface GoalInsight extends GoalSummary {
-  rolledUpProgress: number;
-  isAtRisk: boolean;
-  riskReason: RiskReason | null;
-  isOrphan: boolean;
-  isWhiteSpace: boolean;
-  /** Goals aligned to this one among those in the view. */
-  alignedCount: number;
-}
+export type { BranchFigures, CascadePerson, GoalInsight } from "../contracts/views.js";
 
 export interface CoverageInput {
   rootId: string;

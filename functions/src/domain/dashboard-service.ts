@@ -1,12 +1,15 @@
-/** GET /api/dashboard: figures for a manager's subtree, served from a stored snapshot while nothing
- * in the subtree has changed since it was computed. */
+/** GET /api/dashboard: figures for a manager's subtree, read from the roll-ups kept for their direct
+ * reports (team-rollups.ts): as many storage entities as the manager has reports, whatever the size of
+ * the subtree. The change stamps below still mark the managers whose figures a goal write moved. */
 import { createBoundedMap } from "../bounded-map.js";
 import { isSummaryUnchanged } from "./cascade-ports.js";
-import { computeDashboard, type Dashboard } from "./dashboard.js";
+import type { Dashboard } from "../contracts/views.js";
 import type { GoalDeps } from "./goal-context.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import { authoriseDashboardView, showToChannel, type ChannelAccess } from "./channel-dashboards.js";
-import { loadManager, loadTeamGoals, resolveCycle } from "./team-goals.js";
+import { loadManager, resolveCycle } from "./team-goals.js";
+import type { RollUpRows } from "./team-rollup-service.js";
+import { assembleDashboard } from "./team-rollups.js";
 import type { AuditEntry, Goal, Principal } from "./types.js";
 
 /** Snapshots older than this are recomputed anyway: time alone moves freshness and risk. */
@@ -22,6 +25,7 @@ export interface DashboardSnapshots {
 
 export interface DashboardDeps extends GoalDeps {
   snapshots: DashboardSnapshots;
+  rollUps: Pick<RollUpRows, "readTeam">;
   channels: ChannelAccess;
   riskMargin(tenantId: string): Promise<number>;
 }
@@ -34,16 +38,18 @@ export async function getDashboard(deps: DashboardDeps, principal: Principal, ma
 }
 
 async function readDashboard(deps: DashboardDeps, principal: Principal, managerId: string, cycleId: string | null): Promise<Dashboard> {
-  const startedAt = deps.clock.now();
-  const cycle = await resolveCycle(deps, principal.tenantId, cycleId, startedAt);
-  const cached = await deps.snapshots.readFresh(principal.tenantId, managerId, cycle.id, startedAt, SNAPSHOT_MAX_AGE_MS);
-  if (cached) return cached;
-  const manager = await loadManager(deps, principal.tenantId, managerId);
-  const [team, riskMargin] = await Promise.all([loadTeamGoals(deps, principal.tenantId, manager, cycle), deps.riskMargin(principal.tenantId)]);
-  const dashboard = computeDashboard({ ...team, now: startedAt, riskMargin });
-  // Stamped with the start time: a change that lands while computing makes this snapshot stale.
-  await deps.snapshots.write(principal.tenantId, managerId, cycle.id, dashboard, startedAt);
-  return dashboard;
+  const now = deps.clock.now();
+  const tenantId = principal.tenantId;
+  const cycle = await resolveCycle(deps, tenantId, cycleId, now);
+  const [manager, directReports, team, riskMargin] = await Promise.all([
+    loadManager(deps, tenantId, managerId),
+    deps.directory.listDirectReports(tenantId, managerId),
+    deps.rollUps.readTeam(tenantId, managerId, cycle.id),
+    deps.riskMargin(tenantId),
+  ]);
+  // The directory says who reports to the manager now; a row left by a move that is still under way is not read.
+  const reports = directReports.map((person) => ({ person, people: team.people.get(person.id) ?? 1, rollUp: team.rollUps.get(person.id) ?? null }));
+  return assembleDashboard({ manager, cycle, now, riskMargin, reports });
 }
 
 /** How long a person's management chain is reused when stamping. Reorgs are not stamped anyway;

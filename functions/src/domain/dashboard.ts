@@ -1,56 +1,13 @@
 /** At-a-glance figures for a manager's subtree, and the same for each direct report's team.
  * Pure: the caller loads the people and their goals for one cycle. */
-import { computeGoalProgress } from "./progress.js";
-import { assessGoalRisk, computeElapsedShare, type RiskReason } from "./risk.js";
+import { computeGoalProgress } from "../contracts/progress.js";
+import { assessGoalRisk, computeElapsedShare } from "./risk.js";
 import type { Cycle, Goal, GoalStatus, Person } from "./types.js";
+import type { PersonSummary } from "../contracts/common.js";
+import type { AtRiskGoal, Dashboard, DashboardFigures } from "../contracts/views.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const AT_RISK_LIST_MAX = 20;
-
-export interface DashboardFigures {
-  people: number;
-  /** Goals of the cycle that are not drafts, rejected or cancelled. */
-  goals: number;
-  activeGoals: number;
-  /** Share of people with at least one aligned active (or completed) goal. */
-  coverage: number;
-  /** Mean progress of the active goals; 0 when there are none. */
-  averageProgress: number;
-  atRisk: number;
-  /** Share of active goals with a check-in within 7 and within 14 days. */
-  checkedInWithin7Days: number;
-  checkedInWithin14Days: number;
-  pendingApprovals: number;
-}
-
-export interface PersonSummary {
-  id: string;
-  displayName: string;
-  jobTitle: string | null;
-}
-
-export interface AtRiskGoal {
-  id: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  progress: number;
-  reason: RiskReason;
-  /** Channel viewers outside the manager's chain see public goals only. */
-  visibility: Goal["visibility"];
-}
-
-export interface Dashboard {
-  manager: PersonSummary;
-  cycle: Pick<Cycle, "id" | "name" | "startDate" | "endDate">;
-  asOf: string;
-  elapsedShare: number;
-  summary: DashboardFigures;
-  byStatus: Record<GoalStatus, number>;
-  directReports: Array<{ person: PersonSummary; figures: DashboardFigures }>;
-  /** Most behind first, at most AT_RISK_LIST_MAX. */
-  atRiskGoals: AtRiskGoal[];
-}
 
 export interface DashboardInput {
   manager: Person;

@@ -3,7 +3,7 @@
 import type { CheckInReader } from "./checkins.js";
 import { toCsv, type CsvValue } from "./csv.js";
 import type { GoalDeps } from "./goal-context.js";
-import { computeGoalProgress, computeKeyResultProgress } from "./progress.js";
+import { computeGoalProgress, computeKeyResultProgress } from "../contracts/progress.js";
 import { assessGoalRisk } from "./risk.js";
 import { assertCanViewTeam, loadTeamGoals, mapLimited, resolveCycle, LOAD_CONCURRENCY } from "./team-goals.js";
 import type { CheckIn, Goal, KeyResult, Person, Principal } from "./types.js";

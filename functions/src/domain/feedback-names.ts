@@ -1,16 +1,7 @@
 /** Kudos and comments go out with the names of the people in them, so a reader does not look each
  * person up. Someone no longer in the directory is named null: their words stay, their name goes. */
-import type { GoalComment, Kudos } from "./feedback.js";
+import type { GoalComment, Kudos, NamedComment, NamedKudos } from "../contracts/feedback.js";
 import type { PeopleLookup } from "./cascade-ports.js";
-
-export interface NamedKudos extends Kudos {
-  fromName: string | null;
-  toName: string | null;
-}
-
-export interface NamedComment extends GoalComment {
-  authorName: string | null;
-}
 
 async function lookUpNames(people: PeopleLookup, tenantId: string, personIds: string[]): Promise<Map<string, string>> {
   const found = await people.getPeople(tenantId, new Set(personIds));

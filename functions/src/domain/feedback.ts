@@ -3,28 +3,11 @@
 import { canSeeAllGoalsOf } from "./goal-access.js";
 import { loadVisibleGoal, type GoalDeps } from "./goal-context.js";
 import { AppError } from "./errors.js";
-import type { Goal, GoalStatus, Principal } from "./types.js";
+import type { Goal, Principal } from "./types.js";
+import { THANKABLE, type GoalComment, type Kudos } from "../contracts/feedback.js";
+import { COMMENT_MAX, KUDOS_MESSAGE_MAX } from "../contracts/limits.js";
 
-export const KUDOS_MESSAGE_MAX = 500;
-export const COMMENT_MAX = 2000;
 export const COMMENT_LIST_MAX = 200;
-
-export interface Kudos {
-  id: string;
-  goalId: string;
-  fromId: string;
-  toId: string;
-  message: string;
-  at: string;
-}
-
-export interface GoalComment {
-  id: string;
-  goalId: string;
-  authorId: string;
-  text: string;
-  at: string;
-}
 
 export interface FeedbackRepository {
   /** Returns false when kudos with this id already exist (a replay); nothing is written then. */
@@ -43,9 +26,6 @@ export interface FeedbackDeps extends GoalDeps {
   feedback: FeedbackRepository;
   feedbackEvents: FeedbackSink;
 }
-
-/** Kudos are for goals under way or finished. */
-export const THANKABLE: ReadonlySet<GoalStatus> = new Set(["active", "completed", "missed"]);
 
 export interface KudosResult {
   kudos: Kudos;

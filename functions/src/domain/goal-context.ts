@@ -3,7 +3,7 @@ import { canReadGoal, canSetTopLevel, type TopLevelPolicy } from "./goal-access.
 import { AppError, notFound } from "./errors.js";
 import type { FieldChanges } from "./goal-changes.js";
 import type { Clock, CycleRepository, DirectoryReader, GoalRepository, IdGenerator, Versioned } from "./ports.js";
-import { checkSmart, type SmartResult } from "./smart.js";
+import { checkSmart, type SmartResult } from "../contracts/smart.js";
 import type { AuditEntry, Cycle, Goal, GoalDraft, Principal } from "./types.js";
 
 export type GoalEvent =

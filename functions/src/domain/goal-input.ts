@@ -1,39 +1,9 @@
-/** Turns validated author input into goal fields, keeping key-result identity across edits. */
+/** Turns author input, parsed by the contract's schemas, into goal fields, keeping key-result identity across edits. */
+import type { GoalInput, GoalPatch } from "../contracts/goals.js";
+import { describeDirectionProblem, isMeasured, type KeyResultInput, type MeasuredKeyResultInput } from "../contracts/key-results.js";
 import { AppError, type FieldError } from "./errors.js";
 import type { IdGenerator } from "./ports.js";
-import { describeDirectionProblem, isMeasured } from "./key-results.js";
-import type { GoalDraft, KeyResult, MeasuredKeyResult, MeasuredKind, UnitKind } from "./types.js";
-
-/** A measured key result as parsed from a body; the earlier `number` kind arrives already mapped. */
-export interface MeasuredKeyResultInput {
-  id?: string;
-  title: string;
-  kind: MeasuredKind;
-  start: number;
-  target: number;
-  current?: number;
-  unitKind?: UnitKind;
-  unit?: string;
-  currency?: string;
-}
-
-export type KeyResultInput = MeasuredKeyResultInput | { id?: string; title: string; kind: "milestone"; done?: boolean };
-
-export interface GoalInput {
-  cycleId: string;
-  title: string;
-  description?: string;
-  dueDate?: string | null;
-  visibility?: "public" | "private";
-  parentId?: string | null;
-  weight?: number;
-  keyResults: KeyResultInput[];
-  isTopLevel?: boolean;
-}
-
-export type GoalPatch = Partial<GoalInput>;
-
-export const MAX_KEY_RESULTS = 5;
+import type { GoalDraft, KeyResult, MeasuredKeyResult } from "./types.js";
 
 /** Values an edit leaves out are kept from the existing key result, so editing a title never resets progress. */
 function toKeyResult(input: KeyResultInput, id: string, previous: KeyResult | undefined): KeyResult {

@@ -2,7 +2,8 @@
 import { assertOwner, canSeeAllGoalsOf } from "./goal-access.js";
 import { diffGoals, isMaterialChange } from "./goal-changes.js";
 import { assertTopLevelAllowed, loadCycle, loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
-import { applyPatch, buildDraft, type GoalInput, type GoalPatch } from "./goal-input.js";
+import type { GoalInput, GoalPatch } from "../contracts/goals.js";
+import { applyPatch, buildDraft } from "./goal-input.js";
 import { computeAlignmentFlags, validateParent } from "./goal-parent.js";
 import { AppError } from "./errors.js";
 import { assertTransition, describeStatus, isEditable } from "./lifecycle.js";

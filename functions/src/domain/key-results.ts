@@ -1,39 +1,7 @@
-/** Rules every key result follows whatever the path it came in by (API, card, import, stored row):
- * which kinds are measured, which direction a target must lie in, and how rows written before the
- * measured kinds existed read today. */
+/** How stored key results read today: rows written before the measured kinds existed read in today's
+ * shape. The rules every key result follows (kinds, directions, currencies) are in the contract. */
+import { kindForLegacyNumber } from "../contracts/key-results.js";
 import type { ApprovedSnapshot, KeyResult, MeasuredKeyResult, MeasuredKind, UnitKind } from "./types.js";
-
-export function isMeasured(kr: KeyResult): kr is MeasuredKeyResult {
-  return kr.kind !== "milestone";
-}
-
-/** The kinds that move towards a target (the keep kinds hold a threshold instead). */
-export function isDirectional(kind: MeasuredKind): kind is "increase" | "decrease" {
-  return kind === "increase" || kind === "decrease";
-}
-
-/** A key result stored or sent as the earlier `number` kind reads as an increase or a decrease by
- * the sign of target − start; an unchanged target counts as an increase, which the SMART check
- * still reports as not measurable. */
-export function kindForLegacyNumber(start: number, target: number): "increase" | "decrease" {
-  return target < start ? "decrease" : "increase";
-}
-
-/** Why a target is on the wrong side of the start for its kind, or null when it is not. Equal values
- * are allowed in a draft; the SMART check stops such a goal from being submitted. */
-export function describeDirectionProblem(kind: MeasuredKind, start: number, target: number): string | null {
-  if (kind === "increase" && target < start) return "An increase needs a target above the start.";
-  if (kind === "decrease" && target > start) return "A decrease needs a target below the start.";
-  return null;
-}
-
-let knownCurrencies: Set<string> | null = null;
-
-/** ISO 4217 codes the runtime can format; read once because the list does not change. */
-export function isKnownCurrency(code: string): boolean {
-  knownCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
-  return knownCurrencies.has(code);
-}
 
 type StoredKeyResult = Record<string, unknown> & { kind?: unknown };
 

@@ -3,55 +3,18 @@
  * look; private goals are shown (and counted) only to the owner and the owner's managers, so the
  * figures are always those of the goals the viewer can see. */
 import type { CascadeDeps, GoalSummary } from "./cascade-ports.js";
-import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type BranchFigures, type CascadePerson, type CoverageResult, type GoalInsight } from "./coverage.js";
+import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type CascadePerson, type CoverageResult, type GoalInsight } from "./coverage.js";
 import { notFound } from "./errors.js";
 import { isInManagementChain } from "./goal-access.js";
 import { loadSubtree } from "./org-cascade-load.js";
 import { computeElapsedShare } from "./risk.js";
 import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "./team-goals.js";
-import type { Cycle, Principal } from "./types.js";
+import type { Principal } from "./types.js";
+import type { GoalRef, OrgCascade, OrgCascadeNode } from "../contracts/views.js";
 
 /** People returned in one answer; deeper levels open from their own root. */
 export const MAX_VIEW_PEOPLE = 2000;
 export const MAX_LISTED_GOALS = 50;
-
-export interface OrgCascadeNode {
-  person: Omit<CascadePerson, "managerId">;
-  managerId: string | null;
-  depth: number;
-  /** Direct reports included in this answer. */
-  reportIds: string[];
-  /** Direct reports in the org chart, included or not. */
-  reportsCount: number;
-  figures: BranchFigures;
-  goals: GoalInsight[];
-}
-
-export interface GoalRef {
-  id: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  status: GoalSummary["status"];
-  progress: number;
-}
-
-export interface OrgCascade {
-  rootId: string;
-  cycle: Pick<Cycle, "id" | "name" | "startDate" | "endDate">;
-  asOf: string;
-  elapsedShare: number;
-  /** True when the viewer manages the root (or is the root): private goals are included. */
-  isManagerView: boolean;
-  /** Deepest level included; levels beyond it were cut by `depth` or by MAX_VIEW_PEOPLE. */
-  depth: number;
-  isTruncated: boolean;
-  nodes: OrgCascadeNode[];
-  orphans: GoalRef[];
-  whiteSpace: GoalRef[];
-  atRisk: GoalRef[];
-  needsRealignment: GoalRef[];
-}
 
 /** Everyone whose private goals the viewer may see: the whole view when they manage its root,
  * otherwise their own branch inside it. */

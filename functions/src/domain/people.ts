@@ -3,32 +3,7 @@
 import { notFound } from "./errors.js";
 import type { DirectoryReader } from "./ports.js";
 import type { Person, Principal } from "./types.js";
-
-export interface PersonRef {
-  id: string;
-  displayName: string;
-  jobTitle: string | null;
-}
-
-export interface PersonProfile extends PersonRef {
-  mail: string | null;
-  department: string | null;
-  managerId: string | null;
-  isEnabled: boolean;
-  manager: PersonRef | null;
-  /** Managers from the nearest up to the top of the chain. */
-  managerChain: PersonRef[];
-  reportsCount: number;
-}
-
-export interface ReportEntry extends PersonRef {
-  mail: string | null;
-  department: string | null;
-  managerId: string | null;
-  isEnabled: boolean;
-  /** 1 for a direct report, 2 for their reports, and so on. */
-  level: number;
-}
+import type { PersonProfile, PersonSummary as PersonRef, ReportEntry } from "../contracts/index.js";
 
 const toRef = (p: Person): PersonRef => ({ id: p.id, displayName: p.displayName, jobTitle: p.jobTitle });
 

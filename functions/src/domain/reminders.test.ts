@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { DEFAULT_REMINDER_SETTINGS, findLatestSlot, isDigestDue, isReminderDue, readLocalTime, selectReminderGoals, type ReminderSettings } from "./reminders.js";
+import { DEFAULT_REMINDER_SETTINGS, findLatestSlot, isDigestDue, isReminderDue, readLocalTime, selectReminderGoals } from "./reminders.js";
+import type { ReminderSettings } from "../contracts/admin.js";
 import { buildTestGoal } from "../../../test/support/test-goals.js";
 
 const settings: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, dayOfWeek: 1, hour: 9, recentCheckInDays: 2 };

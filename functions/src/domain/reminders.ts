@@ -2,25 +2,8 @@
  * supplies the clock, the person's time zone and what was sent before. */
 import type { Goal } from "./types.js";
 import { DEFAULT_RISK_MARGIN } from "./risk.js";
-
-export type Cadence = "daily" | "weekly";
-
-/** Per-tenant settings an admin controls. Days are 0 = Sunday … 6 = Saturday, hours 0–23 local time. */
-export interface ReminderSettings {
-  isEnabled: boolean;
-  cadence: Cadence;
-  dayOfWeek: number;
-  hour: number;
-  /** Used for people whose own time zone is not known (IANA name). */
-  defaultTimeZone: string;
-  /** People who checked in on any goal within this many days get no reminder. */
-  recentCheckInDays: number;
-  isDigestEnabled: boolean;
-  digestDayOfWeek: number;
-  digestHour: number;
-  /** How far progress may trail elapsed time before a goal counts as behind. */
-  riskMargin: number;
-}
+import type { Cadence, ReminderSettings } from "../contracts/admin.js";
+import { isValidTimeZone } from "../contracts/common.js";
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   isEnabled: true,
@@ -39,15 +22,6 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 /** A run that comes late (an outage, a slow timer) still sends within this window, never later. */
 export const CATCH_UP_MS = 12 * HOUR_MS;
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface LocalTime {
   year: number;

@@ -1,11 +1,12 @@
 /** Pure rules of the reorg reactions: which flags a goal carries once its owner's chain changed. */
+import { ORG_CHART_ACTOR } from "../contracts/goals.js";
 import type { Goal, GoalFlag, GoalStatus } from "./types.js";
 
 /** Goals still being written, waiting or under way; closed ones are history and never flagged. */
 export const OPEN_STATUSES: ReadonlySet<GoalStatus> = new Set(["draft", "pending_approval", "changes_requested", "active"]);
 
 /** Who is recorded as acting when the org chart, not a person, changed a goal. */
-export const ORG_CHART_ACTOR = "org-chart";
+export { ORG_CHART_ACTOR };
 
 const ALIGNMENT_FLAGS: ReadonlySet<GoalFlag> = new Set(["needs_realignment", "cross_chain"]);
 

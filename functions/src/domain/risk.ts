@@ -1,14 +1,15 @@
 /** When a goal counts as at risk: its owner says so, or its progress trails the share of the cycle
  * that has already gone by more than the tenant's margin. */
-import { computeGoalProgress } from "./progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import type { Confidence, Cycle, Goal } from "./types.js";
+import type { RiskReason } from "../contracts/views.js";
+
+export type { RiskReason } from "../contracts/views.js";
 
 /** Progress may trail elapsed time by this much before a goal counts as behind. */
 export const DEFAULT_RISK_MARGIN = 0.15;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type RiskReason = "confidence" | "behind";
 
 export interface RiskAssessment {
   isAtRisk: boolean;

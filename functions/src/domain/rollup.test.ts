@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { computeGoalProgress } from "./progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import { rollUpSummaries } from "./rollup.js";
 import { withProgress } from "../../../test/support/test-goals.js";
 import type { Goal } from "./types.js";

@@ -2,7 +2,7 @@
  * beside each aligned goal weighted by its own weight. Goals that are not under way (drafts,
  * waiting, rejected, cancelled) do not pull a parent's progress down. */
 import type { GoalSummary } from "./cascade-ports.js";
-import { rollUpProgress } from "./progress.js";
+import { rollUpProgress } from "../contracts/progress.js";
 import type { GoalStatus } from "./types.js";
 
 export type RollUpItem = Pick<GoalSummary, "id" | "parentId" | "weight" | "status" | "progress">;

@@ -61,7 +61,7 @@ export async function resolveCycle(deps: GoalDeps, tenantId: string, cycleId: st
   return current;
 }
 
-export async function loadTeamGoals(deps: GoalDeps, tenantId: string, manager: Person, cycle: Cycle): Promise<TeamGoals> {
+export async function loadTeamGoals(deps: Pick<GoalDeps, "directory" | "goals">, tenantId: string, manager: Person, cycle: Cycle): Promise<TeamGoals> {
   const [people, directReports] = await Promise.all([deps.directory.listSubtree(tenantId, manager.id), deps.directory.listDirectReports(tenantId, manager.id)]);
   const lists = await mapLimited(people, LOAD_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId: cycle.id }));
   const goalsByOwner = new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));

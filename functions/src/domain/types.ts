@@ -1,67 +1,11 @@
 /** Plain data types of the goal domain. No SDK imports, no I/O. */
 
-export const GOAL_STATUSES = [
-  "draft",
-  "pending_approval",
-  "active",
-  "changes_requested",
-  "rejected",
-  "completed",
-  "missed",
-  "cancelled",
-] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
+import type { CarryLink, CloseOut, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResultKind } from "../contracts/index.js";
 
-export type Visibility = "public" | "private";
-export type Confidence = "on_track" | "at_risk" | "off_track";
-
-/** Measured key results: move up to a target, down to a target, or hold a value above or below a
- * threshold. `start` is the baseline (where the measure stood when the goal was set); for the
- * keep types `target` is the threshold. */
-export const MEASURED_KINDS = ["increase", "decrease", "keep_above", "keep_below"] as const;
-export type MeasuredKind = (typeof MEASURED_KINDS)[number];
-export const KEY_RESULT_KINDS = [...MEASURED_KINDS, "milestone"] as const;
-export type KeyResultKind = (typeof KEY_RESULT_KINDS)[number];
-
-/** How a measured value reads: with a free-text unit ("deals"), as a percentage, or as money in an
- * ISO 4217 currency. */
-export const UNIT_KINDS = ["text", "percent", "currency"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export interface MeasuredKeyResult {
-  id: string;
-  title: string;
-  kind: MeasuredKind;
-  start: number;
-  target: number;
-  current: number;
-  unitKind: UnitKind;
-  /** The label of a text unit; absent for percent and currency. */
-  unit?: string;
-  /** ISO 4217 code, set only when unitKind is currency. */
-  currency?: string;
-}
-
-export interface MilestoneKeyResult {
-  id: string;
-  title: string;
-  kind: "milestone";
-  done: boolean;
-}
-
-export type KeyResult = MeasuredKeyResult | MilestoneKeyResult;
-
-/** Fields an author may write; everything else on a goal is owned by the server. */
-export interface GoalDraft {
-  cycleId: string;
-  title: string;
-  description: string;
-  dueDate: string | null;
-  visibility: Visibility;
-  parentId: string | null;
-  weight: number;
-  keyResults: KeyResult[];
-}
+/** The wire types the domain works with are the contract's. */
+export { GOAL_STATUSES, KEY_RESULT_KINDS, MEASURED_KINDS, UNIT_KINDS } from "../contracts/index.js";
+export { CLOSE_OUT_OUTCOMES } from "../contracts/index.js";
+export type { CarryLink, CheckIn, CloseOut, CloseOutComment, CloseOutOutcome, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKeyResult, MeasuredKind, MilestoneKeyResult, UnitKind, Visibility } from "../contracts/index.js";
 
 /** The part of a goal that needs re-approval when it changes on an active goal. */
 export interface ApprovedSnapshot {
@@ -70,8 +14,6 @@ export interface ApprovedSnapshot {
   parentId: string | null;
   keyResults: Array<{ id: string; title: string; kind: KeyResultKind; start?: number; target?: number }>;
 }
-
-export type GoalFlag = "needs_realignment" | "owner_left" | "cross_chain";
 
 export interface Goal extends GoalDraft {
   tenantId: string;
@@ -86,6 +28,12 @@ export interface Goal extends GoalDraft {
   lastCheckIn: { at: string; confidence: Confidence } | null;
   createdAt: string;
   updatedAt: string;
+  /** The end-of-cycle review; absent or null until the owner closes the goal out. */
+  closeOut?: CloseOut | null;
+  /** The goal of an earlier cycle this one continues. */
+  continuedFrom?: string | null;
+  /** The goals that continue this one, one per later cycle. */
+  carriedTo?: CarryLink[];
 }
 
 export interface Cycle {
@@ -95,6 +43,8 @@ export interface Cycle {
   startDate: string;
   endDate: string;
   status: "open" | "closed";
+  /** When an admin opened close-out before the cycle's end; close-out opens by itself once it has ended. */
+  closeOutOpenedAt?: string | null;
 }
 
 export interface Person {
@@ -122,22 +72,5 @@ export interface Principal {
   locale?: string;
 }
 
-export interface AuditEntry {
-  id: string;
-  goalId: string;
-  at: string;
-  actorId: string;
-  action: string;
-  comment: string | null;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
-
-export interface CheckIn {
-  id: string;
-  goalId: string;
-  at: string;
-  authorId: string;
-  confidence: Confidence;
-  note: string;
-  values: Array<{ id: string; current?: number; done?: boolean }>;
-}
+/** An entry of a goal's history, as stored and as the API returns it. */
+export type { HistoryEntry as AuditEntry } from "../contracts/index.js";

@@ -1,13 +1,11 @@
 /** Data controls for admins: export everything the tenant has, erase one person's data. */
-import { z } from "zod";
+import { eraseSchema } from "../contracts/admin.js";
 import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin } from "../domain/admin.js";
 import { erasePerson, findPersonToErase } from "../domain/erasure.js";
 import { EXPORT_FORMAT } from "../store/tenant-export.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, parseBody } from "./schemas.js";
-
-const eraseSchema = z.strictObject({ personId: idSchema });
+import { parseBody } from "./schemas.js";
 
 export const adminDataHandlers = {
   "admin-export": async ({ services, principal, query }) => {

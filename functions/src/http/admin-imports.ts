@@ -1,21 +1,13 @@
 /** Importing goals from a spreadsheet or a Viva Goals export: a dry run answers at once, a run is an
  * admin job followed by its id. The file is the body; options (a column mapping, owner choices) come
  * as JSON in the Import-Options header, with non-ASCII characters written as \u escapes. */
-import { z } from "zod";
+import { importOptionsSchema } from "../contracts/admin.js";
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
-import { IMPORT_FIELDS } from "../domain/import/import-fields.js";
 import { readImportStatus, startImport } from "../domain/import/import-jobs.js";
 import { previewImport, type ImportOptions } from "../domain/import/import-service.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, parseId } from "./schemas.js";
-
-const MAX_OWNER_CHOICES = 1000;
-
-export const importOptionsSchema = z.strictObject({
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().trim().min(1).max(200)).optional(),
-  owners: z.record(z.string().min(1).max(300), idSchema).refine((o) => Object.keys(o).length <= MAX_OWNER_CHOICES, `At most ${MAX_OWNER_CHOICES} owners.`).optional(),
-});
+import { parseId } from "./schemas.js";
 
 function parseOptions(header: string | null): ImportOptions {
   if (!header) return { mapping: null, owners: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_REMINDER_SETTINGS } from "../domain/reminders.js";
-import { adminSettingsSchema, reminderSettingsSchema } from "./admin.js";
+import { reminderSettingsSchema } from "../contracts/admin.js";
+import { adminSettingsSchema } from "./admin.js";
 
 describe("admin settings input", () => {
   test("every reminder setting the reminder job knows can be changed here", () => {

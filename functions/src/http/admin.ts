@@ -1,47 +1,18 @@
 /** Admin settings (approval, organisation-goal owners, installing the app for people, reminder
  * cadence), directory sync on demand and the admin log. Every route here needs the Cascade.Admin app role. */
-import { z } from "zod";
+import { createAdminSettingsSchema, type AdminSettings, type AdminSettingsView } from "../contracts/admin.js";
 import { readJobStatus, startJob } from "../domain/admin-jobs.js";
-import { assertAdmin, MAX_ORGANISATION_GOAL_OWNERS, readSettings, updateSettings, type AdminSettings } from "../domain/admin.js";
+import { assertAdmin, readSettings, updateSettings } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
-import { isValidTimeZone } from "../domain/reminders.js";
 import { SUPPORTED_LOCALES } from "../../../cards/src/i18n/locales.js";
 import type { Services } from "../services.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, parseBody } from "./schemas.js";
+import { parseBody } from "./schemas.js";
 
-const day = z.number().int().min(0, "0 is Sunday.").max(6, "6 is Saturday.");
-const hour = z.number().int().min(0).max(23, "Use an hour from 0 to 23.");
-export const timeZoneField = z.string().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin.");
-
-/** Every reminder setting an admin may change; fields left out keep their value. */
-export const reminderSettingsSchema = z
-  .strictObject({
-    isEnabled: z.boolean(),
-    cadence: z.enum(["daily", "weekly"]),
-    dayOfWeek: day,
-    hour,
-    defaultTimeZone: timeZoneField,
-    recentCheckInDays: z.number().int().min(0).max(30),
-    isDigestEnabled: z.boolean(),
-    digestDayOfWeek: day,
-    digestHour: hour,
-    riskMargin: z.number().min(0).max(1),
-  })
-  .partial();
-
-export const adminSettingsSchema = z.strictObject({
-  isApprovalRequired: z.boolean(),
-  organisationGoalOwnerIds: z.array(idSchema).max(MAX_ORGANISATION_GOAL_OWNERS, `At most ${MAX_ORGANISATION_GOAL_OWNERS} people.`),
-  /** Left out: keeps its value. */
-  isProactiveInstallEnabled: z.boolean().optional(),
-  /** Left out: keeps its value. */
-  defaultLocale: z.enum(SUPPORTED_LOCALES, { message: `Choose one of ${SUPPORTED_LOCALES.join(", ")}.` }).optional(),
-  reminders: reminderSettingsSchema,
-});
+export const adminSettingsSchema = createAdminSettingsSchema(SUPPORTED_LOCALES);
 
 /** The settings with the owners' names, and whether this deployment can install the app for people. */
-async function toSettingsView(services: Services, tenantId: string, settings: AdminSettings) {
+async function toSettingsView(services: Services, tenantId: string, settings: AdminSettings): Promise<AdminSettingsView> {
   const [people, appInstall] = await Promise.all([Promise.all(settings.organisationGoalOwnerIds.map((id) => services.directory.getPerson(tenantId, id))), services.bot.appInstalls.describe(tenantId)]);
   const owners = settings.organisationGoalOwnerIds.map((id, i) => ({ id, displayName: people[i]?.displayName ?? null, jobTitle: people[i]?.jobTitle ?? null }));
   return { ...settings, organisationGoalOwners: owners, appInstall };

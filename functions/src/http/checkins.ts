@@ -3,7 +3,7 @@ import { listCheckInHistory, recordCheckIn } from "../domain/checkins.js";
 import { AppError } from "../domain/errors.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { toGoalView } from "./goal-view.js";
-import { checkInSchema } from "./action-schemas.js";
+import { checkInSchema } from "../contracts/check-ins.js";
 import { parseBody, parseId } from "./schemas.js";
 
 export function parsePage(query: URLSearchParams, defaultLimit = 20, maxLimit = 100): { limit: number; cursor: string | null } {

@@ -1,17 +1,14 @@
 /** Cycles: everyone lists them; admins create them. */
-import { z } from "zod";
+import { cycleSchema, type CycleView } from "../contracts/cycles.js";
+import { isCloseOutOpen } from "../domain/close-out.js";
 import { AppError } from "../domain/errors.js";
 import { isAdmin } from "../domain/goal-access.js";
 import type { Cycle } from "../domain/types.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, isoDate, parseBody } from "./schemas.js";
+import { parseBody } from "./schemas.js";
 
-const cycleSchema = z
-  .strictObject({ id: idSchema.optional(), name: z.string().trim().min(1, "Required.").max(100), startDate: isoDate, endDate: isoDate })
-  .refine((c) => c.startDate <= c.endDate, { message: "The cycle must end after it starts.", path: ["endDate"] });
-
-export function toCycleView(cycle: Cycle, today: string) {
-  return { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status, isCurrent: cycle.startDate <= today && today <= cycle.endDate };
+export function toCycleView(cycle: Cycle, today: string): CycleView {
+  return { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status, isCurrent: cycle.startDate <= today && today <= cycle.endDate, isCloseOutOpen: isCloseOutOpen(cycle, today) };
 }
 
 export const cycleHandlers = {

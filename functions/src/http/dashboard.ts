@@ -1,14 +1,11 @@
 /** At-a-glance figures for a manager's subtree, and the CSV export of the same subtree. */
-import { z } from "zod";
+import { pinDashboardSchema } from "../contracts/views.js";
 import { pinChannelDashboard } from "../domain/channel-dashboards.js";
 import { getDashboard } from "../domain/dashboard-service.js";
 import { exportTeamGoalsCsv } from "../domain/export.js";
 import type { Principal } from "../domain/types.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, parseBody, parseId, parseOptionalId } from "./schemas.js";
-
-/** A Teams team is named by its Microsoft 365 group id. */
-const pinSchema = z.strictObject({ teamId: idSchema });
+import { parseBody, parseId, parseOptionalId } from "./schemas.js";
 
 function readTeamQuery(query: URLSearchParams, principal: Principal): { managerId: string; cycleId: string | null } {
   const manager = query.get("manager");
@@ -24,7 +21,7 @@ export const dashboardHandlers = {
     return json(200, await getDashboard(services.progress, principal, managerId, cycleId, parseOptionalId(query, "team")));
   },
   "dashboard-pin": async ({ services, principal, body }) => {
-    const { teamId } = parseBody(pinSchema, body);
+    const { teamId } = parseBody(pinDashboardSchema, body);
     return json(200, await pinChannelDashboard(services.progress.channels, principal, teamId, new Date()));
   },
   "export-goals-csv": async ({ services, principal, query }) => {

@@ -2,7 +2,7 @@
 import { addGoalComment, giveKudos, listGoalComments, listGoalKudos } from "../domain/feedback.js";
 import { nameComments, nameKudos } from "../domain/feedback-names.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { commentSchema, kudosSchema } from "./action-schemas.js";
+import { commentSchema, kudosSchema } from "../contracts/feedback.js";
 import { parseBody, parseId } from "./schemas.js";
 
 export const feedbackHandlers = {

@@ -1,15 +1,9 @@
 /** Goal actions: submit for approval, decide, close. The bot's card actions call the same operations. */
-import { z } from "zod";
+import { closeGoalSchema, decisionSchema } from "../contracts/index.js";
 import { closeGoal, decideGoal, submitGoal } from "../domain/goal-workflow.js";
 import { respondWithGoal } from "./goals.js";
-import { decisionSchema } from "./action-schemas.js";
 import type { RouteHandlers } from "./pipeline.js";
 import { parseBody, parseId } from "./schemas.js";
-
-const closeSchema = z.strictObject({
-  outcome: z.enum(["completed", "missed", "cancelled"]),
-  comment: z.string().max(2000, "At most 2000 characters.").nullable().optional(),
-});
 
 export const goalActionHandlers = {
   "goals-submit": async (ctx) => respondWithGoal(ctx, await submitGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"), ctx.request.headers.get("if-match"))),
@@ -21,7 +15,7 @@ export const goalActionHandlers = {
   },
   "goals-close": async (ctx) => {
     const id = parseId(ctx.params.id, "id");
-    const body = parseBody(closeSchema, ctx.body);
+    const body = parseBody(closeGoalSchema, ctx.body);
     return respondWithGoal(ctx, await closeGoal(ctx.services.goalDeps, ctx.principal, id, body.outcome, body.comment ?? null, ctx.request.headers.get("if-match")));
   },
 } satisfies RouteHandlers;

@@ -1,11 +1,13 @@
 /** The goal as the API returns it: stored fields plus progress, SMART check and version. */
+import { suggestScore } from "../domain/close-out.js";
 import { diffFromSnapshot } from "../domain/goal-changes.js";
-import { computeGoalProgress } from "../domain/progress.js";
-import { checkSmart } from "../domain/smart.js";
+import { computeGoalProgress } from "../contracts/progress.js";
+import { checkSmart } from "../contracts/smart.js";
 import type { Versioned } from "../domain/ports.js";
+import type { GoalView } from "../contracts/goals.js";
 import type { Cycle, Goal } from "../domain/types.js";
 
-export function toGoalView({ value: goal, etag }: Versioned<Goal>, cycle: Cycle | null) {
+export function toGoalView({ value: goal, etag }: Versioned<Goal>, cycle: Cycle | null): GoalView {
   const isReapproval = goal.status === "pending_approval" && goal.approvedSnapshot !== null;
   return {
     id: goal.id,
@@ -26,10 +28,14 @@ export function toGoalView({ value: goal, etag }: Versioned<Goal>, cycle: Cycle 
     flags: goal.flags,
     lastCheckIn: goal.lastCheckIn,
     changesSinceApproval: isReapproval ? diffFromSnapshot(goal.approvedSnapshot!, goal) : null,
+    closeOut: goal.closeOut ?? null,
+    suggestedScore: suggestScore(goal),
+    continuedFrom: goal.continuedFrom ?? null,
+    carriedTo: goal.carriedTo ?? [],
     createdAt: goal.createdAt,
     updatedAt: goal.updatedAt,
     etag,
   };
 }
 
-export type GoalView = ReturnType<typeof toGoalView>;
+export type { GoalView };

@@ -8,6 +8,7 @@ import { adminPeopleHandlers } from "./admin-people.js";
 import { alignmentHandlers } from "./alignment.js";
 import { approvalHandlers } from "./approvals.js";
 import { checkInHandlers } from "./checkins.js";
+import { closeOutHandlers } from "./close-out.js";
 import { cycleHandlers } from "./cycles.js";
 import { dashboardHandlers } from "./dashboard.js";
 import { devHandlers } from "./dev.js";
@@ -32,6 +33,7 @@ export const apiHandlers = {
   ...alignmentHandlers,
   ...approvalHandlers,
   ...checkInHandlers,
+  ...closeOutHandlers,
   ...cycleHandlers,
   ...dashboardHandlers,
   ...devHandlers,

@@ -1,25 +1,21 @@
 /** Goals of people who left: their former manager or an admin gives each to someone else or closes it. */
-import { z } from "zod";
+import { closeLeaverGoalSchema, reassignGoalSchema } from "../contracts/goals.js";
 import { closeLeaverGoal, reassignGoal } from "../domain/goal-reassign.js";
 import { toGoalView } from "./goal-view.js";
 import { respondWithGoal } from "./goals.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, parseBody, parseId } from "./schemas.js";
-
-const comment = z.string().max(2000, "At most 2000 characters.").nullable().optional();
-const reassignSchema = z.strictObject({ newOwnerId: idSchema, comment });
-const closeSchema = z.strictObject({ outcome: z.enum(["completed", "missed", "cancelled"]).optional(), comment });
+import { parseBody, parseId } from "./schemas.js";
 
 export const leaverHandlers = {
   "goals-reassign": async (ctx) => {
     const id = parseId(ctx.params.id, "id");
-    const body = parseBody(reassignSchema, ctx.body);
+    const body = parseBody(reassignGoalSchema, ctx.body);
     const saved = await reassignGoal(ctx.services.cascade, ctx.principal, id, body.newOwnerId, body.comment ?? null, ctx.request.headers.get("if-match"));
     return respondWithGoal(ctx, saved);
   },
   "goals-close-for-leaver": async (ctx) => {
     const id = parseId(ctx.params.id, "id");
-    const body = parseBody(closeSchema, ctx.body ?? {});
+    const body = parseBody(closeLeaverGoalSchema, ctx.body ?? {});
     const result = await closeLeaverGoal(ctx.services.cascade, ctx.principal, id, body.outcome ?? "cancelled", body.comment ?? null, ctx.request.headers.get("if-match"));
     if (result.outcome === "deleted") return json(200, { outcome: "deleted", goal: null });
     const cycle = await ctx.services.goalDeps.cycles.getCycle(result.goal.value.tenantId, result.goal.value.cycleId);

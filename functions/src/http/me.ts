@@ -1,5 +1,6 @@
 /** The caller: profile from the directory, manager, reports count, roles. */
 import { canSetTopLevel, isAdmin } from "../domain/goal-access.js";
+import type { Me } from "../contracts/people.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 
 export const meHandlers = {
@@ -9,7 +10,7 @@ export const meHandlers = {
     const manager = person?.managerId ? await directory.getPerson(principal.tenantId, person.managerId) : null;
     const reports = await directory.listDirectReports(principal.tenantId, principal.userId);
     const policy = await services.settings.getPolicy(principal.tenantId);
-    return json(200, {
+    const me: Me = {
       id: principal.userId,
       tenantId: principal.tenantId,
       displayName: person?.displayName ?? principal.name,
@@ -22,6 +23,7 @@ export const meHandlers = {
       roles: principal.roles,
       isAdmin: isAdmin(principal),
       canSetTopLevel: await canSetTopLevel(directory, principal, policy),
-    });
+    };
+    return json(200, me);
   },
 } satisfies RouteHandlers;

@@ -1,17 +1,10 @@
 /** Reminder and digest settings (admins), the caller's time zone, and a local-only "run a job now". */
-import { z } from "zod";
+import { reminderRunSchema, reminderSettingsPutSchema, timeZoneSchema } from "../contracts/admin.js";
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
 import { runProgressJob } from "../jobs/progress-jobs.js";
 import { json, type RouteHandlers } from "./pipeline.js";
-import { idSchema, parseBody } from "./schemas.js";
-import { reminderSettingsSchema, timeZoneField } from "./admin.js";
-
-/** PUT replaces the whole reminder configuration, so every field is required here. */
-const settingsSchema = reminderSettingsSchema.required();
-
-const timeZoneSchema = z.strictObject({ timeZone: timeZoneField });
-const runSchema = z.strictObject({ personIds: z.array(idSchema).max(1000).optional() });
+import { parseBody } from "./schemas.js";
 
 export const reminderHandlers = {
   "admin-reminders-get": async ({ services, principal }) => {
@@ -20,7 +13,7 @@ export const reminderHandlers = {
   },
   "admin-reminders-put": async ({ services, principal, body }) => {
     assertAdmin(principal, "change reminder settings");
-    const settings = parseBody(settingsSchema, body);
+    const settings = parseBody(reminderSettingsPutSchema, body);
     await services.progress.reminders.saveSettings(principal.tenantId, settings);
     return json(200, settings);
   },
@@ -32,7 +25,7 @@ export const reminderHandlers = {
   "dev-run-job": async ({ services, principal, params, body }) => {
     const job = params.job;
     if (job !== "reminders" && job !== "digests") throw new AppError("not_found", "There is no such job.");
-    const { personIds } = body === undefined ? { personIds: undefined } : parseBody(runSchema, body);
+    const { personIds } = body === undefined ? { personIds: undefined } : parseBody(reminderRunSchema, body);
     const results = await runProgressJob(services.progress, job, new Date(), { isForced: true, personIds }, [principal.tenantId]);
     return json(200, { items: results });
   },

@@ -61,6 +61,13 @@ const API_ROUTES: RouteDef[] = [
     { name: "goals-close", methods: ["POST"], route: "api/goals/{id}/close", auth: "user" },
   ]),
   ...lazyRoutes([
+    { name: "goals-close-out", methods: ["POST"], route: "api/goals/{id}/close-out", auth: "user" },
+    { name: "goals-close-out-comment", methods: ["POST"], route: "api/goals/{id}/close-out/comments", auth: "user" },
+    { name: "goals-carry-over", methods: ["POST"], route: "api/goals/{id}/carry-over", auth: "user" },
+    { name: "cycles-close-out", methods: ["GET"], route: "api/cycles/{id}/close-out", auth: "user" },
+    { name: "cycles-report", methods: ["GET"], route: "api/cycles/{id}/report", auth: "user" },
+  ]),
+  ...lazyRoutes([
     { name: "alignment-tree", methods: ["GET"], route: "api/alignment", auth: "user" },
     { name: "alignment-parent-options", methods: ["GET"], route: "api/alignment/parent-options", auth: "user" },
   ]),
@@ -104,6 +111,7 @@ const API_ROUTES: RouteDef[] = [
   ]),
   ...lazyRoutes([
     { name: "admin-cycle-close", methods: ["POST"], route: "api/admin/cycles/{id}/close", auth: "user" },
+    { name: "admin-cycle-open-close-out", methods: ["POST"], route: "api/admin/cycles/{id}/close-out", auth: "user" },
   ]),
   ...lazyRoutes([
     { name: "admin-people-search", methods: ["GET"], route: "api/admin/people", auth: "user" },

@@ -1,7 +1,8 @@
 /** The check-in reminder run for one tenant: everyone whose reminder slot has come (in their own
  * time zone when known) gets a card listing active goals without a check-in since the last reminder. */
 import { buildReminderCard } from "../../../cards/src/index.js";
-import { isReminderDue, selectReminderGoals, type ReminderSettings } from "../domain/reminders.js";
+import type { ReminderSettings } from "../contracts/admin.js";
+import { isReminderDue, selectReminderGoals } from "../domain/reminders.js";
 import { mapLimited } from "../domain/team-goals.js";
 import type { Person } from "../domain/types.js";
 import { toCheckInGoalView } from "../bot/progress-cards.js";

@@ -5,6 +5,7 @@ import { APPROVAL_CARDS_TABLE, INBOX_TABLE } from "./card-store.js";
 import { CONVERSATIONS_TABLE } from "./conversation-store.js";
 import { DASHBOARDS_TABLE } from "./dashboard-store.js";
 import { FEEDBACK_TABLE } from "./feedback-store.js";
+import { ROLLUPS_TABLE } from "./rollup-store.js";
 import type { TableFactory } from "./tables.js";
 import { collectValues, stripMetadata, type ErasureContext, type ExportRecord, type StoredEntity, type TenantDataStore } from "./tenant-data.js";
 import { decideUsual, mentionsName, sweepTables, type SweepDecision } from "./tenant-sweep.js";
@@ -62,7 +63,7 @@ function toAppInstallRecords(entity: StoredEntity): ExportRecord[] {
 export function createActivityData(factory: TableFactory): TenantDataStore {
   const table = (name: string, decide: (entity: StoredEntity) => SweepDecision) => ({ client: factory.getClient(name), name, decide });
   return {
-    tables: [FEEDBACK_TABLE, APPROVAL_CARDS_TABLE, INBOX_TABLE, CONVERSATIONS_TABLE, APP_INSTALLS_TABLE, DASHBOARDS_TABLE],
+    tables: [FEEDBACK_TABLE, APPROVAL_CARDS_TABLE, INBOX_TABLE, CONVERSATIONS_TABLE, APP_INSTALLS_TABLE, DASHBOARDS_TABLE, ROLLUPS_TABLE],
     exports: [
       { table: FEEDBACK_TABLE, toRecords: toFeedbackRecords },
       { table: APPROVAL_CARDS_TABLE, toRecords: toApprovalRecords },
@@ -70,7 +71,10 @@ export function createActivityData(factory: TableFactory): TenantDataStore {
       { table: CONVERSATIONS_TABLE, toRecords: toConversationRecords },
       { table: APP_INSTALLS_TABLE, toRecords: toAppInstallRecords },
     ],
-    derived: { [DASHBOARDS_TABLE]: "dashboard figures cached per manager, recomputed from goals" },
+    derived: {
+      [DASHBOARDS_TABLE]: "dashboard figures cached per manager, recomputed from goals",
+      [ROLLUPS_TABLE]: "team roll-ups per person and cycle, kept from goals and the org chart and rebuilt from them",
+    },
     erasePerson(context, report) {
       const tables = [
         table(FEEDBACK_TABLE, (entity) => decideFeedback(entity, context)),
@@ -79,6 +83,9 @@ export function createActivityData(factory: TableFactory): TenantDataStore {
         table(CONVERSATIONS_TABLE, (entity) => decideUsual(entity, context, "delete")),
         table(APP_INSTALLS_TABLE, (entity) => decideUsual(entity, context, "delete")),
         table(DASHBOARDS_TABLE, (entity) => decideByMention(entity, context)),
+        // The person left the directory first, which took their rows and contributions out of every
+        // chain; what still names them or their goals is a leftover copy and goes.
+        table(ROLLUPS_TABLE, (entity) => decideByMention(entity, context)),
       ];
       return sweepTables(tables, context.tenantId, report);
     },

@@ -4,6 +4,9 @@
  * One partition per tenant: a row per person, keyed by their object id, and one tenant row. */
 import type { Versioned } from "../domain/ports.js";
 import { assertEntityWithinLimits, deleteUnchanged, getEntityOrNull, isConflict, makeKey, type TableFactory } from "./tables.js";
+import type { InstallFailure } from "../contracts/admin.js";
+
+export type { InstallFailure } from "../contracts/admin.js";
 
 export const APP_INSTALLS_TABLE = "appinstalls";
 /** Person rows are keyed by object ids (GUIDs), which never start with "~". */
@@ -12,10 +15,6 @@ export const TENANT_ROW = "~tenant";
 /** requested: Graph accepted the install (or is being asked); installed: Teams reported the chat,
  * or the app was already there; removed: the person removed the app; failed: Graph refused, see `reason`. */
 export type InstallState = "requested" | "installed" | "removed" | "failed";
-
-/** Why Graph refused: forbidden (403, the permission or consent is missing), not_found (404: the app
- * is not in the catalog or the person cannot use Teams), throttled (429 after waiting), error. */
-export type InstallFailure = "forbidden" | "not_found" | "throttled" | "error";
 
 export interface InstallAttempt {
   tenantId: string;

@@ -14,11 +14,13 @@ interface CycleEntity {
   startDate: string;
   endDate: string;
   status: string;
+  /** Absent on rows written before close-out could be opened early. */
+  closeOutOpenedAt?: string;
 }
 
 export function createCycleStore(factory: TableFactory): CycleRepository & { readonly tables: string[] } {
   const table = factory.getClient(CYCLES_TABLE);
-  const toCycle = (tenantId: string, e: CycleEntity): Cycle => ({ tenantId, id: e.rowKey, name: e.name, startDate: e.startDate, endDate: e.endDate, status: e.status as Cycle["status"] });
+  const toCycle = (tenantId: string, e: CycleEntity): Cycle => ({ tenantId, id: e.rowKey, name: e.name, startDate: e.startDate, endDate: e.endDate, status: e.status as Cycle["status"], ...(e.closeOutOpenedAt ? { closeOutOpenedAt: e.closeOutOpenedAt } : {}) });
   return {
     tables: [CYCLES_TABLE],
     async listCycles(tenantId) {
@@ -32,7 +34,7 @@ export function createCycleStore(factory: TableFactory): CycleRepository & { rea
     },
     async saveCycle(cycle) {
       const { tenantId, id, name, startDate, endDate, status } = cycle;
-      await table.upsertEntity({ partitionKey: tenantId, rowKey: id, name, startDate, endDate, status }, "Replace");
+      await table.upsertEntity({ partitionKey: tenantId, rowKey: id, name, startDate, endDate, status, ...(cycle.closeOutOpenedAt ? { closeOutOpenedAt: cycle.closeOutOpenedAt } : {}) }, "Replace");
     },
   };
 }

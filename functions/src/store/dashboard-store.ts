@@ -1,7 +1,7 @@
 /** Dashboard snapshots and the change stamps that invalidate them. One partition per manager:
  * a stamp row and one snapshot row per cycle, so a fresh dashboard is two point reads. */
 import type { DashboardSnapshots } from "../domain/dashboard-service.js";
-import type { Dashboard } from "../domain/dashboard.js";
+import type { Dashboard } from "../contracts/views.js";
 import { createBoundedMap } from "../bounded-map.js";
 import { getEntityOrNull, makeKey, TABLE_LIMITS, type TableFactory } from "./tables.js";
 

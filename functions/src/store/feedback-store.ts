@@ -1,6 +1,7 @@
 /** Kudos and comments, in one partition per goal: "k|" rows for kudos (keyed by id, so a replayed
  * card action collides and is written once), "m|" rows for comments (newest first). */
-import type { FeedbackRepository, GoalComment, Kudos } from "../domain/feedback.js";
+import type { GoalComment, Kudos } from "../contracts/feedback.js";
+import type { FeedbackRepository } from "../domain/feedback.js";
 import { invertTime } from "./goal-entity.js";
 import { assertEntityWithinLimits, filterByPrefix, isConflict, makeKey, type TableFactory } from "./tables.js";
 

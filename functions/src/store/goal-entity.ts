@@ -1,6 +1,6 @@
 /** Mapping between goals and their Table entities. */
 import { normaliseStoredKeyResult, normaliseStoredSnapshot } from "../domain/key-results.js";
-import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
+import type { AuditEntry, CarryLink, CheckIn, CloseOut, Goal } from "../domain/types.js";
 import { makeKey } from "./tables.js";
 
 export interface GoalEntity {
@@ -27,6 +27,10 @@ export interface GoalEntity {
   updatedAt: string;
   /** Set on the source row while the goal moves to this owner: the row may no longer be the goal. */
   movingTo?: string;
+  /** Close-out and carry-over columns; rows written before they existed have none of them. */
+  closeOut?: string;
+  continuedFrom?: string;
+  carriedTo?: string;
 }
 
 export const ownerPartition = (tenantId: string, ownerId: string) => makeKey(tenantId, ownerId);
@@ -62,6 +66,9 @@ export function toGoalEntity(goal: Goal): GoalEntity {
     lastCheckIn: goal.lastCheckIn ? JSON.stringify(goal.lastCheckIn) : "",
     createdAt: goal.createdAt,
     updatedAt: goal.updatedAt,
+    ...(goal.closeOut ? { closeOut: JSON.stringify(goal.closeOut) } : {}),
+    ...(goal.continuedFrom ? { continuedFrom: goal.continuedFrom } : {}),
+    ...(goal.carriedTo && goal.carriedTo.length > 0 ? { carriedTo: JSON.stringify(goal.carriedTo) } : {}),
   };
 }
 
@@ -90,6 +97,9 @@ export function fromGoalEntity(entity: GoalEntity): Goal {
     lastCheckIn: parseJson(entity.lastCheckIn, null),
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
+    ...(entity.closeOut ? { closeOut: parseJson<CloseOut | null>(entity.closeOut, null) } : {}),
+    ...(entity.continuedFrom ? { continuedFrom: entity.continuedFrom } : {}),
+    ...(entity.carriedTo ? { carriedTo: parseJson<CarryLink[]>(entity.carriedTo, []) } : {}),
   };
 }
 

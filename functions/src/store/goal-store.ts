@@ -5,9 +5,10 @@ import type { TableTransactionResponse, TransactionAction } from "@azure/data-ta
 import { AppError } from "../domain/errors.js";
 import type { GoalFilter, GoalRepository, GoalWrite, Versioned } from "../domain/ports.js";
 import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
-import type { CheckInReader, Page } from "../domain/checkins.js";
+import type { Page } from "../contracts/common.js";
+import type { CheckInReader } from "../domain/checkins.js";
 import type { RepairDeps } from "../domain/write-intents.js";
-import { computeGoalProgress } from "../domain/progress.js";
+import { computeGoalProgress } from "../contracts/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
 import { createBoundedMap } from "../bounded-map.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";

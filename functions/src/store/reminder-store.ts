@@ -1,6 +1,7 @@
 /** Reminder settings per tenant, and per person: when they were last reminded or sent a digest,
  * their time zone when Teams told us, and the language they last used Cascade in. One small partition per tenant for each. */
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "../domain/reminders.js";
+import type { ReminderSettings } from "../contracts/admin.js";
+import { DEFAULT_REMINDER_SETTINGS } from "../domain/reminders.js";
 import { getEntityOrNull, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const REMINDERS_TABLE = "reminders";

@@ -22,6 +22,8 @@ export interface AdminActions {
   saveSettings(input: AdminSettingsInput, etag: string): Promise<VersionedSettings>;
   createCycle(input: CycleInput): Promise<CycleView>;
   closeCycle(cycleId: string): Promise<CycleView>;
+  /** Opens the cycle's close-out before it ends; owners get a close-out card. */
+  openCloseOut(cycleId: string): Promise<CycleView>;
   startJob(kind: JobKind, body?: unknown): Promise<JobStatusView>;
   searchPeople(text: string): Promise<DirectoryPerson[]>;
   /** A dry run: what importing the sheet would do, with nothing written. */
@@ -76,6 +78,11 @@ export function createAdminActions(client: ApiClient, cache: QueryCache): AdminA
     },
     async closeCycle(cycleId) {
       const { data } = await client.request<CycleView>(`/api/admin/cycles/${encodeURIComponent(cycleId)}/close`, { method: "POST" });
+      refresh(CYCLES_KEY, ADMIN_LOG_KEY);
+      return data;
+    },
+    async openCloseOut(cycleId) {
+      const { data } = await client.request<CycleView>(`/api/admin/cycles/${encodeURIComponent(cycleId)}/close-out`, { method: "POST" });
       refresh(CYCLES_KEY, ADMIN_LOG_KEY);
       return data;
     },

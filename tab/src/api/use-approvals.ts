@@ -1,14 +1,16 @@
 /** The Approvals inbox: goals waiting for the caller's decision, each with its card, and the card
  * actions, which the server runs through the same handler as card actions in Teams. */
 import { useCallback, useMemo } from "react";
-import type { PendingApproval } from "../../../functions/src/bot/approval-inbox.js";
-import type { CardActionInput, CardActionResponse } from "../../../functions/src/bot/invoke-response.js";
+import type { AdaptiveCard } from "../../../cards/src/card-json.js";
+import type { CardActionInput, CardActionResponse as WireCardActionResponse, PendingApproval as WirePendingApproval } from "../../../functions/src/contracts/index.js";
 import { useApi } from "./api-context.js";
 import type { ItemList } from "./types.js";
 import { GOALS_KEY_PREFIX } from "./use-goals.js";
 import { useQuery, type QueryResult } from "./use-query.js";
 
-export type { CardActionInput, CardActionResponse, PendingApproval };
+export type PendingApproval = WirePendingApproval<AdaptiveCard>;
+export type CardActionResponse = WireCardActionResponse<AdaptiveCard>;
+export type { CardActionInput };
 
 export const APPROVALS_KEY = "approvals";
 

@@ -1,10 +1,10 @@
 /** The team dashboard and its CSV export. */
 import { useCallback } from "react";
-import type { Dashboard } from "../../../functions/src/domain/dashboard.js";
+import type { Dashboard } from "../../../functions/src/contracts/index.js";
 import { useApi } from "./api-context.js";
 import { useQuery, type QueryResult } from "./use-query.js";
 
-export type { Dashboard, DashboardFigures, AtRiskGoal } from "../../../functions/src/domain/dashboard.js";
+export type { Dashboard, DashboardFigures, AtRiskGoal } from "../../../functions/src/contracts/index.js";
 
 export function buildTeamQuery(managerId: string | null, cycleId: string | null, teamId: string | null = null): string {
   const params = new URLSearchParams();

@@ -1,7 +1,7 @@
 /** Local development only: the "Teams chat" panel. It reads the cards the app sent to the
  * signed-in person and sends activities to /api/messages the way Teams would. */
 import { useCallback, useMemo } from "react";
-import type { CardActionInput, CardActionResponse } from "../../../functions/src/bot/invoke-response.js";
+import type { CardActionInput, CardActionResponse } from "./use-approvals.js";
 import { useApi } from "./api-context.js";
 import type { ApiClient } from "./client.js";
 import type { Me } from "./types.js";

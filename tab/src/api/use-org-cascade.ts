@@ -1,11 +1,10 @@
 /** The org chart overlaid with goals (GET /api/org/{person}/cascade) for the Team and Organisation views. */
 import { useCallback } from "react";
-import type { OrgCascade } from "../../../functions/src/domain/org-cascade.js";
+import type { OrgCascade } from "../../../functions/src/contracts/index.js";
 import { useApi } from "./api-context.js";
 import { useQuery, type QueryResult } from "./use-query.js";
 
-export type { GoalRef, OrgCascade, OrgCascadeNode } from "../../../functions/src/domain/org-cascade.js";
-export type { BranchFigures, GoalInsight } from "../../../functions/src/domain/coverage.js";
+export type { BranchFigures, GoalInsight, GoalRef, OrgCascade, OrgCascadeNode } from "../../../functions/src/contracts/index.js";
 
 export const ORG_KEY_PREFIX = "org:";
 

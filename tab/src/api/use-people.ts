@@ -1,11 +1,11 @@
 /** Org chart reads: a person's profile and everyone below them. */
 import { useCallback } from "react";
-import type { PersonProfile, ReportEntry } from "../../../functions/src/domain/people.js";
+import type { PersonProfile, ReportEntry } from "../../../functions/src/contracts/index.js";
 import { useApi } from "./api-context.js";
 import type { ItemList } from "./types.js";
 import { useQuery, type QueryResult } from "./use-query.js";
 
-export type { PersonProfile, ReportEntry } from "../../../functions/src/domain/people.js";
+export type { PersonProfile, ReportEntry } from "../../../functions/src/contracts/index.js";
 
 export function usePerson(personId: string | null): QueryResult<PersonProfile> {
   const { client } = useApi();

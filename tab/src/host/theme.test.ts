@@ -22,6 +22,8 @@ describe("theme", () => {
     const storage = createMemoryStorage();
     expect(readThemePreference(storage, false)).toBe("light");
     expect(readThemePreference(storage, true)).toBe("dark");
+    expect(readThemePreference(storage, false, true)).toBe("contrast");
+    expect(readThemePreference(storage, true, true)).toBe("contrast");
     writeThemePreference(storage, "contrast");
     expect(readThemePreference(storage, false)).toBe("contrast");
     storage.setItem("cascade.theme", "neon");

@@ -26,10 +26,12 @@ export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === "string" && (THEME_NAMES as readonly string[]).includes(value);
 }
 
-/** The browser-mode choice: a saved one, else the system's dark preference, else light. */
-export function readThemePreference(storage: Pick<Storage, "getItem">, prefersDark: boolean): ThemeName {
+/** The browser-mode choice: a saved one, else the system's forced colours (Windows contrast themes)
+ * as high contrast, else its dark preference, else light. */
+export function readThemePreference(storage: Pick<Storage, "getItem">, prefersDark: boolean, isForcedColors = false): ThemeName {
   const saved = storage.getItem(THEME_STORAGE_KEY);
   if (isThemeName(saved)) return saved;
+  if (isForcedColors) return "contrast";
   return prefersDark ? "dark" : "light";
 }
 

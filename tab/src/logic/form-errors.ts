@@ -1,7 +1,7 @@
 /** Field errors keyed by the same paths the API uses in problem `errors` ("title",
  * "keyResults.0.target"), so local checks and server answers land on the same inputs. */
 import type { Problem } from "../api/client.js";
-import { describeDirectionProblem, isKnownCurrency } from "../../../functions/src/domain/key-results.js";
+import { describeDirectionProblem, isKnownCurrency } from "../../../functions/src/contracts/key-results.js";
 import type { Translator } from "../i18n/translator.js";
 import { MAX_WEIGHT, MIN_WEIGHT, parseNumber, type GoalForm, type KeyResultForm } from "./goal-form.js";
 

@@ -2,7 +2,7 @@
  * server decides; these rules only keep the tab from offering what it would refuse. */
 import type { Problem } from "../api/client.js";
 import type { GoalView, PersonSummary } from "../api/types.js";
-import { THANKABLE } from "../../../functions/src/domain/feedback.js";
+import { THANKABLE } from "../../../functions/src/contracts/feedback.js";
 import { describeGoalRelation } from "./goal-link.js";
 import type { Translator } from "../i18n/translator.js";
 

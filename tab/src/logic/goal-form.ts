@@ -1,12 +1,16 @@
 /** The goal editor's form state and its conversions to and from the API. Numbers stay text while
  * the person types ("", "-", "1.") and are parsed only when the form is checked or sent. */
+import { MAX_KEY_RESULTS, WEIGHT_MAX, type SmartDraft } from "../../../functions/src/contracts/index.js";
 import type { CycleView, GoalInput, GoalPatch, GoalView, KeyResult, KeyResultInput, UnitKind, Visibility } from "../api/types.js";
 
+export { MAX_KEY_RESULTS };
 export const MIN_KEY_RESULTS = 1;
-export const MAX_KEY_RESULTS = 5;
 /** A weight of 0 keeps a goal on the list without counting it towards overall progress. */
 export const MIN_WEIGHT = 0;
-export const MAX_WEIGHT = 100;
+export const MAX_WEIGHT = WEIGHT_MAX;
+
+/** A new goal as the editor sends it: every field the author can set is there. */
+export type GoalFormInput = GoalInput & Pick<GoalView, "description" | "dueDate" | "visibility" | "parentId" | "weight">;
 
 export interface KeyResultForm {
   /** Stable identity for rendering, also for rows the server has not seen yet. */
@@ -115,7 +119,7 @@ export function toKeyResultInput(form: KeyResultForm): KeyResultInput {
   };
 }
 
-export function toGoalInput(form: GoalForm, cycleId: string): GoalInput {
+export function toGoalInput(form: GoalForm, cycleId: string): GoalFormInput {
   return {
     cycleId,
     title: form.title.trim(),
@@ -130,7 +134,7 @@ export function toGoalInput(form: GoalForm, cycleId: string): GoalInput {
 }
 
 /** The SMART check's view of the form, so hints follow every keystroke. */
-export function toSmartDraft(form: GoalForm): Pick<GoalInput, "title" | "description" | "dueDate" | "parentId"> & { keyResults: KeyResult[] } {
+export function toSmartDraft(form: GoalForm): SmartDraft {
   const input = toGoalInput(form, "");
   return { ...input, keyResults: input.keyResults.map((kr) => ({ id: "", ...kr }) as KeyResult) };
 }

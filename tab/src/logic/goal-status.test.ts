@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { english } from "../../../test/support/tab-translator.js";
-import { GOAL_STATUSES } from "../../../functions/src/domain/types.js";
+import { GOAL_STATUSES } from "../../../functions/src/contracts/goals.js";
 import { canDeleteGoal, canEditGoal, canSubmitGoal, describeStatus, needsReapprovalWarning } from "./goal-status.js";
 
 describe("goal status words", () => {

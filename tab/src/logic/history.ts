@@ -3,8 +3,7 @@ import type { HistoryEntry, PersonSummary } from "../api/types.js";
 import { nameKnownPerson } from "./goal-feedback.js";
 import { describeStatus } from "./goal-status.js";
 import type { MessageId, Translator } from "../i18n/translator.js";
-import { GOAL_STATUSES } from "../../../functions/src/domain/types.js";
-import { ORG_CHART_ACTOR } from "../../../functions/src/domain/reorg-rules.js";
+import { GOAL_STATUSES, ORG_CHART_ACTOR } from "../../../functions/src/contracts/goals.js";
 
 /** Audit actions, some under an older name too, and the message that says each. */
 const ACTION_MESSAGES = {

@@ -6,10 +6,10 @@ import { describeAlignment, groupParentOptions } from "./parent-options.js";
 const manager = { id: "p-manager", displayName: "Sofia Brown", jobTitle: "Head of Sales" };
 const ceo = { id: "p-ceo", displayName: "Helena Berg", jobTitle: "CEO" };
 const options = [
-  buildParentOption({ goal: { id: "g-org", title: "Grow revenue", ownerId: "p-ceo", status: "active" }, owner: ceo, distance: 2, isOrganisationGoal: true }),
-  buildParentOption({ goal: { id: "g-ceo", title: "Hire well", ownerId: "p-ceo", status: "active" }, owner: ceo, distance: 2 }),
-  buildParentOption({ goal: { id: "g-m1", title: "Win 20 customers", ownerId: "p-manager", status: "active" }, owner: manager, distance: 1 }),
-  buildParentOption({ goal: { id: "g-m2", title: "Keep churn low", ownerId: "p-manager", status: "active" }, owner: manager, distance: 1 }),
+  buildParentOption({ goal: { id: "g-org", title: "Grow revenue", ownerId: "p-ceo", status: "active", isTopLevel: true }, owner: ceo, distance: 2, isOrganisationGoal: true }),
+  buildParentOption({ goal: { id: "g-ceo", title: "Hire well", ownerId: "p-ceo", status: "active", isTopLevel: false }, owner: ceo, distance: 2 }),
+  buildParentOption({ goal: { id: "g-m1", title: "Win 20 customers", ownerId: "p-manager", status: "active", isTopLevel: false }, owner: manager, distance: 1 }),
+  buildParentOption({ goal: { id: "g-m2", title: "Keep churn low", ownerId: "p-manager", status: "active", isTopLevel: false }, owner: manager, distance: 1 }),
 ];
 
 describe("parent options", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { english } from "../../../test/support/tab-translator.js";
-import { checkSmart } from "../../../functions/src/domain/smart.js";
+import { checkSmart } from "../../../functions/src/contracts/smart.js";
 import { buildCycle } from "../../../test/support/tab-builders.js";
 import { createEmptyForm, toSmartDraft } from "./goal-form.js";
 import { describeMissingCount, indexSmartHints, listSmartCriteria } from "./smart-criteria.js";

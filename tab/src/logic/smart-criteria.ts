@@ -1,5 +1,5 @@
 /** The SMART check as a checklist: every criterion, met or not, in the order a form is filled. */
-import type { SmartCode, SmartIssue, SmartResult } from "../../../functions/src/domain/smart.js";
+import type { SmartCode, SmartIssue, SmartResult } from "../../../functions/src/contracts/smart.js";
 import type { Translator } from "../i18n/translator.js";
 
 export interface SmartCriterion {

@@ -73,6 +73,13 @@ export const AUTHZ_TABLE: Row[] = [
   // The approver repeating a decision on a goal already decided gets the goal as it is (an idempotent replay), writing nothing.
   { operation: "POST /api/goals/{id}/decision", allowed: goals({ privatePending: ["manager"], publicActive: ["manager"], privateActive: ["manager"], publicChildOfPrivate: ["manager"] }), isWrite: true },
   { operation: "POST /api/goals/{id}/close", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
+  // Alice's cycle has its close-out open. The owner closes out goals that ran; her managers comment on
+  // a close-out; the owner carries any unfinished goal into the next cycle.
+  { operation: "POST /api/goals/{id}/close-out", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
+  { operation: "POST /api/goals/{id}/close-out/comments", allowed: goals({ publicActive: ["manager", "skipManager"], privateActive: ["manager", "skipManager"], publicChildOfPrivate: ["manager", "skipManager"] }), isWrite: true },
+  { operation: "POST /api/goals/{id}/carry-over", allowed: ownerOnly("publicActive", "privateActive", "publicDraft", "privateDraft", "privatePending", "publicChildOfPrivate", "otherTenantGoal"), isWrite: true },
+  { operation: "GET /api/cycles/{id}/close-out", allowed: { managersTeam: ["manager", "skipManager", "admin"], alice: ["owner", "manager", "skipManager", "admin"], otherTenantPerson: OTHER }, seesPrivate: ["admin"] },
+  { operation: "GET /api/cycles/{id}/report", allowed: { managersTeam: ["manager", "skipManager", "admin"], alice: ["owner", "manager", "skipManager", "admin"], otherTenantPerson: OTHER }, seesPrivate: ["admin"] },
   { operation: "GET /api/goals/{id}/checkins", allowed: readers },
   { operation: "POST /api/goals/{id}/checkins", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
   { operation: "GET /api/goals/{id}/kudos", allowed: readers },
@@ -103,6 +110,8 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "POST /api/admin/sync", allowed: everyone(ADMINS), isWrite: true, alsoAccepted: [503] },
   { operation: "GET /api/admin/log", allowed: everyone(ADMINS) },
   { operation: "POST /api/admin/cycles/{id}/close", allowed: everyone(["admin"]), isWrite: true },
+  // Opens close-out of a cycle that has not ended yet (a fresh one per allowed call).
+  { operation: "POST /api/admin/cycles/{id}/close-out", allowed: everyone(["admin"]), isWrite: true },
   { operation: "GET /api/admin/people", allowed: everyone(ADMINS) },
   { operation: "GET /api/admin/export", allowed: everyone(ADMINS), seesPrivate: ["admin"] },
   { operation: "GET /api/admin/erase", allowed: everyone(ADMINS) },
@@ -119,6 +128,7 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "card goal.requestChanges", allowed: goals({ privatePending: ["manager"] }), isWrite: true },
   { operation: "card goal.reject", allowed: goals({ privatePending: ["manager"] }), isWrite: true },
   { operation: "card checkin.submit", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
+  { operation: "card closeout.submit", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
   { operation: "card kudos.send", allowed: goals({ publicActive: without(TENANT, "owner"), privateActive: without(CHAIN, "owner"), publicChildOfPrivate: without(TENANT, "owner") }), isWrite: true },
 ];
 

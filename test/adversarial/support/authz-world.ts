@@ -3,7 +3,7 @@
  * turn a row of the table into an HTTP request. */
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { KUDOS_INPUT_ID, COMMENT_INPUT_IDS } from "../../../cards/src/index.js";
+import { KUDOS_INPUT_ID, COMMENT_INPUT_IDS, closeOutInputIds } from "../../../cards/src/index.js";
 import type { Person } from "../../../functions/src/domain/types.js";
 import { buildCycle, buildGoalBody, type ApiHarness } from "../../support/api-harness.js";
 import { buildPerson } from "../../support/org-builder.js";
@@ -31,8 +31,13 @@ export interface World {
   managerGoalId: string;
   makeGoal(kind: Subject): Promise<GoalRef>;
   makePerson(tenant: "main" | "other"): Promise<Person>;
-  makeCycle(): Promise<string>;
+  makeCycle(isFuture?: boolean): Promise<string>;
+  /** Closes out one of Alice's goals that ran, so that her managers may comment on it. */
+  closeOut(goal: GoalRef, role?: Role): Promise<GoalRef>;
 }
+
+/** The cycle after the harness's own, in both tenants: where goals are carried over to. */
+export const NEXT_CYCLE_ID = "2027-q2";
 
 type Json = Record<string, any>;
 
@@ -123,10 +128,22 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
     return person;
   }
 
-  async function makeCycle(): Promise<string> {
+  async function makeCycle(isFuture = false): Promise<string> {
     const id = `closable-${randomUUID().slice(0, 8)}`;
-    await api.services.goalDeps.cycles.saveCycle(buildCycle(api.tenantId, { id, name: `Closable ${id}`, startDate: "2026-01-01", endDate: "2026-03-31" }));
+    const dates = isFuture ? { startDate: "2028-01-01", endDate: "2028-03-31" } : { startDate: "2026-01-01", endDate: "2026-03-31" };
+    await api.services.goalDeps.cycles.saveCycle(buildCycle(api.tenantId, { id, name: `Closable ${id}`, ...dates }));
     return id;
+  }
+
+  async function closeOut(goal: GoalRef, role: Role = "owner"): Promise<GoalRef> {
+    await ok(api.request("POST", `/api/goals/${goal.id}/close-out`, { ...as(role), body: { score: 40, outcome: "partly", reflection: "Halfway there." } }));
+    return ref(role, goal.id);
+  }
+
+  // Close-out is open in Alice's cycle (and the other tenant's), and each has a next cycle to carry goals into.
+  for (const tenantId of [api.tenantId, api.otherTenantId]) {
+    await api.services.goalDeps.cycles.saveCycle(buildCycle(tenantId, { closeOutOpenedAt: new Date().toISOString() }));
+    await api.services.goalDeps.cycles.saveCycle(buildCycle(tenantId, { id: NEXT_CYCLE_ID, name: "Q2 2027", startDate: "2027-04-01", endDate: "2027-06-30" }));
   }
 
   const goals: Record<string, GoalRef> = {};
@@ -136,7 +153,8 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
   await ok(api.request("POST", `/api/goals/${goals.privateActive!.id}/kudos`, { ...as("manager"), body: { message: "Thanks." } }), 201);
   await ok(api.request("POST", `/api/goals/${goals.privateActive!.id}/checkins`, { ...as("owner"), body: { keyResults: [{ id: goals.privateActive!.keyResultId, current: 50 }], confidence: "on_track" } }), 201);
   goals.privateActive = await ref("owner", goals.privateActive!.id);
-  return { api, people, headers, goals, secrets, tenantMarker, otherTenantMarker, closableCycleId: await makeCycle(), managerGoalId, makeGoal, makePerson, makeCycle };
+  for (const kind of ["publicActive", "privateActive", "publicChildOfPrivate"] as const) goals[kind] = await closeOut(goals[kind]!);
+  return { api, people, headers, goals, secrets, tenantMarker, otherTenantMarker, closableCycleId: await makeCycle(), managerGoalId, makeGoal, makePerson, makeCycle, closeOut };
 }
 
 export interface BuiltRequest {
@@ -155,6 +173,7 @@ function cardData(verb: string, goal: GoalRef): Json {
   if (verb === "goal.reject") return { ...base, [COMMENT_INPUT_IDS.reject]: "Not this quarter." };
   if (verb === "checkin.submit") return { ...base, [`${goal.id}.kr.${goal.keyResultId}.current`]: "60", [`${goal.id}.confidence`]: "on_track" };
   if (verb === "kudos.send") return { ...base, [KUDOS_INPUT_ID]: "Thank you for this." };
+  if (verb === "closeout.submit") return { ...base, [closeOutInputIds.score(goal.id)]: "55", [closeOutInputIds.outcome(goal.id)]: "partly", [closeOutInputIds.reflection(goal.id)]: "From the card, in the matrix." };
   return base;
 }
 
@@ -170,7 +189,7 @@ export async function buildRequest(world: World, operation: string, subject: Sub
   const goal = fresh.goal ?? world.goals[subject];
   const personId = fresh.person?.id ?? (subject === "managersTeam" ? people.manager.id : subject === "alice" ? people.owner.id : subject === "otherTenantPerson" ? people.otherTenant.id : undefined);
   const path = template
-    .replace("{id}", template.startsWith("/api/goals/") ? goal!.id : template.startsWith("/api/admin/cycles/") ? (fresh.cycleId ?? world.closableCycleId) : personId!)
+    .replace("{id}", template.startsWith("/api/goals/") ? goal!.id : template.startsWith("/api/admin/cycles/") ? (fresh.cycleId ?? world.closableCycleId) : template.startsWith("/api/cycles/") ? cycle : personId!)
     .replace("{personId}", personId!)
     .replace("{job}", "reminders");
   const ifMatch = goal ? { "if-match": goal.etag } : undefined;
@@ -188,6 +207,15 @@ export async function buildRequest(world: World, operation: string, subject: Sub
       return { method, path, body: { decision: "approve" } };
     case "POST /api/goals/{id}/close":
       return { method, path, body: { outcome: "completed" } };
+    case "POST /api/goals/{id}/close-out":
+      return { method, path, body: { score: 70, outcome: "partly", reflection: "Most of the way, from the matrix." } };
+    case "POST /api/goals/{id}/close-out/comments":
+      return { method, path, body: { text: "A word on the close-out from the matrix." } };
+    case "POST /api/goals/{id}/carry-over":
+      return { method, path, body: { cycleId: NEXT_CYCLE_ID } };
+    case "GET /api/cycles/{id}/close-out":
+    case "GET /api/cycles/{id}/report":
+      return { method, path: `${path}?manager=${personId}` };
     case "POST /api/goals/{id}/checkins":
       return { method, path, body: { keyResults: [{ id: goal!.keyResultId, current: 70 }], confidence: "on_track" } };
     case "POST /api/goals/{id}/kudos":

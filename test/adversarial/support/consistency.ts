@@ -3,7 +3,7 @@
  * placed row, organisation row) and the dashboard change stamps. Returns every disagreement found. */
 import { ROOT_PLACEMENT, summariseGoal } from "../../../functions/src/domain/cascade-ports.js";
 import type { DirectoryReader } from "../../../functions/src/domain/ports.js";
-import { computeGoalProgress } from "../../../functions/src/domain/progress.js";
+import { computeGoalProgress } from "../../../functions/src/contracts/progress.js";
 import type { Goal } from "../../../functions/src/domain/types.js";
 import { fromSummaryEntity } from "../../../functions/src/store/cascade-index.js";
 import { fromGoalEntity, type GoalEntity } from "../../../functions/src/store/goal-entity.js";

@@ -1,29 +1,11 @@
 /** The import model: the fields a row can carry, the Cascade template's headers, and how a sheet's
  * header row is recognised (the template, a Viva Goals Explorer export, or an admin's mapping). */
 
-export const IMPORT_FIELDS = ["id", "type", "title", "description", "owner", "cycle", "parent", "status", "krType", "start", "target", "current", "unit", "due"] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type SheetFormat } from "../../contracts/admin.js";
+import { REQUIRED_FIELDS, TEMPLATE_HEADERS } from "../../contracts/import-template.js";
 
-/** The template's header for each field; headers are matched case-insensitively. */
-export const TEMPLATE_HEADERS: Record<ImportField, string> = {
-  id: "id",
-  type: "type",
-  title: "title",
-  description: "description",
-  owner: "owner",
-  cycle: "cycle",
-  parent: "parent",
-  status: "status",
-  krType: "kr type",
-  start: "start",
-  target: "target",
-  current: "current",
-  unit: "unit",
-  due: "due",
-};
-
-/** Fields without which no row can be read. */
-export const REQUIRED_FIELDS: readonly ImportField[] = ["id", "type", "title"];
+/** The fields, a mapping and the formats are the contract's: an import's options and preview name them. */
+export { IMPORT_FIELDS, REQUIRED_FIELDS, TEMPLATE_HEADERS, type ColumnMapping, type ImportField, type SheetFormat };
 
 /** A cell as the sheet readers hand it over: CSV gives text, a workbook also numbers, booleans and dates. */
 export type Cell = string | number | boolean | Date | null;
@@ -33,11 +15,6 @@ export interface SheetRow {
   line: number;
   cells: Cell[];
 }
-
-/** Field → the file's header text, as the admin confirmed it in the preview. */
-export type ColumnMapping = Partial<Record<ImportField, string>>;
-
-export type SheetFormat = "cascade" | "viva" | "mapped";
 
 /** Viva Goals Explorer exports carry these; its other columns vary with the view the user exported. */
 export const VIVA_HEADERS = {

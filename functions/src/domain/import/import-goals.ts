@@ -1,8 +1,8 @@
 /** Turns grouped rows into goals: owner, cycle and parent resolved, key results kept by identity,
  * and an imported goal that is not a draft counted as approved as it stands. */
-import { kindForLegacyNumber } from "../key-results.js";
+import { kindForLegacyNumber } from "../../contracts/key-results.js";
 import { diffGoals, takeSnapshot } from "../goal-changes.js";
-import { MAX_KEY_RESULTS } from "../goal-input.js";
+import { MAX_KEY_RESULTS } from "../../contracts/limits.js";
 import type { Versioned } from "../ports.js";
 import type { Cycle, Goal, GoalFlag, KeyResult } from "../types.js";
 import type { ImportMapping, PlanInput, PlannedGoal, UnknownOwner } from "./import-types.js";

@@ -7,22 +7,8 @@ import type { SheetRow } from "./import-fields.js";
 import { readSheetFormat } from "./import-read.js";
 import { assertRunnable, runImport, type ImportDeps, type ImportOptions } from "./import-service.js";
 
-export interface ImportStatus {
-  id: string;
-  status: "running" | "done" | "failed";
-  phase: string;
-  total: number | null;
-  processed: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  errors: Array<{ line: number; message: string }>;
-  errorCount: number;
-  /** Why a failed run stopped, and how to go on. */
-  failure: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
+import type { ImportStatus } from "../../contracts/admin.js";
+export type { ImportStatus };
 
 const numberOf = (detail: JobResult | undefined | null, key: string) => (typeof detail?.[key] === "number" ? detail[key] : 0);
 

@@ -25,10 +25,8 @@ export interface ImportRow {
   due: string | null;
 }
 
-export interface RowError {
-  line: number;
-  message: string;
-}
+import type { RowError } from "../../contracts/admin.js";
+export type { RowError };
 
 export const LIMITS = { id: 100, title: 200, description: 4000, unit: 20 } as const;
 

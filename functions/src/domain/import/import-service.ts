@@ -40,18 +40,8 @@ export const MAX_LISTED_ERRORS = 1000;
 const READ_CONCURRENCY = 32;
 const WRITE_CONCURRENCY = 16;
 
-export interface ImportPreview {
-  format: SheetFormat | "unknown";
-  headers: string[];
-  mapping: ColumnMapping;
-  rows: number;
-  goals: { create: number; update: number };
-  keyResults: { create: number; update: number };
-  unchanged: number;
-  unknownOwners: ImportPlan["unknownOwners"];
-  errors: ImportPlan["errors"];
-  errorCount: number;
-}
+import type { ImportPreview } from "../../contracts/admin.js";
+export type { ImportPreview };
 
 const ID_LIKE = /^[A-Za-z0-9-]{1,100}$/;
 const ATTEMPTS = 3;

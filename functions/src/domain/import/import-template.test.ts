@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { readSheet } from "./import-read.js";
-import { buildTemplateCsv, TEMPLATE_HEADER_ROW } from "./import-template.js";
+import { buildTemplateCsv, TEMPLATE_HEADER_ROW } from "../../contracts/import-template.js";
 import type { SheetRow } from "./import-fields.js";
 
 async function* rowsOf(csv: string): AsyncIterable<SheetRow> {

@@ -12,11 +12,8 @@ export interface ImportMapping {
   keyResultId: string | null;
 }
 
-export interface UnknownOwner {
-  owner: string;
-  problem: "unknown" | "ambiguous";
-  lines: number[];
-}
+import type { UnknownOwner } from "../../contracts/admin.js";
+export type { UnknownOwner };
 
 export interface PlannedGoal {
   line: number;

@@ -7,6 +7,7 @@ import { readBrowserTimeZone } from "../../api/use-time-zone.js";
 import { isFramedWindow, shouldTryTeams } from "../../host/detect-host.js";
 import { connectTeams, type TeamsHost } from "../../host/teams-host.js";
 import { readThemePreference, resolveFluentTheme, writeThemePreference, type ThemeName } from "../../host/theme.js";
+import { Announcer } from "../Announcer/Announcer.js";
 import { BootScreen } from "../BootScreen/BootScreen.js";
 import { BrowserEntry } from "../BrowserEntry/BrowserEntry.js";
 import { TeamsApp } from "../TeamsApp/TeamsApp.js";
@@ -29,7 +30,8 @@ function detectInitialHost(): Host {
 }
 
 function readInitialTheme(): ThemeName {
-  return readThemePreference(window.localStorage, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
+  const matches = (query: string) => window.matchMedia?.(query).matches ?? false;
+  return readThemePreference(window.localStorage, matches("(prefers-color-scheme: dark)"), matches("(forced-colors: active)"));
 }
 
 interface ThemedPageProps {
@@ -44,7 +46,9 @@ function ThemedPage({ theme, children }: ThemedPageProps) {
   return (
     <FluentProvider theme={resolveFluentTheme(theme)} dir={directionOf(locale)}>
       {/* Layout lives on an inner element: the provider's own class is copied onto portal nodes. */}
-      <div className={styles.root}>{children}</div>
+      <div className={styles.root}>
+        <Announcer>{children}</Announcer>
+      </div>
     </FluentProvider>
   );
 }

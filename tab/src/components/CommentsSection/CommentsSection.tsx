@@ -3,7 +3,7 @@ import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { GoalView, PersonSummary } from "../../api/types.js";
 import { useFeedbackActions } from "../../api/use-feedback-actions.js";
 import { useGoalComments } from "../../api/use-goal-details.js";
-import { COMMENT_MAX } from "../../../../functions/src/domain/feedback.js";
+import { COMMENT_MAX } from "../../../../functions/src/contracts/limits.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { FeedbackForm } from "../FeedbackForm/FeedbackForm.js";

@@ -1,6 +1,7 @@
 /** Asks before a draft is deleted for good. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from "@fluentui/react-components";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useReturnFocus } from "../ReturnFocus/use-return-focus.js";
 
 export interface DeleteGoalDialogProps {
   title: string | null;
@@ -12,6 +13,7 @@ export interface DeleteGoalDialogProps {
 
 export function DeleteGoalDialog({ title, isOpen, isDeleting, onConfirm, onCancel }: DeleteGoalDialogProps) {
   const { t } = useTranslator();
+  useReturnFocus(isOpen);
   return (
     <Dialog open={isOpen} modalType="alert" onOpenChange={(_event, data) => !data.open && !isDeleting && onCancel()}>
       <DialogSurface>

@@ -1,5 +1,6 @@
 /** Title, description, due date, visibility and weight of a goal. */
 import { Field, Input, Radio, RadioGroup, SpinButton, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { DESCRIPTION_MAX, TITLE_MAX } from "../../../../functions/src/contracts/limits.js";
 import type { CycleView, Visibility } from "../../api/types.js";
 import { MAX_WEIGHT, MIN_WEIGHT, parseNumber } from "../../logic/goal-form.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
@@ -24,7 +25,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
       <Field label={t("goalForm.title")} required hint={t("goalForm.title.hint")} {...feedbackFor("title", "title")}>
         <Input
           value={form.title}
-          maxLength={200}
+          maxLength={TITLE_MAX}
           onChange={(_event, data) => change((current) => ({ ...current, title: data.value }), ["title"])}
           placeholder={t("goalForm.title.placeholder")}
         />
@@ -34,7 +35,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
           value={form.description}
           resize="vertical"
           rows={3}
-          maxLength={4000}
+          maxLength={DESCRIPTION_MAX}
           onChange={(_event, data) => change((current) => ({ ...current, description: data.value }), ["description"])}
         />
       </Field>

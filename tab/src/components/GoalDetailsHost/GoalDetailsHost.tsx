@@ -4,6 +4,7 @@
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buildGoalUrl, chooseViewForGoal, readGoalLink, type GoalRelation } from "../../logic/goal-link.js";
+import { readFocusedElement, returnFocusTo } from "../ReturnFocus/use-return-focus.js";
 import { GoalDetailsContext, type GoalDetailsControls } from "./goal-details-context.js";
 import { useTranslator } from "../../i18n/use-translator.js";
 
@@ -50,12 +51,12 @@ export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }
   const { t } = useTranslator();
   const [panel, setPanel] = useState<PanelState>(() => readInitialPanel(teamsSubPageId));
   // The panel is opened from many places without a Fluent trigger, so focus goes back by hand.
-  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
 
   const controls = useMemo<GoalDetailsControls>(
     () => ({
       openGoal(goalId) {
-        returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        opener.current = readFocusedElement();
         // Kept in the address so a reload, or a copied link, opens the same goal.
         window.history.replaceState(null, "", buildGoalUrl(window.location.href, goalId));
         setPanel((current) => ({ goalId, isOpen: true, session: current.session + 1, isFromLink: false }));
@@ -70,9 +71,9 @@ export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }
   }, []);
 
   useEffect(() => {
-    if (panel.isOpen || !returnFocusTo.current) return;
-    if (returnFocusTo.current.isConnected) returnFocusTo.current.focus();
-    returnFocusTo.current = null;
+    if (panel.isOpen || !opener.current) return;
+    returnFocusTo(opener.current);
+    opener.current = null;
   }, [panel.isOpen]);
 
   const placeGoal = useCallback(

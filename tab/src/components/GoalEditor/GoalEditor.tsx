@@ -12,6 +12,7 @@ import { SmartChecklist } from "../SmartChecklist/SmartChecklist.js";
 import { useGoalEditorStyles } from "./GoalEditor.styles.js";
 import { useGoalEditor, type SaveOutcome } from "./use-goal-editor.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useReturnFocus } from "../ReturnFocus/use-return-focus.js";
 
 const FORM_ID = "goal-editor-form";
 
@@ -32,6 +33,7 @@ export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSav
   const canSubmit = !base || canSubmitGoal(base.status);
   const isBusy = busy !== null;
   const formRef = useRef<HTMLFormElement>(null);
+  useReturnFocus(isOpen);
 
   useEffect(() => {
     if (fieldErrorRevision > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

@@ -1,7 +1,7 @@
 /** State of one goal editor session: the form, inline SMART hints, server field errors, the
  * stale-edit conflict, and saving or sending for approval. */
 import { useMemo, useState } from "react";
-import { checkSmart, type SmartResult } from "../../../../functions/src/domain/smart.js";
+import { checkSmart, type SmartResult } from "../../../../functions/src/contracts/smart.js";
 import { ApiError } from "../../api/client.js";
 import type { CycleView, GoalView } from "../../api/types.js";
 import { useGoalActions } from "../../api/use-goal-actions.js";

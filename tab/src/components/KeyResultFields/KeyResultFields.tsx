@@ -1,6 +1,7 @@
 /** One measurable result: a number rising or falling from a baseline to a target, a line to keep
  * above or below, or a milestone that is done or not. */
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TITLE_MAX, UNIT_MAX } from "../../../../functions/src/contracts/limits.js";
 import type { KeyResultKind, UnitKind } from "../../api/types.js";
 import { DeleteRegular } from "@fluentui/react-icons";
 import type { KeyResultForm } from "../../logic/goal-form.js";
@@ -72,7 +73,7 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
         )}
       </div>
       <Field label={t("keyResultForm.title")} required {...feedbackFor(`${path}.title`)}>
-        <Input value={keyResult.title} maxLength={200} onChange={(_event, data) => onChange({ title: data.value }, [`${path}.title`])} />
+        <Input value={keyResult.title} maxLength={TITLE_MAX} onChange={(_event, data) => onChange({ title: data.value }, [`${path}.title`])} />
       </Field>
       <Field label={t("keyResultForm.kind")} {...feedbackFor(`${path}.kind`)}>
         <Select value={keyResult.kind} onChange={(_event, data) => isKind(data.value) && onChange({ kind: data.value }, [path])}>
@@ -112,7 +113,7 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
                 className={styles.compactInput}
                 input={{ className: styles.compactInputElement }}
                 value={keyResult.unit}
-                maxLength={20}
+                maxLength={UNIT_MAX}
                 placeholder={t("keyResultForm.unit.placeholder")}
                 onChange={(_event, data) => onChange({ unit: data.value }, [`${path}.unit`])}
               />

@@ -2,7 +2,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
 import type { KeyResult } from "../../api/types.js";
-import { computeKeyResultProgress } from "../../../../functions/src/domain/progress.js";
+import { computeKeyResultProgress } from "../../../../functions/src/contracts/progress.js";
 import { describeKeyResult } from "../../logic/format.js";
 import { GoalProgress } from "../GoalProgress/GoalProgress.js";
 import { useTranslator } from "../../i18n/use-translator.js";

@@ -4,7 +4,7 @@ import { HeartRegular } from "@fluentui/react-icons";
 import type { GoalView, PersonSummary } from "../../api/types.js";
 import { useFeedbackActions } from "../../api/use-feedback-actions.js";
 import { useGoalKudos } from "../../api/use-goal-details.js";
-import { KUDOS_MESSAGE_MAX } from "../../../../functions/src/domain/feedback.js";
+import { KUDOS_MESSAGE_MAX } from "../../../../functions/src/contracts/limits.js";
 import { describeKudosAccess } from "../../logic/goal-feedback.js";
 import { describeError } from "../../i18n/describe-error.js";
 import type { Translator } from "../../i18n/translator.js";

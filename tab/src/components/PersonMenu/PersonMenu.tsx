@@ -21,7 +21,8 @@ export function PersonMenu({ displayName, onSwitchPerson, onSignOut }: PersonMen
       <MenuTrigger disableButtonEnhancement>
         <Button
           appearance="subtle"
-          icon={<Avatar name={displayName} size={24} color="colorful" />}
+          // The avatar shows a person glyph, not initials: visible text inside the button must be part of its name.
+          icon={<Avatar idForColor={displayName} size={24} color="colorful" aria-hidden />}
           aria-label={t("personMenu.label", { name: displayName })}
         >
           <span className={styles.name}>{displayName}</span>

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { english } from "../../../../test/support/tab-translator.js";
-import { DEFAULT_REMINDER_SETTINGS } from "../../../../functions/src/domain/reminders.js";
+import { buildReminderSettings } from "../../../../test/support/tab-builders.js";
 import { buildExportFileName, describeAppInstall, describeCadence, describeInstallProblem, describeProgress, describeResult, isConfirmationMatch, toSettingsInput, validateCycleInput } from "./admin-logic.js";
+
+const REMINDERS = buildReminderSettings();
 
 describe("admin view logic", () => {
   it("describes the reminder cadence in plain words", () => {
-    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, dayOfWeek: 1, hour: 9, defaultTimeZone: "Europe/Berlin" }, english)).toBe("Every Monday at 9:00 AM, in each person's time zone (otherwise Europe/Berlin)");
-    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, cadence: "daily", hour: 17 }, english)).toMatch(/^Every day at 5:00 PM/);
-    expect(describeCadence({ ...DEFAULT_REMINDER_SETTINGS, isEnabled: false }, english)).toBe("Reminders are off");
+    expect(describeCadence({ ...REMINDERS, dayOfWeek: 1, hour: 9, defaultTimeZone: "Europe/Berlin" }, english)).toBe("Every Monday at 9:00 AM, in each person's time zone (otherwise Europe/Berlin)");
+    expect(describeCadence({ ...REMINDERS, cadence: "daily", hour: 17 }, english)).toMatch(/^Every day at 5:00 PM/);
+    expect(describeCadence({ ...REMINDERS, isEnabled: false }, english)).toBe("Reminders are off");
   });
 
   it("shows progress as a fraction when the total is known", () => {
@@ -31,8 +33,8 @@ describe("admin view logic", () => {
 
   it("keeps settings fields when turning them into a request", () => {
     const appInstall = { isAvailable: true, unavailableReason: null, lastProblem: null };
-    const input = toSettingsInput({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], organisationGoalOwners: [{ id: "a", displayName: "A", jobTitle: null }], isProactiveInstallEnabled: true, appInstall, reminders: DEFAULT_REMINDER_SETTINGS });
-    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], isProactiveInstallEnabled: true, reminders: DEFAULT_REMINDER_SETTINGS });
+    const input = toSettingsInput({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], organisationGoalOwners: [{ id: "a", displayName: "A", jobTitle: null }], isProactiveInstallEnabled: true, defaultLocale: "en", appInstall, reminders: REMINDERS });
+    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], isProactiveInstallEnabled: true, reminders: REMINDERS });
     expect(input).not.toHaveProperty("organisationGoalOwners");
     expect(input).not.toHaveProperty("appInstall");
   });

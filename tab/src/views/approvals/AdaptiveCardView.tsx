@@ -79,7 +79,11 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
     };
     renderCard(current, callbacks)
       .then((element) => {
-        if (isCurrent && host.current && element) host.current.replaceChildren(element);
+        if (!isCurrent || !host.current || !element) return;
+        // The button pressed is replaced with the outcome: keep a keyboard user's place on the card.
+        const hadFocus = host.current.contains(document.activeElement);
+        host.current.replaceChildren(element);
+        if (hadFocus) host.current.focus();
       })
       .catch(() => isCurrent && setError(tr.t("card.renderFailed")));
     return () => {
@@ -89,7 +93,7 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
 
   return (
     <div className={styles.root} aria-busy={isBusy}>
-      <div ref={host} className={styles.card} role="group" aria-label={label} />
+      <div ref={host} className={styles.card} role="group" aria-label={label} tabIndex={-1} />
       {isBusy && (
         <div className={styles.busy}>
           <Spinner size="small" label={tr.t("card.sending")} />

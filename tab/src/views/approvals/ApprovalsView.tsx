@@ -2,10 +2,12 @@
  * Teams chat shows. Deciding here runs the same handler as the card in Teams. */
 import { Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
+import { VERBS } from "../../../../cards/src/verbs.js";
+import { useAnnounce } from "../../components/Announcer/announcer-context.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
-import { useApprovals, useCardActions, type CardActionInput, type PendingApproval } from "../../api/use-approvals.js";
+import { useApprovals, useCardActions, type CardActionInput, type CardActionResponse, type PendingApproval } from "../../api/use-approvals.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { ApprovalItem } from "./ApprovalItem.js";
 import { useTranslator } from "../../i18n/use-translator.js";
@@ -17,6 +19,18 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL },
 });
+
+/** What a decision made here is called when it is announced. */
+const DECISION_ANNOUNCEMENTS = {
+  [VERBS.approve]: "approvals.announce.approved",
+  [VERBS.requestChanges]: "approvals.announce.changesRequested",
+  [VERBS.reject]: "approvals.announce.rejected",
+} as const;
+
+/** The card that comes back still offers a decision when the server refused one (a missing comment). */
+function isDecided(response: CardActionResponse): boolean {
+  return response.statusCode === 200 && !JSON.stringify(response.value).includes(VERBS.approve);
+}
 
 /** Cards acted on stay in view with their outcome, even after the list no longer contains them. */
 function mergeActedOn(pending: PendingApproval[], actedOn: PendingApproval[]): PendingApproval[] {
@@ -32,15 +46,18 @@ export default function ApprovalsView() {
   const { t } = tr;
   const [actedOn, setActedOn] = useState<PendingApproval[]>([]);
   const { reload } = approvals;
+  const announce = useAnnounce();
 
   const execute = useCallback(
     async (item: PendingApproval, action: CardActionInput) => {
       setActedOn((previous) => (previous.some((entry) => entry.goalId === item.goalId) ? previous : [...previous, item]));
       const response = await actions.execute(action);
       reload();
+      const announcement = DECISION_ANNOUNCEMENTS[action.verb as keyof typeof DECISION_ANNOUNCEMENTS];
+      if (announcement && isDecided(response)) announce(t(announcement, { title: item.title }));
       return response;
     },
-    [actions, reload],
+    [actions, reload, announce, t],
   );
 
   if (approvals.error) return <ErrorNotice title={t("approvals.loadFailed")} detail={describeError(approvals.error, tr)} onRetry={reload} />;

@@ -1,5 +1,6 @@
 /** The caller's goals for one cycle: see them, write and change them, send them for approval. */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { CloseOutPanel } from "../../components/CloseOutPanel/CloseOutPanel.js";
 import { DeleteGoalDialog } from "../../components/DeleteGoalDialog/DeleteGoalDialog.js";
 import { EmptyGoals } from "../../components/EmptyGoals/EmptyGoals.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
@@ -63,6 +64,7 @@ export default function MyGoalsView() {
           onDelete={page.askToDelete}
         />
       )}
+      {cycle.isCloseOutOpen && goals.data && <CloseOutPanel cycle={cycle} cycles={cycles.data ?? []} goals={goals.data} />}
       {editor.session > 0 && (
         <GoalEditor
           key={editor.session}

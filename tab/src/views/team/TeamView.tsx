@@ -10,6 +10,7 @@ import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
 import { CascadeSummary } from "../organisation/CascadeSummary/CascadeSummary.js";
 import { LeaverGoalDialog } from "./LeaverGoalDialog/LeaverGoalDialog.js";
 import { ReportCard } from "./ReportCard/ReportCard.js";
+import { TeamCloseOut } from "./TeamCloseOut/TeamCloseOut.js";
 import { useTeamPage } from "./use-team-page.js";
 import { MY_TEAM, type TeamCrumb } from "./team-logic.js";
 import { describeError } from "../../i18n/describe-error.js";
@@ -76,6 +77,7 @@ export default function TeamView() {
           </section>
         </>
       )}
+      {cycle.isCloseOutOpen && root && root.reportsCount > 0 && <TeamCloseOut managerId={path[path.length - 1]!.id === MY_TEAM.id ? null : path[path.length - 1]!.id} cycle={cycle} />}
       {page.leaverGoal && <LeaverGoalDialog goal={page.leaverGoal} me={me.data} onClose={page.closeLeaverDialog} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { useAdminActions } from "../../../api/use-admin.js";
 import { useCycles } from "../../../api/use-me.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
+import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
 import { describeCycleDates } from "../../../logic/cycles.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
@@ -20,6 +21,21 @@ export function CyclesSection() {
   const { t } = tr;
   const [closing, setClosing] = useState<CycleView | null>(null);
   const [isClosing, setIsClosing] = useState(false);
+  useReturnFocus(closing !== null);
+
+  const [openingId, setOpeningId] = useState<string | null>(null);
+
+  const openCloseOut = async (cycle: CycleView) => {
+    setOpeningId(cycle.id);
+    try {
+      await actions.openCloseOut(cycle.id);
+      notify(t("admin.cycles.closeOutOpened", { name: cycle.name }));
+    } catch (caught) {
+      notify(t("admin.cycles.closeOutNotOpened"), { intent: "error", body: describeError(caught, tr) });
+    } finally {
+      setOpeningId(null);
+    }
+  };
 
   const close = async () => {
     if (!closing) return;
@@ -61,6 +77,11 @@ export function CyclesSection() {
                   </Badge>
                 </TableCell>
                 <TableCell>
+                  {!cycle.isCloseOutOpen && (
+                    <Button size="small" disabled={openingId === cycle.id} onClick={() => void openCloseOut(cycle)} aria-label={t("admin.cycles.openCloseOut.label", { name: cycle.name })}>
+                      {t("admin.cycles.openCloseOut")}
+                    </Button>
+                  )}
                   {cycle.status === "open" && (
                     <Button size="small" onClick={() => setClosing(cycle)} aria-label={t("admin.cycles.close.label", { name: cycle.name })}>
                       {t("admin.cycles.close")}

@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from "react";
 import { isConfirmationMatch } from "../admin-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -27,6 +28,7 @@ export function EraseDialog({ target, isErasing, onConfirm, onCancel }: EraseDia
   const styles = useStyles();
   const { t } = useTranslator();
   const [typed, setTyped] = useState("");
+  useReturnFocus(target !== null);
   const isMatch = target !== null && isConfirmationMatch(typed, target.confirmText);
   const cancel = () => {
     setTyped("");

@@ -2,7 +2,7 @@
  * columns holds each field of the import model, then previews again. */
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
-import { IMPORT_FIELDS, REQUIRED_FIELDS } from "../../../../../functions/src/domain/import/import-fields.js";
+import { IMPORT_FIELDS, REQUIRED_FIELDS } from "../../../../../functions/src/contracts/index.js";
 import type { ColumnMapping, ImportField } from "../../../api/admin-types.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 

@@ -3,7 +3,7 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUploadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useId, useRef, type ChangeEvent } from "react";
-import { buildTemplateCsv, TEMPLATE_FILE_NAME } from "../../../../../functions/src/domain/import/import-template.js";
+import { buildTemplateCsv, TEMPLATE_FILE_NAME } from "../../../../../functions/src/contracts/import-template.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { useNotify } from "../../../components/Notify/use-notify.js";
 import { useTranslator } from "../../../i18n/use-translator.js";

@@ -1,8 +1,9 @@
 /** The charts: goals by status and progress per direct report. Loaded on its own, after the
  * figures, so the charting code never delays the first paint. */
-import { Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Card, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { DataVizPalette, DonutChart, getColorFromToken, HorizontalBarChartWithAxis } from "@fluentui/react-charts";
 import type { Dashboard } from "../../../api/use-dashboard.js";
+import { SpokenOnly } from "../../../components/SpokenOnly/SpokenOnly.js";
 import { buildReportSeries, buildStatusSeries } from "../dashboard-figures.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
@@ -41,10 +42,19 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
   const statuses = buildStatusSeries(dashboard.byStatus, tr);
   const reports = buildReportSeries(dashboard);
   const total = statuses.reduce((sum, s) => sum + s.count, 0);
+  const ids = { status: useId("chart-status"), reports: useId("chart-reports") };
+  // Each chart is a figure named by its heading and described in words, for people who cannot see it.
+  const statusSummary = tr.formatList(statuses.map((s) => t("dashboard.chart.statusItem", { status: s.label, count: tr.formatNumber(s.count) })));
+  const reportsSummary = tr.formatList(
+    reports.map((r) => t("dashboard.chart.reportItem", { name: r.name, detail: t("dashboard.chart.callout", { progress: tr.formatPercent(r.progress), count: r.activeGoals }) })),
+  );
   return (
     <div className={styles.row}>
-      <Card className={styles.card} data-chart="status">
-        <Subtitle2 as="h3">{t("dashboard.chart.status")}</Subtitle2>
+      <Card className={styles.card} data-chart="status" role="figure" aria-labelledby={`${ids.status}-title`} aria-describedby={`${ids.status}-summary`}>
+        <Subtitle2 as="h3" id={`${ids.status}-title`}>
+          {t("dashboard.chart.status")}
+        </Subtitle2>
+        <SpokenOnly id={`${ids.status}-summary`}>{statusSummary}</SpokenOnly>
         <DonutChart
           data={{ chartTitle: t("dashboard.chart.status"), chartData: statuses.map((s) => ({ legend: s.label, data: s.count, color: colorOf(STATUS_TOKENS[s.status] ?? DataVizPalette.color1) })) }}
           innerRadius={55}
@@ -53,20 +63,25 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
           hideLabels={false}
         />
       </Card>
-      <Card className={styles.card} data-chart="reports">
-        <Subtitle2 as="h3">{t("dashboard.chart.reports")}</Subtitle2>
+      <Card className={styles.card} data-chart="reports" role="figure" aria-labelledby={`${ids.reports}-title`} aria-describedby={reports.length > 0 ? `${ids.reports}-summary` : undefined}>
+        <Subtitle2 as="h3" id={`${ids.reports}-title`}>
+          {t("dashboard.chart.reports")}
+        </Subtitle2>
         {reports.length > 0 ? (
-          <HorizontalBarChartWithAxis
-            chartTitle={t("dashboard.chart.reports")}
-            data={reports.map((r) => ({ x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: t("dashboard.chart.callout", { progress: tr.formatPercent(r.progress), count: r.activeGoals }) }))}
-            height={Math.max(160, reports.length * 40 + 60)}
-            xMaxValue={100}
-            hideLegend
-            useSingleColor
-            colors={[colorOf(DataVizPalette.color1)]}
-            margins={{ left: 140, right: 16, top: 8, bottom: 32 }}
-            showYAxisLables
-          />
+          <>
+            <SpokenOnly id={`${ids.reports}-summary`}>{reportsSummary}</SpokenOnly>
+            <HorizontalBarChartWithAxis
+              chartTitle={t("dashboard.chart.reports")}
+              data={reports.map((r) => ({ x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: t("dashboard.chart.callout", { progress: tr.formatPercent(r.progress), count: r.activeGoals }) }))}
+              height={Math.max(160, reports.length * 40 + 60)}
+              xMaxValue={100}
+              hideLegend
+              useSingleColor
+              colors={[colorOf(DataVizPalette.color1)]}
+              margins={{ left: 140, right: 16, top: 8, bottom: 32 }}
+              showYAxisLables
+            />
+          </>
         ) : (
           <span>{t("dashboard.noReports")}</span>
         )}

@@ -21,9 +21,11 @@ export interface GoalLineProps {
   goal: GoalInsight;
   isHighlighted?: boolean;
   actions?: ReactNode;
+  /** False where the surrounding element already names the goal (a tree item), so it is not read twice. */
+  isTitleAnnounced?: boolean;
 }
 
-export function GoalLine({ goal, isHighlighted = false, actions }: GoalLineProps) {
+export function GoalLine({ goal, isHighlighted = false, actions, isTitleAnnounced = true }: GoalLineProps) {
   const styles = useStyles();
   const tr = useTranslator();
   const { t } = tr;
@@ -35,7 +37,7 @@ export function GoalLine({ goal, isHighlighted = false, actions }: GoalLineProps
             <LockClosedRegular className={styles.muted} />
           </Tooltip>
         )}
-        <Text weight={isHighlighted ? "bold" : "semibold"} className={styles.title}>
+        <Text weight={isHighlighted ? "bold" : "semibold"} className={styles.title} aria-hidden={isTitleAnnounced ? undefined : true}>
           {goal.isTopLevel ? t("goalLine.organisationGoal", { title: goal.title }) : goal.title}
         </Text>
         <StatusBadge status={goal.status} />

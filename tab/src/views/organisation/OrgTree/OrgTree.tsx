@@ -6,6 +6,7 @@ import { BranchStats } from "../BranchStats/BranchStats.js";
 import { GoalLine } from "../GoalLine/GoalLine.js";
 import type { CascadeTree, SearchResult } from "../org-tree.js";
 import { GoalDetailsButton } from "../../../components/GoalDetailsButton/GoalDetailsButton.js";
+import { SpokenOnly } from "../../../components/SpokenOnly/SpokenOnly.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
@@ -39,21 +40,32 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
   const hidden = node.reportsCount - reports.length;
   const isBranch = goals.length > 0 || reports.length > 0 || hidden > 0;
   return (
-    <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId} aria-label={person.jobTitle ? t("orgTree.person", { name: person.displayName, job: person.jobTitle }) : person.displayName}>
-      <TreeItemLayout iconBefore={<Avatar name={person.displayName} size={24} color="colorful" />} aside={<BranchStats name={person.displayName} figures={figures} />}>
+    // Named by its content (not aria-label), so the name holds every word shown in the item (WCAG 2.5.3
+    // label in name); the nested group of goals and reports is not part of a tree item's name.
+    <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId}>
+      <TreeItemLayout iconBefore={<Avatar name={person.displayName} size={24} color="colorful" aria-hidden />} aside={<BranchStats name={person.displayName} figures={figures} />}>
         <span className={styles.person}>
-          <Text weight="semibold">{person.displayName}</Text>
-          {person.jobTitle && <Caption1 className={styles.muted}>{person.jobTitle}</Caption1>}
+          <SpokenOnly>{person.jobTitle ? t("orgTree.person", { name: person.displayName, job: person.jobTitle }) : person.displayName}</SpokenOnly>
+          <Text weight="semibold" aria-hidden>
+            {person.displayName}
+          </Text>
+          {person.jobTitle && (
+            <Caption1 className={styles.muted} aria-hidden>
+              {person.jobTitle}
+            </Caption1>
+          )}
           {!person.isEnabled && <Badge appearance="outline" color="warning">{t("team.hasLeft")}</Badge>}
         </span>
       </TreeItemLayout>
       {isBranch && (
         <Tree>
           {goals.map((goal) => (
-            <TreeItem key={goal.id} itemType="leaf" value={`goal:${goal.id}`} aria-label={t("orgTree.goal", { title: goal.title })}>
+            <TreeItem key={goal.id} itemType="leaf" value={`goal:${goal.id}`}>
               <TreeItemLayout className={styles.goal}>
+                <SpokenOnly>{t("orgTree.goal", { title: goal.title })}</SpokenOnly>
                 <GoalLine
                   goal={goal}
+                  isTitleAnnounced={false}
                   isHighlighted={search?.goalIds.has(goal.id) ?? false}
                   actions={
                     <GoalDetailsButton goalId={goal.id} title={goal.title} />

@@ -1,6 +1,7 @@
 /** A goal of someone who left: give it to someone in your team, or close it. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Option, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { DECISION_COMMENT_MAX } from "../../../../../functions/src/contracts/limits.js";
 import type { GoalInsight } from "../../../api/use-org-cascade.js";
 import { useLeaverActions } from "../../../api/use-leaver-actions.js";
 import { useSubtree } from "../../../api/use-people.js";
@@ -8,6 +9,7 @@ import { useNotify } from "../../../components/Notify/use-notify.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { listNewOwners } from "../team-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -31,6 +33,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
   const actions = useLeaverActions();
   const notify = useNotify();
   const selected = choices.find((choice) => choice.id === ownerId);
+  useReturnFocus(true);
 
   const run = async (work: () => Promise<string>) => {
     setIsBusy(true);
@@ -63,7 +66,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
               </Dropdown>
             </Field>
             <Field label={t("leaver.note")}>
-              <Textarea value={comment} maxLength={2000} onChange={(_event, data) => setComment(data.value)} />
+              <Textarea value={comment} maxLength={DECISION_COMMENT_MAX} onChange={(_event, data) => setComment(data.value)} />
             </Field>
           </DialogContent>
           <DialogActions>

@@ -1,7 +1,15 @@
 /** The SMART check: tells an author, in plain words, what a goal still lacks before it can be submitted.
  * Pure, shared by the API (on every read) and the tab (inline hints while typing). */
-import { isDirectional } from "./key-results.js";
-import type { Cycle, GoalDraft } from "./types.js";
+import { isDirectional, type KeyResult } from "./key-results.js";
+
+/** The fields of a goal the check reads. */
+export interface SmartDraft {
+  title: string;
+  description: string;
+  dueDate: string | null;
+  parentId: string | null;
+  keyResults: KeyResult[];
+}
 
 export type SmartCode = "specific_title" | "description" | "measurable_key_result" | "due_date_in_cycle" | "alignment";
 
@@ -17,7 +25,7 @@ export interface SmartResult {
 }
 
 export interface SmartContext {
-  cycle: Pick<Cycle, "startDate" | "endDate"> | null;
+  cycle: { startDate: string; endDate: string } | null;
   /** True when the goal is marked top-level by someone allowed to set organisation goals. */
   isTopLevel: boolean;
 }
@@ -30,7 +38,7 @@ function countWords(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
-function isMeasurable(draft: Pick<GoalDraft, "keyResults">): boolean {
+function isMeasurable(draft: Pick<SmartDraft, "keyResults">): boolean {
   return draft.keyResults.some((kr) =>
     kr.kind === "milestone" ? kr.title.trim().length > 0 : Number.isFinite(kr.start) && Number.isFinite(kr.target) && (!isDirectional(kr.kind) || kr.start !== kr.target),
   );
@@ -41,7 +49,7 @@ function isDueInCycle(dueDate: string | null, cycle: SmartContext["cycle"]): boo
   return dueDate >= cycle.startDate && dueDate <= cycle.endDate;
 }
 
-export function checkSmart(draft: Pick<GoalDraft, "title" | "description" | "dueDate" | "parentId" | "keyResults">, context: SmartContext): SmartResult {
+export function checkSmart(draft: SmartDraft, context: SmartContext): SmartResult {
   const missing: SmartIssue[] = [];
   const title = draft.title.trim();
   if (title.length < MIN_TITLE_CHARS || countWords(title) < MIN_TITLE_WORDS) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { computeGoalProgress, computeKeyResultProgress, rollUpProgress } from "./progress.js";
-import { MEASURED_KINDS, type KeyResult, type MeasuredKeyResult, type MeasuredKind, type UnitKind } from "./types.js";
+import { MEASURED_KINDS, type KeyResult, type MeasuredKeyResult, type MeasuredKind, type UnitKind } from "./key-results.js";
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const unitKind = fc.constantFrom<UnitKind>("text", "percent", "currency");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { computeGoalProgress, computeKeyResultProgress, rollUpProgress } from "./progress.js";
-import type { KeyResult } from "./types.js";
+import type { KeyResult } from "./key-results.js";
 
 const num = (start: number, target: number, current: number): KeyResult => ({ id: "k", title: "t", kind: target < start ? "decrease" : "increase", start, target, current, unitKind: "text" });
 

@@ -1,6 +1,27 @@
-/** The Cascade import template as a CSV file: the template's headers in field order, then one example
- * goal and one of its key results, so an admin sees how a row of each kind is written. */
-import { IMPORT_FIELDS, TEMPLATE_HEADERS, type ImportField } from "./import-fields.js";
+/** The Cascade import template: its header for each field, the fields every row needs, and the file an
+ * admin downloads (the headers in field order, then one example goal and one of its key results). */
+import { IMPORT_FIELDS, type ImportField } from "./admin.js";
+
+/** The template's header for each field; headers are matched case-insensitively. */
+export const TEMPLATE_HEADERS: Record<ImportField, string> = {
+  id: "id",
+  type: "type",
+  title: "title",
+  description: "description",
+  owner: "owner",
+  cycle: "cycle",
+  parent: "parent",
+  status: "status",
+  krType: "kr type",
+  start: "start",
+  target: "target",
+  current: "current",
+  unit: "unit",
+  due: "due",
+};
+
+/** Fields without which no row can be read. */
+export const REQUIRED_FIELDS: readonly ImportField[] = ["id", "type", "title"];
 
 export const TEMPLATE_FILE_NAME = "cascade-import-template.csv";
 

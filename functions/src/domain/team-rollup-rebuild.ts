@@ -1,0 +1,87 @@
+/** Recomputing every roll-up of a tenant from the goals and the org chart: after a large sync, to
+ * repair, and as the reference the incremental upkeep must equal. */
+import type { GoalRepository } from "./ports.js";
+import type { RollUpSlot } from "./team-rollup-service.js";
+import { combineSubtree } from "./team-rollup-service.js";
+import { computeContribution, isEmptyRollUp, type RollUp } from "./team-rollups.js";
+import { mapLimited } from "./team-goals.js";
+import type { Goal, Person } from "./types.js";
+
+export interface RollUpRecordValue {
+  at: string;
+  slot: RollUpSlot;
+  value: RollUp | number;
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The rows incremental upkeep keeps, computed at once from everyone and their goals. */
+export function computeAllRollUps(people: readonly Person[], goalsByOwner: ReadonlyMap<string, readonly Goal[]>, now: Date): RollUpRecordValue[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const reportsOf = new Map<string, string[]>();
+  for (const p of people) {
+    if (!p.managerId || p.managerId === p.id || !byId.has(p.managerId)) continue;
+    reportsOf.set(p.managerId, [...(reportsOf.get(p.managerId) ?? []), p.id]);
+  }
+  for (const list of reportsOf.values()) list.sort(compareIds);
+  const records: RollUpRecordValue[] = [];
+  const own = new Map<string, Map<string, RollUp>>();
+  for (const person of people) {
+    const byCycle = new Map<string, Goal[]>();
+    for (const goal of goalsByOwner.get(person.id) ?? []) byCycle.set(goal.cycleId, [...(byCycle.get(goal.cycleId) ?? []), goal]);
+    const rolled = new Map<string, RollUp>();
+    for (const [cycleId, goals] of byCycle) {
+      const contribution = computeContribution(person, goals, now);
+      if (isEmptyRollUp(contribution)) continue;
+      rolled.set(cycleId, contribution);
+      records.push({ at: person.id, slot: { kind: "own", cycleId }, value: contribution });
+    }
+    own.set(person.id, rolled);
+  }
+  const subtrees = new Map<string, { people: number; byCycle: Map<string, RollUp> }>();
+  const visiting = new Set<string>();
+  function subtree(id: string): { people: number; byCycle: Map<string, RollUp> } {
+    const known = subtrees.get(id);
+    if (known) return known;
+    visiting.add(id);
+    const reports = (reportsOf.get(id) ?? []).filter((r) => !visiting.has(r)).map((r) => subtree(r));
+    const cycles = new Set([...(own.get(id)?.keys() ?? []), ...reports.flatMap((r) => [...r.byCycle.keys()])]);
+    const byCycle = new Map<string, RollUp>();
+    for (const cycleId of cycles) {
+      const combined = combineSubtree(own.get(id)?.get(cycleId) ?? null, reports.map((r) => r.byCycle.get(cycleId)).filter((r): r is RollUp => r !== undefined), now);
+      if (combined) byCycle.set(cycleId, combined);
+    }
+    visiting.delete(id);
+    const result = { people: 1 + reports.reduce((sum, r) => sum + r.people, 0), byCycle };
+    subtrees.set(id, result);
+    return result;
+  }
+  for (const [managerId, reports] of reportsOf) {
+    for (const reportId of reports) {
+      const tree = subtree(reportId);
+      records.push({ at: managerId, slot: { kind: "people", reportId }, value: tree.people });
+      for (const [cycleId, value] of tree.byCycle) records.push({ at: managerId, slot: { kind: "team", cycleId, reportId }, value });
+    }
+  }
+  return records;
+}
+
+export interface RebuildDeps {
+  goals: Pick<GoalRepository, "listGoalsByOwner">;
+  listPeople(tenantId: string): AsyncIterable<Person>;
+  rollUps: { replaceAll(tenantId: string, records: readonly RollUpRecordValue[]): Promise<number> };
+  now(): Date;
+}
+
+const READ_CONCURRENCY = 16;
+
+/** Reads everyone and their goals, computes every roll-up and writes what differs. */
+export async function rebuildRollUps(deps: RebuildDeps, tenantId: string): Promise<{ people: number; goals: number; rowsChanged: number }> {
+  const people: Person[] = [];
+  for await (const person of deps.listPeople(tenantId)) people.push(person);
+  const lists = await mapLimited(people, READ_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, {}));
+  const goalsByOwner = new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
+  const records = computeAllRollUps(people, goalsByOwner, deps.now());
+  const rowsChanged = await deps.rollUps.replaceAll(tenantId, records);
+  return { people: people.length, goals: lists.reduce((sum, l) => sum + l.length, 0), rowsChanged };
+}

@@ -1,0 +1,209 @@
+/** Keeping the roll-ups of team-rollups.ts current. Each person has their own contribution per cycle
+ * (in their own partition) and each direct report's subtree roll-up and head count (in the manager's
+ * partition). A change recomputes the owner's contribution, then walks up the management chain: each
+ * manager's subtree roll-up is recomputed from their own contribution and their reports' rows, never by
+ * adding deltas, so a retry or a replay writes the same rows again. Every row is written only while it
+ * is still the version read before its inputs were read (ETag), and recomputed when another writer got
+ * there first, so concurrent changes cannot lose one another. */
+import { isSummaryUnchanged } from "./cascade-ports.js";
+import { isAppError } from "./errors.js";
+import type { Clock, DirectoryReader, GoalRepository, GoalWrite, Versioned } from "./ports.js";
+import { computeContribution, isEmptyRollUp, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
+import type { AuditEntry, Goal, Person } from "./types.js";
+
+/** Where a roll-up row lives: in the partition of `at`. */
+export type RollUpSlot =
+  | { kind: "own"; cycleId: string }
+  | { kind: "team"; cycleId: string; reportId: string }
+  | { kind: "people"; reportId: string };
+
+export interface RollUpRows {
+  /** own: a RollUp; team: a RollUp; people: a head count. */
+  read(tenantId: string, at: string, slot: RollUpSlot): Promise<Versioned<RollUp | number> | null>;
+  /** Writes (null: deletes) while the row is still at `etag` (null: only when there is no row);
+   * throws precondition_failed when another writer changed it. */
+  write(tenantId: string, at: string, slot: RollUpSlot, value: RollUp | number | null, etag: string | null): Promise<void>;
+  /** The person's own contribution and their reports' subtree roll-ups for one cycle. */
+  readBelow(tenantId: string, personId: string, cycleId: string): Promise<{ own: RollUp | null; reports: Map<string, RollUp> }>;
+  /** The head counts of the person's reports' subtrees. */
+  readPeopleBelow(tenantId: string, personId: string): Promise<Map<string, number>>;
+  /** The cycles any row in the person's partition is about. */
+  listCyclesAt(tenantId: string, personId: string): Promise<string[]>;
+  /** Every row of the person's partition. */
+  dropPartition(tenantId: string, personId: string): Promise<void>;
+  /** Every row about one report in the manager's partition. */
+  dropReport(tenantId: string, managerId: string, reportId: string): Promise<void>;
+  /** A manager's reports' head counts and subtree roll-ups for one cycle: what a dashboard reads. */
+  readTeam(tenantId: string, managerId: string, cycleId: string): Promise<{ people: Map<string, number>; rollUps: Map<string, RollUp> }>;
+}
+
+export interface RollUpDeps {
+  rollUps: RollUpRows;
+  directory: DirectoryReader;
+  goals: Pick<GoalRepository, "listGoalsByOwner">;
+  clock: Clock;
+}
+
+const MAX_ATTEMPTS = 10;
+
+const isLostRace = (error: unknown) => isAppError(error) && (error.code === "precondition_failed" || error.code === "conflict");
+
+/** Reads the row, computes its value from inputs read after it, and writes it if it changed. */
+async function recompute<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.rollUps.read(tenantId, at, slot);
+    const next = await compute();
+    const stored = (current?.value ?? null) as T | null;
+    const isSame = typeof next === "number" || next === null ? next === stored : typeof stored !== "number" && sameRollUp(next, stored);
+    if (isSame) return;
+    try {
+      await deps.rollUps.write(tenantId, at, slot, next, current?.etag ?? null);
+      return;
+    } catch (error) {
+      if (!isLostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const orNull = (rollUp: RollUp) => (isEmptyRollUp(rollUp) ? null : rollUp);
+const byId = <T>(entries: Map<string, T>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+
+async function refreshOwn(deps: RollUpDeps, tenantId: string, person: Person, cycleId: string): Promise<void> {
+  await recompute(deps, tenantId, person.id, { kind: "own", cycleId }, async () => {
+    const goals = await deps.goals.listGoalsByOwner(tenantId, person.id, { cycleId });
+    return orNull(computeContribution(person, goals.map((g) => g.value), deps.clock.now()));
+  });
+}
+
+/** The subtree roll-up of a person from their own contribution and their current reports' rows. */
+export function combineSubtree(own: RollUp | null, reports: RollUp[], now: Date): RollUp | null {
+  return orNull(mergeRollUps([own, ...reports], now));
+}
+
+async function refreshTeamRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, cycleId: string, reportIds: ReadonlySet<string>): Promise<void> {
+  await recompute(deps, tenantId, managerId, { kind: "team", cycleId, reportId: personId }, async () => {
+    const below = await deps.rollUps.readBelow(tenantId, personId, cycleId);
+    const reports = new Map([...below.reports].filter(([id]) => reportIds.has(id)));
+    return combineSubtree(below.own, byId(reports), deps.clock.now());
+  });
+}
+
+async function refreshPeopleRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, reportIds: ReadonlySet<string>): Promise<void> {
+  await recompute(deps, tenantId, managerId, { kind: "people", reportId: personId }, async () => {
+    const below = await deps.rollUps.readPeopleBelow(tenantId, personId);
+    let people = 1;
+    for (const [id, n] of below) if (reportIds.has(id)) people += n;
+    return people;
+  });
+}
+
+export interface ChainRefresh {
+  /** Recompute the starting person's own contributions first. */
+  own: boolean;
+  /** Recompute head counts along the chain too (the org chart changed). */
+  people: boolean;
+}
+
+/** Recomputes, for these cycles, the rows from `startId` up to the top of their management chain.
+ * The chain is read from the directory at every step, so a move made meanwhile is followed. */
+export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: string, cycleIds: readonly string[], options: ChainRefresh): Promise<void> {
+  let person = await deps.directory.getPerson(tenantId, startId);
+  if (!person) return;
+  if (options.own) for (const cycleId of cycleIds) await refreshOwn(deps, tenantId, person, cycleId);
+  if (cycleIds.length === 0 && !options.people) return;
+  const visited = new Set([person.id]);
+  while (person.managerId && !visited.has(person.managerId)) {
+    const manager: Person | null = await deps.directory.getPerson(tenantId, person.managerId);
+    if (!manager) return;
+    const reportIds = new Set((await deps.directory.listDirectReports(tenantId, person.id)).map((r) => r.id));
+    for (const cycleId of cycleIds) await refreshTeamRow(deps, tenantId, person.id, manager.id, cycleId, reportIds);
+    if (options.people) await refreshPeopleRow(deps, tenantId, person.id, manager.id, reportIds);
+    visited.add(manager.id);
+    person = manager;
+  }
+}
+
+/** After goal writes: the owners' contributions to these cycles, and their chains. */
+export async function refreshOwners(deps: RollUpDeps, tenantId: string, ownerIds: readonly string[], cycleIds: readonly string[]): Promise<void> {
+  for (const ownerId of new Set(ownerIds)) await refreshChain(deps, tenantId, ownerId, [...new Set(cycleIds)], { own: true, people: false });
+}
+
+/** The cycles a person's rows are about and the cycles of their goals. */
+async function listPersonCycles(deps: RollUpDeps, tenantId: string, personId: string): Promise<string[]> {
+  const [stored, goals] = await Promise.all([deps.rollUps.listCyclesAt(tenantId, personId), deps.goals.listGoalsByOwner(tenantId, personId, {})]);
+  return [...new Set([...stored, ...goals.map((g) => g.value.cycleId)])].sort();
+}
+
+/** After a goal write whose cycles are not known (a repair): every cycle of the owner. */
+export async function refreshOwnersEverywhere(deps: RollUpDeps, tenantId: string, ownerIds: readonly string[]): Promise<void> {
+  for (const ownerId of new Set(ownerIds)) await refreshChain(deps, tenantId, ownerId, await listPersonCycles(deps, tenantId, ownerId), { own: true, people: false });
+}
+
+export interface PersonMove {
+  personId: string;
+  before: Pick<Person, "managerId" | "displayName"> | null;
+  after: Pick<Person, "managerId" | "displayName"> | null;
+}
+
+async function attachReports(deps: RollUpDeps, tenantId: string, managerId: string): Promise<string[]> {
+  const touched = new Set<string>();
+  for (const report of await deps.directory.listDirectReports(tenantId, managerId)) {
+    const cycles = await listPersonCycles(deps, tenantId, report.id);
+    const reportIds = new Set((await deps.directory.listDirectReports(tenantId, report.id)).map((r) => r.id));
+    for (const cycleId of cycles) {
+      await refreshTeamRow(deps, tenantId, report.id, managerId, cycleId, reportIds);
+      touched.add(cycleId);
+    }
+    await refreshPeopleRow(deps, tenantId, report.id, managerId, reportIds);
+  }
+  return [...touched];
+}
+
+/** After the org chart changed: a joiner's contribution joins their chain, a leaver's leaves it, a
+ * moved person's subtree leaves the old chain and joins the new one, and a new name reaches the lists. */
+export async function applyPeopleChanges(deps: RollUpDeps, tenantId: string, moves: readonly PersonMove[]): Promise<void> {
+  for (const move of moves) {
+    const { before, after, personId } = move;
+    const hasMoved = before !== null && (after === null || before.managerId !== after.managerId);
+    if (!hasMoved && (after === null || before?.displayName === after.displayName)) continue;
+    const cycles = await listPersonCycles(deps, tenantId, personId);
+    if (hasMoved && before.managerId) {
+      await deps.rollUps.dropReport(tenantId, before.managerId, personId);
+      await refreshChain(deps, tenantId, before.managerId, cycles, { own: false, people: true });
+    }
+    if (after === null) {
+      await deps.rollUps.dropPartition(tenantId, personId);
+      continue;
+    }
+    // A manager who joins after their reports: the reports' rows join the manager's partition first.
+    if (before === null) for (const cycleId of await attachReports(deps, tenantId, personId)) if (!cycles.includes(cycleId)) cycles.push(cycleId);
+    await refreshChain(deps, tenantId, personId, cycles, { own: true, people: true });
+  }
+}
+
+/** Wraps the goal repository so every write that changes a goal's summary recomputes the roll-ups of
+ * its owners (before and after) for its cycles (before and after), up their management chains. A
+ * failure is reported, not thrown: the goal is written, and the rebuild job brings the rows back. */
+export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<RollUpDeps, "goals">, onError: (error: unknown) => void): T {
+  const upkeep: RollUpDeps = { ...deps, goals };
+  async function refresh(tenantId: string, touched: Array<Goal | undefined>): Promise<void> {
+    const known = touched.filter((g): g is Goal => g !== undefined);
+    try {
+      await refreshOwners(upkeep, tenantId, known.map((g) => g.ownerId), known.map((g) => g.cycleId));
+    } catch (error) {
+      onError(error);
+    }
+  }
+  return {
+    ...goals,
+    async saveGoal(write: GoalWrite) {
+      const saved = await goals.saveGoal(write);
+      if (!isSummaryUnchanged(write)) await refresh(write.goal.tenantId, [write.previous, write.goal]);
+      return saved;
+    },
+    async deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {
+      await goals.deleteGoal(tenantId, goal, etag, audit);
+      await refresh(tenantId, [goal]);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** Keeps the team roll-ups (domain/team-rollup-service.ts) in line with the org chart: every directory
+ * update (sync, admin changes, erasure) passes its changed people on. A large update, such as a
+ * tenant's first sync, is followed by a rebuild instead: one pass over everyone beats a chain walk per
+ * person. */
+import { rebuildRollUps } from "./domain/team-rollup-rebuild.js";
+import { applyPeopleChanges, type RollUpDeps } from "./domain/team-rollup-service.js";
+import type { GoalRepository } from "./domain/ports.js";
+import type { TableDirectory } from "./store/directory-store.js";
+import { toPatch } from "./store/org-packing.js";
+import type { RollUpStore } from "./store/rollup-store.js";
+
+/** Above this many changed people, one update is followed by a rebuild. A chain walk per person costs
+ * a few requests per level and cycle; a rebuild one query per person and a write per changed row. */
+export const REBUILD_ABOVE = 25;
+
+export interface RollUpUpkeepParts {
+  rollUps: RollUpStore;
+  goals: Pick<GoalRepository, "listGoalsByOwner">;
+  now(): Date;
+  log(level: "warn", message: string, details?: Record<string, unknown>): void;
+}
+
+export function createRollUpRebuild(directory: Pick<TableDirectory, "listPeople">, parts: Omit<RollUpUpkeepParts, "log">) {
+  return (tenantId: string) => rebuildRollUps({ goals: parts.goals, listPeople: (t) => directory.listPeople(t), rollUps: parts.rollUps, now: parts.now }, tenantId);
+}
+
+export function withRollUpDirectory<T extends TableDirectory>(directory: T, parts: RollUpUpkeepParts): T {
+  const deps: RollUpDeps = { rollUps: parts.rollUps, directory, goals: parts.goals, clock: { now: parts.now } };
+  const rebuild = createRollUpRebuild(directory, parts);
+  const applyUpdate: TableDirectory["applyUpdate"] = async (tenantId, update) => {
+    const result = await directory.applyUpdate(tenantId, update);
+    try {
+      if (result.changes.size > REBUILD_ABOVE) await rebuild(tenantId);
+      else await applyPeopleChanges(deps, tenantId, [...result.changes].map(([personId, change]) => ({ personId, before: change.before, after: change.after })));
+    } catch (error) {
+      parts.log("warn", "Could not update the team roll-ups after a directory change", { error: String(error) });
+    }
+    return result;
+  };
+  return {
+    ...directory,
+    applyUpdate,
+    async upsertPeople(tenantId, people) {
+      await applyUpdate(tenantId, { patches: people.map(toPatch) });
+    },
+    async removePeople(tenantId, ids) {
+      await applyUpdate(tenantId, { patches: [], removals: ids });
+    },
+  };
+}
