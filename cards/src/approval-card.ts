@@ -1,16 +1,16 @@
 /** The card a manager gets when a goal is submitted: the goal, its place in the cascade, the
  * checklist result, the diff on a re-approval, and the three decisions. */
-import type { AdaptiveCard, CardAction, CardElement, CardRefresh } from "./card-json.js";
+import type { AdaptiveCard, CardAction, CardElement, CardRefresh, TextInput } from "./card-json.js";
 import { COMMENT_INPUT_IDS, COMMENT_MAX_LENGTH, COMMENT_PROMPTS } from "./decision-inputs.js";
 import {
   createCard,
   createContainer,
   createExecuteAction,
   createHeading,
-  createOpenUrlAction,
   createShowCardAction,
   createText,
 } from "./elements.js";
+import { createOpenGoalActions } from "./goal-actions.js";
 import { createChangesSection, createGoalDetails, createGoalSummary, createSmartSection } from "./goal-sections.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { MessageId } from "./i18n/catalogues.js";
@@ -43,7 +43,7 @@ interface CommentActionOptions {
 /** A decision that needs a comment opens a small form, so the comment box is only there when needed. */
 function createCommentAction(options: CommentActionOptions, ref: GoalRef, intl: CardIntl): CardAction {
   const prompt = intl.t(options.prompt);
-  const input: CardElement = {
+  const input: TextInput = {
     type: "Input.Text",
     id: options.inputId,
     label: intl.t("approval.commentLabel"),
@@ -83,13 +83,12 @@ const REJECT: CommentActionOptions = {
 
 function createDecisionActions(goal: ApprovalGoalView, intl: CardIntl): CardAction[] {
   const ref = { goalId: goal.goalId, version: goal.version };
-  const actions: CardAction[] = [
+  return [
     createExecuteAction({ title: intl.t("approval.approve"), verb: VERBS.approve, data: { ...ref }, style: "positive", hasInputs: false }),
     createCommentAction(REQUEST_CHANGES, ref, intl),
     createCommentAction(REJECT, ref, intl),
+    ...createOpenGoalActions(goal.goalUrl, intl),
   ];
-  if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
-  return actions;
 }
 
 function buildDecisionCard(input: ApprovalCardInput, intl: CardIntl, notice: CardElement[]): AdaptiveCard {

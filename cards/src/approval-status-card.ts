@@ -1,9 +1,10 @@
 /** What everyone except the approver sees on an approval card, and what everyone sees once a
  * decision is made: the state, who decided, when, and the comment. */
 import { createApprovalRefresh } from "./approval-card.js";
-import type { AdaptiveCard, CardAction, CardElement, CardStyle } from "./card-json.js";
-import { createCard, createContainer, createFacts, createOpenUrlAction, createText } from "./elements.js";
+import type { AdaptiveCard, CardElement, CardStyle } from "./card-json.js";
+import { createCard, createContainer, createFacts, createText } from "./elements.js";
 import { formatDateTime, formatDecision } from "./format.js";
+import { createOpenGoalActions } from "./goal-actions.js";
 import { createGoalSummary } from "./goal-sections.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { ApprovalGoalView, Decision, DecisionOutcome } from "./types.js";
@@ -48,8 +49,7 @@ export function buildApprovalStatusCard(input: ApprovalStatusCardInput, intl: Ca
     outcome ? createOutcomeSection(outcome, intl) : createWaitingSection(input.approverName, intl),
     ...createGoalSummary(goal, intl),
   ];
-  const actions: CardAction[] = goal.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl)] : [];
   // Once decided the card is final for everyone, so nobody needs to refresh it any more.
   const refresh = outcome ? undefined : createApprovalRefresh(goal, input.approverUserId);
-  return createCard(body, actions, refresh);
+  return createCard(body, createOpenGoalActions(goal.goalUrl, intl), refresh);
 }

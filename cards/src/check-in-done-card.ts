@@ -1,16 +1,16 @@
 /** Replaces the reminder form once a check-in is saved, so the person sees what was recorded. */
-import type { AdaptiveCard, CardAction, CardElement, CardStyle } from "./card-json.js";
+import type { AdaptiveCard, CardElement, CardStyle } from "./card-json.js";
 import {
   createBulletList,
   createCard,
   createContainer,
   createFacts,
   createHeading,
-  createOpenUrlAction,
   createSectionTitle,
   createText,
 } from "./elements.js";
 import { describeKeyResult, formatConfidence } from "./format.js";
+import { createOpenGoalActions } from "./goal-actions.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { Confidence, KeyResultView } from "./types.js";
 
@@ -45,6 +45,5 @@ export function buildCheckInDoneCard(input: CheckInDoneCardInput, intl: CardIntl
     body.push(createSectionTitle(intl.t("checkInDone.whereThingsStand")), createBulletList(lines));
   }
   if (input.note.trim()) body.push(createSectionTitle(intl.t("checkInDone.note")), createText(input.note.trim()));
-  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)] : [];
-  return createCard(body, actions);
+  return createCard(body, createOpenGoalActions(input.goalUrl, intl));
 }

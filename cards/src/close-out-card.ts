@@ -1,8 +1,9 @@
 /** The close-out card: at the end of a cycle, a small form per goal (score prefilled from progress,
  * how it ended, a reflection), and the receipt that replaces a form once it is sent. */
-import type { AdaptiveCard, CardAction, CardElement } from "./card-json.js";
+import type { AdaptiveCard, CardElement } from "./card-json.js";
 import { CLOSE_OUT_OUTCOMES, closeOutInputIds, REFLECTION_MAX_LENGTH } from "./close-out-inputs.js";
-import { createActionSet, createCard, createContainer, createExecuteAction, createFacts, createHeading, createOpenUrlAction, createSectionTitle, createText, limitItems } from "./elements.js";
+import { createActionSet, createCard, createContainer, createFacts, createHeading, createOpenUrlAction, createSectionTitle, createText, limitItems } from "./elements.js";
+import { createGoalFormActions, createOpenGoalActions } from "./goal-actions.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { CloseOutGoalView, CloseOutOutcome } from "./types.js";
 import { VERBS } from "./verbs.js";
@@ -34,10 +35,7 @@ export function formatOutcome(intl: CardIntl, outcome: CloseOutOutcome): string 
 }
 
 function createGoalForm(goal: CloseOutGoalView, intl: CardIntl): CardElement {
-  const actions: CardAction[] = [
-    createExecuteAction({ title: intl.t("closeOut.submit"), verb: VERBS.submitCloseOut, data: { goalId: goal.goalId, version: goal.version }, style: "positive", hasInputs: true }),
-  ];
-  if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
+  const actions = createGoalFormActions(goal, { title: intl.t("closeOut.submit"), verb: VERBS.submitCloseOut }, intl);
   const previous = goal.closeOut;
   return {
     ...createContainer([
@@ -103,6 +101,5 @@ export function buildCloseOutDoneCard(input: CloseOutDoneCardInput, intl: CardIn
     createSectionTitle(intl.t("closeOut.reflectionLabel")),
     createText(input.reflection),
   ];
-  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)] : [];
-  return createCard(body, actions);
+  return createCard(body, createOpenGoalActions(input.goalUrl, intl));
 }

@@ -1,7 +1,8 @@
 /** Tells the owner what their manager decided about a submitted goal. */
 import type { AdaptiveCard, CardElement, CardStyle } from "./card-json.js";
-import { createCard, createContainer, createFacts, createHeading, createOpenUrlAction, createText } from "./elements.js";
+import { createCard, createContainer, createFacts, createHeading, createText } from "./elements.js";
 import { formatDateTime } from "./format.js";
+import { createOpenGoalActions } from "./goal-actions.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { Decision } from "./types.js";
 
@@ -31,5 +32,5 @@ export function buildDecisionCard(input: DecisionCardInput, intl: CardIntl): Ada
     body.push(createContainer([createText(intl.t("outcome.comment"), { weight: "Bolder" }), createText(input.comment)], "emphasis"));
   }
   body.push(createText(intl.t(`decisionCard.${input.decision}.next`), { isSubtle: true }));
-  return createCard(body, [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)]);
+  return createCard(body, createOpenGoalActions(input.goalUrl, intl));
 }

@@ -2,15 +2,19 @@
 import {
   CARD_SCHEMA,
   CARD_VERSION,
-  type AdaptiveCard,
   type ActionData,
+  type ActionSet,
+  type AdaptiveCard,
   type CardAction,
   type CardElement,
   type CardRefresh,
   type CardStyle,
+  type Container,
   type ExecuteAction,
+  type FactSet,
   type OpenUrlAction,
   type ShowCardAction,
+  type TextBlock,
 } from "./card-json.js";
 import { SUBMIT_VERB_KEY, type Verb } from "./verbs.js";
 
@@ -26,40 +30,34 @@ export function createCard(body: CardElement[], actions: CardAction[] = [], refr
   };
 }
 
-interface TextOptions {
-  size?: "Small" | "Medium" | "Large";
-  weight?: "Bolder";
-  isSubtle?: boolean;
-  color?: "Good" | "Warning" | "Attention" | "Accent";
-  spacing?: "None" | "Small" | "Medium" | "Large";
-}
+type TextOptions = Pick<TextBlock, "size" | "weight" | "isSubtle" | "color" | "spacing">;
 
-export function createText(text: string, options: TextOptions = {}): CardElement {
+export function createText(text: string, options: TextOptions = {}): TextBlock {
   return { type: "TextBlock", text, wrap: true, ...options };
 }
 
-export function createHeading(text: string): CardElement {
+export function createHeading(text: string): TextBlock {
   return createText(text, { size: "Medium", weight: "Bolder" });
 }
 
-export function createSectionTitle(text: string): CardElement {
+export function createSectionTitle(text: string): TextBlock {
   return createText(text, { weight: "Bolder", spacing: "Medium" });
 }
 
 /** Markdown bullet list; Adaptive Card markdown separates list items with a carriage return. */
-export function createBulletList(lines: string[]): CardElement {
+export function createBulletList(lines: string[]): TextBlock {
   return createText(lines.map((line) => `- ${line}`).join("\r"), { spacing: "Small" });
 }
 
-export function createFacts(facts: Array<[title: string, value: string]>): CardElement {
+export function createFacts(facts: Array<[title: string, value: string]>): FactSet {
   return { type: "FactSet", facts: facts.map(([title, value]) => ({ title, value })) };
 }
 
-export function createContainer(items: CardElement[], style?: CardStyle): CardElement {
+export function createContainer(items: CardElement[], style?: CardStyle): Container {
   return { type: "Container", ...(style ? { style } : {}), items };
 }
 
-export function createActionSet(actions: CardAction[]): CardElement {
+export function createActionSet(actions: CardAction[]): ActionSet {
   return { type: "ActionSet", actions };
 }
 

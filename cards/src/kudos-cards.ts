@@ -1,6 +1,7 @@
 /** Kudos: the manager is invited to thank someone who completed a goal, and the owner receives it. */
-import type { AdaptiveCard, CardAction, CardElement } from "./card-json.js";
-import { createCard, createContainer, createExecuteAction, createHeading, createOpenUrlAction, createText } from "./elements.js";
+import type { AdaptiveCard, CardElement } from "./card-json.js";
+import { createCard, createContainer, createHeading, createText } from "./elements.js";
+import { createGoalFormActions, createOpenGoalActions } from "./goal-actions.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { GoalRef } from "./types.js";
 import { VERBS } from "./verbs.js";
@@ -38,17 +39,7 @@ export function buildKudosInviteCard(input: KudosInviteCardInput, intl: CardIntl
       errorMessage: prompt,
     },
   ];
-  const actions: CardAction[] = [
-    createExecuteAction({
-      title: intl.t("kudos.send"),
-      verb: VERBS.sendKudos,
-      data: { goalId: input.goalId, version: input.version },
-      style: "positive",
-      hasInputs: true,
-    }),
-  ];
-  if (input.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl));
-  return createCard(body, actions);
+  return createCard(body, createGoalFormActions(input, { title: intl.t("kudos.send"), verb: VERBS.sendKudos }, intl));
 }
 
 export type KudosParseResult = { ok: true; value: { goalId: string; message: string } } | { ok: false; errors: string[] };
@@ -70,6 +61,5 @@ export function buildKudosCard(input: KudosCardInput, intl: CardIntl): AdaptiveC
     createText(intl.t("kudos.for", { title: input.goalTitle })),
     createContainer([createText(input.message)], "emphasis"),
   ];
-  const actions: CardAction[] = input.goalUrl ? [createOpenUrlAction(intl.t("common.openGoal"), input.goalUrl)] : [];
-  return createCard(body, actions);
+  return createCard(body, createOpenGoalActions(input.goalUrl, intl));
 }

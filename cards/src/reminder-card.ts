@@ -1,18 +1,18 @@
 /** The weekly nudge: each goal without a recent check-in, with a small form to check in right
  * from the card. */
-import type { AdaptiveCard, CardAction, CardElement } from "./card-json.js";
+import type { AdaptiveCard, CardElement } from "./card-json.js";
 import { checkInInputIds, NOTE_MAX_LENGTH } from "./check-in-inputs.js";
 import {
   createActionSet,
   createCard,
   createContainer,
-  createExecuteAction,
   createHeading,
   createOpenUrlAction,
   createText,
   limitItems,
 } from "./elements.js";
 import { formatConfidence, formatConfidenceInline, formatDay } from "./format.js";
+import { createGoalFormActions } from "./goal-actions.js";
 import type { CardIntl } from "./i18n/card-intl.js";
 import type { CheckInGoalView, Confidence, KeyResultView } from "./types.js";
 import { VERBS } from "./verbs.js";
@@ -74,16 +74,7 @@ function describeLastCheckIn(goal: CheckInGoalView, intl: CardIntl): string {
 }
 
 function createGoalForm(goal: CheckInGoalView, intl: CardIntl): CardElement {
-  const actions: CardAction[] = [
-    createExecuteAction({
-      title: intl.t("reminder.checkIn"),
-      verb: VERBS.submitCheckIn,
-      data: { goalId: goal.goalId, version: goal.version },
-      style: "positive",
-      hasInputs: true,
-    }),
-  ];
-  if (goal.goalUrl) actions.push(createOpenUrlAction(intl.t("common.openGoal"), goal.goalUrl));
+  const actions = createGoalFormActions(goal, { title: intl.t("reminder.checkIn"), verb: VERBS.submitCheckIn }, intl);
   const summary = intl.t("reminder.summary", {
     due: intl.formatCalendarDate(goal.dueDate),
     progress: intl.formatPercent(goal.progress),

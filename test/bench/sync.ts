@@ -2,15 +2,19 @@
  * delta of 1,000 changes; then the same for 1,000,000 users and 10,000 changes. The sync runs in a child process so its peak RSS is measured alone (the fake
  * lives here, Azurite in its own process). Besides the figures, each line carries the CPU seconds of
  * the sync and of Azurite and the load average, to read timings taken on a busy machine.
- * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync. */
+ * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync,
+ * SYNC_BENCH_VERBOSE=1 prints its phases, SYNC_BENCH_MAX_HEAP_MB caps the sync's V8 heap as a host
+ * setting would (languageWorkers__node__arguments on Azure Functions). Each line also counts the sync's storage requests. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { getHeapStatistics } from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
 import { syncDirectory, type SyncResult } from "../../functions/src/directory/graph-sync.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
+import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { createSyncStateStore } from "../../functions/src/store/sync-state-store.js";
 import { createTableFactory } from "../../functions/src/store/tables.js";
 import { startFakeEntra } from "../fakes/fake-entra.js";
@@ -36,7 +40,10 @@ interface ChildJob {
 interface ChildReport {
   result: SyncResult;
   peakRssMb: number;
+  /** The largest V8 heap seen (sampled every 100 ms): what the sync holds, apart from buffers and code. */
+  peakHeapMb: number;
   cpuSeconds: number;
+  storageRequests: number;
 }
 
 async function runChild(job: ChildJob): Promise<ChildReport> {
@@ -45,14 +52,27 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   const syncState = createSyncStateStore(factory);
   await factory.ensureTables([...directory.tables, ...syncState.tables]);
   const cpuBefore = process.cpuUsage();
-  const result = await syncDirectory({ ...job, directory, syncState });
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size)), 100);
+  let storageRequests = 0;
+  const started = performance.now();
+  let lastPhase = "";
+  // SYNC_BENCH_VERBOSE=1 prints when each phase starts and the heap then, to stderr.
+  const onProgress = ({ phase }: { phase: string }) => {
+    if (!process.env.SYNC_BENCH_VERBOSE || phase === lastPhase) return;
+    lastPhase = phase;
+    console.error(JSON.stringify({ phase, atMs: Math.round(performance.now() - started), heapMb: Math.round(getHeapStatistics().used_heap_size / 2 ** 20) }));
+  };
+  const result = await countStorageRequests(() => syncDirectory({ ...job, directory, syncState, onProgress }), (count) => (storageRequests = count));
+  clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
-  return { result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((cpu.user + cpu.system) / 1e6) };
+  // The parent prints counts only; the list of changes stays here.
+  return { result: { ...result, changes: [] }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(Math.max(peakHeap, getHeapStatistics().used_heap_size) / 2 ** 20), cpuSeconds: round((cpu.user + cpu.system) / 1e6), storageRequests };
 }
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...(process.env.SYNC_BENCH_MAX_HEAP_MB ? [`--max-old-space-size=${process.env.SYNC_BENCH_MAX_HEAP_MB}`] : []), ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
     child.once("message", (report) => resolve(report as ChildReport));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The sync process exited with ${code}`))));
@@ -129,7 +149,7 @@ async function runScale(size: number, changes: number): Promise<void> {
   job.graphBaseUrl = graph.url;
   try {
     const full = await measure(job, azurite.port);
-    const extras = (r: typeof full) => ({ cpuSeconds: r.cpuSeconds, azuriteCpuSeconds: r.azuriteCpuSeconds, loadAverage: r.loadAverage });
+    const extras = (r: typeof full) => ({ peakHeapMb: r.peakHeapMb, storageRequests: r.storageRequests, cpuSeconds: r.cpuSeconds, azuriteCpuSeconds: r.azuriteCpuSeconds, loadAverage: r.loadAverage });
     console.log(JSON.stringify({ bench: "sync-full", users: full.result.usersSeen, seconds: full.result.seconds, peakRssMb: full.peakRssMb, ...extras(full) }));
     applyChanges(graph, users, changes);
     const delta = await measure(job, azurite.port);

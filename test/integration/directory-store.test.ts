@@ -143,33 +143,103 @@ describe("table directory", () => {
   });
 });
 
+/** A factory whose first transaction (or the nth) lands and then reports storage as too busy. */
+function busyAfterLanding(failing = 0): { factory: TableFactory; timeouts(): number } {
+  const real = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+  let count = 0;
+  const factory: TableFactory = {
+    ensureTables: (tables) => real.ensureTables(tables),
+    getClient(table) {
+      const client = real.getClient(table);
+      return new Proxy(client, {
+        get(target, key, receiver) {
+          if (key !== "submitTransaction") return Reflect.get(target, key, receiver);
+          return async (...args: Parameters<typeof client.submitTransaction>) => {
+            const result = await target.submitTransaction(...args);
+            if (count++ === failing) throw storageUnavailable();
+            return result;
+          };
+        },
+      });
+    },
+  };
+  return { factory, timeouts: () => count };
+}
+
 describe("table directory when storage is too busy to answer", () => {
   test("a transaction that landed but timed out is not applied twice: the update reads again and finishes", async () => {
-    const connection = { kind: "connectionString" as const, connectionString: inject("azuriteConnectionString") };
-    const real = createTableFactory(connection);
-    let timeouts = 0;
-    const busyOnce: TableFactory = {
+    const busy = busyAfterLanding();
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    await createTableDirectory(busy.factory).upsertPeople(tenantId, org.all);
+    expect(busy.timeouts()).toBeGreaterThan(1);
+    expect(await listAll(tenantId)).toEqual([...org.all].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(names(await directory.listDirectReports(tenantId, org.manager.id))).toEqual(["Alice Author", "Bob Builder"]);
+  });
+
+  test("a complete update retried after a landed write finishes exactly and still reports what that write changed", async () => {
+    const tenantId = randomUUID();
+    const org = generateOrg({ size: 3000, seed: 21 }).map(({ userPrincipalName: _upn, preferredLanguage: _lang, ...u }) => buildPerson(u));
+    await directory.upsertPeople(tenantId, org);
+    const moved = org[2000]!;
+    const leaver = org[2500]!;
+    const next = org.filter((p) => p.id !== leaver.id).map((p) => (p.id === moved.id ? { ...p, managerId: org[1]!.id, jobTitle: "Moved" } : p));
+    // Packs are written first; the failing write is the first shard transaction, after the packs.
+    const packTransactions = new Set([org[1]!.id, moved.managerId!, leaver.managerId!].map((id) => shardOf(id) % 64)).size;
+    const busy = busyAfterLanding(packTransactions);
+    const result = await createTableDirectory(busy.factory).applyUpdate(tenantId, { patches: next.map(({ id, updatedAt: _u, ...fields }) => ({ id, fields })), isComplete: true });
+    expect(busy.timeouts()).toBeGreaterThan(packTransactions);
+    expect(result.changes.get(moved.id)).toMatchObject({ before: { managerId: moved.managerId }, after: { managerId: org[1]!.id, jobTitle: "Moved" } });
+    expect(result.changes.get(leaver.id)).toMatchObject({ before: { id: leaver.id }, after: null });
+    expect([...result.changes.keys()].sort()).toEqual([moved.id, leaver.id].sort());
+    expect(result.removed).toBe(1);
+    const stored = await listAll(tenantId);
+    expect(stored.map((p) => [p.id, p.managerId, p.jobTitle])).toEqual(next.sort((a, b) => a.id.localeCompare(b.id)).map((p) => [p.id, p.managerId, p.jobTitle]));
+    expect((await directory.listDirectReports(tenantId, org[1]!.id)).map((p) => p.id)).toContain(moved.id);
+  });
+
+  test("after a failed transaction no other write starts until the update has read again", async () => {
+    const real = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+    const events: string[] = [];
+    let transactions = 0;
+    const failingOnce: TableFactory = {
       ensureTables: (tables) => real.ensureTables(tables),
       getClient(table) {
         const client = real.getClient(table);
         return new Proxy(client, {
           get(target, key, receiver) {
+            if (key === "listEntities" || key === "getEntity") {
+              return (...args: unknown[]) => {
+                events.push("read");
+                return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown).apply(target, args);
+              };
+            }
             if (key !== "submitTransaction") return Reflect.get(target, key, receiver);
             return async (...args: Parameters<typeof client.submitTransaction>) => {
-              const result = await target.submitTransaction(...args);
-              if (timeouts++ === 0) throw storageUnavailable();
-              return result;
+              const number = transactions++;
+              events.push("write");
+              // Slow writes, so a helper that kept writing after the failure would still be at it.
+              await new Promise((resolve) => setTimeout(resolve, 40));
+              if (number === 0) {
+                events.push("failed");
+                throw storageUnavailable();
+              }
+              return target.submitTransaction(...args);
             };
           },
         });
       },
     };
     const tenantId = randomUUID();
-    const org = buildSmallOrg();
-    const busy = createTableDirectory(busyOnce);
-    await busy.upsertPeople(tenantId, org.all);
-    expect(timeouts).toBeGreaterThan(1);
-    expect(await listAll(tenantId)).toEqual([...org.all].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(names(await directory.listDirectReports(tenantId, org.manager.id))).toEqual(["Alice Author", "Bob Builder"]);
+    const org = generateOrg({ size: 600, seed: 11 }).map(({ userPrincipalName: _upn, ...u }) => buildPerson(u));
+    await createTableDirectory(failingOnce).upsertPeople(tenantId, org);
+    const failedAt = events.indexOf("failed");
+    const nextRead = events.indexOf("read", failedAt);
+    expect(failedAt).toBeGreaterThan(0);
+    expect(nextRead).toBeGreaterThan(failedAt);
+    expect(events.slice(failedAt, nextRead)).not.toContain("write");
+    expect(events.slice(nextRead).filter((e) => e === "write").length).toBeGreaterThan(10);
+    const stored = new Map((await listAll(tenantId)).map((p) => [p.id, p.managerId]));
+    expect(stored).toEqual(new Map(org.map((p) => [p.id, p.managerId])));
   });
 });

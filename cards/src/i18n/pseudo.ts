@@ -4,14 +4,9 @@
  * keywords, `#` and tags are left exactly as they are, so the message formats with the same values. */
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { printAST } from "@formatjs/icu-messageformat-parser/printer.js";
+import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoLocalizeText } from "./pseudo-text.js";
 
-const PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const ACCENTED = "ÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŦÛṼŴẊÝŽåƀçðéƒĝĥîĵķļṁñöþǫŕšŧûṽŵẋýž";
-const ACCENT = new Map([...PLAIN].map((letter, index) => [letter, [...ACCENTED][index] ?? letter]));
-const VOWELS = new Set([..."AEIOUYaeiouy"]);
-
-export const PSEUDO_OPEN = "[";
-export const PSEUDO_CLOSE = "]";
+export { PSEUDO_CLOSE, PSEUDO_OPEN, findUnlocalizedText, pseudoLocalizeText } from "./pseudo-text.js";
 
 /** Pseudo-localise an ICU message (as the catalogues hold them); throws on a message that does not parse. */
 export function pseudoLocalize(icuMessage: string): string {
@@ -21,22 +16,6 @@ export function pseudoLocalize(icuMessage: string): string {
     ...ast.map(transformElement),
     { type: TYPE.literal, value: PSEUDO_CLOSE },
   ]);
-}
-
-/** Pseudo-localise already formatted text (a date or a unit from Intl), without brackets. */
-export function pseudoLocalizeText(text: string): string {
-  let result = "";
-  for (const char of text) {
-    const accented = ACCENT.get(char) ?? char;
-    result += VOWELS.has(char) ? accented + accented : accented;
-  }
-  return result;
-}
-
-/** The first run of plain ASCII letters in a text: pseudo-localised text has none, so any found came
- * from outside the catalogue (or from data that the caller put in). */
-export function findUnlocalizedText(text: string): string | undefined {
-  return /[A-Za-z]+/.exec(text)?.[0];
 }
 
 function transformElement(element: MessageFormatElement): MessageFormatElement {

@@ -1,6 +1,7 @@
 /** When Cascade asks Microsoft Graph to install its app for someone, and what it tells the admin when
  * Graph refuses. Pure rules over the stored attempt and the tenant's last problem. */
 import type { Config } from "../config.js";
+import type { InstallBlocker } from "../contracts/admin.js";
 import type { AdminLogEntry } from "../domain/admin.js";
 import type { InstallAttempt, InstallFailure, TenantInstallProblem } from "../store/app-install-store.js";
 
@@ -75,9 +76,9 @@ export function buildInstallNotice(problem: TenantInstallProblem, id: string): A
 }
 
 /** Why this deployment cannot install the app for people; null when it can. */
-export function findInstallBlocker(config: Pick<Config, "authMode" | "teamsAppId" | "entra">): string | null {
-  if (config.authMode === "dev") return "Local development has no Teams: the chat panel already shows everyone's cards.";
-  if (!config.teamsAppId) return "Set TEAMS_APP_ID to Cascade's app id in your organisation's app catalog.";
-  if (!config.entra.clientId || !config.entra.clientSecret) return "Set the app's credential (AAD_APP_CLIENT_SECRET) so Cascade can call Microsoft Graph.";
+export function findInstallBlocker(config: Pick<Config, "authMode" | "teamsAppId" | "entra">): InstallBlocker | null {
+  if (config.authMode === "dev") return "local_development";
+  if (!config.teamsAppId) return "no_app_id";
+  if (!config.entra.clientId || !config.entra.clientSecret) return "no_credential";
   return null;
 }

@@ -60,7 +60,7 @@ function createWorld(options: { isEnabled?: boolean; isAble?: boolean; answer?: 
     tenantPolicy: async () => policy,
     addAdminLogEntry: async (_t, entry) => void notices.push(entry),
     loadInstaller: options.isAble === false ? null : async () => installer,
-    unavailableReason: options.isAble === false ? "Set TEAMS_APP_ID." : null,
+    unavailableReason: options.isAble === false ? "no_app_id" : null,
     botId: "bot-app",
     adoptConversation: async (conversation) => void adopted.push(conversation),
   };
@@ -87,7 +87,7 @@ describe("installing the app for people a card must reach", () => {
     expect(off.calls).toEqual([]);
     const unable = createWorld({ isAble: false });
     expect(await unable.installs.requestInstall(T, "manager")).toBe(false);
-    expect(await unable.installs.describe(T)).toEqual({ isAvailable: false, unavailableReason: "Set TEAMS_APP_ID.", lastProblem: null });
+    expect(await unable.installs.describe(T)).toEqual({ isAvailable: false, unavailableReason: "no_app_id", lastProblem: null });
   });
 
   test("the card is kept before Graph is asked, so Teams' announcement finds it; a card that cannot be kept does not stop the install", async () => {

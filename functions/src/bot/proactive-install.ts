@@ -13,7 +13,7 @@ import { canRetryInstall, computeRetryAt, isInstallUnderway, isTenantPaused } fr
 import { DEFAULT_SERVICE_URL } from "./messenger.js";
 import { createWorkSlots } from "./work-slots.js";
 import { describeError, type Logger } from "../domain/logger.js";
-import type { AppInstallStatus } from "../contracts/admin.js";
+import type { AppInstallStatus, InstallBlocker } from "../contracts/admin.js";
 
 export type { AppInstallStatus } from "../contracts/admin.js";
 
@@ -40,7 +40,7 @@ export interface ProactiveInstallDeps {
   addAdminLogEntry(tenantId: string, entry: AdminLogEntry): Promise<void>;
   /** Null when this deployment cannot install apps; `unavailableReason` says why. */
   loadInstaller: (() => Promise<AppInstaller>) | null;
-  unavailableReason: string | null;
+  unavailableReason: InstallBlocker | null;
   /** The Azure Bot's app id, for chats adopted from Graph. */
   botId: string | undefined;
   /** Saves the person's chat and delivers what waited for it, as when Teams announces an install. */

@@ -87,10 +87,15 @@ export interface InstallProblemView {
   fix: string;
 }
 
+/** Why a deployment cannot install the app for people: local development, no TEAMS_APP_ID, or no
+ * credential for Microsoft Graph. The tab says each in the admin's language. */
+export const INSTALL_BLOCKERS = ["local_development", "no_app_id", "no_credential"] as const;
+export type InstallBlocker = (typeof INSTALL_BLOCKERS)[number];
+
 export interface AppInstallStatus {
   /** This deployment can install the app (TEAMS_APP_ID and the app's credential are set). */
   isAvailable: boolean;
-  unavailableReason: string | null;
+  unavailableReason: InstallBlocker | null;
   /** The tenant's last refusal from Graph, until an install works again. */
   lastProblem: InstallProblemView | null;
 }

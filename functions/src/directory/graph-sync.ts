@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { DirectoryChange } from "../domain/ports.js";
 import type { TableDirectory } from "../store/directory-store.js";
 import type { SyncStateStore } from "../store/sync-state-store.js";
+import { withStorageTimeout } from "../store/storage-timeout.js";
 import { diffPeople, type DirectoryAnomaly } from "./directory-changes.js";
 import { createGraphApi } from "../graph/graph-client.js";
 import { createTokenSource, type GraphCredentials } from "../graph/graph-token.js";
@@ -38,6 +39,9 @@ export interface SyncResult {
 }
 
 const DEFAULT_LEASE_SECONDS = 600;
+/** Each storage request of a sync may take this long: a million-person sync sends multi-megabyte
+ * transactions while its own process is busy encoding the next ones, and nobody waits on it. */
+const SYNC_STORAGE_TIMEOUT_MS = 30_000;
 
 async function deliverPending(options: SyncDirectoryOptions): Promise<void> {
   if (!options.onChanges) return;
@@ -64,7 +68,11 @@ async function runRound(ctx: RoundContext, deltaLink: string | null, isFullForce
   }
 }
 
-export async function syncDirectory(options: SyncDirectoryOptions): Promise<SyncResult> {
+export function syncDirectory(options: SyncDirectoryOptions): Promise<SyncResult> {
+  return withStorageTimeout(SYNC_STORAGE_TIMEOUT_MS, () => runSync(options));
+}
+
+async function runSync(options: SyncDirectoryOptions): Promise<SyncResult> {
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 10) / 100;
   const ttlMs = (options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;

@@ -81,23 +81,51 @@ function splitEntries(entries: Iterable<DeltaEntry>): { patches: PersonPatch[]; 
   return { patches, removals };
 }
 
+/** One string per distinct value: a million users share far fewer managers, titles and departments. */
+function createInterner(): (value: string | null | undefined) => string | null | undefined {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== "string") return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    seen.set(value, value);
+    return value;
+  };
+}
+
 export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
-  const users = new Map<string, DeltaEntry>();
+  // Every item of a first round is a whole user, so the last one seen of each id is the user.
+  const users = new Map<string, PersonPatch>();
+  const intern = createInterner();
   const deltaLink = await readPages(ctx, INITIAL_DELTA_PATH, "full", async (entries) => {
     for (const entry of entries) {
-      const id = entry.kind === "upsert" ? entry.patch.id : entry.id;
-      if (entry.kind === "removed") users.delete(id);
-      else users.set(id, mergeDeltaEntries(users.get(id), entry));
+      if (entry.kind === "removed") {
+        users.delete(entry.id);
+        continue;
+      }
+      const { fields } = entry.patch;
+      for (const key of ["managerId", "jobTitle", "department", "preferredLanguage"] as const) fields[key] = intern(fields[key]);
+      users.set(entry.patch.id, entry.patch);
     }
     return users.size;
   });
   ctx.progress({ phase: "writing", mode: "full", usersSeen: users.size });
-  const { patches } = splitEntries(users.values());
-  users.clear();
-  const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches, isComplete: true });
-  const managers = new Map(patches.map((p) => [p.id, p.fields.managerId ?? null]));
-  const anomalies = findAnomalies(managers.keys(), (id) => managers.get(id));
-  return { mode: "full", deltaLink, usersSeen: patches.length, written: applied.written, removed: applied.removed, changes: applied.changes, anomalies };
+  // The store files each patch as it is handed over, so the map empties as the update fills.
+  const ids: string[] = [];
+  function* handOver(): Iterable<PersonPatch> {
+    for (const [id, patch] of users) {
+      users.delete(id);
+      ids.push(id);
+      yield patch;
+    }
+  }
+  const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches: handOver(), isComplete: true });
+  // Everyone is in the update, so the update's own view of the directory answers every chain.
+  const anomalies = findAnomalies(ids, (id) => {
+    const person = applied.lookup(id);
+    return person ? person.managerId : undefined;
+  });
+  return { mode: "full", deltaLink, usersSeen: ids.length, written: applied.written, removed: applied.removed, changes: applied.changes, anomalies };
 }
 
 export async function runDeltaRound(ctx: RoundContext, deltaLink: string): Promise<RoundOutcome> {

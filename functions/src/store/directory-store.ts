@@ -5,7 +5,7 @@ import type { TableClient, TableEntityResult, TransactionAction } from "@azure/d
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import { decodeMembers, decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "./org-packing.js";
-import { applyToShards, planShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "./org-plan.js";
+import { applyToShards, planShardWrites, shardsOf, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "./org-plan.js";
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
@@ -22,6 +22,11 @@ const BUSY_RETRY_DELAY_MS = 1000;
 const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 2;
 const PACK_SCAN_THRESHOLD = 4000;
 const KEYS_PER_QUERY = 14;
+/** A partition is read in row-key ranges so no response grows with the tenant: at a million people one
+ * partition's shards are ~4 MB, more than storage sends within the request timeout. Eight shards are
+ * about 500 KB there; packs split by the first character of the manager id. */
+const SHARDS_PER_RANGE = 8;
+const PACK_RANGE_STARTS = [..."123456789abcdef"];
 const BATCH_LIMITS = { maxCount: TABLE_LIMITS.maxBatch, maxChars: TABLE_LIMITS.maxBatchBytes / 2 - 256 * 1024 };
 
 export interface DirectoryUpdate {
@@ -48,6 +53,15 @@ export interface TableDirectory extends OrgReader, DirectoryWriter {
 
 type Entity = TableEntityResult<Record<string, unknown>>;
 
+/** A complete update's patches by partition (null once applied) and the shards applied so far. */
+interface CompleteInput {
+  byPartition: Array<PersonPatch[] | null>;
+  shards: Map<number, LoadedShard>;
+}
+
+/** A person as a patch that restores them exactly, for a retry. */
+const asPatch = (person: Person): PersonPatch => ({ id: person.id, fields: person, updatedAt: person.updatedAt });
+
 const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, partitionName(partition));
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
 const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") });
@@ -69,13 +83,33 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     return client.listEntities<Record<string, unknown>>({ queryOptions });
   }
 
+  /** One query per row-key range of a partition, in key order; `starts` split the keys into ranges. */
+  async function* queryRanges(client: TableClient, tenantId: string, partition: number, starts: string[]): AsyncIterable<Entity> {
+    const pk = `PartitionKey eq ${quoteOData(partitionKey(tenantId, partition))}`;
+    for (let i = 0; i <= starts.length; i++) {
+      const from = i > 0 ? ` and RowKey ge ${quoteOData(starts[i - 1]!)}` : "";
+      const to = i < starts.length ? ` and RowKey lt ${quoteOData(starts[i]!)}` : "";
+      yield* client.listEntities<Record<string, unknown>>({ queryOptions: { filter: pk + from + to } });
+    }
+  }
+
+  const shardRangeStarts = (partition: number) => Array.from({ length: SHARD_COUNT / PARTITION_COUNT / SHARDS_PER_RANGE - 1 }, (_, i) => shardRowKey(partition + (i + 1) * SHARDS_PER_RANGE * PARTITION_COUNT));
+  const queryShards = (tenantId: string, partition: number) => queryRanges(people, tenantId, partition, shardRangeStarts(partition));
+  const shardsIn = (partition: number) => Array.from({ length: SHARD_COUNT / PARTITION_COUNT }, (_, i) => partition + i * PARTITION_COUNT);
+
+  const fileByPartition = (patches: Iterable<PersonPatch>): CompleteInput => {
+    const byPartition = Array.from({ length: PARTITION_COUNT }, (): PersonPatch[] => []);
+    for (const patch of patches) byPartition[partitionOf(patch.id)]!.push(patch);
+    return { byPartition, shards: new Map() };
+  };
+
   const toShard = (shard: number, entity: Entity | null): LoadedShard => ({ shard, stored: entity && storedRef(entity), people: new Map(entity ? decodePeople(entity).map((p) => [p.id, p]) : []) });
 
   async function loadAllShards(tenantId: string): Promise<Map<number, LoadedShard>> {
     const shards = new Map<number, LoadedShard>();
     for (let s = 0; s < SHARD_COUNT; s++) shards.set(s, toShard(s, null));
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
-      for await (const entity of queryPartition(people, tenantId, p)) {
+      for await (const entity of queryShards(tenantId, p)) {
         const shard = parseInt(entity.rowKey!.slice(1), 16);
         shards.set(shard, toShard(shard, entity));
       }
@@ -126,7 +160,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     };
     if (wanted.length > PACK_SCAN_THRESHOLD) {
       await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
-        for await (const entity of queryPartition(reports, tenantId, p)) addTo(entity);
+        for await (const entity of queryRanges(reports, tenantId, p, PACK_RANGE_STARTS)) addTo(entity);
       });
       return packs;
     }
@@ -181,30 +215,68 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     return plannedBy(packs.values(), (pack) => partitionOf(pack.managerId), (group) => group.flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports)));
   }
 
-  async function applyOnce(tenantId: string, patches: PersonPatch[], removals: string[], isComplete: boolean): Promise<{ changes: Map<string, PersonChange>; shards: Map<number, LoadedShard> }> {
-    const shards = isComplete ? await loadAllShards(tenantId) : await loadShards(tenantId, new Set([...patches.map((p) => p.id), ...removals].map(shardOf)));
-    const changes = applyToShards(shards, patches, removals, isComplete, new Date().toISOString());
-    if (changes.size === 0) return { changes, shards };
+  /** A complete update, one partition at a time: its stored shards are read and brought to the new
+   * state before the next partition's are, so only one copy of each person is ever held. A partition's
+   * patches are let go once applied; a retry takes that partition's people from the attempt before. */
+  async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Map<string, PersonChange>> {
+    const changes = new Map<string, PersonChange>();
+    await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
+      const own = new Map(shardsIn(p).map((s) => [s, toShard(s, null)]));
+      for await (const entity of queryShards(tenantId, p)) {
+        const shard = parseInt(entity.rowKey!.slice(1), 16);
+        own.set(shard, toShard(shard, entity));
+      }
+      const patches = input.byPartition[p] ?? shardsIn(p).flatMap((s) => [...(input.shards.get(s)?.people.values() ?? [])].map(asPatch));
+      for (const [id, change] of applyToShards(own, patches, [], true, now)) changes.set(id, change);
+      input.byPartition[p] = null;
+      for (const [number, shard] of own) input.shards.set(number, shard);
+    });
+    return changes;
+  }
+
+  async function applyOnce(tenantId: string, input: PersonPatch[] | CompleteInput, removals: string[], found: (changes: Map<string, PersonChange>) => void): Promise<Map<number, LoadedShard>> {
+    const now = new Date().toISOString();
+    let shards: Map<number, LoadedShard>;
+    let changes: Map<string, PersonChange>;
+    if (!Array.isArray(input)) {
+      changes = await applyComplete(tenantId, input, now);
+      shards = input.shards;
+      for (const id of removals) {
+        const shard = shards.get(shardOf(id))!;
+        const before = shard.people.get(id);
+        if (!before) continue;
+        changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : before, after: null });
+        shard.people.delete(id);
+      }
+    } else {
+      shards = await loadShards(tenantId, shardsOf([...input.map((p) => p.id), ...removals]));
+      changes = applyToShards(shards, input, removals, false, now);
+    }
+    found(changes);
+    if (changes.size === 0) return shards;
     const hasEveryone = shards.size === SHARD_COUNT;
-    const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, isComplete ? null : packsTouchedBy(changes)) : await planPacksIncrementally(tenantId, changes, shards);
+    const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
     // Packs first: after a crash in between, the shards still describe the old state, and the rerun
     // of the same update rewrites whatever packs differ.
     await writePartitions(reports, tenantId, packWrites);
-    const shardWrites = groupByPartition(planShardWrites(shards, changes.keys()));
-    await writePartitions(people, tenantId, new Map([...shardWrites].map(([p, writes]) => [p, () => writes])));
-    return { changes, shards };
+    // Each partition's shards are encoded only when their turn to be written comes.
+    await writePartitions(people, tenantId, plannedBy(shardsOf(changes.keys()), (s) => s % PARTITION_COUNT, (numbers) => planShardWrites(shards, numbers)));
+    return shards;
   }
 
   async function applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult> {
-    const patches = [...update.patches];
+    const input = update.isComplete ? fileByPartition(update.patches) : [...update.patches];
     const removals = [...(update.removals ?? [])];
     const changes = new Map<string, PersonChange>();
+    // Every attempt's changes count: a write of a failed attempt may have landed, and the next
+    // attempt, reading it back, no longer sees that change.
+    const found = (attempt: Map<string, PersonChange>) => {
+      for (const [id, change] of attempt) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+    };
     let shards = new Map<number, LoadedShard>();
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await applyOnce(tenantId, patches, removals, update.isComplete ?? false);
-        for (const [id, change] of applied.changes) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
-        shards = applied.shards;
+        shards = await applyOnce(tenantId, input, removals, found);
         break;
       } catch (error) {
         // A write that timed out may have landed; the next attempt reads again and writes only what
@@ -230,7 +302,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     tables: [TABLE_NAMES.people, TABLE_NAMES.reports],
     applyUpdate,
     async *listPeople(tenantId) {
-      for (const p of allPartitions()) for await (const entity of queryPartition(people, tenantId, p)) yield* decodePeople(entity);
+      for (const p of allPartitions()) for await (const entity of queryShards(tenantId, p)) yield* decodePeople(entity);
     },
     async upsertPeople(tenantId, list) {
       await applyUpdate(tenantId, { patches: list.map(toPatch) });

@@ -70,11 +70,16 @@ export function applyToShards(shards: Map<number, LoadedShard>, patches: Iterabl
   return changes;
 }
 
-export function planShardWrites(shards: Map<number, LoadedShard>, changedIds: Iterable<string>): EntityWrite[] {
-  const dirty = new Set<number>();
-  for (const id of changedIds) dirty.add(shardOf(id));
+/** The shards holding the given people. */
+export function shardsOf(ids: Iterable<string>): Set<number> {
+  const numbers = new Set<number>();
+  for (const id of ids) numbers.add(shardOf(id));
+  return numbers;
+}
+
+export function planShardWrites(shards: Map<number, LoadedShard>, shardNumbers: Iterable<number>): EntityWrite[] {
   const writes: EntityWrite[] = [];
-  for (const number of dirty) {
+  for (const number of shardNumbers) {
     const shard = shards.get(number)!;
     const partition = number % PARTITION_COUNT;
     const rowKey = shardRowKey(number);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { problemResponse } from "../http/problem.js";
-import { createStorageClientOptions, isStorageUnreachable, storageUnavailable, STORAGE_REQUEST_TIMEOUT_MS } from "./storage-timeout.js";
+import { createStorageClientOptions, isStorageUnreachable, storageUnavailable, withStorageTimeout, STORAGE_REQUEST_TIMEOUT_MS } from "./storage-timeout.js";
 
 describe("storage that does not answer", () => {
   it("counts timeouts, refused or reset connections and 503s as unreachable, and nothing else", () => {
@@ -26,5 +26,16 @@ describe("storage that does not answer", () => {
     expect(request.timeout).toBe(STORAGE_REQUEST_TIMEOUT_MS);
     const conflict = Object.assign(new Error("conflict"), { statusCode: 409 });
     await expect(policy.sendRequest(request, () => Promise.reject(conflict))).rejects.toBe(conflict);
+  });
+
+  it("waits longer only inside a background job's scope", async () => {
+    const policy = createStorageClientOptions(true).additionalPolicies![0]!.policy;
+    const timeoutSeen = async () => {
+      const request = { timeout: 0 } as Parameters<typeof policy.sendRequest>[0];
+      await policy.sendRequest(request, () => Promise.resolve({ status: 200 } as Awaited<ReturnType<Parameters<typeof policy.sendRequest>[1]>>));
+      return request.timeout;
+    };
+    expect(await withStorageTimeout(30_000, async () => [await timeoutSeen(), await Promise.all([timeoutSeen(), timeoutSeen()])])).toEqual([30_000, [30_000, 30_000]]);
+    expect(await timeoutSeen()).toBe(STORAGE_REQUEST_TIMEOUT_MS);
   });
 });

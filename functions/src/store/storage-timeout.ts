@@ -1,6 +1,7 @@
 /** How long Cascade waits for Table Storage, set once for every table client. A stalled or unreachable
  * storage account turns into a quick 503 with Retry-After instead of requests that hang until the
  * caller gives up; a request that timed out is not retried, so a write is never sent twice by us. */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { TableServiceClientOptions } from "@azure/data-tables";
 import { AppError } from "../domain/errors.js";
 import { requestCountPolicy } from "./request-count.js";
@@ -9,6 +10,15 @@ import { requestCountPolicy } from "./request-count.js";
 export const STORAGE_REQUEST_TIMEOUT_MS = 3000;
 /** What a 503 tells the caller to wait before trying again. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
+
+const timeoutScope = new AsyncLocalStorage<number>();
+
+/** Runs `work` with a longer wait for each storage request: for a background job, such as the org
+ * sync, whose large transactions on a busy host (or behind its own CPU-bound work) may take longer than
+ * an API request should, and which nobody waits on interactively. Requests outside keep the short timeout. */
+export function withStorageTimeout<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  return timeoutScope.run(timeoutMs, work);
+}
 
 type Policy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number]["policy"];
 
@@ -28,7 +38,7 @@ export function storageUnavailable(): AppError {
 const timeoutPolicy: Policy = {
   name: "cascadeStorageTimeout",
   async sendRequest(request, next) {
-    request.timeout = STORAGE_REQUEST_TIMEOUT_MS;
+    request.timeout = timeoutScope.getStore() ?? STORAGE_REQUEST_TIMEOUT_MS;
     try {
       return await next(request);
     } catch (error) {

@@ -1,6 +1,7 @@
 /** Local development only: the "Teams chat" panel. It reads the cards the app sent to the
  * signed-in person and sends activities to /api/messages the way Teams would. */
 import { useCallback, useMemo } from "react";
+import type { AdaptiveCard } from "../../../cards/src/card-json.js";
 import type { CardActionInput, CardActionResponse } from "./use-approvals.js";
 import { useApi } from "./api-context.js";
 import type { ApiClient } from "./client.js";
@@ -9,7 +10,7 @@ import { useQuery, type QueryResult } from "./use-query.js";
 
 export interface ChatMessage {
   id: string;
-  card: Record<string, unknown>;
+  card: AdaptiveCard;
   sentAt: string;
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { IntlProvider, type MessageFormatElement } from "react-intl";
 import { ENGLISH_MESSAGES, loadMessages, type CompiledMessages } from "./load-messages.js";
 import { directionOf, formattingLocale, type TabLocale } from "./locales.js";
+import { TabLocaleContext } from "./tab-locale-context.js";
 
 interface Loaded {
   locale: TabLocale;
@@ -40,7 +41,7 @@ export function LocaleProvider({ locale, timeZone, children }: LocaleProviderPro
   if (!loaded) return null;
   return (
     <IntlProvider locale={formattingLocale(loaded.locale)} defaultLocale="en" messages={loaded.messages as Record<string, MessageFormatElement[]>} timeZone={timeZone}>
-      {children}
+      <TabLocaleContext.Provider value={loaded.locale}>{children}</TabLocaleContext.Provider>
     </IntlProvider>
   );
 }

@@ -1,6 +1,8 @@
 /** The one way tab code turns a message id into text and a date or number into the person's
  * format. Components get it from `useTranslator()`; plain logic takes it as an argument, so the same
  * functions run in tests with the English catalogue. */
+import { PSEUDO_LOCALE } from "../../../cards/src/i18n/locales.js";
+import { pseudoLocalizeText } from "../../../cards/src/i18n/pseudo-text.js";
 import type en from "./messages/en.json";
 
 export type MessageId = keyof typeof en;
@@ -16,6 +18,7 @@ export interface IntlFormatters {
 }
 
 export interface Translator {
+  /** The language shown (the pseudo-locale's own tag too), which the tab asks the server to write in. */
   locale: string;
   t(id: MessageId, values?: MessageValues): string;
   /** A calendar day from the API ("2027-03-31"): the same day everywhere, whatever the time zone. */
@@ -37,25 +40,41 @@ export interface Translator {
 const FIRST_SUNDAY = Date.UTC(2023, 0, 1);
 const DAY_MS = 86_400_000;
 
-export function createTranslator(intl: IntlFormatters): Translator {
+export interface TranslatorOptions {
+  /** The language shown, when FormatJS formats in another: the pseudo-locale formats as English. */
+  locale?: string;
+}
+
+/** Marks where each item goes in a list formatted for the pseudo-locale (the items are data, kept as they are). */
+const ITEM_MARK = (index: number) => `\u0001${index}\u0002`;
+
+export function createTranslator(intl: IntlFormatters, { locale = intl.locale }: TranslatorOptions = {}): Translator {
+  // Formats borrowed from English are accented too in the pseudo-locale, so no plain English shows.
+  const isPseudo = locale === PSEUDO_LOCALE;
+  const localise = isPseudo ? pseudoLocalizeText : (text: string) => text;
+  const formatDate = (value: number, options: Intl.DateTimeFormatOptions) => localise(intl.formatDate(value, options));
   return {
-    locale: intl.locale,
+    locale,
     t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>),
     formatDay: (day) => {
       const time = Date.parse(`${day}T00:00:00Z`);
-      return Number.isFinite(time) ? intl.formatDate(time, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : day;
+      return Number.isFinite(time) ? formatDate(time, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : day;
     },
     formatDateTime: (iso) => {
       const time = Date.parse(iso);
-      return Number.isFinite(time) ? intl.formatDate(time, { dateStyle: "medium", timeStyle: "short" }) : iso;
+      return Number.isFinite(time) ? formatDate(time, { dateStyle: "medium", timeStyle: "short" }) : iso;
     },
     formatPercent: (fraction) => {
       const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
       return intl.formatNumber(clamped, { style: "percent", maximumFractionDigits: 0 });
     },
     formatNumber: (value) => intl.formatNumber(value, { maximumFractionDigits: 2 }),
-    formatList: (items) => intl.formatList(items, { type: "conjunction" }),
-    formatWeekday: (day) => intl.formatDate(FIRST_SUNDAY + day * DAY_MS, { weekday: "long", timeZone: "UTC" }),
-    formatHour: (hour) => intl.formatDate(FIRST_SUNDAY + hour * 3_600_000, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }),
+    formatList: (items) => {
+      if (!isPseudo) return intl.formatList(items, { type: "conjunction" });
+      const pattern = localise(intl.formatList(items.map((_item, index) => ITEM_MARK(index)), { type: "conjunction" }));
+      return items.reduce((text, item, index) => text.replace(ITEM_MARK(index), () => item), pattern);
+    },
+    formatWeekday: (day) => formatDate(FIRST_SUNDAY + day * DAY_MS, { weekday: "long", timeZone: "UTC" }),
+    formatHour: (hour) => formatDate(FIRST_SUNDAY + hour * 3_600_000, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }),
   };
 }

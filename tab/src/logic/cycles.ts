@@ -9,6 +9,11 @@ export function pickDefaultCycle(cycles: readonly CycleView[]): CycleView | null
   return byStartDesc.find((cycle) => cycle.status === "open") ?? byStartDesc[0] ?? null;
 }
 
+/** The cycle the person picked, while it is still in the list; otherwise the default one. */
+export function pickCycle(cycles: readonly CycleView[], pickedId: string | null): CycleView | null {
+  return cycles.find((cycle) => cycle.id === pickedId) ?? pickDefaultCycle(cycles);
+}
+
 export function describeCycleDates(cycle: Pick<CycleView, "startDate" | "endDate">, tr: Translator): string {
   return tr.t("cycle.dates", { start: tr.formatDay(cycle.startDate), end: tr.formatDay(cycle.endDate) });
 }

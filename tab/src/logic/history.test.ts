@@ -37,6 +37,25 @@ describe("history words", () => {
     ]);
   });
 
+  it("names the key result and the confidence a check-in changed", () => {
+    const entry = buildHistoryEntry({
+      action: "checked_in",
+      changes: {
+        "keyResults.kr-1.current": { from: 0, to: 5 },
+        "keyResults.kr-2.done": { from: false, to: true },
+        "keyResults.kr-gone.current": { from: 1, to: 2 },
+        confidence: { from: null, to: "at_risk" },
+      },
+    });
+    const titles = new Map([["kr-1", "Teams that held a session"], ["kr-2", "Publish the guide"]]);
+    expect(describeChanges(entry, english, titles)).toEqual([
+      { field: "Teams that held a session: current value", from: "0", to: "5" },
+      { field: "Publish the guide: done", from: "no", to: "yes" },
+      { field: "Results: current value", from: "1", to: "2" },
+      { field: "Confidence", from: "nothing", to: "At risk" },
+    ]);
+  });
+
   it("shortens long values", () => {
     expect(describeValue("description", "x".repeat(200), english)).toHaveLength(78);
     expect(describeValue("isTopLevel", true, english)).toBe("yes");

@@ -3,6 +3,7 @@ import type { HistoryEntry, PersonSummary } from "../api/types.js";
 import { nameKnownPerson } from "./goal-feedback.js";
 import { describeStatus } from "./goal-status.js";
 import type { MessageId, Translator } from "../i18n/translator.js";
+import { CONFIDENCES } from "../../../functions/src/contracts/common.js";
 import { GOAL_STATUSES, ORG_CHART_ACTOR } from "../../../functions/src/contracts/goals.js";
 
 /** Audit actions, some under an older name too, and the message that says each. */
@@ -45,7 +46,14 @@ const FIELD_MESSAGES = {
   approverId: "history.field.approverId",
   flags: "history.field.flags",
   ownerId: "history.field.ownerId",
+  confidence: "history.field.confidence",
 } as const satisfies Record<string, MessageId>;
+
+/** A check-in's change to one key result: `keyResults.{id}.current` or `keyResults.{id}.done`. */
+const KEY_RESULT_FIELD = /^keyResults\.([^.]+)\.(current|done)$/;
+
+/** The goal's key results by id, to name the one a change was made to. */
+export type KeyResultTitles = ReadonlyMap<string, string>;
 
 function lookUp<T extends Record<string, MessageId>>(table: T, key: string): MessageId | null {
   return Object.hasOwn(table, key) ? (table[key as keyof T] as MessageId) : null;
@@ -56,7 +64,13 @@ export function describeAction(action: string, tr: Translator): string {
   return id ? tr.t(id) : tr.t("history.action.other", { action: action.replace(/[_.-]+/g, " ").trim().toLowerCase() });
 }
 
-export function describeField(field: string, tr: Translator): string {
+export function describeField(field: string, tr: Translator, keyResults: KeyResultTitles = new Map()): string {
+  const keyResult = KEY_RESULT_FIELD.exec(field);
+  if (keyResult) {
+    // A key result removed since keeps its place under the goal's results.
+    const title = keyResults.get(keyResult[1]!) ?? tr.t("history.field.keyResults");
+    return tr.t(keyResult[2] === "done" ? "history.field.keyResult.done" : "history.field.keyResult.current", { title });
+  }
   const id = lookUp(FIELD_MESSAGES, field);
   return id ? tr.t(id) : field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
@@ -65,9 +79,14 @@ function isStatus(value: unknown): value is (typeof GOAL_STATUSES)[number] {
   return typeof value === "string" && (GOAL_STATUSES as readonly string[]).includes(value);
 }
 
+function isConfidence(value: unknown): value is (typeof CONFIDENCES)[number] {
+  return typeof value === "string" && (CONFIDENCES as readonly string[]).includes(value);
+}
+
 export function describeValue(field: string, value: unknown, tr: Translator): string {
   if (value === null || value === undefined || value === "") return tr.t("history.value.nothing");
   if (field === "status" && isStatus(value)) return describeStatus(value, tr).label;
+  if (field === "confidence" && isConfidence(value)) return tr.t(`confidence.${value}`);
   if (typeof value === "boolean") return tr.t(value ? "history.value.yes" : "history.value.no");
   if (Array.isArray(value)) return tr.t("history.value.items", { count: value.length });
   if (typeof value === "object") return tr.t("history.value.changed");
@@ -82,9 +101,9 @@ export interface ChangeLine {
   to: string;
 }
 
-export function describeChanges(entry: HistoryEntry, tr: Translator): ChangeLine[] {
+export function describeChanges(entry: HistoryEntry, tr: Translator, keyResults: KeyResultTitles = new Map()): ChangeLine[] {
   return Object.entries(entry.changes ?? {}).map(([field, change]) => ({
-    field: describeField(field, tr),
+    field: describeField(field, tr, keyResults),
     from: describeValue(field, change?.from, tr),
     to: describeValue(field, change?.to, tr),
   }));

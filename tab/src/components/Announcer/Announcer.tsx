@@ -1,7 +1,7 @@
 /** The page's one pair of live regions: a polite one for what went well ("Goal saved", "Approved")
- * and an assertive one for what failed. Toasts and error bars reach them through Fluent's announce
- * context, and views may announce directly with `useAnnounce()`. A message stays until the next one,
- * so a screen reader that was busy can still find it. */
+ * and an assertive one for what failed. Toasts reach them from `useNotify()`, error bars through
+ * Fluent's announce context, and views may announce directly with `useAnnounce()`. A message stays
+ * until the next one, so a screen reader that was busy can still find it. */
 import { AnnounceProvider, makeStyles } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { AnnouncerContext, type Announce } from "./announcer-context.js";

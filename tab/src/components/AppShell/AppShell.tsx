@@ -6,7 +6,6 @@ import { buildViewUrl, resolveViewId } from "../../views/view-ids.js";
 import { VIEWS } from "../../views/view-registry.js";
 import { useMe } from "../../api/use-me.js";
 import { useRememberTimeZone } from "../../api/use-time-zone.js";
-import { useAnnounce } from "../Announcer/announcer-context.js";
 import { BootScreen } from "../BootScreen/BootScreen.js";
 import { GoalDetailsHost } from "../GoalDetailsHost/GoalDetailsHost.js";
 import { markFirstRender } from "../first-render.js";
@@ -42,6 +41,9 @@ export interface AppShellProps {
   isLocal?: boolean;
 }
 
+/** Toasts are announced where they are dispatched (useNotify). */
+function ignoreToastAnnouncement(): void {}
+
 export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, isLocal = false }: AppShellProps) {
   const styles = useStyles();
   const { t } = useTranslator();
@@ -49,7 +51,6 @@ export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, is
   const view = VIEWS.find((candidate) => candidate.id === viewId) ?? VIEWS[0];
   const me = useMe().data;
   const isAdmin = me?.isAdmin ?? false;
-  const announce = useAnnounce();
   useRememberTimeZone(me !== undefined);
 
   useEffect(() => {
@@ -87,7 +88,8 @@ export function AppShell({ showBrand, actions, onFirstRender, teamsSubPageId, is
           <Suspense fallback={<BootScreen label={t("shell.loading")} />}>{view && <view.Component />}</Suspense>
         </main>
       </GoalDetailsHost>
-      <Toaster toasterId={TOASTER_ID} position="bottom-end" announce={(message, options) => announce(message, options.politeness)} />
+      {/* useNotify says each toast in the page's live regions itself. */}
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" announce={ignoreToastAnnouncement} />
     </>
   );
 }

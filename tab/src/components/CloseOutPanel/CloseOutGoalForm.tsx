@@ -5,10 +5,10 @@ import { ArrowForwardRegular, CheckmarkRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import type { CloseOutOutcome, CycleView, GoalView } from "../../api/types.js";
 import { useCloseOutActions } from "../../api/use-close-out-actions.js";
-import { describeError } from "../../i18n/describe-error.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useControlLabels } from "../../i18n/use-control-labels.js";
 import { CLOSE_OUT_OUTCOMES, OUTCOME_LABELS, REFLECTION_MAX, isUnfinished, startForm, validateCloseOut, type CloseOutErrors } from "../../logic/close-out.js";
-import { useNotify } from "../Notify/use-notify.js";
+import { useNotify, useNotifyFailure } from "../Notify/use-notify.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -24,8 +24,10 @@ export interface CloseOutGoalFormProps {
 export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
   const styles = useStyles();
   const tr = useTranslator();
+  const controls = useControlLabels();
   const { t } = tr;
   const notify = useNotify();
+  const notifyFailure = useNotifyFailure();
   const actions = useCloseOutActions();
   const headingId = useId();
   const [form, setForm] = useState(() => startForm(goal));
@@ -44,7 +46,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       await actions.closeOut(goal.id, { score: form.score!, outcome: form.outcome!, reflection: form.reflection.trim() });
       notify(t("closeOut.saved"));
     } catch (error) {
-      notify(t("closeOut.notSaved"), { intent: "error", body: describeError(error, tr) });
+      notifyFailure(t("closeOut.notSaved"), error);
     } finally {
       setIsSaving(false);
     }
@@ -57,7 +59,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       await actions.carryOver(goal.id, targetId);
       notify(t("closeOut.carried", { cycle: targets.find((c) => c.id === targetId)?.name ?? targetId }));
     } catch (error) {
-      notify(t("closeOut.notCarried"), { intent: "error", body: describeError(error, tr) });
+      notifyFailure(t("closeOut.notCarried"), error);
     } finally {
       setIsCarrying(false);
     }
@@ -71,6 +73,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       <div className={styles.row}>
         <Field label={t("closeOut.score")} required validationMessage={errorOf("score")}>
           <SpinButton
+            {...controls.spinButton}
             min={0}
             max={100}
             value={form.score}

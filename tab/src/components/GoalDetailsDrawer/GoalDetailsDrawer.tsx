@@ -39,7 +39,7 @@ function SectionContent({ section, goal, me, ownerName, known }: SectionProps) {
   const common = { goal, meId: me.id, ownerName, known };
   if (section === "kudos") return <KudosSection {...common} />;
   if (section === "comments") return <CommentsSection {...common} />;
-  if (section === "history") return <GoalHistoryList goalId={goal.id} me={me} known={known} />;
+  if (section === "history") return <GoalHistoryList goalId={goal.id} me={me} known={known} keyResults={goal.keyResults} />;
   return <CheckInSection {...common} />;
 }
 

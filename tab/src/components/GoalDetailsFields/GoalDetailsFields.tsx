@@ -5,6 +5,7 @@ import type { CycleView, Visibility } from "../../api/types.js";
 import { MAX_WEIGHT, MIN_WEIGHT, parseNumber } from "../../logic/goal-form.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useControlLabels } from "../../i18n/use-control-labels.js";
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: tokens.spacingHorizontalL },
@@ -19,6 +20,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
   const styles = useStyles();
   const { form, change, feedbackFor } = editor;
   const { t, formatDay } = useTranslator();
+  const controls = useControlLabels();
   const weight = parseNumber(form.weight);
   return (
     <>
@@ -55,6 +57,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
         </Field>
         <Field label={t("goalForm.weight")} hint={t("goalForm.weight.hint")} {...feedbackFor("weight")}>
           <SpinButton
+            {...controls.spinButton}
             value={Number.isFinite(weight) ? weight : null}
             displayValue={form.weight}
             min={MIN_WEIGHT}

@@ -4,7 +4,7 @@
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buildGoalUrl, chooseViewForGoal, readGoalLink, type GoalRelation } from "../../logic/goal-link.js";
-import { readFocusedElement, returnFocusTo } from "../ReturnFocus/use-return-focus.js";
+import { readFocusedElement, returnFocusTo, yieldFocusToOpeningSurface } from "../ReturnFocus/use-return-focus.js";
 import { GoalDetailsContext, type GoalDetailsControls } from "./goal-details-context.js";
 import { useTranslator } from "../../i18n/use-translator.js";
 
@@ -56,6 +56,7 @@ export function GoalDetailsHost({ viewId, onNavigate, teamsSubPageId, children }
   const controls = useMemo<GoalDetailsControls>(
     () => ({
       openGoal(goalId) {
+        yieldFocusToOpeningSurface();
         opener.current = readFocusedElement();
         // Kept in the address so a reload, or a copied link, opens the same goal.
         window.history.replaceState(null, "", buildGoalUrl(window.location.href, goalId));

@@ -1,6 +1,7 @@
 /** Every change and decision on a goal, newest first: who, when, and what changed. */
 import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Me, PersonSummary } from "../../api/types.js";
+import { useMemo } from "react";
+import type { GoalView, Me, PersonSummary } from "../../api/types.js";
 import { useGoalHistory } from "../../api/use-goals.js";
 import { sortNewestFirst } from "../../logic/goal-feedback.js";
 import { describeActor } from "../../logic/history.js";
@@ -18,15 +19,18 @@ export interface GoalHistoryListProps {
   goalId: string;
   me: Me;
   known: readonly PersonSummary[];
+  /** The goal's key results, so a check-in's change names the one it was made to. */
+  keyResults: GoalView["keyResults"];
 }
 
-export function GoalHistoryList({ goalId, me, known }: GoalHistoryListProps) {
+export function GoalHistoryList({ goalId, me, known, keyResults }: GoalHistoryListProps) {
   const styles = useStyles();
   const feed = useFeedStyles();
   const history = useGoalHistory(goalId);
   const tr = useTranslator();
   const { t } = tr;
   const entries = sortNewestFirst(history.data ?? []);
+  const keyResultTitles = useMemo(() => new Map(keyResults.map((keyResult) => [keyResult.id, keyResult.title])), [keyResults]);
   return (
     <>
       {history.isLoading && <Spinner size="small" label={t("history.loading")} />}
@@ -35,7 +39,7 @@ export function GoalHistoryList({ goalId, me, known }: GoalHistoryListProps) {
       {entries.length > 0 && (
         <ol className={feed.list} aria-label={t("history.list")}>
           {entries.map((entry) => (
-            <HistoryEntryItem key={entry.id} entry={entry} actorName={describeActor(entry.actorId, me, known, tr)} />
+            <HistoryEntryItem key={entry.id} entry={entry} actorName={describeActor(entry.actorId, me, known, tr)} keyResults={keyResultTitles} />
           ))}
         </ol>
       )}

@@ -1,7 +1,7 @@
 /** One line of a goal's history: who did what, when, why, and what changed. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { HistoryEntry } from "../../api/types.js";
-import { describeAction, describeChanges } from "../../logic/history.js";
+import { describeAction, describeChanges, type KeyResultTitles } from "../../logic/history.js";
 import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
@@ -20,13 +20,14 @@ const useStyles = makeStyles({
 export interface HistoryEntryItemProps {
   entry: HistoryEntry;
   actorName: string;
+  keyResults: KeyResultTitles;
 }
 
-export function HistoryEntryItem({ entry, actorName }: HistoryEntryItemProps) {
+export function HistoryEntryItem({ entry, actorName, keyResults }: HistoryEntryItemProps) {
   const styles = useStyles();
   const tr = useTranslator();
   const { t } = tr;
-  const changes = describeChanges(entry, tr);
+  const changes = describeChanges(entry, tr, keyResults);
   return (
     <li className={styles.root}>
       <Text weight="semibold">

@@ -9,6 +9,7 @@ import { ErrorNotice } from "../ErrorNotice/ErrorNotice.js";
 import { PersonButton } from "../PersonButton/PersonButton.js";
 import { usePeoplePickerStyles } from "./PeoplePicker.styles.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useControlLabels } from "../../i18n/use-control-labels.js";
 
 export interface PeoplePickerProps {
   pendingUserId: string | null;
@@ -18,6 +19,7 @@ export interface PeoplePickerProps {
 export function PeoplePicker({ pendingUserId, onPick }: PeoplePickerProps) {
   const styles = usePeoplePickerStyles();
   const { t } = useTranslator();
+  const controls = useControlLabels();
   const idPrefix = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const arrowNavigation = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
@@ -39,7 +41,7 @@ export function PeoplePicker({ pendingUserId, onPick }: PeoplePickerProps) {
   return (
     <div className={styles.root}>
       <Field label={t("people.search")} hint={t("people.search.hint")}>
-        <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} onKeyDown={moveIntoList} placeholder={t("people.search.placeholder")} />
+        <SearchBox {...controls.searchBox} value={query} onChange={(_event, data) => setQuery(data.value)} onKeyDown={moveIntoList} placeholder={t("people.search.placeholder")} />
       </Field>
       <Text className={styles.count} aria-live="polite">
         {t("people.count", { count: shownCount })}

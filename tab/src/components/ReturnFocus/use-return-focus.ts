@@ -12,20 +12,35 @@ export function readFocusedElement(): HTMLElement | null {
   return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
+/** Stops the focus return still in flight, if any. */
+let stopPendingReturn: (() => void) | null = null;
+
+/** A dialog or panel is opening and takes focus: a surface still closing must not pull it back
+ * (as when the same panel is opened again right after it closed). */
+export function yieldFocusToOpeningSurface(): void {
+  stopPendingReturn?.();
+  stopPendingReturn = null;
+}
+
 /** Focuses the opener, and again each frame while the closing surface animates out and would take
- * focus with it (to the page, or back inside itself), until the surface is gone. A dialog opened
- * meanwhile is another surface, and keeps its focus. */
+ * focus with it (to the page, or back inside itself), until the surface is gone or another one
+ * opens. */
 export function returnFocusTo(opener: HTMLElement | null): void {
+  yieldFocusToOpeningSurface();
   if (!opener) return;
   const closing = readFocusedElement()?.closest(CLOSING_SURFACE) ?? null;
   const deadline = performance.now() + SETTLE_MS;
+  let isStopped = false;
   const attempt = () => {
     // The opener may be gone (a deleted goal's card): focus then stays where the page puts it.
-    if (!opener.isConnected) return;
+    if (isStopped || !opener.isConnected) return;
     const active = readFocusedElement();
     if (active !== opener && (active === null || closing?.contains(active))) opener.focus();
     const isSettled = readFocusedElement() === opener && !closing?.isConnected;
     if (!isSettled && performance.now() < deadline) requestAnimationFrame(attempt);
+  };
+  stopPendingReturn = () => {
+    isStopped = true;
   };
   attempt();
 }
@@ -34,6 +49,7 @@ export function useReturnFocus(isOpen: boolean): void {
   // A layout effect runs before the dialog's own effects move focus inside it.
   useLayoutEffect(() => {
     if (!isOpen) return;
+    yieldFocusToOpeningSurface();
     const opener = readFocusedElement();
     return () => returnFocusTo(opener);
   }, [isOpen]);

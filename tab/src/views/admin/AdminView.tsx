@@ -1,9 +1,10 @@
 /** Admin view: settings, cycles, org-chart sync, goal import, export and erasure. Shown to holders of the
  * Cascade.Admin app role; the server checks the role on every admin call as well. */
-import { Spinner, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useMe } from "../../api/use-me.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { PageHeader } from "../../components/PageHeader/PageHeader.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { AdminLogSection } from "./AdminLogSection/AdminLogSection.js";
 import { CyclesSection } from "./CyclesSection/CyclesSection.js";
@@ -16,7 +17,6 @@ import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
-  title: { margin: 0 },
 });
 
 export default function AdminView() {
@@ -29,9 +29,7 @@ export default function AdminView() {
   if (!me.data.isAdmin) return <InfoNotice text={t("admin.notAdmin")} />;
   return (
     <div className={styles.root}>
-      <Title2 as="h1" className={styles.title}>
-        {t("view.admin")}
-      </Title2>
+      <PageHeader title={t("view.admin")} />
       <SettingsSection />
       <CyclesSection />
       <SyncSection />

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { english } from "../../../../test/support/tab-translator.js";
 import { buildReminderSettings } from "../../../../test/support/tab-builders.js";
-import { buildExportFileName, describeAppInstall, describeCadence, describeInstallProblem, describeProgress, describeResult, isConfirmationMatch, toSettingsInput, validateCycleInput } from "./admin-logic.js";
+import { buildExportFileName, describeAppInstall, describeCadence, describeInstallProblem, describeProgress, describeResult, isConfirmationMatch, nameLanguageInItself, toSettingsInput, validateCycleInput } from "./admin-logic.js";
 
 const REMINDERS = buildReminderSettings();
 
 describe("admin view logic", () => {
+  it("names each language in itself", () => {
+    expect(["en", "de", "fr", "es", "ja", "ar"].map(nameLanguageInItself)).toEqual(["English", "Deutsch", "Français", "Español", "日本語", "العربية"]);
+  });
+
   it("describes the reminder cadence in plain words", () => {
     expect(describeCadence({ ...REMINDERS, dayOfWeek: 1, hour: 9, defaultTimeZone: "Europe/Berlin" }, english)).toBe("Every Monday at 9:00 AM, in each person's time zone (otherwise Europe/Berlin)");
     expect(describeCadence({ ...REMINDERS, cadence: "daily", hour: 17 }, english)).toMatch(/^Every day at 5:00 PM/);
@@ -34,7 +38,7 @@ describe("admin view logic", () => {
   it("keeps settings fields when turning them into a request", () => {
     const appInstall = { isAvailable: true, unavailableReason: null, lastProblem: null };
     const input = toSettingsInput({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], organisationGoalOwners: [{ id: "a", displayName: "A", jobTitle: null }], isProactiveInstallEnabled: true, defaultLocale: "en", appInstall, reminders: REMINDERS });
-    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], isProactiveInstallEnabled: true, reminders: REMINDERS });
+    expect(input).toEqual({ isApprovalRequired: false, organisationGoalOwnerIds: ["a"], isProactiveInstallEnabled: true, defaultLocale: "en", reminders: REMINDERS });
     expect(input).not.toHaveProperty("organisationGoalOwners");
     expect(input).not.toHaveProperty("appInstall");
   });

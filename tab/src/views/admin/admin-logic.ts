@@ -6,7 +6,19 @@ import type { MessageId, Translator } from "../../i18n/translator.js";
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
 export function toSettingsInput(view: AdminSettingsView): AdminSettingsInput {
-  return { isApprovalRequired: view.isApprovalRequired, organisationGoalOwnerIds: [...view.organisationGoalOwnerIds], isProactiveInstallEnabled: view.isProactiveInstallEnabled, reminders: { ...view.reminders } };
+  return {
+    isApprovalRequired: view.isApprovalRequired,
+    organisationGoalOwnerIds: [...view.organisationGoalOwnerIds],
+    isProactiveInstallEnabled: view.isProactiveInstallEnabled,
+    defaultLocale: view.defaultLocale,
+    reminders: { ...view.reminders },
+  };
+}
+
+/** A language's name as its speakers write it ("Deutsch", "日本語"), from the browser's own data. */
+export function nameLanguageInItself(locale: string): string {
+  const name = new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
 /** What the install setting does, in the state it is in. */

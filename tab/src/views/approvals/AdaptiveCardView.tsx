@@ -3,16 +3,15 @@
  * for that viewer's own version as soon as it appears. */
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { AdaptiveCard } from "../../../../cards/src/card-json.js";
 import type { CardActionInput, CardActionResponse } from "../../api/use-approvals.js";
 import { useCardStyles } from "./AdaptiveCardView.styles.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { renderCard } from "./render-card.js";
 import { useTranslator } from "../../i18n/use-translator.js";
 
-type CardJson = Record<string, unknown>;
-
 export interface AdaptiveCardViewProps {
-  card: CardJson;
+  card: AdaptiveCard;
   label: string;
   onExecute: (action: CardActionInput) => Promise<CardActionResponse>;
   /** The viewer's Teams id: set it to refresh cards automatically, as Teams does in chat. */
@@ -21,11 +20,10 @@ export interface AdaptiveCardViewProps {
   onSendText?: (text: string) => void;
 }
 
-function readRefresh(card: CardJson, viewerId: string | undefined): CardActionInput | null {
-  const refresh = card.refresh as { action?: { verb?: unknown; data?: unknown }; userIds?: unknown } | undefined;
-  const userIds = Array.isArray(refresh?.userIds) ? refresh.userIds : [];
-  if (!viewerId || !userIds.includes(viewerId) || typeof refresh?.action?.verb !== "string") return null;
-  return { verb: refresh.action.verb, data: (refresh.action.data ?? {}) as Record<string, unknown> };
+function readRefresh(card: AdaptiveCard, viewerId: string | undefined): CardActionInput | null {
+  const { refresh } = card;
+  if (!viewerId || !refresh?.userIds.includes(viewerId)) return null;
+  return { verb: refresh.action.verb, data: refresh.action.data };
 }
 
 export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText }: AdaptiveCardViewProps) {
@@ -38,12 +36,13 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
     sendTextRef.current = onSendText;
   }, [onSendText]);
   const cardKey = JSON.stringify(card);
-  const [shown, setShown] = useState({ sourceKey: cardKey, card });
+  // `source` is the card as sent, kept until a new version arrives; `card` is what is on screen now.
+  const [shown, setShown] = useState({ sourceKey: cardKey, source: card, card });
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A new version of the message (the server updated it) replaces whatever an action left on screen.
-  if (shown.sourceKey !== cardKey) setShown({ sourceKey: cardKey, card });
-  const current = shown.card;
+  if (shown.sourceKey !== cardKey) setShown({ sourceKey: cardKey, source: card, card });
+  const { source, card: current } = shown;
 
   const run = useCallback(
     async (action: CardActionInput) => {
@@ -51,7 +50,7 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
       setError(null);
       try {
         const response = await onExecute(action);
-        if (response.statusCode === 200) setShown((previous) => ({ ...previous, card: response.value as unknown as CardJson }));
+        if (response.statusCode === 200) setShown((previous) => ({ ...previous, card: response.value }));
         else setError(response.value.message);
       } catch (cause) {
         setError(describeError(cause, tr));
@@ -64,11 +63,11 @@ export function AdaptiveCardView({ card, label, onExecute, refreshAs, onSendText
 
   // Teams refreshes a message once when it is shown (and again when it changes), not after actions.
   useEffect(() => {
-    const refresh = readRefresh(JSON.parse(cardKey) as CardJson, refreshAs);
+    const refresh = readRefresh(source, refreshAs);
     if (!refresh) return;
     const timer = setTimeout(() => void run(refresh), 0);
     return () => clearTimeout(timer);
-  }, [cardKey, refreshAs, run]);
+  }, [source, refreshAs, run]);
 
   useEffect(() => {
     let isCurrent = true;

@@ -41,7 +41,7 @@ export function ApprovalItem({ item, isWaiting, onExecute }: ApprovalItemProps) 
         )}
         <GoalDetailsButton goalId={item.goalId} title={item.title} />
       </div>
-      <AdaptiveCardView card={item.card as unknown as Record<string, unknown>} label={t("approvals.item.card", { title: item.title })} onExecute={(action) => onExecute(item, action)} />
+      <AdaptiveCardView card={item.card} label={t("approvals.item.card", { title: item.title })} onExecute={(action) => onExecute(item, action)} />
     </article>
   );
 }

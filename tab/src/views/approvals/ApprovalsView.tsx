@@ -1,12 +1,13 @@
 /** The Approvals inbox: every goal waiting for the signed-in manager's decision, with the same card
  * Teams chat shows. Deciding here runs the same handler as the card in Teams. */
-import { Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
 import { VERBS } from "../../../../cards/src/verbs.js";
 import { useAnnounce } from "../../components/Announcer/announcer-context.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { PageHeader } from "../../components/PageHeader/PageHeader.js";
 import { useApprovals, useCardActions, type CardActionInput, type CardActionResponse, type PendingApproval } from "../../api/use-approvals.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { ApprovalItem } from "./ApprovalItem.js";
@@ -14,9 +15,6 @@ import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
-  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  title: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL },
 });
 
@@ -67,14 +65,7 @@ export default function ApprovalsView() {
   const waitingIds = new Set((approvals.data ?? []).map((item) => item.goalId));
   return (
     <div className={styles.root}>
-      <div className={styles.heading}>
-        <Title2 as="h1" className={styles.title}>
-          {t("view.approvals")}
-        </Title2>
-        <Text className={styles.muted}>
-          {t("approvals.waiting", { count: waiting })}
-        </Text>
-      </div>
+      <PageHeader title={t("view.approvals")} subtitle={t("approvals.waiting", { count: waiting })} />
       {items.length === 0 && <InfoNotice text={t("approvals.empty")} />}
       <div className={styles.list}>
         {items.map((item) => (

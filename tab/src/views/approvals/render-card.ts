@@ -22,6 +22,8 @@ let library: Promise<AdaptiveCards> | null = null;
 
 function loadLibrary(): Promise<AdaptiveCards> {
   library ??= import("adaptivecards").then((cards) => {
+    // A card's body is text to read, not a control: only its inputs and buttons are tab stops.
+    cards.GlobalSettings.setTabIndexAtCardRoot = false;
     cards.AdaptiveCard.onProcessMarkdown = (text, result) => {
       result.outputHtml = renderCardMarkdown(text);
       result.didProcess = true;

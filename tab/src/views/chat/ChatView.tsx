@@ -1,7 +1,7 @@
 /** Local development: a stand-in for the person's Teams chat with Cascade. It shows every card the
  * app sent them and sends their card actions and typed messages to /api/messages as Teams would,
  * so the whole chat can be tried without a tenant. */
-import { Avatar, Button, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Avatar, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { useEffect } from "react";
 import { useInbox, useLocalChat, toTeamsUserId } from "../../api/use-local-chat.js";
@@ -9,6 +9,7 @@ import { useMe } from "../../api/use-me.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { PageHeader } from "../../components/PageHeader/PageHeader.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { AdaptiveCardView } from "../approvals/AdaptiveCardView.js";
 import { ChatComposer } from "./ChatComposer.js";
@@ -19,9 +20,6 @@ const POLL_MS = 5000;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px" },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
-  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, listStyleType: "none", margin: 0, padding: 0 },
   message: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
@@ -59,17 +57,11 @@ export default function ChatView() {
   };
   return (
     <div className={styles.root}>
-      <div className={styles.header}>
-        <div className={styles.heading}>
-          <Title2 as="h1" className={styles.title}>
-            {t("view.chat")}
-          </Title2>
-          <Text className={styles.muted}>{t("chat.intro", { name: me.data.displayName })}</Text>
-        </div>
+      <PageHeader title={t("view.chat")} subtitle={t("chat.intro", { name: me.data.displayName })}>
         <Button icon={<ArrowClockwiseRegular />} onClick={reload}>
           {t("chat.check")}
         </Button>
-      </div>
+      </PageHeader>
       {messages.length === 0 && <InfoNotice text={t("chat.empty")} />}
       <ol className={styles.messages} aria-label={t("chat.messages")}>
         {messages.map((message) => (

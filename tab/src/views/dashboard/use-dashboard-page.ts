@@ -2,11 +2,9 @@
  * which cycle, and the CSV export. */
 import { useState } from "react";
 import { useDashboard, useExportCsv } from "../../api/use-dashboard.js";
-import { useCycles } from "../../api/use-me.js";
-import { useNotify } from "../../components/Notify/use-notify.js";
-import { describeError } from "../../i18n/describe-error.js";
-import { pickDefaultCycle } from "../../logic/cycles.js";
+import { useNotifyFailure } from "../../components/Notify/use-notify.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { usePickedCycle } from "../use-picked-cycle.js";
 
 function readIdParam(search: string, name: string): string | null {
   const value = new URLSearchParams(search).get(name);
@@ -21,13 +19,11 @@ export function useDashboardPage() {
   const [managerId] = useState(() => readManagerParam(window.location.search));
   // Set in a channel tab: the team it is pinned in, whose members may see this dashboard.
   const [teamId] = useState(() => readIdParam(window.location.search, "team"));
-  const [chosenCycleId, setChosenCycleId] = useState<string | null>(() => new URLSearchParams(window.location.search).get("cycle"));
-  const cycles = useCycles();
-  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const { cycles, cycle, selectCycle } = usePickedCycle({ fromUrl: true });
   const dashboard = useDashboard(cycles.data ? managerId : null, cycle?.id ?? null, teamId);
   const exportCsv = useExportCsv();
-  const notify = useNotify();
-  const tr = useTranslator();
+  const notifyFailure = useNotifyFailure();
+  const { t } = useTranslator();
   const [isExporting, setIsExporting] = useState(false);
 
   const download = async () => {
@@ -35,7 +31,7 @@ export function useDashboardPage() {
     try {
       await exportCsv(managerId, cycle?.id ?? null);
     } catch (error) {
-      notify(tr.t("dashboard.exportFailed"), { intent: "error", body: describeError(error, tr) });
+      notifyFailure(t("dashboard.exportFailed"), error);
     } finally {
       setIsExporting(false);
     }
@@ -46,7 +42,7 @@ export function useDashboardPage() {
     cycles,
     cycle,
     dashboard,
-    selectCycle: setChosenCycleId,
+    selectCycle,
     download,
     isExporting,
   };

@@ -3,13 +3,12 @@ import { useState } from "react";
 import type { GoalView } from "../../api/types.js";
 import { useGoalActions } from "../../api/use-goal-actions.js";
 import { useGoals, useParentOptions } from "../../api/use-goals.js";
-import { useCycles, useMe } from "../../api/use-me.js";
+import { useMe } from "../../api/use-me.js";
 import type { SaveOutcome } from "../../components/GoalEditor/use-goal-editor.js";
 import { useGoalDetails } from "../../components/GoalDetailsHost/goal-details-context.js";
-import { useNotify } from "../../components/Notify/use-notify.js";
-import { describeError } from "../../i18n/describe-error.js";
-import { pickDefaultCycle } from "../../logic/cycles.js";
+import { useNotify, useNotifyFailure } from "../../components/Notify/use-notify.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { usePickedCycle } from "../use-picked-cycle.js";
 
 interface Panel {
   goal: GoalView | null;
@@ -22,16 +21,13 @@ const CLOSED: Panel = { goal: null, isOpen: false, session: 0 };
 
 export function useMyGoalsPage() {
   const me = useMe();
-  const cycles = useCycles();
-  const [chosenCycleId, setChosenCycleId] = useState<string | null>(null);
-  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const { cycles, cycle, selectCycle } = usePickedCycle();
   const goals = useGoals(cycle?.id ?? null);
   const parentOptions = useParentOptions(cycle?.id ?? null);
   const actions = useGoalActions();
   const notify = useNotify();
-  const tr = useTranslator();
-  const { t } = tr;
-  const describeFailure = (error: unknown) => describeError(error, tr);
+  const notifyFailure = useNotifyFailure();
+  const { t } = useTranslator();
   const details = useGoalDetails();
   const [editor, setEditor] = useState<Panel>(CLOSED);
   const [deletion, setDeletion] = useState<Panel & { isDeleting: boolean }>({ ...CLOSED, isDeleting: false });
@@ -59,7 +55,7 @@ export function useMyGoalsPage() {
       await actions.submitGoal(goal.id);
       announceSubmitted();
     } catch (error) {
-      notify(t("myGoals.notSubmitted"), { intent: "error", body: describeFailure(error) });
+      notifyFailure(t("myGoals.notSubmitted"), error);
     } finally {
       setSubmittingId(null);
     }
@@ -74,13 +70,13 @@ export function useMyGoalsPage() {
       notify(t("myGoals.deleted"));
     } catch (error) {
       setDeletion((panel) => ({ ...panel, isDeleting: false }));
-      notify(t("myGoals.notDeleted"), { intent: "error", body: describeFailure(error) });
+      notifyFailure(t("myGoals.notDeleted"), error);
     }
   };
 
   return {
     me, cycles, cycle, goals, parentOptions, editor, deletion, submittingId,
-    selectCycle: setChosenCycleId, openEditor, closeEditor, onEditorSaved, showDetails,
+    selectCycle, openEditor, closeEditor, onEditorSaved, showDetails,
     askToDelete, cancelDelete, confirmDelete, submitGoal,
   };
 }

@@ -1,23 +1,22 @@
 /** The cascade over the org chart: every person with their goals and their branch's coverage,
  * progress and flags; expand and collapse, search by person or goal, open a branch of its own. */
-import { Button, SearchBox, Subtitle2, Text, Title2, makeStyles, tokens, useFluent } from "@fluentui/react-components";
+import { Button, SearchBox, Subtitle2, Text, makeStyles, tokens, useFluent } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowClockwiseRegular, ArrowRightRegular } from "@fluentui/react-icons";
 import { CyclePicker } from "../../components/CyclePicker/CyclePicker.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { PageHeader } from "../../components/PageHeader/PageHeader.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { AttentionLists } from "./AttentionLists/AttentionLists.js";
 import { CascadeSummary } from "./CascadeSummary/CascadeSummary.js";
 import { OrgTree } from "./OrgTree/OrgTree.js";
 import { useOrganisationPage } from "./use-organisation-page.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useControlLabels } from "../../i18n/use-control-labels.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
-  heading: { display: "flex", flexDirection: "column", flexGrow: 1, gap: tokens.spacingVerticalXXS },
-  title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   search: { minWidth: "260px" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -28,6 +27,7 @@ export default function OrganisationView() {
   const page = useOrganisationPage();
   const { cycles, cycle, cascade, tree, search } = page;
   const tr = useTranslator();
+  const controls = useControlLabels();
   const { t } = tr;
   const { dir } = useFluent();
 
@@ -38,22 +38,16 @@ export default function OrganisationView() {
   const root = tree.root;
   return (
     <div className={styles.root}>
-      <div className={styles.header}>
-        <div className={styles.heading}>
-          <Title2 as="h1" className={styles.title}>
-            {t("view.organisation")}
-          </Title2>
-          <Text className={styles.muted}>{root ? t("org.subtitle", { cycle: cycle.name, name: root.person.displayName }) : cycle.name}</Text>
-        </div>
+      <PageHeader title={t("view.organisation")} subtitle={root ? t("org.subtitle", { cycle: cycle.name, name: root.person.displayName }) : cycle.name}>
         {page.canGoBack && (
           <Button icon={dir === "rtl" ? <ArrowRightRegular /> : <ArrowLeftRegular />} onClick={page.goBack}>
             {t("common.back")}
           </Button>
         )}
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
-        <SearchBox className={styles.search} placeholder={t("org.search")} aria-label={t("org.search")} value={page.query} onChange={(_event, value) => page.setQuery(value.value)} />
+        <SearchBox {...controls.searchBox} className={styles.search} placeholder={t("org.search")} aria-label={t("org.search")} value={page.query} onChange={(_event, value) => page.setQuery(value.value)} />
         <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label={t("common.refresh")} onClick={cascade.reload} />
-      </div>
+      </PageHeader>
       {cascade.error && <ErrorNotice title={t("org.loadFailed")} detail={describeError(cascade.error, tr)} onRetry={cascade.reload} />}
       {cascade.isLoading && <GoalListSkeleton />}
       {data && root && (

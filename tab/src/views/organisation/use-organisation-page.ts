@@ -1,17 +1,14 @@
 /** Everything the Organisation view decides: which cycle, whose part of the organisation (the top of
  * the caller's chain first, then any branch opened from the tree), what is open and what is searched. */
 import { useDeferredValue, useMemo, useState } from "react";
-import { useCycles } from "../../api/use-me.js";
 import { useOrgCascade } from "../../api/use-org-cascade.js";
-import { pickDefaultCycle } from "../../logic/cycles.js";
+import { usePickedCycle } from "../use-picked-cycle.js";
 import { indexCascade, searchCascade, type CascadeTree } from "./org-tree.js";
 
 const EMPTY_TREE: CascadeTree = { root: undefined, byId: new Map(), childrenOf: new Map() };
 
 export function useOrganisationPage() {
-  const cycles = useCycles();
-  const [chosenCycleId, setChosenCycleId] = useState<string | null>(() => new URLSearchParams(window.location.search).get("cycle"));
-  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const { cycles, cycle, selectCycle } = usePickedCycle({ fromUrl: true });
   const [roots, setRoots] = useState<string[]>(["top"]);
   const rootId = roots[roots.length - 1]!;
   const cascade = useOrgCascade(rootId, cycle?.id ?? null, "all");
@@ -34,7 +31,7 @@ export function useOrganisationPage() {
     search,
     openItems,
     canGoBack: roots.length > 1,
-    selectCycle: setChosenCycleId,
+    selectCycle,
     setQuery,
     setOpenItems: (items: Set<string>) => setChosenOpen({ context, items }),
     openBranch: (personId: string) => setRoots((current) => [...current, personId]),

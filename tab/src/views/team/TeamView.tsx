@@ -1,12 +1,13 @@
 /** The caller's team: each direct report with their goals, coverage and risk, and a way down into
  * any report's own team. Goals of people who left wait here for the manager to give or close them. */
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { Fragment } from "react";
 import { CyclePicker } from "../../components/CyclePicker/CyclePicker.js";
 import { ErrorNotice } from "../../components/ErrorNotice/ErrorNotice.js";
 import { GoalListSkeleton } from "../../components/GoalListSkeleton/GoalListSkeleton.js";
 import { InfoNotice } from "../../components/InfoNotice/InfoNotice.js";
+import { PageHeader } from "../../components/PageHeader/PageHeader.js";
 import { CascadeSummary } from "../organisation/CascadeSummary/CascadeSummary.js";
 import { LeaverGoalDialog } from "./LeaverGoalDialog/LeaverGoalDialog.js";
 import { ReportCard } from "./ReportCard/ReportCard.js";
@@ -18,10 +19,6 @@ import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
-  heading: { display: "flex", flexDirection: "column", flexGrow: 1, gap: tokens.spacingVerticalXXS },
-  title: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   list: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 460px), 1fr))", gap: tokens.spacingVerticalM },
 });
 
@@ -40,16 +37,10 @@ export default function TeamView() {
   const isMine = path.length === 1;
   return (
     <div className={styles.root}>
-      <div className={styles.header}>
-        <div className={styles.heading}>
-          <Title2 as="h1" className={styles.title}>
-            {isMine ? t("team.mine") : t("team.theirs", { name: path[path.length - 1]!.label })}
-          </Title2>
-          <Text className={styles.muted}>{t("team.subtitle", { cycle: cycle.name })}</Text>
-        </div>
+      <PageHeader title={isMine ? t("team.mine") : t("team.theirs", { name: path[path.length - 1]!.label })} subtitle={t("team.subtitle", { cycle: cycle.name })}>
         <CyclePicker cycles={cycles.data ?? []} selected={cycle} onSelect={page.selectCycle} />
         <Button appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label={t("common.refresh")} onClick={cascade.reload} />
-      </div>
+      </PageHeader>
       {path.length > 1 && (
         <Breadcrumb aria-label={t("team.breadcrumb")}>
           {path.map((crumb, index) => (

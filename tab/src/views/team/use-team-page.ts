@@ -3,16 +3,14 @@
 import { useMemo, useState } from "react";
 import type { GoalInsight, OrgCascadeNode } from "../../api/use-org-cascade.js";
 import { useOrgCascade } from "../../api/use-org-cascade.js";
-import { useCycles, useMe } from "../../api/use-me.js";
-import { pickDefaultCycle } from "../../logic/cycles.js";
+import { useMe } from "../../api/use-me.js";
 import { indexCascade } from "../organisation/org-tree.js";
+import { usePickedCycle } from "../use-picked-cycle.js";
 import { MY_TEAM, openTeam, type TeamCrumb } from "./team-logic.js";
 
 export function useTeamPage() {
   const me = useMe();
-  const cycles = useCycles();
-  const [chosenCycleId, setChosenCycleId] = useState<string | null>(null);
-  const cycle = cycles.data?.find((candidate) => candidate.id === chosenCycleId) ?? pickDefaultCycle(cycles.data ?? []);
+  const { cycles, cycle, selectCycle } = usePickedCycle();
   const [path, setPath] = useState<TeamCrumb[]>([MY_TEAM]);
   const current = path[path.length - 1]!;
   const cascade = useOrgCascade(current.id, cycle?.id ?? null, 1);
@@ -29,7 +27,7 @@ export function useTeamPage() {
     reports,
     path,
     leaverGoal,
-    selectCycle: setChosenCycleId,
+    selectCycle,
     openTeam: (node: OrgCascadeNode) => setPath((crumbs) => openTeam(crumbs, { id: node.person.id, label: node.person.displayName })),
     goTo: (crumb: TeamCrumb) => setPath((crumbs) => openTeam(crumbs, crumb)),
     decideLeaverGoal: setLeaverGoal,

@@ -28,7 +28,7 @@ export function AppInstallField({ isEnabled, status, onChange }: AppInstallField
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("admin.appInstall.unavailable")}</MessageBarTitle>
-            {status.unavailableReason}
+            {status.unavailableReason && t(`admin.appInstall.blocker.${status.unavailableReason}`)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -5,7 +5,7 @@ import type { CycleView } from "../../../api/types.js";
 import { useAdminActions } from "../../../api/use-admin.js";
 import { useCycles } from "../../../api/use-me.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
-import { useNotify } from "../../../components/Notify/use-notify.js";
+import { useNotify, useNotifyFailure } from "../../../components/Notify/use-notify.js";
 import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
 import { describeCycleDates } from "../../../logic/cycles.js";
 import { describeError } from "../../../i18n/describe-error.js";
@@ -17,6 +17,7 @@ export function CyclesSection() {
   const cycles = useCycles();
   const actions = useAdminActions();
   const notify = useNotify();
+  const notifyFailure = useNotifyFailure();
   const tr = useTranslator();
   const { t } = tr;
   const [closing, setClosing] = useState<CycleView | null>(null);
@@ -31,7 +32,7 @@ export function CyclesSection() {
       await actions.openCloseOut(cycle.id);
       notify(t("admin.cycles.closeOutOpened", { name: cycle.name }));
     } catch (caught) {
-      notify(t("admin.cycles.closeOutNotOpened"), { intent: "error", body: describeError(caught, tr) });
+      notifyFailure(t("admin.cycles.closeOutNotOpened"), caught);
     } finally {
       setOpeningId(null);
     }
@@ -45,7 +46,7 @@ export function CyclesSection() {
       notify(t("admin.cycles.closed", { name: closing.name }));
       setClosing(null);
     } catch (caught) {
-      notify(t("admin.cycles.notClosed"), { intent: "error", body: describeError(caught, tr) });
+      notifyFailure(t("admin.cycles.notClosed"), caught);
     } finally {
       setIsClosing(false);
     }

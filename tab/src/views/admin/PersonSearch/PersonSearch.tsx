@@ -5,6 +5,7 @@ import type { DirectoryPerson } from "../../../api/admin-types.js";
 import { useAdminActions } from "../../../api/use-admin.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useControlLabels } from "../../../i18n/use-control-labels.js";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -25,6 +26,7 @@ export function PersonSearch({ label, hint, excludeIds = [], onPick }: PersonSea
   const styles = useStyles();
   const actions = useAdminActions();
   const tr = useTranslator();
+  const controls = useControlLabels();
   const { t } = tr;
   const [text, setText] = useState("");
   const [results, setResults] = useState<DirectoryPerson[] | null>(null);
@@ -53,7 +55,7 @@ export function PersonSearch({ label, hint, excludeIds = [], onPick }: PersonSea
   return (
     <div>
       <Field label={label} hint={hint} validationMessage={error ?? undefined}>
-        <SearchBox value={text} onChange={(_event, data) => setText(data.value)} placeholder={t("admin.search.placeholder")} />
+        <SearchBox {...controls.searchBox} value={text} onChange={(_event, data) => setText(data.value)} placeholder={t("admin.search.placeholder")} />
       </Field>
       {isSearching && <Spinner size="tiny" label={t("admin.search.searching")} />}
       {!isSearching && results && text.trim().length >= 2 && shown.length === 0 && <Text className={styles.muted}>{t("admin.search.none")}</Text>}

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import type { ReminderSettings } from "../../../api/admin-types.js";
 import { WEEKDAYS } from "../admin-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useControlLabels } from "../../../i18n/use-control-labels.js";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: tokens.spacingHorizontalL },
@@ -50,11 +51,12 @@ function HourField({ label, value, onChange }: { label: string; value: number; o
 
 function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
   const { t } = useTranslator();
+  const controls = useControlLabels();
   const [text, setText] = useState(value);
   const matches = useMemo(() => TIME_ZONES.filter((zone) => zone.toLowerCase().includes(text.trim().toLowerCase())).slice(0, MAX_ZONE_OPTIONS), [text]);
   return (
     <Field label={t("admin.reminders.zone")} hint={t("admin.reminders.zone.hint")}>
-      <Combobox value={text} selectedOptions={[value]} onChange={(event) => setText(event.target.value)} onOptionSelect={(_event, data) => data.optionValue && (onChange(data.optionValue), setText(data.optionValue))}>
+      <Combobox {...controls.combobox} value={text} selectedOptions={[value]} onChange={(event) => setText(event.target.value)} onOptionSelect={(_event, data) => data.optionValue && (onChange(data.optionValue), setText(data.optionValue))}>
         {matches.map((zone) => (
           <Option key={zone}>{zone}</Option>
         ))}

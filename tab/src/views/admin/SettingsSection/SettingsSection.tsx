@@ -1,11 +1,12 @@
-/** Approval, organisation-goal owners, installing the app for people and reminder cadence for the
- * whole organisation. */
+/** Approval, organisation-goal owners, installing the app for people, reminder cadence and the
+ * default language for the whole organisation. */
 import { Button, Divider, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { AppInstallField } from "../AppInstallField/AppInstallField.js";
+import { DefaultLanguageField } from "../DefaultLanguageField/DefaultLanguageField.js";
 import { describeCadence } from "../admin-logic.js";
 import { OwnerPicker } from "../OwnerPicker/OwnerPicker.js";
 import { ReminderFields } from "../ReminderFields/ReminderFields.js";
@@ -41,6 +42,8 @@ export function SettingsSection() {
         <Divider />
         <ReminderFields reminders={draft.reminders} onChange={form.changeReminders} />
         <Text className={styles.muted}>{describeCadence(draft.reminders, tr)}</Text>
+        <Divider />
+        <DefaultLanguageField value={draft.defaultLocale} onChange={form.setDefaultLocale} />
         {form.isStale && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{t("admin.settings.stale")}</MessageBarBody>

@@ -20,6 +20,7 @@ export interface SettingsForm {
   setApprovalRequired(value: boolean): void;
   setProactiveInstall(value: boolean): void;
   setOwners(owners: Owner[]): void;
+  setDefaultLocale(locale: string): void;
   changeReminders(changes: Partial<ReminderSettings>): void;
   save(): Promise<void>;
   discard(): void;
@@ -67,6 +68,7 @@ export function useSettingsForm(): SettingsForm {
     error,
     setApprovalRequired: (value) => update((d) => ({ ...d, isApprovalRequired: value })),
     setProactiveInstall: (value) => update((d) => ({ ...d, isProactiveInstallEnabled: value })),
+    setDefaultLocale: (locale) => update((d) => ({ ...d, defaultLocale: locale })),
     setOwners: (owners) => update((d) => ({ ...d, organisationGoalOwners: owners, organisationGoalOwnerIds: owners.map((o) => o.id) })),
     changeReminders: (changes) => update((d) => ({ ...d, reminders: { ...d.reminders, ...changes } })),
     save,

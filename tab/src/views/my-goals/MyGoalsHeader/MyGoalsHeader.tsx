@@ -1,16 +1,13 @@
 /** Title of the view, the cycle shown, and the button to start a new goal. */
-import { Button, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import type { CycleView, Me } from "../../../api/types.js";
 import { CyclePicker } from "../../../components/CyclePicker/CyclePicker.js";
+import { PageHeader } from "../../../components/PageHeader/PageHeader.js";
 import { describeCycleDates } from "../../../logic/cycles.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
-  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  title: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   controls: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
 });
 
@@ -28,16 +25,9 @@ export function MyGoalsHeader({ me, cycles, cycle, canCreate, onSelectCycle, onC
   const tr = useTranslator();
   const { t } = tr;
   const dates = describeCycleDates(cycle, tr);
+  const subtitle = me.manager ? t("myGoals.subtitleWithManager", { cycle: cycle.name, dates, manager: me.manager.displayName }) : t("myGoals.subtitle", { cycle: cycle.name, dates });
   return (
-    <div className={styles.root}>
-      <div className={styles.heading}>
-        <Title2 as="h1" className={styles.title}>
-          {t("view.myGoals")}
-        </Title2>
-        <Text className={styles.muted}>
-          {me.manager ? t("myGoals.subtitleWithManager", { cycle: cycle.name, dates, manager: me.manager.displayName }) : t("myGoals.subtitle", { cycle: cycle.name, dates })}
-        </Text>
-      </div>
+    <PageHeader title={t("view.myGoals")} subtitle={subtitle}>
       <div className={styles.controls}>
         <CyclePicker cycles={cycles} selected={cycle} onSelect={onSelectCycle} />
         {canCreate && (
@@ -46,6 +36,6 @@ export function MyGoalsHeader({ me, cycles, cycle, canCreate, onSelectCycle, onC
           </Button>
         )}
       </div>
-    </div>
+    </PageHeader>
   );
 }

@@ -5,8 +5,7 @@ import { DECISION_COMMENT_MAX } from "../../../../../functions/src/contracts/lim
 import type { GoalInsight } from "../../../api/use-org-cascade.js";
 import { useLeaverActions } from "../../../api/use-leaver-actions.js";
 import { useSubtree } from "../../../api/use-people.js";
-import { useNotify } from "../../../components/Notify/use-notify.js";
-import { describeError } from "../../../i18n/describe-error.js";
+import { useNotify, useNotifyFailure } from "../../../components/Notify/use-notify.js";
 import { listNewOwners } from "../team-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
@@ -32,6 +31,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
   const [isBusy, setIsBusy] = useState(false);
   const actions = useLeaverActions();
   const notify = useNotify();
+  const notifyFailure = useNotifyFailure();
   const selected = choices.find((choice) => choice.id === ownerId);
   useReturnFocus(true);
 
@@ -41,7 +41,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
       notify(await work());
       onClose();
     } catch (error) {
-      notify(t("leaver.failed"), { intent: "error", body: describeError(error, tr) });
+      notifyFailure(t("leaver.failed"), error);
     } finally {
       setIsBusy(false);
     }

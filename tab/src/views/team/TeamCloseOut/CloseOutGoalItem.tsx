@@ -4,8 +4,7 @@ import { CommentRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { TeamCloseOut } from "../../../api/use-close-out.js";
 import { useCloseOutActions } from "../../../api/use-close-out-actions.js";
-import { useNotify } from "../../../components/Notify/use-notify.js";
-import { describeError } from "../../../i18n/describe-error.js";
+import { useNotify, useNotifyFailure } from "../../../components/Notify/use-notify.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { OUTCOME_LABELS } from "../../../logic/close-out.js";
 
@@ -22,6 +21,7 @@ export function CloseOutGoalItem({ goal }: { goal: TeamCloseOut["goals"][number]
   const tr = useTranslator();
   const { t } = tr;
   const notify = useNotify();
+  const notifyFailure = useNotifyFailure();
   const actions = useCloseOutActions();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -36,7 +36,7 @@ export function CloseOutGoalItem({ goal }: { goal: TeamCloseOut["goals"][number]
       setText("");
       notify(t("teamCloseOut.comment.sent"));
     } catch (caught) {
-      notify(t("teamCloseOut.comment.notSent"), { intent: "error", body: describeError(caught, tr) });
+      notifyFailure(t("teamCloseOut.comment.notSent"), caught);
     } finally {
       setIsSending(false);
     }

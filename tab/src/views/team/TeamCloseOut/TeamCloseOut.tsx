@@ -5,7 +5,7 @@ import { useId } from "react";
 import type { CycleView } from "../../../api/types.js";
 import { useCycleReport, useDownloadReportCsv, useTeamCloseOut } from "../../../api/use-close-out.js";
 import { ErrorNotice } from "../../../components/ErrorNotice/ErrorNotice.js";
-import { useNotify } from "../../../components/Notify/use-notify.js";
+import { useNotifyFailure } from "../../../components/Notify/use-notify.js";
 import { describeError } from "../../../i18n/describe-error.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { CloseOutGoalItem } from "./CloseOutGoalItem.js";
@@ -20,13 +20,13 @@ export function TeamCloseOut({ managerId, cycle }: { managerId: string | null; c
   const styles = useStyles();
   const tr = useTranslator();
   const { t } = tr;
-  const notify = useNotify();
+  const notifyFailure = useNotifyFailure();
   const headingId = useId();
   const state = useTeamCloseOut(managerId, cycle.id);
   const report = useCycleReport(managerId, cycle.id);
   const download = useDownloadReportCsv();
   const error = state.error ?? report.error;
-  const onDownload = () => void download(managerId, cycle.id).catch((caught: unknown) => notify(t("teamCloseOut.notDownloaded"), { intent: "error", body: describeError(caught, tr) }));
+  const onDownload = () => void download(managerId, cycle.id).catch((caught: unknown) => notifyFailure(t("teamCloseOut.notDownloaded"), caught));
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text as="h2" size={500} weight="semibold" id={headingId}>{t("teamCloseOut.heading", { cycle: cycle.name })}</Text>
