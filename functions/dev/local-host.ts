@@ -4,10 +4,11 @@ import functions, { type HttpHandler, type HttpResponseInit } from "@azure/funct
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../src/domain/errors.js";
+import { describeError } from "../src/domain/logger.js";
 import { createHandler, MAX_BODY_BYTES, MAX_FILE_BYTES, type RouteDef } from "../src/http/pipeline.js";
 import { problemResponse } from "../src/http/problem.js";
 import { buildRouteTable } from "../src/http/routes.js";
-import type { Services } from "../src/services.js";
+import type { Services } from "../src/composition/services.js";
 
 /** The package is CommonJS; its classes are reached through the default export under Node's ESM loader. */
 const { HttpRequest, InvocationContext } = functions;
@@ -115,7 +116,7 @@ export async function startLocalHost(options: { port: number; services: Services
       writeResponse(res, await found.route.handler(request, context), method === "HEAD");
     } catch (error) {
       if (error instanceof AppError) return writeResponse(res, problemResponse(error, url.pathname), false);
-      options.services.log("error", "Local host failed to answer", { error: String(error) });
+      options.services.log("error", "Local host failed to answer", { error: describeError(error) });
       if (!res.headersSent) writeResponse(res, problemResponse(new AppError("internal", "An unexpected error happened.")), false);
     }
   });

@@ -8,7 +8,7 @@ import { decideGoal, submitGoal } from "../src/domain/goal-workflow.js";
 import { mapLimited } from "../src/domain/team-goals.js";
 import type { GoalDeps } from "../src/domain/goal-context.js";
 import type { Cycle, Goal, Person, Principal } from "../src/domain/types.js";
-import type { Services } from "../src/services.js";
+import type { Services } from "../src/composition/services.js";
 import { seedDemoCheckIns } from "./demo-checkins.js";
 import { ORGANISATION_GOALS, pickDepartmentGoal, pickIndividualGoal, type DemoGoalText } from "./demo-goals.js";
 
@@ -66,7 +66,7 @@ async function addGoal(ctx: SeedContext, owner: Person, text: DemoGoalText, pare
   const deps = isActive ? ctx.planned : ctx.now;
   const principal = principalFor(ctx.tenantId, owner);
   const input: GoalInput = { ...(isActive ? atStart(text) : text), cycleId: ctx.cycle.id, dueDate: ctx.cycle.endDate, visibility: "public", parentId: parent?.id ?? null, weight: 1, isTopLevel: parent === null };
-  let goal = (await createGoal(deps, principal, input)).value;
+  let goal = (await createGoal(deps, principal, input)).goal.value;
   if (stage === "draft") return goal;
   goal = (await submitGoal(deps, principal, goal.id, null)).value;
   if (isActive && goal.status === "pending_approval" && goal.approverId) {

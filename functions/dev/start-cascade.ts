@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, type Config } from "../src/config.js";
-import { createServices, type Services } from "../src/services.js";
+import { createServices, type Services } from "../src/composition/services.js";
 import { startAzurite, type AzuriteHandle } from "./azurite.js";
 import { startLocalHost } from "./local-host.js";
 

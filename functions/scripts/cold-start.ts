@@ -29,7 +29,8 @@ import { startAzurite } from "../dev/azurite.js";
 import { findFreePort } from "../dev/free-port.js";
 import { stopChild } from "../dev/stop-child.js";
 import { loadConfig } from "../src/config.js";
-import { createServices } from "../src/services.js";
+import { createServices } from "../src/composition/services.js";
+import { describeError } from "../src/domain/logger.js";
 import { buildSmallOrg } from "../../test/support/org-builder.js";
 import { startTestIssuer, type TestIssuer } from "../../test/support/test-issuer.js";
 
@@ -199,6 +200,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`cold-start failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`cold-start failed: ${describeError(error)}`);
   process.exitCode = 1;
 });

@@ -1,5 +1,6 @@
 /** The only place that reads process.env. Validates everything once; an empty value counts as missing.
- * It imports nothing: every cold start loads it, and a schema library would be the largest thing that start parses. */
+* It imports no code (one type only): every cold start loads it, and a schema library would be the largest thing that start parses. */
+import type { LogLevel } from "./domain/logger.js";
 
 /** A reader turns a value that is present into a setting, or says in plain words why it is not valid. */
 type Reader<T> = (raw: string) => { value: T } | { reason: string };
@@ -81,7 +82,7 @@ export interface Config {
   bot: BotConfig;
   schedules: { sync: string; reminders: string };
   isOnAzure: boolean;
-  logLevel: "debug" | "info" | "warn" | "error";
+  logLevel: LogLevel;
 }
 
 export interface BotConfig {

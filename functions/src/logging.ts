@@ -3,10 +3,7 @@
  * masked wherever it appears, and person ids become pseudonyms that stay stable within a process,
  * so one person's events can still be followed without naming them. */
 import { createHmac, randomBytes } from "node:crypto";
-import type { LogDetails, Logger } from "./domain/logger.js";
-
-export type { LogDetails, Logger };
-export type LogLevel = "debug" | "info" | "warn" | "error";
+import type { LogDetails, Logger, LogLevel } from "./domain/logger.js";
 
 const SECRET_KEY = /token|authorization|secret|password|cookie|connectionstring|apikey|assertion|signature|credential/i;
 const PERSONAL_KEYS = new Set(["displayname", "name", "givenname", "surname", "mail", "email", "userprincipalname", "upn", "jobtitle", "note", "comment", "text", "card", "activity", "body"]);

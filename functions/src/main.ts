@@ -6,7 +6,7 @@ import { loadConfig } from "./config.js";
 import { createHandler } from "./http/pipeline.js";
 import { buildRouteTable } from "./http/routes.js";
 import { createLazyLoader } from "./lazy-loader.js";
-import { createServices } from "./services.js";
+import { createServices } from "./composition/services.js";
 import { registerProgressJobs } from "./jobs/register-jobs.js";
 import { registerRollUpJob } from "./jobs/rollup-job.js";
 import { registerSyncJob } from "./jobs/sync-job.js";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { findFreePort } from "../../functions/dev/free-port.js";
 import { stopChild } from "../../functions/dev/stop-child.js";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices, type Services } from "../../functions/src/services.js";
+import { createServices, type Services } from "../../functions/src/composition/services.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import { buildCycle, buildGoalBody } from "../support/api-harness.js";
 import { buildSmallOrg } from "../support/org-builder.js";

@@ -20,7 +20,7 @@ describe("the layer rule in the lint configuration", { timeout: 60_000 }, () => 
     expect(await layerErrors('import { createGoalStore } from "../store/goal-store.js";\nexport const s = createGoalStore;\n', "functions/src/domain/bad.ts")).toEqual([
       expect.stringContaining("The domain imports no adapter"),
     ]);
-    expect(await layerErrors('import type { BotDeps } from "../bot/bot-deps.js";\nexport type B = BotDeps;\n', "functions/src/domain/bad.ts")).toHaveLength(1);
+    expect(await layerErrors('import type { BotDeps } from "../bot/bot-ports.js";\nexport type B = BotDeps;\n', "functions/src/domain/bad.ts")).toHaveLength(1);
   });
 
   it("fails store code that imports the directory, the bot or HTTP", async () => {

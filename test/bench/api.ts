@@ -12,7 +12,7 @@ import { startAzurite } from "../../functions/dev/azurite.js";
 import { stopChild } from "../../functions/dev/stop-child.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices, type Services } from "../../functions/src/services.js";
+import { createServices, type Services } from "../../functions/src/composition/services.js";
 import type { Cycle } from "../../functions/src/domain/types.js";
 import { goalRowKey, ownerPartition } from "../../functions/src/store/goal-entity.js";
 import { makeKey, TABLE_NAMES } from "../../functions/src/store/tables.js";

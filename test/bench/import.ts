@@ -15,7 +15,7 @@ import { runImport } from "../../functions/src/domain/import/import-service.js";
 import type { JobResult } from "../../functions/src/domain/admin-jobs.js";
 import { readCsv } from "../../functions/src/sheets/read-sheet.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
-import { createServices } from "../../functions/src/services.js";
+import { createServices } from "../../functions/src/composition/services.js";
 import { buildCycle } from "../support/api-harness.js";
 import { buildPerson } from "../support/org-builder.js";
 import { TEMPLATE_HEADER, toCsv, type Table } from "../support/import-files.js";

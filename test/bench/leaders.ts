@@ -15,7 +15,7 @@ import { getDashboard } from "../../functions/src/domain/dashboard-service.js";
 import { runLimited } from "../../functions/src/domain/run-limited.js";
 import { computeAllRollUps } from "../../functions/src/domain/team-rollup-rebuild.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
-import { createServices, type Services } from "../../functions/src/services.js";
+import { createServices, type Services } from "../../functions/src/composition/services.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { ROLLUPS_TABLE, toRollUpEntity } from "../../functions/src/store/rollup-store.js";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test, vi } from "vitest";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices } from "../../functions/src/services.js";
+import { createServices } from "../../functions/src/composition/services.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
 
 let api: ApiHarness;

@@ -3,7 +3,7 @@ import type { JobProgress } from "../../functions/src/domain/admin-jobs.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "../../functions/src/directory/demo-org.js";
 import { startCascade, type RunningCascade } from "../../functions/dev/start-cascade.js";
 import { randomUUID } from "node:crypto";
-import { createDemoSyncRunner, createGraphSyncRunner } from "../../functions/src/admin-sync.js";
+import { createDemoSyncRunner, createGraphSyncRunner } from "../../functions/src/composition/admin-sync.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { createSyncStateStore } from "../../functions/src/store/sync-state-store.js";
 import { startFakeEntra } from "../fakes/fake-entra.js";

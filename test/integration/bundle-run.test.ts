@@ -12,7 +12,7 @@ import { findFreePort } from "../../functions/dev/free-port.js";
 import { stopChild } from "../../functions/dev/stop-child.js";
 import { createLocalHostBuildOptions } from "../../functions/scripts/bundle-config.js";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices } from "../../functions/src/services.js";
+import { createServices } from "../../functions/src/composition/services.js";
 import { buildCycle, buildGoalBody } from "../support/api-harness.js";
 import { buildSmallOrg } from "../support/org-builder.js";
 import { startTestIssuer, type TestIssuer } from "../support/test-issuer.js";

@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const LAZY_PACKAGES = ["@microsoft/teams.apps", "@microsoft/teams.api", "@microsoft/microsoft-graph-client", "@azure/msal-node", "@azure/identity", "zod", "jose", "fast-xml-parser"];
 /** Our own code that only some requests need: route handlers, card builders, the bot's card logic, the jobs.
  * The verbs and the locale matching (which reads every request's Accept-Language) are small and load at start. */
-const LAZY_SOURCES = [/^functions\/src\/http\/(goals|admin|checkins|feedback|dashboard)\.ts$/, /^cards\/src\/(?!verbs\.ts$|i18n\/locales\.ts$)/, /^functions\/src\/bot\/(bot-core|card-actions|approval-notifier)\.ts$/, /^functions\/src\/jobs\/(reminder|digest)-job\.ts$/];
+const LAZY_SOURCES = [/^functions\/src\/http\/(goals|admin|checkins|feedback|dashboard)\.ts$/, /^cards\/src\/(?!verbs\.ts$|i18n\/locales\.ts$)/, /^functions\/src\/bot\/(bot-assembly|card-actions|approval-notifier)\.ts$/, /^functions\/src\/jobs\/(reminder|digest)-job\.ts$/];
 
 /** Nothing is written there: the build keeps its output in memory. */
 const OUTDIR = join(tmpdir(), "cascade-bundle-check");

@@ -14,7 +14,7 @@ import { computeAllRollUps, rebuildRollUps } from "../../functions/src/domain/te
 import { withRollUpUpkeep } from "../../functions/src/domain/team-rollup-service.js";
 import { assembleDashboard, mergeRollUps, type RollUp } from "../../functions/src/domain/team-rollups.js";
 import type { Confidence, Goal, GoalStatus, Person } from "../../functions/src/domain/types.js";
-import { withRollUpDirectory } from "../../functions/src/rollup-upkeep.js";
+import { withRollUpDirectory } from "../../functions/src/composition/rollup-upkeep.js";
 import { createCycleStore } from "../../functions/src/store/cycle-store.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
 import { createGoalStore } from "../../functions/src/store/goal-store.js";

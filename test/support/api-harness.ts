@@ -2,7 +2,7 @@
  * a local issuer, and a small org chart in a fresh tenant. */
 import { randomUUID } from "node:crypto";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices, type Services } from "../../functions/src/services.js";
+import { createServices, type Services } from "../../functions/src/composition/services.js";
 import { startLocalHost } from "../../functions/dev/local-host.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import type { Cycle, Person } from "../../functions/src/domain/types.js";

@@ -2,7 +2,7 @@
  * from a local issuer, and a loopback Bot Service that signs activities and receives the cards. */
 import { randomUUID } from "node:crypto";
 import { loadConfig } from "../../functions/src/config.js";
-import { createServices, type Services } from "../../functions/src/services.js";
+import { createServices, type Services } from "../../functions/src/composition/services.js";
 import { startLocalHost } from "../../functions/dev/local-host.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import type { Person } from "../../functions/src/domain/types.js";

@@ -5,7 +5,7 @@ import type { Principal } from "../domain/types.js";
 import { isPersonalConversation, readInvokeAction, readSender, type BotActivityHandlers, type IncomingActivity } from "./activity.js";
 import { deliverQueuedCards, deliverWaitingApprovals } from "./approval-notifier.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { executeCardAction } from "./card-actions.js";
 import { answerChatMessage, toConversation } from "./chat-replies.js";
 import { respondWithError } from "./invoke-response.js";

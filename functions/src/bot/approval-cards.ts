@@ -15,7 +15,7 @@ import { canReadGoal } from "../domain/goal-access.js";
 import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import { buildApprovalView, findPersonName, type CardViewer } from "./approval-view.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { findCardIntl } from "./card-locale.js";
 
 export type Viewer = CardViewer;

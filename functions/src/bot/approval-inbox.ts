@@ -6,7 +6,7 @@ import type { Versioned } from "../domain/ports.js";
 import type { Goal, Principal } from "../domain/types.js";
 import { renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { findCardIntl } from "./card-locale.js";
 
 export type PendingApproval = WirePendingApproval<AdaptiveCard>;

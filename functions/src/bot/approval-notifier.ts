@@ -9,7 +9,7 @@ import type { ApprovalCardRecord } from "../store/card-store.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { buildOutcomeCard, buildRequestCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { findCardIntl } from "./card-locale.js";
 import { buildGoalUrl } from "./tab-links.js";
 import { describeError } from "../domain/logger.js";

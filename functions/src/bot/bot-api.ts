@@ -1,5 +1,5 @@
-/** The bot as the rest of the app sees it, and what it is built from. bot-services.ts implements it as
- * a facade that loads bot-core.ts with the first call that needs it. */
+/** The bot as the rest of the app sees it, and what it is built from. lazy-bot.ts implements it as
+ * a facade that loads bot-assembly.ts with the first call that needs it. */
 import type { PersonLocales } from "./card-locale.js";
 import type { AdaptiveCard } from "../../../cards/src/index.js";
 import type { Config } from "../config.js";
@@ -13,8 +13,8 @@ import type { CardStore, InboxItem } from "../store/card-store.js";
 import type { ConversationStore } from "../store/conversation-store.js";
 import type { IncomingActivity } from "./activity.js";
 import type { PendingApproval } from "./approval-inbox.js";
-import type { CardActionHandler } from "./bot-deps.js";
-import type { BotTokenProvider } from "./bot-runtime.js";
+import type { CardActionHandler } from "./bot-ports.js";
+import type { BotTokenProvider } from "./teams-sdk-app.js";
 import type { CardActionInput, CardActionResponse } from "./invoke-response.js";
 import type { ProactiveInstall } from "./proactive-install.js";
 
@@ -59,6 +59,6 @@ export interface BotServicesOptions {
 }
 
 /** What the facade forwards to; the inbox list needs only the card store, so the facade answers it. */
-export interface BotCore extends Omit<BotServices, "listInbox"> {
+export interface AssembledBot extends Omit<BotServices, "listInbox"> {
   handleGoalEvent: GoalEventHandler;
 }

@@ -7,7 +7,7 @@ import { decideGoal } from "../domain/goal-workflow.js";
 import type { Principal } from "../domain/types.js";
 import { buildOutcomeCard, renderCardFor } from "./approval-cards.js";
 import { findPersonName } from "./approval-view.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { findCardIntl } from "./card-locale.js";
 import { decisionSchema } from "../contracts/approvals.js";
 import { parseCardBody, parseCardGoalId } from "./card-input.js";

@@ -4,7 +4,7 @@
 import { BOT_COMMANDS, createCardIntl } from "../../../cards/src/index.js";
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { isPersonalConversation, LOCAL_SERVICE_URL, readSender, readTenantId, type Channel, type IncomingActivity } from "./activity.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { isPrivateCommand, parseChatCommand } from "./chat-commands.js";
 import { buildCommandCard, buildSentPrivatelyCard, buildUnknownPersonCard } from "./command-cards.js";
 import type { ChatTarget } from "./messenger.js";

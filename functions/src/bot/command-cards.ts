@@ -16,7 +16,7 @@ import type { Versioned } from "../domain/ports.js";
 import { computeGoalProgress } from "../contracts/progress.js";
 import type { Cycle, Goal, Principal } from "../domain/types.js";
 import { listPendingApprovalSummaries } from "./approval-inbox.js";
-import type { BotDeps } from "./bot-deps.js";
+import type { BotDeps } from "./bot-ports.js";
 import { findCardIntl } from "./card-locale.js";
 import { type TabLinkSettings, buildApprovalsUrl, buildGoalUrl, buildMyGoalsUrl } from "./tab-links.js";
 

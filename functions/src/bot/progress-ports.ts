@@ -1,5 +1,5 @@
 /** What the check-in, kudos, reminder and digest cards need from the rest of the app; the composition
- * root (progress-services.ts) provides it. */
+ * root (composition/progress-services.ts) provides it. */
 import type { AdaptiveCard } from "../../../cards/src/index.js";
 import type { CheckInDeps } from "../domain/checkins.js";
 import type { DashboardDeps } from "../domain/dashboard-service.js";

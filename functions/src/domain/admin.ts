@@ -7,7 +7,8 @@ import { ADMIN_ROLE, isAdmin } from "./goal-access.js";
 import type { TenantPolicy } from "./goal-context.js";
 import type { DirectoryReader } from "./ports.js";
 import type { Principal } from "./types.js";
-import type { AdminSettings, ReminderSettings } from "../contracts/admin.js";
+import type { AdminSettings, AdminSettingsView, AppInstallStatus, ReminderSettings } from "../contracts/admin.js";
+import { recordAdminAction, type AdminLogDeps } from "./admin-log.js";
 
 /** The settings and the admin log as the API carries them. */
 export type { AdminLogEntry, AdminSettings } from "../contracts/admin.js";
@@ -41,6 +42,18 @@ export interface SettingsDeps {
 
 export interface VersionedSettings {
   settings: AdminSettings;
+  etag: string;
+}
+
+/** What the Admin view's settings need beyond the settings: the admin log for changes, and whether
+ * this deployment can install the app for people. */
+export interface SettingsViewDeps extends SettingsDeps {
+  adminLog: AdminLogDeps;
+  describeAppInstall(tenantId: string): Promise<AppInstallStatus>;
+}
+
+export interface VersionedSettingsView {
+  view: AdminSettingsView;
   etag: string;
 }
 
@@ -116,4 +129,24 @@ export async function updateSettings(deps: SettingsDeps, principal: Principal, c
   await deps.policy.savePolicy(principal.tenantId, { ...current.policy, isApprovalRequired: change.isApprovalRequired, organisationGoalOwnerIds: ownerIds, isProactiveInstallEnabled, defaultLocale });
   await deps.reminders.saveSettings(principal.tenantId, { ...current.settings.reminders, ...change.reminders });
   return readSettings(deps, principal.tenantId);
+}
+
+/** The settings with the owners' names, and whether this deployment can install the app for people. */
+async function toSettingsView(deps: SettingsViewDeps, tenantId: string, settings: AdminSettings): Promise<AdminSettingsView> {
+  const [people, appInstall] = await Promise.all([Promise.all(settings.organisationGoalOwnerIds.map((id) => deps.directory.getPerson(tenantId, id))), deps.describeAppInstall(tenantId)]);
+  const owners = settings.organisationGoalOwnerIds.map((id, i) => ({ id, displayName: people[i]?.displayName ?? null, jobTitle: people[i]?.jobTitle ?? null }));
+  return { ...settings, organisationGoalOwners: owners, appInstall };
+}
+
+export async function readSettingsView(deps: SettingsViewDeps, tenantId: string): Promise<VersionedSettingsView> {
+  const { settings, etag } = await readSettings(deps, tenantId);
+  return { view: await toSettingsView(deps, tenantId, settings), etag };
+}
+
+/** Changes the settings (see updateSettings) and records the change in the admin log. */
+export async function changeSettings(deps: SettingsViewDeps, principal: Principal, change: SettingsChange, ifMatch: string | null): Promise<VersionedSettingsView> {
+  const { settings, etag } = await updateSettings(deps, principal, change, ifMatch);
+  const { isApprovalRequired, isProactiveInstallEnabled, defaultLocale } = settings;
+  await recordAdminAction(deps.adminLog, principal, "settings_changed", { isApprovalRequired, organisationGoalOwners: settings.organisationGoalOwnerIds.length, isProactiveInstallEnabled, defaultLocale });
+  return { view: await toSettingsView(deps, principal.tenantId, settings), etag };
 }

@@ -8,11 +8,12 @@ import { computeAlignmentFlags, validateParent } from "./goal-parent.js";
 import { AppError } from "./errors.js";
 import { assertTransition, describeStatus, isEditable } from "./lifecycle.js";
 import type { GoalFilter, Versioned } from "./ports.js";
-import type { AuditEntry, Goal, Principal } from "./types.js";
+import type { AuditEntry, Cycle, Goal, Principal } from "./types.js";
 
-export async function createGoal(deps: GoalDeps, principal: Principal, input: GoalInput): Promise<Versioned<Goal>> {
+/** The new draft, with its cycle (read once here, so the answer need not read it again). */
+export async function createGoal(deps: GoalDeps, principal: Principal, input: GoalInput): Promise<{ goal: Versioned<Goal>; cycle: Cycle }> {
   const draft = buildDraft(input, deps.ids);
-  await loadCycle(deps, principal.tenantId, draft.cycleId);
+  const cycle = await loadCycle(deps, principal.tenantId, draft.cycleId);
   await assertTopLevelAllowed(deps, principal, draft);
   const id = deps.ids.newId();
   const parent = await validateParent(deps, principal, id, draft.parentId);
@@ -30,7 +31,7 @@ export async function createGoal(deps: GoalDeps, principal: Principal, input: Go
     createdAt: now,
     updatedAt: now,
   };
-  return deps.goals.saveGoal({ goal, audit: [makeAudit(deps, id, principal.userId, "created")] });
+  return { goal: await deps.goals.saveGoal({ goal, audit: [makeAudit(deps, id, principal.userId, "created")] }), cycle };
 }
 
 export async function updateGoal(deps: GoalDeps, principal: Principal, goalId: string, ifMatch: string | null, patch: GoalPatch): Promise<Versioned<Goal>> {

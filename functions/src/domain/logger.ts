@@ -2,7 +2,9 @@
  * (structured, redacted JSON); tests pass a function that records the lines. */
 export type LogDetails = Record<string, unknown>;
 
-export type Logger = (level: "debug" | "info" | "warn" | "error", message: string, details?: LogDetails) => void;
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+export type Logger = (level: LogLevel, message: string, details?: LogDetails) => void;
 
 /** An error as the log shows it. */
 export function describeError(error: unknown): string {

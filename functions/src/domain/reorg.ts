@@ -10,6 +10,7 @@ import { reindexGoal } from "./cascade-indexing.js";
 import type { FieldChanges } from "./goal-changes.js";
 import { makeAudit, type GoalDeps } from "./goal-context.js";
 import type { DirectoryChange } from "./ports.js";
+import { describeError } from "./logger.js";
 import { addFlag, buildChainInSubtree, isSameFlags, OPEN_STATUSES, ORG_CHART_ACTOR, planAlignmentFlags } from "./reorg-rules.js";
 import { changeGoal, rerouteApprovals } from "./reorg-writes.js";
 import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
@@ -103,7 +104,7 @@ export async function applyDirectoryChanges(deps: ReorgDeps, tenantId: string, c
       if (change.kind === "manager_changed") await reactToManagerChange(deps, tenantId, change, report);
       else await reactToLeaver(deps, tenantId, change, report);
     } catch (error) {
-      report.failures.push({ personId: change.personId, kind: change.kind, message: error instanceof Error ? error.message : String(error) });
+      report.failures.push({ personId: change.personId, kind: change.kind, message: describeError(error) });
     }
   });
   return report;

@@ -2,6 +2,7 @@
 import { eraseSchema } from "../contracts/admin.js";
 import { readJobStatus, startJob } from "../domain/admin-jobs.js";
 import { assertAdmin } from "../domain/admin.js";
+import { recordAdminAction } from "../domain/admin-log.js";
 import { erasePerson, findPersonToErase } from "../domain/erasure.js";
 import { EXPORT_FORMAT } from "../store/tenant-export.js";
 import { json, type RouteHandlers } from "./pipeline.js";
@@ -12,10 +13,7 @@ export const adminDataHandlers = {
     assertAdmin(principal, "export the organisation's data");
     const cursor = query.get("cursor");
     const page = await services.admin.export.readPage(principal.tenantId, cursor);
-    if (!cursor) {
-      const { ids, clock } = services.goalDeps;
-      await services.admin.store.addLogEntry(principal.tenantId, { id: ids.newId(), at: clock.now().toISOString(), actorId: principal.userId, action: "data_exported", details: {} });
-    }
+    if (!cursor) await recordAdminAction(services.admin.adminLog, principal, "data_exported", {});
     return json(200, { format: EXPORT_FORMAT, tenantId: principal.tenantId, ...page });
   },
   "admin-erase-status": async ({ services, principal }) => {

@@ -1,13 +1,14 @@
 /** End of a cycle: a goal's close-out and a manager's comment on it, carrying a goal into a later cycle,
  * the team's close-out state, the cycle report (JSON or CSV), and an admin opening close-out early. */
 import { assertAdmin } from "../domain/admin.js";
+import { recordAdminAction } from "../domain/admin-log.js";
 import { carryOverGoal } from "../domain/carry-over.js";
 import { closeOutGoal, commentOnCloseOut, loadCloseOutTeam, openCycleCloseOut } from "../domain/close-out-service.js";
 import { AppError } from "../domain/errors.js";
 import { computeCycleReport, computeTeamCloseOut, toCycleReportCsv } from "../domain/close-out-report.js";
 import type { Principal } from "../domain/types.js";
 import { carryOverSchema, closeOutCommentSchema, closeOutSchema } from "../contracts/close-out.js";
-import { toCycleView } from "./cycles.js";
+import { toCycleView, todayOf } from "./cycles.js";
 import { respondWithGoal } from "./goals.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { parseBody, parseId } from "./schemas.js";
@@ -16,8 +17,6 @@ function readManager(query: URLSearchParams, principal: Principal): string {
   const manager = query.get("manager");
   return !manager || manager === "me" ? principal.userId : parseId(manager, "manager");
 }
-
-const today = (ctx: RouteContext) => ctx.services.goalDeps.clock.now().toISOString().slice(0, 10);
 
 /** CSV when asked for by `format=csv` or by an Accept header that prefers text/csv. */
 function isCsvWanted(ctx: RouteContext): boolean {
@@ -45,14 +44,14 @@ export const closeOutHandlers = {
   },
   "cycles-close-out": async (ctx) => {
     const team = await loadCloseOutTeam(ctx.services.goalDeps, ctx.principal, readManager(ctx.query, ctx.principal), parseId(ctx.params.id, "id"));
-    return json(200, computeTeamCloseOut(team, today(ctx)));
+    return json(200, computeTeamCloseOut(team, todayOf(ctx)));
   },
   "cycles-report": async (ctx) => {
     const format = ctx.query.get("format");
     if (format && format !== "csv" && format !== "json") throw new AppError("validation_failed", 'format must be "json" or "csv".', { errors: [{ path: "format", message: 'Use "json" or "csv".' }] });
     const csv = isCsvWanted(ctx);
     const team = await loadCloseOutTeam(ctx.services.goalDeps, ctx.principal, readManager(ctx.query, ctx.principal), parseId(ctx.params.id, "id"));
-    const report = computeCycleReport(team, today(ctx));
+    const report = computeCycleReport(team, todayOf(ctx));
     if (!csv) return json(200, report);
     return {
       status: 200,
@@ -67,7 +66,7 @@ export const closeOutHandlers = {
     const { sendCloseOutCards } = await import("../jobs/close-out-job.js");
     const sent = await sendCloseOutCards(services.progress, principal.tenantId, cycle);
     const details = { cycleId: cycle.id, cardsSent: sent.sent, unreachable: sent.unreachable, failed: sent.failed };
-    await services.admin.store.addLogEntry(principal.tenantId, { id: services.goalDeps.ids.newId(), at: cycle.closeOutOpenedAt!, actorId: principal.userId, action: "cycle_close_out_opened", details });
-    return json(200, toCycleView(cycle, today(ctx)));
+    await recordAdminAction(services.admin.adminLog, principal, "cycle_close_out_opened", details, cycle.closeOutOpenedAt!);
+    return json(200, toCycleView(cycle, todayOf(ctx)));
   },
 } satisfies RouteHandlers;

@@ -2,14 +2,15 @@
 import { createGoal, deleteGoal, getGoal, getHistory, listGoals, updateGoal } from "../domain/goal-service.js";
 import { GOAL_STATUSES } from "../domain/types.js";
 import type { Versioned } from "../domain/ports.js";
-import type { Goal } from "../domain/types.js";
+import type { Cycle, Goal } from "../domain/types.js";
 import { AppError } from "../domain/errors.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { goalCreateSchema, goalPatchSchema, parseBody, parseId, parseOptionalId } from "./schemas.js";
 import { toGoalView } from "./goal-view.js";
 
-export async function respondWithGoal(ctx: RouteContext, stored: Versioned<Goal>, status = 200) {
-  const cycle = await ctx.services.goalDeps.cycles.getCycle(stored.value.tenantId, stored.value.cycleId);
+/** The goal as the API returns it; its cycle is read unless the operation already has it. */
+export async function respondWithGoal(ctx: RouteContext, stored: Versioned<Goal>, status = 200, knownCycle?: Cycle) {
+  const cycle = knownCycle ?? (await ctx.services.goalDeps.cycles.getCycle(stored.value.tenantId, stored.value.cycleId));
   const headers: Record<string, string> = { etag: stored.etag };
   if (status === 201) headers["location"] = `/api/goals/${stored.value.id}`;
   return json(status, toGoalView(stored, cycle), headers);
@@ -30,7 +31,10 @@ async function list(ctx: RouteContext) {
 
 export const goalHandlers = {
   "goals-list": list,
-  "goals-create": async (ctx) => respondWithGoal(ctx, await createGoal(ctx.services.goalDeps, ctx.principal, parseBody(goalCreateSchema, ctx.body)), 201),
+  "goals-create": async (ctx) => {
+    const { goal, cycle } = await createGoal(ctx.services.goalDeps, ctx.principal, parseBody(goalCreateSchema, ctx.body));
+    return respondWithGoal(ctx, goal, 201, cycle);
+  },
   "goals-get": async (ctx) => respondWithGoal(ctx, await getGoal(ctx.services.goalDeps, ctx.principal, parseId(ctx.params.id, "id"))),
   "goals-update": async (ctx) => {
     const id = parseId(ctx.params.id, "id");

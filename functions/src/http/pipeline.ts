@@ -3,8 +3,9 @@
 import type { HttpHandler, HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
 import { AppError } from "../domain/errors.js";
 import type { Principal } from "../domain/types.js";
-import type { Services } from "../services.js";
+import type { Services } from "../composition/services.js";
 import { redactForHost } from "../logging.js";
+import { describeError } from "../domain/logger.js";
 import { countStorageRequests } from "../store/request-count.js";
 import { toProblem } from "./problem.js";
 
@@ -99,7 +100,7 @@ function withStorageCount(response: HttpResponseInit, requests: number): HttpRes
 async function readCallerLocale(services: Services, principal: Principal, request: HttpRequest): Promise<Principal> {
   const requested = request.headers.get("accept-language");
   if (!requested) return principal;
-  await services.locales.noteLocale(principal.tenantId, principal.userId, requested).catch((error: unknown) => services.log("warn", "Could not record a person's language", { error: String(error) }));
+  await services.locales.noteLocale(principal.tenantId, principal.userId, requested).catch((error: unknown) => services.log("warn", "Could not record a person's language", { error: describeError(error) }));
   return { ...principal, locale: requested };
 }
 

@@ -1,6 +1,7 @@
 /** The one mapper from errors to application/problem+json. Unknown errors are logged and hidden. */
 import type { HttpResponseInit } from "@azure/functions";
 import { AppError, isAppError } from "../domain/errors.js";
+import { describeError } from "../domain/logger.js";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -51,7 +52,6 @@ export interface ErrorLogger {
 export function toProblem(error: unknown, logger: ErrorLogger, instance?: string): HttpResponseInit {
   if (isAppError(error)) return problemResponse(error, instance);
   const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? error.message : String(error);
-  logger.error("Unhandled error", { name, message, stack: error instanceof Error ? error.stack : undefined });
+  logger.error("Unhandled error", { name, message: describeError(error), stack: error instanceof Error ? error.stack : undefined });
   return problemResponse(new AppError("internal", "An unexpected error happened. Nothing was changed; try again."), instance);
 }

@@ -2,6 +2,7 @@
 import { reminderRunSchema, reminderSettingsPutSchema, timeZoneSchema } from "../contracts/admin.js";
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
+import { readReminderSettings, replaceReminderSettings, setTimeZone } from "../domain/reminder-settings.js";
 import { runProgressJob } from "../jobs/progress-jobs.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
@@ -9,18 +10,16 @@ import { parseBody } from "./schemas.js";
 export const reminderHandlers = {
   "admin-reminders-get": async ({ services, principal }) => {
     assertAdmin(principal, "read reminder settings");
-    return json(200, await services.progress.reminders.getSettings(principal.tenantId));
+    return json(200, await readReminderSettings(services.progress.reminders, principal.tenantId));
   },
   "admin-reminders-put": async ({ services, principal, body }) => {
     assertAdmin(principal, "change reminder settings");
     const settings = parseBody(reminderSettingsPutSchema, body);
-    await services.progress.reminders.saveSettings(principal.tenantId, settings);
-    return json(200, settings);
+    return json(200, await replaceReminderSettings(services.progress.reminders, principal.tenantId, settings));
   },
   "me-time-zone": async ({ services, principal, body }) => {
-    const parsed = parseBody(timeZoneSchema, body);
-    await services.progress.reminders.updateState(principal.tenantId, principal.userId, { timeZone: parsed.timeZone });
-    return json(200, parsed);
+    const { timeZone } = parseBody(timeZoneSchema, body);
+    return json(200, await setTimeZone(services.progress.reminders, principal, timeZone));
   },
   "dev-run-job": async ({ services, principal, params, body }) => {
     const job = params.job;

@@ -2,7 +2,7 @@
  * each run sends only to the people whose local slot has come. */
 import type { app as functionsApp } from "@azure/functions";
 import type { Config } from "../config.js";
-import type { Services } from "../services.js";
+import type { Services } from "../composition/services.js";
 import { runProgressJob } from "./progress-jobs.js";
 
 /** The tenants a job serves: the demo tenant locally, the allowed tenants otherwise. */

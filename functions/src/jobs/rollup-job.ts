@@ -1,7 +1,7 @@
 /** The nightly rebuild of the team roll-ups: recomputes every row from the goals and the org chart, and
  * writes only what differs, so whatever a failed upkeep left behind is set right by morning. */
 import type { app as functionsApp } from "@azure/functions";
-import type { Services } from "../services.js";
+import type { Services } from "../composition/services.js";
 import { listJobTenants } from "./register-jobs.js";
 
 export const ROLLUP_REBUILD_SCHEDULE = "0 30 2 * * *";

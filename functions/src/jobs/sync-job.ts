@@ -4,7 +4,7 @@ import type { app as functionsApp } from "@azure/functions";
 import type { Config } from "../config.js";
 import { startJob, type AdminJob } from "../domain/admin-jobs.js";
 import { isAppError } from "../domain/errors.js";
-import type { Services } from "../services.js";
+import type { Services } from "../composition/services.js";
 import { listJobTenants } from "./register-jobs.js";
 
 export const SYNC_TIMER_ACTOR = "schedule";

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { AppError } from "../domain/errors.js";
+import { describeError } from "../domain/logger.js";
 import type { Cell, SheetRow } from "../domain/import/import-fields.js";
 
 export const CSV_TYPE = "text/csv";
@@ -24,7 +25,7 @@ export function detectDelimiter(text: string): string {
 }
 
 function unreadable(kind: string, error: unknown): AppError {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = describeError(error);
   return new AppError("validation_failed", `The ${kind} could not be read: ${detail}`, { errors: [{ path: "body", message: detail }] });
 }
 

@@ -1,13 +1,13 @@
 /** The bot itself: the stores and the card logic, the reaction to goal events, proactive installs and
- * the Teams SDK runtime (created on first use). bot-services.ts loads this module with the first call
+ * the Teams SDK runtime (created on first use). lazy-bot.ts loads this module with the first call
  * that needs it, so a cold start parses none of it. */
 import type { ConversationRecord } from "../store/conversation-store.js";
 import { adoptConversation, createActivityHandlers } from "./activity-handlers.js";
 import type { AppInstaller } from "./app-installer.js";
 import { listPendingApprovals } from "./approval-inbox.js";
 import { handleGoalEvent } from "./approval-notifier.js";
-import type { BotDeps } from "./bot-deps.js";
-import type { BotCore, BotServicesOptions } from "./bot-api.js";
+import type { BotDeps } from "./bot-ports.js";
+import type { AssembledBot, BotServicesOptions } from "./bot-api.js";
 import { executeCardAction } from "./card-actions.js";
 import { findInstallBlocker } from "./install-rules.js";
 import { createLazyLoader } from "../lazy-loader.js";
@@ -39,9 +39,9 @@ function createAppInstalls(options: BotServicesOptions, adopt: (conversation: Co
   });
 }
 
-export function createBotCore(options: BotServicesOptions): BotCore {
+export function assembleBot(options: BotServicesOptions): AssembledBot {
   const runtime = createLazyLoader(() =>
-    import("./bot-runtime.js").then(({ createBotRuntime }) => {
+    import("./teams-sdk-app.js").then(({ createBotRuntime }) => {
       if (!options.config.bot.id) options.log(options.config.authMode === "dev" ? "info" : "warn", "BOT_ID is not set, so activities from Teams are refused; only the local chat panel reaches the bot.");
       return createBotRuntime({ bot: options.config.bot, handlers, log: options.log, tokenProvider: options.botTokenProvider });
     }),

@@ -1,18 +1,18 @@
 /** Wires check-ins, dashboards, kudos, comments and reminders onto the goal dependencies. */
-import type { Config } from "./config.js";
-import type { CheckInReader } from "./domain/checkins.js";
-import type { ChannelAccess } from "./domain/channel-dashboards.js";
-import type { DashboardDeps, DashboardSnapshots } from "./domain/dashboard-service.js";
-import type { FeedbackSink } from "./domain/feedback.js";
-import { isGoalCompletedEvent, type GoalDeps } from "./domain/goal-context.js";
-import type { Person } from "./domain/types.js";
-import type { EventBus } from "./events.js";
-import type { PersonLocales } from "./bot/card-locale.js";
-import type { CardSender, ProgressDeps } from "./bot/progress-ports.js";
-import { buildTabLinkSettings } from "./bot/tab-links.js";
-import { createFeedbackStore } from "./store/feedback-store.js";
-import { createReminderStore } from "./store/reminder-store.js";
-import type { TableFactory } from "./store/tables.js";
+import type { Config } from "../config.js";
+import type { CheckInReader } from "../domain/checkins.js";
+import type { ChannelAccess } from "../domain/channel-dashboards.js";
+import type { DashboardDeps, DashboardSnapshots } from "../domain/dashboard-service.js";
+import type { FeedbackSink } from "../domain/feedback.js";
+import { isGoalCompletedEvent, type GoalDeps } from "../domain/goal-context.js";
+import type { Person } from "../domain/types.js";
+import type { EventBus } from "../events.js";
+import type { PersonLocales } from "../bot/card-locale.js";
+import type { CardSender, ProgressDeps } from "../bot/progress-ports.js";
+import { buildTabLinkSettings } from "../bot/tab-links.js";
+import { createFeedbackStore } from "../store/feedback-store.js";
+import { createReminderStore } from "../store/reminder-store.js";
+import type { TableFactory } from "../store/tables.js";
 
 export interface ProgressOptions {
   config: Pick<Config, "tabDomain" | "port" | "teamsAppId">;
@@ -30,7 +30,7 @@ export interface ProgressOptions {
 }
 
 /** The kudos cards and their builders load with the first kudos or completed goal, not at start. */
-const loadFeedbackNotifier = () => import("./bot/feedback-notifier.js");
+const loadFeedbackNotifier = () => import("../bot/feedback-notifier.js");
 
 /** Creates the stores (the caller ensures their tables) and subscribes the kudos invitation to goal events. */
 export function createProgressServices(options: ProgressOptions): ProgressDeps & { tables: string[] } {

@@ -1,54 +1,55 @@
 /** The composition root: reads config once and wires adapters to the domain. */
 import { randomUUID } from "node:crypto";
-import type { DevIssuer } from "./auth/dev-issuer.js";
-import { createRemoteKeys, createTokenVerifier, entraAudiences, entraIssuers, type TokenVerifier } from "./auth/verify-token.js";
-import type { Config } from "./config.js";
-import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "./directory/demo-org.js";
-import type { AdminLogEntry } from "./domain/admin.js";
-import type { GoalDeps } from "./domain/goal-context.js";
-import type { DirectoryReader, DirectoryWriter } from "./domain/ports.js";
-import type { PeopleLookup } from "./domain/cascade-ports.js";
-import type { Person, Principal } from "./domain/types.js";
-import { VERBS } from "../../cards/src/verbs.js";
-import { handleCheckInAction } from "./bot/checkin-actions.js";
-import { handleKudosAction } from "./bot/kudos-actions.js";
-import { handleCloseOutAction } from "./bot/close-out-actions.js";
-import type { BotServices } from "./bot/bot-api.js";
-import { createBotServices } from "./bot/bot-services.js";
-import type { BotTokenProvider } from "./bot/bot-runtime.js";
-import { createEventBus, type EventBus } from "./events.js";
-import { createAppInstallStore } from "./store/app-install-store.js";
-import { createCardStore } from "./store/card-store.js";
-import { createConversationStore } from "./store/conversation-store.js";
-import { createCycleStore, createSettingsStore, type SettingsStore } from "./store/cycle-store.js";
-import { createTableDirectory } from "./store/directory-store.js";
-import { createRollUpStore, type RollUpStore } from "./store/rollup-store.js";
+import type { DevIssuer } from "../auth/dev-issuer.js";
+import { createRemoteKeys, createTokenVerifier, entraAudiences, entraIssuers, type TokenVerifier } from "../auth/verify-token.js";
+import type { Config } from "../config.js";
+import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "../directory/demo-org.js";
+import type { AdminLogEntry } from "../domain/admin.js";
+import type { GoalDeps } from "../domain/goal-context.js";
+import type { DirectoryReader, DirectoryWriter } from "../domain/ports.js";
+import type { PeopleLookup } from "../domain/cascade-ports.js";
+import type { Person, Principal } from "../domain/types.js";
+import { VERBS } from "../../../cards/src/verbs.js";
+import { handleCheckInAction } from "../bot/checkin-actions.js";
+import { handleKudosAction } from "../bot/kudos-actions.js";
+import { handleCloseOutAction } from "../bot/close-out-actions.js";
+import type { BotServices } from "../bot/bot-api.js";
+import { createLazyBot } from "../bot/lazy-bot.js";
+import type { BotTokenProvider } from "../bot/teams-sdk-app.js";
+import { createEventBus, type EventBus } from "../events.js";
+import { createAppInstallStore } from "../store/app-install-store.js";
+import { createCardStore } from "../store/card-store.js";
+import { createConversationStore } from "../store/conversation-store.js";
+import { createCycleStore, createSettingsStore, type SettingsStore } from "../store/cycle-store.js";
+import { createTableDirectory } from "../store/directory-store.js";
+import { createRollUpStore, type RollUpStore } from "../store/rollup-store.js";
 import { createRollUpRebuild, withRollUpDirectory } from "./rollup-upkeep.js";
-import { withRollUpUpkeep } from "./domain/team-rollup-service.js";
-import { createGoalStore } from "./store/goal-store.js";
-import { createDashboardStore } from "./store/dashboard-store.js";
-import { withCycleCache } from "./store/cycle-cache.js";
-import { withChangeStamps } from "./domain/dashboard-service.js";
+import { withRollUpUpkeep } from "../domain/team-rollup-service.js";
+import { createGoalStore } from "../store/goal-store.js";
+import { createDashboardStore } from "../store/dashboard-store.js";
+import { withCycleCache } from "../store/cycle-cache.js";
+import { withChangeStamps } from "../domain/dashboard-service.js";
 import { createProgressServices } from "./progress-services.js";
-import { createTableFactory, type TableFactory } from "./store/tables.js";
-import { createLogger, type Logger } from "./logging.js";
+import { createTableFactory, type TableFactory } from "../store/tables.js";
+import { createLogger } from "../logging.js";
+import { describeError, type Logger } from "../domain/logger.js";
 import { createAdminServices, type AdminServices } from "./admin-services.js";
 import { createDemoSyncRunner, createGraphSyncRunner } from "./admin-sync.js";
-import { createSyncStateStore } from "./store/sync-state-store.js";
+import { createSyncStateStore } from "../store/sync-state-store.js";
 import { createCascadeServices, type CascadeServices } from "./cascade-services.js";
-import { withCascadeIndex } from "./domain/cascade-indexing.js";
-import { withWriteIntents } from "./domain/write-intents.js";
-import { createPendingWrites } from "./store/pending-writes.js";
+import { withCascadeIndex } from "../domain/cascade-indexing.js";
+import { withWriteIntents } from "../domain/write-intents.js";
+import { createPendingWrites } from "../store/pending-writes.js";
 import { startWriteRepair } from "./write-repair.js";
-import { createCascadeIndex } from "./store/cascade-index.js";
-import type { ProgressDeps } from "./bot/progress-ports.js";
-import type { PersonLocales } from "./bot/card-locale.js";
-import { createPersonLocales } from "./bot/person-locales.js";
-import { createErasedPeople } from "./store/erased-people.js";
-import { refuseErasedPeople } from "./auth/refuse-erased.js";
-import type { TeamMembership } from "./domain/channel-dashboards.js";
-import { createGraphTeamMembership } from "./graph/team-membership.js";
-import { createChannelPinStore } from "./store/channel-pin-store.js";
+import { createCascadeIndex } from "../store/cascade-index.js";
+import type { ProgressDeps } from "../bot/progress-ports.js";
+import type { PersonLocales } from "../bot/card-locale.js";
+import { createPersonLocales } from "../bot/person-locales.js";
+import { createErasedPeople } from "../store/erased-people.js";
+import { refuseErasedPeople } from "../auth/refuse-erased.js";
+import type { TeamMembership } from "../domain/channel-dashboards.js";
+import { createGraphTeamMembership } from "../graph/team-membership.js";
+import { createChannelPinStore } from "../store/channel-pin-store.js";
 
 /** Graph tells who is in a team only with the app's credential; without it, channel members are not told apart. */
 function createTeamMembership(config: Config): TeamMembership | null {
@@ -96,7 +97,7 @@ export interface Services {
 
 async function createVerifier(config: Config, issuer: DevIssuer | null): Promise<TokenVerifier> {
   if (issuer) {
-    const { DEV_AUDIENCE, devIssuerFor } = await import("./auth/dev-issuer.js");
+    const { DEV_AUDIENCE, devIssuerFor } = await import("../auth/dev-issuer.js");
     return createTokenVerifier({ getKey: issuer.getKey, issuersFor: (tid) => [devIssuerFor(tid)], audiences: [DEV_AUDIENCE], allowedTenantIds: [DEMO_TENANT_ID] });
   }
   return createTokenVerifier({
@@ -128,16 +129,16 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const now = () => new Date();
   const directory = withRollUpDirectory(createTableDirectory(tables), { rollUps: rollUpStore, goals: goalStore, now, log });
   const pendingWrites = createPendingWrites(tables);
-  const stampedGoals = withChangeStamps(goalStore, { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: String(error) }));
-  const rolledGoals = withRollUpUpkeep(stampedGoals, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: String(error) }));
-  const indexedGoals = withCascadeIndex(rolledGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: String(error) }));
-  const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: String(error) }) });
+  const stampedGoals = withChangeStamps(goalStore, { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: describeError(error) }));
+  const rolledGoals = withRollUpUpkeep(stampedGoals, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) }));
+  const indexedGoals = withCascadeIndex(rolledGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: describeError(error) }));
+  const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }) });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
-    config.authMode === "dev" ? import("./auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
+    config.authMode === "dev" ? import("../auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
     tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...rollUpStore.tables, ...cascadeIndex.tables, ...pendingWrites.tables]),
   ]);
-  const events = createEventBus((error) => log("error", "A goal event handler failed", { error: String(error) }));
+  const events = createEventBus((error) => log("error", "A goal event handler failed", { error: describeError(error) }));
   const goalDeps: GoalDeps = {
     goals,
     cycles,
@@ -161,13 +162,13 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const isErased = (tenantId: string, userId: string) => erased.isErased(tenantId, userId);
   // A person's language is kept with their reminder state (made below); it is read only once cards are sent.
   const locales = createPersonLocales({ reminders: { getState: (t, p) => progress.reminders.getState(t, p), updateState: (t, p, f) => progress.reminders.updateState(t, p, f) }, directory, tenantPolicy: goalDeps.tenantPolicy });
-  const bot = createBotServices({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
+  const bot = createLazyBot({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, rollUps: rollUpStore, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId) });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId) });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);

@@ -2,12 +2,13 @@
  * update (sync, admin changes, erasure) passes its changed people on. A large update, such as a
  * tenant's first sync, is followed by a rebuild instead: one pass over everyone beats a chain walk per
  * person. */
-import { rebuildRollUps } from "./domain/team-rollup-rebuild.js";
-import { applyPeopleChanges, type RollUpDeps } from "./domain/team-rollup-service.js";
-import type { GoalRepository } from "./domain/ports.js";
-import type { TableDirectory } from "./store/directory-store.js";
-import { toPatch } from "./store/org-packing.js";
-import type { RollUpStore } from "./store/rollup-store.js";
+import { rebuildRollUps } from "../domain/team-rollup-rebuild.js";
+import { applyPeopleChanges, type RollUpDeps } from "../domain/team-rollup-service.js";
+import type { GoalRepository } from "../domain/ports.js";
+import type { TableDirectory } from "../store/directory-store.js";
+import { toPatch } from "../store/org-packing.js";
+import type { RollUpStore } from "../store/rollup-store.js";
+import { describeError, type Logger } from "../domain/logger.js";
 
 /** Above this many changed people, one update is followed by a rebuild. A chain walk per person costs
  * a few requests per level and cycle; a rebuild one query per person and a write per changed row. */
@@ -17,7 +18,7 @@ export interface RollUpUpkeepParts {
   rollUps: RollUpStore;
   goals: Pick<GoalRepository, "listGoalsByOwner">;
   now(): Date;
-  log(level: "warn", message: string, details?: Record<string, unknown>): void;
+  log: Logger;
 }
 
 export function createRollUpRebuild(directory: Pick<TableDirectory, "listPeople">, parts: Omit<RollUpUpkeepParts, "log">) {
@@ -33,7 +34,7 @@ export function withRollUpDirectory<T extends TableDirectory>(directory: T, part
       if (result.changes.size > REBUILD_ABOVE) await rebuild(tenantId);
       else await applyPeopleChanges(deps, tenantId, [...result.changes].map(([personId, change]) => ({ personId, before: change.before, after: change.after })));
     } catch (error) {
-      parts.log("warn", "Could not update the team roll-ups after a directory change", { error: String(error) });
+      parts.log("warn", "Could not update the team roll-ups after a directory change", { error: describeError(error) });
     }
     return result;
   };

@@ -2,13 +2,14 @@
  * It runs in the background so it never delays the first answer. An intent younger than
  * YOUNGEST_MS may belong to a write still running on another instance, so the first pass leaves
  * those and a second pass a little later takes them. */
-import { reindexGoal } from "./domain/cascade-indexing.js";
-import type { CascadeIndex } from "./domain/cascade-ports.js";
-import type { DashboardSnapshots } from "./domain/dashboard-service.js";
-import type { DirectoryReader, GoalRepository } from "./domain/ports.js";
-import { refreshOwnersEverywhere, type RollUpRows } from "./domain/team-rollup-service.js";
-import { repairPendingWrites, type RepairDeps } from "./domain/write-intents.js";
-import type { Goal } from "./domain/types.js";
+import { reindexGoal } from "../domain/cascade-indexing.js";
+import type { CascadeIndex } from "../domain/cascade-ports.js";
+import type { DashboardSnapshots } from "../domain/dashboard-service.js";
+import type { DirectoryReader, GoalRepository } from "../domain/ports.js";
+import { refreshOwnersEverywhere, type RollUpRows } from "../domain/team-rollup-service.js";
+import { repairPendingWrites, type RepairDeps } from "../domain/write-intents.js";
+import type { Goal } from "../domain/types.js";
+import { describeError, type Logger } from "../domain/logger.js";
 
 const YOUNGEST_MS = 10_000;
 
@@ -19,7 +20,7 @@ export interface WriteRepairParts {
   cascadeIndex: CascadeIndex;
   snapshots: DashboardSnapshots;
   rollUps: RollUpRows;
-  log(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>): void;
+  log: Logger;
 }
 
 export function startWriteRepair(parts: WriteRepairParts): void {
@@ -42,7 +43,7 @@ export function startWriteRepair(parts: WriteRepairParts): void {
       const repaired = await repairPendingWrites(deps, new Date(Date.now() - YOUNGEST_MS));
       if (repaired > 0) parts.log("info", "Repaired goal writes left unfinished", { repaired });
     } catch (error) {
-      parts.log("error", "Could not repair unfinished goal writes", { error: String(error) });
+      parts.log("error", "Could not repair unfinished goal writes", { error: describeError(error) });
     }
   };
   void pass();

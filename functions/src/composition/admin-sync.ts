@@ -1,16 +1,14 @@
 /** The directory sync an admin runs on demand: Microsoft Graph in Azure, the demo organisation
  * locally. Both report progress in the admin jobs' terms. */
-import type { Config } from "./config.js";
-import { seedDemoDirectory } from "./directory/demo-directory.js";
-import { DEMO_PEOPLE } from "./directory/demo-org.js";
-import type { SyncProgress } from "./directory/graph-sync.js";
-import type { JobProgress, JobResult } from "./domain/admin-jobs.js";
-import type { DirectoryChange, DirectoryWriter } from "./domain/ports.js";
-import type { TableDirectory } from "./store/directory-store.js";
-import type { SyncStateStore } from "./store/sync-state-store.js";
-
-/** Runs one directory sync for a tenant, reporting progress as it goes; resolves with counts. */
-export type DirectorySyncRunner = (tenantId: string, report: (progress: JobProgress) => void) => Promise<JobResult>;
+import type { Config } from "../config.js";
+import { seedDemoDirectory } from "../directory/demo-directory.js";
+import { DEMO_PEOPLE } from "../directory/demo-org.js";
+import type { SyncProgress } from "../directory/graph-sync.js";
+import type { JobProgress } from "../domain/admin-jobs.js";
+import type { DirectorySyncRunner } from "../domain/directory-sync-job.js";
+import type { DirectoryChange, DirectoryWriter } from "../domain/ports.js";
+import type { TableDirectory } from "../store/directory-store.js";
+import type { SyncStateStore } from "../store/sync-state-store.js";
 
 /** Local development has no Graph: a sync reloads the demo organisation. */
 export function createDemoSyncRunner(directory: DirectoryWriter): DirectorySyncRunner {
@@ -39,7 +37,7 @@ export function createGraphSyncRunner(options: GraphSyncOptions): DirectorySyncR
   const { entra, graphBaseUrl } = options.config;
   if (!entra.clientId || !entra.clientSecret) return null;
   return async (tenantId, report) => {
-    const { syncDirectory } = await import("./directory/graph-sync.js");
+    const { syncDirectory } = await import("../directory/graph-sync.js");
     const result = await syncDirectory({
       tenantId,
       clientId: entra.clientId,

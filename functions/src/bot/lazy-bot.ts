@@ -1,14 +1,14 @@
-/** The bot facade (BotServices, see bot-api.ts). Its implementation (bot-core.ts: the card logic, the card
+/** The bot facade (BotServices, see bot-api.ts). Its implementation (bot-assembly.ts: the card logic, the card
  * builders, the activity schema and, behind it, the Teams SDK) loads with the first call that needs it,
  * so a cold start parses none of it. */
 import { isApprovalEvent } from "../domain/goal-context.js";
 import { createLazyLoader, type LazyLoader } from "../lazy-loader.js";
-import type { BotCore, BotServices, BotServicesOptions } from "./bot-api.js";
+import type { AssembledBot, BotServices, BotServicesOptions } from "./bot-api.js";
 import type { ProactiveInstall } from "./proactive-install.js";
 
 export const INBOX_LIMIT = 50;
 
-function forwardAppInstalls(core: LazyLoader<BotCore>): ProactiveInstall {
+function forwardAppInstalls(core: LazyLoader<AssembledBot>): ProactiveInstall {
   return {
     requestInstall: async (tenantId, userId, keepCard) => (await core.load()).appInstalls.requestInstall(tenantId, userId, keepCard),
     noteInstalled: async (tenantId, userId) => (await core.load()).appInstalls.noteInstalled(tenantId, userId),
@@ -19,8 +19,8 @@ function forwardAppInstalls(core: LazyLoader<BotCore>): ProactiveInstall {
   };
 }
 
-export function createBotServices(options: BotServicesOptions): BotServices {
-  const core = createLazyLoader(() => import("./bot-core.js").then(({ createBotCore }) => createBotCore(options)));
+export function createLazyBot(options: BotServicesOptions): BotServices {
+  const core = createLazyLoader(() => import("./bot-assembly.js").then(({ assembleBot }) => assembleBot(options)));
   // Subscribed now, not when the bot loads, so the bot still reacts before later subscribers (the bus awaits each in turn).
   options.events.subscribe(async (tenantId, event) => {
     // Other goal changes leave the bot's code unloaded.

@@ -1,14 +1,14 @@
 /** Wires the cascade views, the reorg reactions and leaver decisions onto the goal dependencies. */
-import { rebuildCascadeIndex } from "./domain/cascade-indexing.js";
-import type { CascadeDeps, CascadeIndex, PeopleLookup } from "./domain/cascade-ports.js";
-import type { GoalDeps } from "./domain/goal-context.js";
-import type { ReassignDeps } from "./domain/goal-reassign.js";
-import type { DirectoryChange } from "./domain/ports.js";
-import { applyDirectoryChanges, type ReorgReport } from "./domain/reorg.js";
-import type { Person } from "./domain/types.js";
-import { createGoalMover } from "./store/goal-move.js";
-import type { TableFactory } from "./store/tables.js";
-import type { Logger } from "./domain/logger.js";
+import { rebuildCascadeIndex } from "../domain/cascade-indexing.js";
+import type { CascadeDeps, CascadeIndex, PeopleLookup } from "../domain/cascade-ports.js";
+import type { GoalDeps } from "../domain/goal-context.js";
+import type { ReassignDeps } from "../domain/goal-reassign.js";
+import type { DirectoryChange } from "../domain/ports.js";
+import { applyDirectoryChanges, type ReorgReport } from "../domain/reorg.js";
+import type { Person } from "../domain/types.js";
+import { createGoalMover } from "../store/goal-move.js";
+import type { TableFactory } from "../store/tables.js";
+import type { Logger } from "../domain/logger.js";
 
 export interface CascadeServices extends CascadeDeps, ReassignDeps {
   /** Makes the goals follow the changes a directory sync applied; one failing change never stops the others. */
