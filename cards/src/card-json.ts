@@ -7,7 +7,7 @@ export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 export const CARD_VERSION = "1.5";
 
 export type CardStyle = "default" | "emphasis" | "good" | "attention" | "warning" | "accent";
-export type CardSpacing = "None" | "Small" | "Medium" | "Large";
+export type CardSpacing = "None" | "Small" | "Medium" | "Large" | "ExtraLarge";
 
 /** What every element may say about its place on the card. */
 interface ElementLayout {

@@ -43,4 +43,58 @@ describe("the close-out card", () => {
     expect(bad.ok ? [] : bad.errors.map((e) => e.inputId)).toEqual([closeOutInputIds.score("g-1"), closeOutInputIds.outcome("g-1"), closeOutInputIds.reflection("g-1")]);
     expect(parseCloseOutInputs("g-1", { ...data, [closeOutInputIds.score("g-1")]: "7.5" }, en).ok).toBe(false);
   });
+
+  it("keeps itself current for its owner: a refresh for them names the cycle and the card's goals", () => {
+    const card = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal()], goalsUrl: "https://example.test/", refresh: { cycleId: "q1", ownerUserId: "29:ana" } }, en);
+    expect(collectCardWarnings(card)).toEqual([]);
+    expect(card.refresh).toEqual({ action: { type: "Action.Execute", verb: VERBS.refreshCloseOut, data: { cycleId: "q1", goalIds: ["g-1"] } }, userIds: ["29:ana"] });
+    expect(buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal()], goalsUrl: "https://example.test/" }, en).refresh).toBeUndefined();
+  });
+
+  it("shows the goals already closed out as receipts, without their forms, above the forms still to fill", () => {
+    const done = { goalId: "g-2", goalTitle: "Ship the basket", cycleName: "Q1", score: 80, outcome: "achieved" as const, reflection: "Done early." };
+    const card = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal()], done: [done], goalsUrl: "https://example.test/", refresh: { cycleId: "q1", ownerUserId: "29:ana" } }, en);
+    expect(collectCardWarnings(card)).toEqual([]);
+    const text = JSON.stringify(card.body);
+    expect(text.indexOf(en.t("closeOut.doneHeading", { cycle: "Q1" }))).toBeLessThan(text.indexOf(closeOutInputIds.score("g-1")));
+    expect(text).not.toContain(closeOutInputIds.score("g-2"));
+    expect(card.refresh?.action.data).toEqual({ cycleId: "q1", goalIds: ["g-2", "g-1"] });
+    const onlyDone = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [], done: [done], goalsUrl: "https://example.test/" }, en);
+    expect(collectCardWarnings(onlyDone)).toEqual([]);
+    expect(findNodes(onlyDone, (node) => typeof node.type === "string" && node.type.startsWith("Input."))).toEqual([]);
+  });
+
+  it("offers an unfinished goal to go on in the next cycle, in every language, and says so once it does", () => {
+    const next = { cycleId: "q2", cycleName: "Q2 2027", isCarried: false };
+    for (const locale of SUPPORTED_LOCALES) {
+      const intl = createCardIntl(locale);
+      const card = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal({ carryOver: next })], goalsUrl: "https://example.test/" }, intl);
+      expect(collectCardWarnings(card)).toEqual([]);
+      const [carry] = findNodes(card, (node) => node.type === "Action.Execute" && node.verb === VERBS.carryOver);
+      expect(carry).toMatchObject({ title: intl.t("closeOut.carryOver", { cycle: "Q2 2027" }), data: { goalId: "g-1", cycleId: "q2", goalIds: ["g-1"] }, associatedInputs: "none" });
+    }
+    const carried = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal({ carryOver: { ...next, isCarried: true } })], goalsUrl: "https://example.test/" }, en);
+    expect(findNodes(carried, (node) => node.type === "Action.Execute" && node.verb === VERBS.carryOver)).toEqual([]);
+    expect(JSON.stringify(carried)).toContain(en.t("closeOut.carried", { cycle: "Q2 2027" }));
+    const receipt = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [], done: [{ goalId: "g-3", goalTitle: "Halfway", cycleName: "Q1", score: 40, outcome: "partly", reflection: "Late.", carryOver: next }], goalsUrl: "https://example.test/" }, en);
+    expect(findNodes(receipt, (node) => node.type === "Action.Execute" && node.verb === VERBS.carryOver)).toMatchObject([{ data: { goalId: "g-3", cycleId: "q2" } }]);
+    // Without a next cycle, nothing is offered.
+    expect(findNodes(buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal()], goalsUrl: "https://example.test/" }, en), (node) => node.type === "Action.Execute" && node.verb === VERBS.carryOver)).toEqual([]);
+  });
+
+  it("with several goals, each form opens on its own, so sending one never asks for another's required fields", () => {
+    const card = buildCloseOutCard({ personName: "Ana", cycleName: "Q1", goals: [goal(), goal({ goalId: "g-2", title: "Ship the basket" })], goalsUrl: "https://example.test/" }, en);
+    expect(collectCardWarnings(card)).toEqual([]);
+    const showCards = findNodes(card, (node) => node.type === "Action.ShowCard");
+    expect(showCards.map((action) => action.title)).toEqual([en.t("closeOut.submit"), en.t("closeOut.submit")]);
+    for (const [index, goalId] of ["g-1", "g-2"].entries()) {
+      const inner = showCards[index]!.card as Record<string, unknown>;
+      const ids = findNodes(inner, (node) => typeof node.type === "string" && node.type.startsWith("Input.")).map((input) => input.id);
+      expect(ids).toEqual([closeOutInputIds.score(goalId), closeOutInputIds.outcome(goalId), closeOutInputIds.reflection(goalId)]);
+      expect(findNodes(inner, (node) => node.type === "Action.Execute")).toMatchObject([{ verb: VERBS.submitCloseOut, title: en.t("closeOut.save"), data: { goalId } }]);
+    }
+    // Every input of the card is inside one of the two forms: none sits where both buttons would send it.
+    expect(findNodes(card, (node) => typeof node.type === "string" && node.type.startsWith("Input."))).toHaveLength(6);
+  });
 });
+

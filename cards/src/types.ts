@@ -130,4 +130,14 @@ export interface CloseOutGoalView extends GoalRef {
   suggestedScore: number;
   closeOut: CloseOutBody | null;
   goalUrl?: string | null;
+  /** Where an unfinished goal can go on; absent when it is finished or no later cycle is open. */
+  carryOver?: CloseOutCarryOver | null;
+}
+
+/** The cycle an unfinished goal can be carried into (the earliest open one after its own). */
+export interface CloseOutCarryOver {
+  cycleId: string;
+  cycleName: string;
+  /** True once the goal goes on there: the card says so instead of offering it. */
+  isCarried: boolean;
 }

@@ -8,6 +8,8 @@ export const VERBS = {
   submitCheckIn: "checkin.submit",
   sendKudos: "kudos.send",
   submitCloseOut: "closeout.submit",
+  refreshCloseOut: "closeout.refresh",
+  carryOver: "closeout.carryOver",
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -48,6 +48,8 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
   const states = new Map<string, PersonReminderState>();
   const kudos: Kudos[] = [];
   const sent: SentCard[] = [];
+  const announced = new Set<string>();
+  const noticed = new Set<string>();
   const cycle = buildTestCycle({ startDate: "2027-01-01", endDate: "2027-03-31" });
   const stateOf = (id: string): PersonReminderState => states.get(id) ?? { personId: id, lastReminderAt: null, lastDigestAt: null, timeZone: null, locale: null };
   const deps: ProgressDeps = {
@@ -94,6 +96,14 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
       getState: async (_tenantId, id) => stateOf(id),
       updateState: async (_tenantId, id, fields) => void states.set(id, { ...stateOf(id), ...fields }),
     },
+    closeOutNotices: {
+      listAnnouncedCycles: async () => new Set(announced),
+      markAnnounced: async (_tenantId, cycleId) => void announced.add(cycleId),
+      claimPerson: async (_tenantId, cycleId, personId) => (noticed.has(`${cycleId}|${personId}`) ? null : (noticed.add(`${cycleId}|${personId}`), "claim")),
+      settlePerson: async () => undefined,
+      releasePerson: async (_tenantId, cycleId, personId) => void noticed.delete(`${cycleId}|${personId}`),
+    },
+    conversations: { getConversation: async () => null },
     async *listPeople() {
       yield* people.values();
     },

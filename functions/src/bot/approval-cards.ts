@@ -17,6 +17,7 @@ import type { Goal } from "../domain/types.js";
 import { buildApprovalView, findPersonName, type CardViewer } from "./approval-view.js";
 import type { BotDeps } from "./bot-ports.js";
 import { findCardIntl } from "./card-locale.js";
+import { findTeamsUserId } from "./teams-user-id.js";
 
 export type Viewer = CardViewer;
 
@@ -29,14 +30,6 @@ export async function findLastDecision(deps: BotDeps, goal: Goal, intl: CardIntl
   if (!last) return null;
   const deciderName = await findPersonName(deps.goalDeps, goal.tenantId, last.actorId, intl);
   return { decision: DECISION_BY_AUDIT_ACTION[last.action]!, deciderName, decidedAt: last.at, comment: last.comment };
-}
-
-/** refresh.userIds lists people by their Teams id, which the app learns when they install it. */
-export async function findTeamsUserId(deps: BotDeps, tenantId: string, userId: string): Promise<string> {
-  const conversation = await deps.conversations.getConversation(tenantId, userId);
-  // Without a conversation the card is shown only in the tab, where the id is not used; Teams' own
-  // id format for an Entra user keeps the card valid until the person installs the app.
-  return conversation?.userMri ?? `8:orgid:${userId}`;
 }
 
 async function buildStatusCard(deps: BotDeps, stored: Versioned<Goal>, outcome: DecisionOutcome | null, viewer: Viewer, intl: CardIntl): Promise<AdaptiveCard> {

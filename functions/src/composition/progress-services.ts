@@ -12,6 +12,7 @@ import type { CardSender, ProgressDeps } from "../bot/progress-ports.js";
 import { buildTabLinkSettings } from "../bot/tab-links.js";
 import { createFeedbackStore } from "../store/feedback-store.js";
 import { createReminderStore } from "../store/reminder-store.js";
+import { createCloseOutNoticeStore } from "../store/close-out-notice-store.js";
 import type { TableFactory } from "../store/tables.js";
 
 export interface ProgressOptions {
@@ -23,6 +24,7 @@ export interface ProgressOptions {
   rollUps: DashboardDeps["rollUps"];
   channels: ChannelAccess;
   events: EventBus;
+  conversations: ProgressDeps["conversations"];
   listPeople(tenantId: string): AsyncIterable<Person>;
   sendCard: CardSender;
   log: ProgressDeps["log"];
@@ -47,6 +49,8 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
     feedback,
     feedbackEvents,
     reminders,
+    closeOutNotices: createCloseOutNoticeStore(options.tables),
+    conversations: options.conversations,
     listPeople: options.listPeople,
     sendCard: options.sendCard,
     ...buildTabLinkSettings(options.config),

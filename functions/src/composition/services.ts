@@ -12,7 +12,7 @@ import type { Person, Principal } from "../domain/types.js";
 import { VERBS } from "../../../cards/src/verbs.js";
 import { handleCheckInAction } from "../bot/checkin-actions.js";
 import { handleKudosAction } from "../bot/kudos-actions.js";
-import { handleCloseOutAction } from "../bot/close-out-actions.js";
+import { handleCarryOverAction, handleCloseOutAction, handleCloseOutRefresh } from "../bot/close-out-actions.js";
 import type { BotServices } from "../bot/bot-api.js";
 import { createLazyBot } from "../bot/lazy-bot.js";
 import type { BotTokenProvider } from "../bot/teams-sdk-app.js";
@@ -156,6 +156,8 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     [VERBS.submitCheckIn]: (viewer: Principal, data: Record<string, unknown>) => handleCheckInAction(progress, viewer, data),
     [VERBS.sendKudos]: (viewer: Principal, data: Record<string, unknown>) => handleKudosAction(progress, viewer, data),
     [VERBS.submitCloseOut]: (viewer: Principal, data: Record<string, unknown>) => handleCloseOutAction(progress, viewer, data),
+    [VERBS.carryOver]: (viewer: Principal, data: Record<string, unknown>) => handleCarryOverAction(progress, viewer, data),
+    [VERBS.refreshCloseOut]: (viewer: Principal, data: Record<string, unknown>) => handleCloseOutRefresh(progress, viewer, data),
   };
   const addAdminLogEntry = (tenantId: string, entry: AdminLogEntry) => admin.store.addLogEntry(tenantId, entry);
   const erased = createErasedPeople(tables, { ttlMs: ERASED_CHECK_TTL_MS });
@@ -164,7 +166,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const locales = createPersonLocales({ reminders: { getState: (t, p) => progress.reminders.getState(t, p), updateState: (t, p, f) => progress.reminders.updateState(t, p, f) }, directory, tenantPolicy: goalDeps.tenantPolicy });
   const bot = createLazyBot({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
-  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, rollUps: rollUpStore, channels, events, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
+  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, rollUps: rollUpStore, channels, events, conversations, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });

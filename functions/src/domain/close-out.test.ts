@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { carryDueDate, carryKeyResults, isCloseOutOpen, isUnfinished, suggestScore } from "./close-out.js";
+import { ANNOUNCE_WITHIN_DAYS, carryDueDate, carryKeyResults, findNextCycle, isCloseOutOpen, isUnfinished, selectCyclesToAnnounce, suggestScore } from "./close-out.js";
 import type { KeyResult } from "./types.js";
 
 let next = 0;
@@ -51,5 +51,33 @@ describe("close-out rules", () => {
     expect(carryDueDate("2027-03-15", { endDate: "2027-03-31" }, { startDate: "2027-04-01", endDate: "2027-06-30" })).toBe("2027-06-14");
     expect(carryDueDate("2027-01-02", { endDate: "2027-03-31" }, { startDate: "2027-04-01", endDate: "2027-04-30" })).toBe("2027-04-30");
     expect(carryDueDate(null, { endDate: "2027-03-31" }, { startDate: "2027-04-01", endDate: "2027-06-30" })).toBeNull();
+  });
+
+  test("a cycle is announced once its close-out is open, until it is announced or has been open too long", () => {
+    const ended = { id: "q1", endDate: "2027-03-31" };
+    const running = { id: "q2", endDate: "2027-06-30" };
+    const openedEarly = { id: "q3", endDate: "2027-09-30", closeOutOpenedAt: "2027-04-02T08:00:00Z" };
+    const ids = (list: Array<{ id: string }>) => list.map((c) => c.id);
+    expect(ids(selectCyclesToAnnounce([ended, running, openedEarly], new Set(), "2027-04-02"))).toEqual(["q1", "q3"]);
+    expect(ids(selectCyclesToAnnounce([ended, running], new Set(["q1"]), "2027-04-02"))).toEqual([]);
+    expect(ids(selectCyclesToAnnounce([ended], new Set(), "2027-03-31"))).toEqual([]);
+    // Opened on April 1st: still announced on the last day of the window, not the day after.
+    const lastDay = new Date(Date.parse("2027-04-01T00:00:00Z") + ANNOUNCE_WITHIN_DAYS * 86_400_000).toISOString().slice(0, 10);
+    expect(ids(selectCyclesToAnnounce([ended], new Set(), lastDay))).toEqual(["q1"]);
+    const dayAfter = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(ids(selectCyclesToAnnounce([ended], new Set(), dayAfter))).toEqual([]);
+  });
+
+  test("the next cycle is the earliest open one that starts after the cycle ends", () => {
+    const from = { id: "q1", startDate: "2027-01-01", endDate: "2027-03-31", status: "open" as const };
+    const cycles = [
+      from,
+      { id: "h2", startDate: "2027-07-01", endDate: "2027-12-31", status: "open" as const },
+      { id: "q2-closed", startDate: "2027-04-01", endDate: "2027-06-30", status: "closed" as const },
+      { id: "overlap", startDate: "2027-03-01", endDate: "2027-05-31", status: "open" as const },
+      { id: "q2", startDate: "2027-04-01", endDate: "2027-06-30", status: "open" as const },
+    ];
+    expect(findNextCycle(cycles, from)?.id).toBe("q2");
+    expect(findNextCycle(cycles.filter((c) => c.id !== "q2" && c.id !== "h2"), from)).toBeNull();
   });
 });

@@ -20,6 +20,31 @@ export function isCloseOutOpen(cycle: Pick<Cycle, "endDate" | "closeOutOpenedAt"
   return today > cycle.endDate || !!cycle.closeOutOpenedAt;
 }
 
+/** Days after its close-out opened that a cycle is still announced; a cycle that ended long before
+ * Cascade learned to announce close-outs is not announced at all. */
+export const ANNOUNCE_WITHIN_DAYS = 14;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The day a cycle's close-out opened: the day an admin opened it, else the day after the cycle's end. */
+export function closeOutOpenedOn(cycle: Pick<Cycle, "endDate" | "closeOutOpenedAt">): string {
+  if (cycle.closeOutOpenedAt) return cycle.closeOutOpenedAt.slice(0, 10);
+  return new Date(Date.parse(`${cycle.endDate}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The cycles whose owners are still to be told that close-out is open: open now, not announced yet,
+ * and opened within the last ANNOUNCE_WITHIN_DAYS days. `today` is YYYY-MM-DD. */
+export function selectCyclesToAnnounce<C extends Pick<Cycle, "id" | "endDate" | "closeOutOpenedAt">>(cycles: readonly C[], announced: ReadonlySet<string>, today: string): C[] {
+  const oldest = new Date(Date.parse(`${today}T00:00:00Z`) - ANNOUNCE_WITHIN_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return cycles.filter((cycle) => !announced.has(cycle.id) && isCloseOutOpen(cycle, today) && closeOutOpenedOn(cycle) >= oldest);
+}
+
+/** Where an unfinished goal goes on: the earliest open cycle that starts after this one ends; null when there is none. */
+export function findNextCycle<C extends Pick<Cycle, "id" | "startDate" | "endDate" | "status">>(cycles: readonly C[], from: Pick<Cycle, "id" | "endDate">): C | null {
+  const later = cycles.filter((c) => c.id !== from.id && c.status === "open" && c.startDate > from.endDate);
+  return later.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))[0] ?? null;
+}
+
 export function canCloseOutStatus(status: GoalStatus): boolean {
   return CLOSABLE.has(status);
 }

@@ -63,8 +63,8 @@ export const closeOutHandlers = {
     assertAdmin(ctx.principal, "open a cycle's close-out");
     const { services, principal } = ctx;
     const cycle = await openCycleCloseOut(services.goalDeps, principal.tenantId, parseId(ctx.params.id, "id"));
-    const { sendCloseOutCards } = await import("../jobs/close-out-job.js");
-    const sent = await sendCloseOutCards(services.progress, principal.tenantId, cycle);
+    const { announceCloseOut } = await import("../jobs/close-out-job.js");
+    const sent = await announceCloseOut(services.progress, principal.tenantId, cycle, new Date(cycle.closeOutOpenedAt!));
     const details = { cycleId: cycle.id, cardsSent: sent.sent, unreachable: sent.unreachable, failed: sent.failed };
     await recordAdminAction(services.admin.adminLog, principal, "cycle_close_out_opened", details, cycle.closeOutOpenedAt!);
     return json(200, toCycleView(cycle, todayOf(ctx)));

@@ -1,4 +1,5 @@
-/** Reminder and digest settings (admins), the caller's time zone, and a local-only "run a job now". */
+/** Reminder and digest settings (admins), the caller's time zone, and a local-only "run a job now"
+ * (reminders, digests or close-out cards). */
 import { reminderRunSchema, reminderSettingsPutSchema, timeZoneSchema } from "../contracts/admin.js";
 import { assertAdmin } from "../domain/admin.js";
 import { AppError } from "../domain/errors.js";
@@ -23,7 +24,7 @@ export const reminderHandlers = {
   },
   "dev-run-job": async ({ services, principal, params, body }) => {
     const job = params.job;
-    if (job !== "reminders" && job !== "digests") throw new AppError("not_found", "There is no such job.");
+    if (job !== "reminders" && job !== "digests" && job !== "close-outs") throw new AppError("not_found", "There is no such job.");
     const { personIds } = body === undefined ? { personIds: undefined } : parseBody(reminderRunSchema, body);
     const results = await runProgressJob(services.progress, job, new Date(), { isForced: true, personIds }, [principal.tenantId]);
     return json(200, { items: results });

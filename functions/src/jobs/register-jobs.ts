@@ -1,5 +1,6 @@
-/** Timer registration for the reminder and digest runs. One hourly timer serves every time zone:
- * each run sends only to the people whose local slot has come. */
+/** Timer registration for the reminder, digest and close-out runs. One hourly timer serves every time
+ * zone: each run sends only to the people whose local slot has come. The close-out run sends each
+ * cycle's close-out cards once, in the first run after the cycle's end. */
 import type { app as functionsApp } from "@azure/functions";
 import type { Config } from "../config.js";
 import type { Services } from "../composition/services.js";
@@ -11,7 +12,7 @@ export function listJobTenants(services: Pick<Services, "dev" | "config">): stri
 }
 
 export function registerProgressJobs(app: typeof functionsApp, config: Pick<Config, "schedules">, getServices: () => Promise<Services>): void {
-  for (const job of ["reminders", "digests"] as const) {
+  for (const job of ["reminders", "digests", "close-outs"] as const) {
     app.timer(`job-${job}`, {
       schedule: config.schedules.reminders,
       handler: async (_timer, context) => {

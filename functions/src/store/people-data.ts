@@ -15,6 +15,9 @@ function toPeopleRecords(entity: StoredEntity): ExportRecord[] {
 function toReminderRecords(entity: StoredEntity): ExportRecord[] {
   const { partitionKey, rowKey, ...rest } = stripMetadata(entity);
   if (rowKey === "settings") return [{ section: "settings", record: { kind: "reminders", ...(JSON.parse(String(rest["settings"] ?? "{}")) as object) } }];
+  // Close-out cards sent (one partition per cycle) and cycles whose close-out was announced (see close-out-notice-store.ts).
+  const [, kind, cycleId] = partitionKey.split("|");
+  if (kind === "closeout") return [{ section: "closeOutNotices", record: cycleId === undefined ? { cycleId: rowKey, ...rest } : { cycleId, personId: rowKey, ...rest } }];
   return [{ section: "reminderStates", record: { personId: rowKey, ...rest, partition: partitionKey.split("|").slice(1).join("|") } }];
 }
 

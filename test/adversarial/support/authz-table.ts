@@ -129,6 +129,9 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "card goal.reject", allowed: goals({ privatePending: ["manager"] }), isWrite: true },
   { operation: "card checkin.submit", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
   { operation: "card closeout.submit", allowed: ownerOnly("publicActive", "privateActive", "publicChildOfPrivate"), isWrite: true },
+  { operation: "card closeout.carryOver", allowed: ownerOnly("publicActive", "privateActive", "publicDraft", "privateDraft", "privatePending", "publicChildOfPrivate", "otherTenantGoal"), isWrite: true },
+  // The refresh shows the reader their own goals of the cycle, whichever card it came from: everyone signed in gets a card.
+  { operation: "card closeout.refresh", allowed: goals(Object.fromEntries(GOAL_SUBJECTS.map((subject) => [subject, SIGNED_IN]))) },
   { operation: "card kudos.send", allowed: goals({ publicActive: without(TENANT, "owner"), privateActive: without(CHAIN, "owner"), publicChildOfPrivate: without(TENANT, "owner") }), isWrite: true },
 ];
 

@@ -167,12 +167,15 @@ export interface BuiltRequest {
 }
 
 /** The data a card action carries for a goal, as Teams would send it after the person filled the inputs. */
-function cardData(verb: string, goal: GoalRef): Json {
+function cardData(verb: string, goal: GoalRef, cycleId: string): Json {
   const base = { goalId: goal.id, version: goal.etag };
   if (verb === "goal.requestChanges") return { ...base, [COMMENT_INPUT_IDS.requestChanges]: "Please sharpen the key result." };
   if (verb === "goal.reject") return { ...base, [COMMENT_INPUT_IDS.reject]: "Not this quarter." };
   if (verb === "checkin.submit") return { ...base, [`${goal.id}.kr.${goal.keyResultId}.current`]: "60", [`${goal.id}.confidence`]: "on_track" };
   if (verb === "kudos.send") return { ...base, [KUDOS_INPUT_ID]: "Thank you for this." };
+  if (verb === "closeout.carryOver") return { ...base, cycleId: NEXT_CYCLE_ID, goalIds: [goal.id] };
+  // Teams asks for the close-out card's current state: each reader gets their own goals of the cycle, nobody else's.
+  if (verb === "closeout.refresh") return { cycleId, goalIds: [goal.id] };
   if (verb === "closeout.submit") return { ...base, [closeOutInputIds.score(goal.id)]: "55", [closeOutInputIds.outcome(goal.id)]: "partly", [closeOutInputIds.reflection(goal.id)]: "From the card, in the matrix." };
   return base;
 }
@@ -183,7 +186,7 @@ export async function buildRequest(world: World, operation: string, subject: Sub
   const cycle = api.cycle.id;
   if (operation.startsWith("card ")) {
     const goal = fresh.goal ?? world.goals[subject]!;
-    return { method: "POST", path: "/api/card-actions", body: { verb: operation.slice(5), data: cardData(operation.slice(5), goal) } };
+    return { method: "POST", path: "/api/card-actions", body: { verb: operation.slice(5), data: cardData(operation.slice(5), goal, api.cycle.id) } };
   }
   const [method, template] = operation.split(" ") as [string, string];
   const goal = fresh.goal ?? world.goals[subject];
