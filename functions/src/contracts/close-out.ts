@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { idSchema } from "./common.js";
 import type { Visibility } from "./common.js";
-import type { GoalStatus } from "./goals.js";
+import type { GoalStatus } from "./goal-states.js";
 import { CLOSE_OUT_COMMENT_MAX, REFLECTION_MAX } from "./limits.js";
 
 /** How a goal ended, in its owner's words at the end of its cycle. */

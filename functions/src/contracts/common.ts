@@ -15,15 +15,7 @@ export type Visibility = "public" | "private";
 export type Confidence = "on_track" | "at_risk" | "off_track";
 export const CONFIDENCES = ["on_track", "at_risk", "off_track"] as const satisfies readonly Confidence[];
 
-/** True for an IANA time zone name the runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from "./time-zones.js";
 
 export interface PersonSummary {
   id: string;

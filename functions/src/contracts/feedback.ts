@@ -1,6 +1,6 @@
 /** Kudos and comments on the wire: the bodies that give them and how they read back, with names. */
 import { z } from "zod";
-import type { GoalStatus } from "./goals.js";
+import type { GoalStatus } from "./goal-states.js";
 import { COMMENT_MAX, KUDOS_MESSAGE_MAX } from "./limits.js";
 
 export const kudosSchema = z.strictObject({ message: z.string().trim().min(1, "Required.").max(KUDOS_MESSAGE_MAX, `At most ${KUDOS_MESSAGE_MAX} characters.`) });

@@ -3,21 +3,12 @@
 import { z } from "zod";
 import { idSchema, isoDate, type Confidence, type PersonSummary, type Visibility } from "./common.js";
 import { keyResultSchema, titleSchema, type KeyResult } from "./key-results.js";
+import { CLOSE_OUTCOMES, type GoalFlag, type GoalStatus } from "./goal-states.js";
 import { DECISION_COMMENT_MAX, DESCRIPTION_MAX, MAX_KEY_RESULTS, WEIGHT_MAX } from "./limits.js";
 import type { CarryLink, CloseOut } from "./close-out.js";
 import type { SmartResult } from "./smart.js";
 
-export const GOAL_STATUSES = ["draft", "pending_approval", "active", "changes_requested", "rejected", "completed", "missed", "cancelled"] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
-
-export type GoalFlag = "needs_realignment" | "owner_left" | "cross_chain";
-
-/** Who a goal's history names as acting when the org chart, not a person, changed the goal. */
-export const ORG_CHART_ACTOR = "org-chart";
-
-/** How a closed goal ended. */
-export const CLOSE_OUTCOMES = ["completed", "missed", "cancelled"] as const;
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+export * from "./goal-states.js";
 
 /** Fields an author may write; everything else on a goal is owned by the server. */
 export interface GoalDraft {

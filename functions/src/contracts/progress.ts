@@ -1,7 +1,7 @@
 /** Progress maths: key results → goal → weighted roll-up. All results are in [0, 1]. This is the one
  * definition of each key-result kind's progress; roll-ups, dashboards, risk, exports, cards and the
  * tab all read it from here. */
-import type { KeyResult, MeasuredKeyResult } from "./key-results.js";
+import type { KeyResult, MeasuredKeyResult } from "./key-result-rules.js";
 
 function clamp01(value: number): number {
   if (Number.isNaN(value)) return 0;

@@ -1,6 +1,6 @@
 /** The SMART check: tells an author, in plain words, what a goal still lacks before it can be submitted.
  * Pure, shared by the API (on every read) and the tab (inline hints while typing). */
-import { isDirectional, type KeyResult } from "./key-results.js";
+import { isDirectional, type KeyResult } from "./key-result-rules.js";
 
 /** The fields of a goal the check reads. */
 export interface SmartDraft {

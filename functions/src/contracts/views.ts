@@ -1,7 +1,7 @@
 /** The read-only views of the org: a manager's dashboard and the org chart overlaid with goals. */
 import { z } from "zod";
 import { idSchema, type Confidence, type PersonSummary, type Visibility } from "./common.js";
-import type { GoalFlag, GoalStatus } from "./goals.js";
+import type { GoalFlag, GoalStatus } from "./goal-states.js";
 
 /** Pinning a manager's dashboard to a channel: a Teams team is named by its Microsoft 365 group id. */
 export const pinDashboardSchema = z.strictObject({ teamId: idSchema });

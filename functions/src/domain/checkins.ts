@@ -5,7 +5,7 @@ import { assertOwner } from "./goal-access.js";
 import { loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
 import { AppError, isAppError, type FieldError } from "./errors.js";
 import type { Versioned } from "./ports.js";
-import { isMeasured } from "../contracts/key-results.js";
+import { isMeasured } from "../contracts/key-result-rules.js";
 import type { CheckIn, Confidence, Goal, KeyResult, Principal } from "./types.js";
 import type { CheckInValue } from "../contracts/check-ins.js";
 import type { Page } from "../contracts/common.js";

@@ -1,6 +1,6 @@
 /** Pure rules of a cycle's close-out: when it is open, which goals take one, the score it starts
  * from, and how an unfinished goal's key results start again in the next cycle. */
-import { isMeasured } from "../contracts/key-results.js";
+import { isMeasured } from "../contracts/key-result-rules.js";
 import { computeGoalProgress } from "../contracts/progress.js";
 import { CLOSE_OUT_COMMENT_MAX, REFLECTION_MAX } from "../contracts/limits.js";
 import type { IdGenerator } from "./ports.js";

@@ -1,5 +1,5 @@
 /** What changed between two versions of a goal, and whether the change needs re-approval. */
-import { isMeasured } from "../contracts/key-results.js";
+import { isMeasured } from "../contracts/key-result-rules.js";
 import type { ApprovedSnapshot, Goal, GoalDraft, KeyResult } from "./types.js";
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

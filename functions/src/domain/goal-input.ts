@@ -1,6 +1,7 @@
 /** Turns author input, parsed by the contract's schemas, into goal fields, keeping key-result identity across edits. */
 import type { GoalInput, GoalPatch } from "../contracts/goals.js";
-import { describeDirectionProblem, isMeasured, type KeyResultInput, type MeasuredKeyResultInput } from "../contracts/key-results.js";
+import { describeDirectionProblem, isMeasured } from "../contracts/key-result-rules.js";
+import type { KeyResultInput, MeasuredKeyResultInput } from "../contracts/key-results.js";
 import { AppError, type FieldError } from "./errors.js";
 import type { IdGenerator } from "./ports.js";
 import type { GoalDraft, KeyResult, MeasuredKeyResult } from "./types.js";

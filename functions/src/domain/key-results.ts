@@ -1,6 +1,6 @@
 /** How stored key results read today: rows written before the measured kinds existed read in today's
  * shape. The rules every key result follows (kinds, directions, currencies) are in the contract. */
-import { kindForLegacyNumber } from "../contracts/key-results.js";
+import { kindForLegacyNumber } from "../contracts/key-result-rules.js";
 import type { ApprovedSnapshot, KeyResult, MeasuredKeyResult, MeasuredKind, UnitKind } from "./types.js";
 
 type StoredKeyResult = Record<string, unknown> & { kind?: unknown };

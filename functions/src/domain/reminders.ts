@@ -3,7 +3,7 @@
 import type { Goal } from "./types.js";
 import { DEFAULT_RISK_MARGIN } from "./risk.js";
 import type { Cadence, ReminderSettings } from "../contracts/admin.js";
-import { isValidTimeZone } from "../contracts/common.js";
+import { isValidTimeZone } from "../contracts/time-zones.js";
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   isEnabled: true,

@@ -1,5 +1,5 @@
 /** Pure rules of the reorg reactions: which flags a goal carries once its owner's chain changed. */
-import { ORG_CHART_ACTOR } from "../contracts/goals.js";
+import { ORG_CHART_ACTOR } from "../contracts/goal-states.js";
 import type { Goal, GoalFlag, GoalStatus } from "./types.js";
 
 /** Goals still being written, waiting or under way; closed ones are history and never flagged. */

@@ -3,8 +3,8 @@
 import type { CarryLink, CloseOut, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResultKind } from "../contracts/index.js";
 
 /** The wire types the domain works with are the contract's. */
-export { GOAL_STATUSES, KEY_RESULT_KINDS, MEASURED_KINDS, UNIT_KINDS } from "../contracts/index.js";
-export { CLOSE_OUT_OUTCOMES } from "../contracts/index.js";
+export { GOAL_STATUSES } from "../contracts/goal-states.js";
+export { KEY_RESULT_KINDS, MEASURED_KINDS, UNIT_KINDS } from "../contracts/key-result-rules.js";
 export type { CarryLink, CheckIn, CloseOut, CloseOutComment, CloseOutOutcome, Confidence, GoalDraft, GoalFlag, GoalStatus, KeyResult, KeyResultKind, MeasuredKeyResult, MeasuredKind, MilestoneKeyResult, UnitKind, Visibility } from "../contracts/index.js";
 
 /** The part of a goal that needs re-approval when it changes on an active goal. */
