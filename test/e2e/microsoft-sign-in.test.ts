@@ -119,13 +119,15 @@ describe("Microsoft sign-in in a plain browser (Entra mode)", () => {
     await page.goto(`${cascade.url}/`);
     const signIn = page.getByRole("button", { name: "Sign in with Microsoft" });
     await signIn.click({ timeout: 30_000 });
-    await page.getByText("Sign-in was cancelled or refused", { exact: false }).waitFor({ timeout: 30_000 });
-    await page.getByText("Sign-in did not work").waitFor();
+    const failure = page.locator(".fui-MessageBar").filter({ hasText: "Sign-in did not work" });
+    await failure.getByText("Sign-in was cancelled or refused", { exact: false }).waitFor({ timeout: 30_000 });
+    // Said at once to a screen reader too, not only shown.
+    await page.locator('[data-announcer="assertive"]').filter({ hasText: "Sign-in did not work" }).waitFor({ state: "attached" });
 
     entra.signInAs(person);
     await signIn.click();
     await page.getByRole("article", { name: goalTitle }).waitFor({ timeout: 30_000 });
-    expect(await page.getByText("Sign-in did not work").count()).toBe(0);
+    expect(await page.locator(".fui-MessageBar").filter({ hasText: "Sign-in did not work" }).count()).toBe(0);
     await page.close();
   });
 });
