@@ -170,7 +170,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId) });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId), importViews: { cascadeIndex, snapshots, rebuildRollUps: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) } });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
