@@ -17,7 +17,7 @@ import {
   isVerb,
 } from "./index.js";
 import { buildApprovalGoalView, buildCheckInGoalView, findByType, findNodes } from "../../test/support/card-test-data.js";
-import { collectCardWarnings } from "./validate.js";
+import { collectCardWarnings } from "../../test/support/card-validate.js";
 import { createCardIntl } from "./i18n/card-intl.js";
 
 const en = createCardIntl("en");

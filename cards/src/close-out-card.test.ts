@@ -4,7 +4,7 @@ import { buildCloseOutCard, buildCloseOutDoneCard } from "./close-out-card.js";
 import { closeOutInputIds, parseCloseOutInputs } from "./close-out-inputs.js";
 import { createCardIntl } from "./i18n/card-intl.js";
 import { SUPPORTED_LOCALES } from "./i18n/locales.js";
-import { collectCardWarnings } from "./validate.js";
+import { collectCardWarnings } from "../../test/support/card-validate.js";
 import type { CloseOutGoalView } from "./types.js";
 import { VERBS } from "./verbs.js";
 

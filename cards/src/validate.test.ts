@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildMessageCard } from "./message-card.js";
-import { collectCardWarnings } from "./validate.js";
+import { collectCardWarnings } from "../../test/support/card-validate.js";
 
 function withBody(body: unknown[], extra: Record<string, unknown> = {}) {
   return { type: "AdaptiveCard", version: "1.5", body, ...extra };

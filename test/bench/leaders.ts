@@ -1,10 +1,11 @@
 /** Leader views benchmark (`npm run bench -- leaders`): an 8-ary org of BENCH_LEADERS_PEOPLE people
  * (100k by default) in the directory, and the team roll-ups of 1–4 goals a person seeded straight into
  * their table (computed with the rebuild's own code, written a transaction per partition). Then, for a
- * CEO, a VP and a manager of about 72 people, at least 20 cold dashboards each: a goal somewhere in the
- * subtree is written through the goal repository (which walks the roll-ups up the chain) just before
- * each view. Views run in process against Azurite; the storage requests of each view are counted with
- * the Tables client's request counter. Prints one JSON line per level. */
+ * CEO, a VP and a manager of about 72 people, at least 20 cold views each of the dashboard, the Team view
+ * (the cascade one level down) and the Organisation tree (the cascade as deep as one answer holds): a goal
+ * somewhere in the subtree is written through the goal repository (which walks the roll-ups up the chain)
+ * just before each view. Views run in process against Azurite; the storage requests of each view are
+ * counted with the Tables client's request counter. Prints one JSON line per view and level. */
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { TransactionAction } from "@azure/data-tables";
@@ -12,6 +13,8 @@ import { startAzurite } from "../../functions/dev/azurite.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
 import { loadConfig } from "../../functions/src/config.js";
 import { getDashboard } from "../../functions/src/domain/dashboard-service.js";
+import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
+import { MAX_ORG_DEPTH } from "../../functions/src/domain/org-walk.js";
 import { runLimited } from "../../functions/src/domain/run-limited.js";
 import { computeAllRollUps } from "../../functions/src/domain/team-rollup-rebuild.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
@@ -87,11 +90,22 @@ async function seed(connectionString: string, tenantId: string, cycle: Cycle): P
   print({ bench: "leaders-seed", people: PEOPLE, directorySeconds, rollUpRows: rows, rollUpSeconds: (performance.now() - at) / 1000 });
 }
 
-async function measureLevel(services: Services, tenantId: string, cycle: Cycle, level: string, managerIndex: number): Promise<void> {
+type Principal = Parameters<typeof getDashboard>[1];
+type View = (services: Services, principal: Principal, managerId: string, cycleId: string) => Promise<unknown>;
+
+/** What each view of the tab asks the API for. */
+const VIEWS_MEASURED: Record<string, View> = {
+  dashboard: (services, principal, managerId, cycleId) => getDashboard(services.progress, principal, managerId, cycleId),
+  team: (services, principal, managerId, cycleId) => getOrgCascade(services.cascade, principal, managerId, { cycleId, depth: 1 }),
+  organisation: (services, principal, managerId, cycleId) => getOrgCascade(services.cascade, principal, managerId, { cycleId, depth: MAX_ORG_DEPTH }),
+};
+
+async function measureLevel(services: Services, tenantId: string, cycle: Cycle, view: string, level: string, managerIndex: number): Promise<void> {
   const subtree = subtreeOf(managerIndex);
   const manager = personId(managerIndex);
   const principal = { tenantId, userId: manager, name: `Person ${managerIndex}`, roles: [] };
-  await getDashboard(services.progress, principal, manager, cycle.id); // caches of cycles and settings
+  const show = VIEWS_MEASURED[view]!;
+  await show(services, principal, manager, cycle.id); // caches of cycles and settings
   const times: number[] = [];
   const requests: number[] = [];
   for (let view = 0; view < VIEWS; view++) {
@@ -99,10 +113,10 @@ async function measureLevel(services: Services, tenantId: string, cycle: Cycle, 
     const goal = { ...buildGoal(tenantId, cycle, owner, 10 + view, new Date().toISOString()), id: `cold-${randomUUID()}` };
     await services.goalDeps.goals.saveGoal({ goal, audit: [] });
     const started = performance.now();
-    await countStorageRequests(() => getDashboard(services.progress, principal, manager, cycle.id), (n) => requests.push(n));
+    await countStorageRequests(() => show(services, principal, manager, cycle.id), (n) => requests.push(n));
     times.push(performance.now() - started);
   }
-  print({ bench: "leader-view-cold", level, subtreePeople: subtree.length - 1, views: VIEWS, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), storageRequestsMax: Math.max(...requests) });
+  print({ bench: "leader-view-cold", view, level, subtreePeople: subtree.length - 1, views: VIEWS, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), storageRequestsMax: Math.max(...requests) });
 }
 
 export async function runLeadersBench(): Promise<void> {
@@ -115,9 +129,11 @@ export async function runLeadersBench(): Promise<void> {
     const cycle = buildCycle(tenantId, { id: "bench", name: "Bench cycle", startDate: isoDay(-45), endDate: isoDay(45) });
     await services.goalDeps.cycles.saveCycle(cycle);
     await seed(azurite.connectionString, tenantId, cycle);
-    await measureLevel(services, tenantId, cycle, "ceo", 0);
-    await measureLevel(services, tenantId, cycle, "vp", 1);
-    await measureLevel(services, tenantId, cycle, "manager", personWithSubtreeNear(73));
+    const levels: Array<[string, number]> = [["ceo", 0], ["vp", 1], ["manager", personWithSubtreeNear(73)]];
+    for (const view of (process.env.BENCH_LEADERS_VIEW ?? Object.keys(VIEWS_MEASURED).join(",")).split(",")) {
+      if (!VIEWS_MEASURED[view]) throw new Error(`Unknown view ${view}: one of ${Object.keys(VIEWS_MEASURED).join(", ")}.`);
+      for (const [level, index] of levels) await measureLevel(services, tenantId, cycle, view, level, index);
+    }
   } finally {
     await azurite.stop();
   }

@@ -29,20 +29,16 @@ interface PageText {
   isClipped: boolean;
 }
 
-/** Left out of the look, each for its reason:
- * - the names @fluentui/react-charts gives its own drawing (an `aria-label` such as "Donut chart with
- *   2 slices"), which it only writes in English and offers no way to change; each chart is a figure
- *   named and described in the page's language by the dashboard itself;
- * - in the Chat view, the cards already in the chat: they were written in the language the person
- *   had when they were sent, and the Adaptive Cards library formats their dates in the browser's. */
-const CHART_LABELS = "[data-chart] [aria-label]";
+/** Left out of the look: in the Chat view, the cards already in the chat. They were written in the
+ * language the person had when they were sent, and the Adaptive Cards library formats their dates in
+ * the browser's. */
 const SENT_CARDS = ".ac-adaptiveCard";
 
 /** Every text node of the page, seen or only spoken, with what names or labels an element
  * (aria-label, placeholder, title, alt), and whether its element clips it. Avatars' initials are
  * letters of names, so they are left out. */
 function readPageTexts(page: Page, isChat: boolean): Promise<PageText[]> {
-  return page.evaluate(({ chartLabels, sentCards }) => {
+  return page.evaluate(({ sentCards }) => {
     const describe = (element: Element) => {
       const classes = [...element.classList].filter((name) => name.startsWith("fui-")).slice(0, 2).join(".");
       return `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ""}`;
@@ -74,15 +70,13 @@ function readPageTexts(page: Page, isChat: boolean): Promise<PageText[]> {
     for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title], [alt], [aria-description], [aria-valuetext]")) {
       // What is not drawn (a clear button with nothing to clear) is not spoken either.
       if (isHiddenAway(element) || !element.checkVisibility({ visibilityProperty: true })) continue;
-      const isChartLabel = element.matches(chartLabels);
       for (const attribute of ["aria-label", "placeholder", "title", "alt", "aria-description", "aria-valuetext"]) {
-        if (isChartLabel && attribute === "aria-label") continue;
         const text = element.getAttribute(attribute)?.trim();
         if (text) texts.push({ text, where: `${describe(element)}[${attribute}]`, isClipped: false });
       }
     }
     return texts;
-  }, { chartLabels: CHART_LABELS, sentCards: isChat ? SENT_CARDS : null });
+  }, { sentCards: isChat ? SENT_CARDS : null });
 }
 
 /** Every string of a JSON answer that sits in a data field, however deep. An Adaptive Card is the

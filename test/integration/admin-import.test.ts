@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import type { GoalRepository } from "../../functions/src/domain/ports.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
 import { buildTemplateTable, buildVivaTable, CSV, TEMPLATE_HEADER, toCsv, toXlsx, XLSX, type Table } from "../support/import-files.js";
@@ -81,17 +80,17 @@ describe("importing the Cascade template", () => {
   });
 
   test("a failure stops the run with what it left behind; running the file again resumes without duplicates", async () => {
-    const imports = api.services.admin.imports as { goals: GoalRepository };
-    const real = imports.goals;
-    let writes = 0;
-    imports.goals = { ...real, saveGoal: async (write) => (++writes > 1 ? Promise.reject(new Error("storage went away")) : real.saveGoal(write)) };
+    const imports = api.services.admin.imports;
+    const real = imports.writer;
+    // The first transaction is written, then storage goes away.
+    imports.writer = { writeGoals: (tenantId, writes, written) => real.writeGoals(tenantId, writes.slice(0, 1), written).then(() => Promise.reject(new Error("storage went away"))) };
     try {
       const failed = await runToEnd(toCsv(template("r")));
       expect(failed.status).toBe("failed");
-      expect(failed.failure).toMatch(/could not be written because storage failed.*upload the same file again/);
+      expect(failed.failure).toMatch(/could not all be written because storage failed.*1 of 3 goals were written.*upload the same file again/);
       expect(failed.created).toBe(1);
     } finally {
-      imports.goals = real;
+      imports.writer = real;
     }
     const resumed = await runToEnd(toCsv(template("r")));
     expect(resumed).toMatchObject({ status: "done", created: 4, skipped: 1 });

@@ -1,7 +1,7 @@
 /** The approval loop through the bot endpoint, as Teams drives it: cards sent on submit, refresh
  * into the approver's buttons, decisions by `adaptiveCard/action` invokes, cards updated after. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { collectCardWarnings } from "../../cards/src/validate.js";
+import { collectCardWarnings } from "../support/card-validate.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { buildGoalBody } from "../support/api-harness.js";
 import { rerouteApprovals } from "../../functions/src/domain/reorg-writes.js";

@@ -2,7 +2,7 @@
  * in a team channel, and as the local chat panel sends them in local development. */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { collectCardWarnings } from "../../cards/src/validate.js";
+import { collectCardWarnings } from "../support/card-validate.js";
 import { startCascade, type RunningCascade } from "../../functions/dev/start-cascade.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { buildCycle, buildGoalBody } from "../support/api-harness.js";

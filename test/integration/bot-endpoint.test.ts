@@ -1,6 +1,6 @@
 /** The bot endpoint's trust boundary, and approvals that wait for an approver without a chat. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { collectCardWarnings } from "../../cards/src/validate.js";
+import { collectCardWarnings } from "../support/card-validate.js";
 import { createDevIssuer } from "../../functions/src/auth/dev-issuer.js";
 import { createConversationStore } from "../../functions/src/store/conversation-store.js";
 import { buildGoalBody } from "../support/api-harness.js";

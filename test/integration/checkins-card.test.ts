@@ -2,7 +2,7 @@
  * tokens; kudos from the completion card; the manager's digest. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { VERBS, checkInInputIds, KUDOS_INPUT_ID } from "../../cards/src/index.js";
-import { collectCardWarnings } from "../../cards/src/validate.js";
+import { collectCardWarnings } from "../support/card-validate.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { runProgressJob } from "../../functions/src/jobs/progress-jobs.js";
 import { buildInstall, buildInvoke, callsTo, cardOf, startBotHarness, type BotHarness } from "../support/bot-harness.js";

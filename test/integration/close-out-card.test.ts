@@ -4,7 +4,7 @@
  * An old copy of the card refreshes to what is done, and an unfinished goal carries over from the card. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { VERBS, closeOutInputIds, createCardIntl } from "../../cards/src/index.js";
-import { collectCardWarnings } from "../../cards/src/validate.js";
+import { collectCardWarnings } from "../support/card-validate.js";
 import type { Person } from "../../functions/src/domain/types.js";
 import { buildCycle } from "../support/api-harness.js";
 import { buildInstall, buildInvoke, callsTo, cardOf, startBotHarness, teamsIdOf, type BotHarness } from "../support/bot-harness.js";

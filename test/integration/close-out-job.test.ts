@@ -4,7 +4,7 @@
  * cycle that has not ended (or whose early opening an admin announced already) gets nothing more. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createCardIntl, VERBS } from "../../cards/src/index.js";
-import { collectCardWarnings } from "../../cards/src/validate.js";
+import { collectCardWarnings } from "../support/card-validate.js";
 import type { Cycle, Person } from "../../functions/src/domain/types.js";
 import { runCloseOutJob } from "../../functions/src/jobs/close-out-job.js";
 import { runProgressJob } from "../../functions/src/jobs/progress-jobs.js";

@@ -9,10 +9,12 @@ import type { DirectorySyncDeps, DirectorySyncRunner } from "../domain/directory
 import type { ErasureDeps, ErasureMarks } from "../domain/erasure.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { ImportDeps } from "../domain/import/import-service.js";
+import type { ImportViewDeps } from "../domain/import/import-views.js";
 import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import type { Logger } from "../domain/logger.js";
 import { createAdminStore, type AdminStore } from "../store/admin-store.js";
+import { createImportGoalWriter } from "../store/import-goal-writes.js";
 import { createImportIds } from "../store/import-ids.js";
 import type { TableFactory } from "../store/tables.js";
 import type { TenantDataStore } from "../store/tenant-data.js";
@@ -51,6 +53,8 @@ export interface AdminOptions {
   /** Whether this deployment can install the app for people (the bot knows). */
   describeAppInstall(tenantId: string): Promise<AppInstallStatus>;
   listPeople(tenantId: string): AsyncIterable<Person>;
+  /** What an import brings up to date after writing goals in bulk. */
+  importViews: Omit<ImportViewDeps, "clock">;
 }
 
 /** Creates the admin store (the caller ensures its tables) and the admin dependencies. */
@@ -78,6 +82,6 @@ export function createAdminServices(options: AdminOptions): AdminServices & { ta
       onDirectoryChanges: options.onDirectoryChanges,
       addLogEntry: (tenantId, entry) => store.addLogEntry(tenantId, entry),
     },
-    imports: { goals: options.goalDeps.goals, cycles: options.goalDeps.cycles, mappings: importIds, listPeople: options.listPeople, clock, ids },
+    imports: { goals: options.goalDeps.goals, writer: createImportGoalWriter(options.tables), views: options.importViews, cycles: options.goalDeps.cycles, mappings: importIds, listPeople: options.listPeople, clock, ids },
   };
 }

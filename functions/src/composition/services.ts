@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import { DEMO_ADMIN_IDS, DEMO_PEOPLE, DEMO_TENANT_ID } from "../directory/demo-org.js";
 import type { AdminLogEntry } from "../domain/admin.js";
 import type { GoalDeps } from "../domain/goal-context.js";
+import { createGoalOperations, type GoalOperations } from "../domain/goal-operations.js";
 import type { DirectoryReader, DirectoryWriter } from "../domain/ports.js";
 import type { PeopleLookup } from "../domain/cascade-ports.js";
 import type { Person, Principal } from "../domain/types.js";
@@ -69,9 +70,13 @@ export interface DevServices {
 
 export interface Services {
   config: Config;
+  /** Storage itself: for the composition and tests only; routes see {@link RouteServices}. */
   tables: TableFactory;
   verifyToken: TokenVerifier;
+  /** The goal stores and clock: for the composition, jobs and tests only; routes call {@link Services.goals}. */
   goalDeps: GoalDeps;
+  /** Goal operations, bound to goalDeps: what routes call. */
+  goals: GoalOperations;
   directory: DirectoryReader & DirectoryWriter & PeopleLookup;
   settings: SettingsStore;
   events: EventBus;
@@ -94,6 +99,9 @@ export interface Services {
   log: Logger;
 }
 
+
+/** What a route sees: domain operations and services, never the stores behind them. */
+export type RouteServices = Omit<Services, "tables" | "goalDeps">;
 
 async function createVerifier(config: Config, issuer: DevIssuer | null): Promise<TokenVerifier> {
   if (issuer) {
@@ -170,7 +178,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId) });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId), importViews: { cascadeIndex, snapshots, rebuildRollUps: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) } });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
@@ -180,6 +188,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     tables,
     verifyToken: refuseErasedPeople(await createVerifier(config, issuer), erased),
     goalDeps,
+    goals: createGoalOperations(goalDeps),
     directory,
     settings,
     events,

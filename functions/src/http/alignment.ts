@@ -1,6 +1,5 @@
 /** The goal cascade: the tree of aligned goals, and the goals a person can align to. */
 import { getAlignmentTree } from "../domain/alignment-service.js";
-import { suggestParentGoals } from "../domain/cascade.js";
 import { json, type RouteHandlers } from "./pipeline.js";
 import { parseOptionalId } from "./schemas.js";
 
@@ -10,7 +9,7 @@ export const alignmentHandlers = {
     return json(200, tree);
   },
   "alignment-parent-options": async ({ services, principal, query }) => {
-    const items = await suggestParentGoals(services.goalDeps, principal, parseOptionalId(query, "cycle") ?? undefined);
+    const items = await services.goals.suggestParents(principal, parseOptionalId(query, "cycle") ?? undefined);
     return json(200, { items });
   },
 } satisfies RouteHandlers;

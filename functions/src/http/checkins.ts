@@ -22,7 +22,7 @@ async function create(ctx: RouteContext) {
   const body = parseBody(checkInSchema, ctx.body);
   const input = { keyResults: body.keyResults ?? [], confidence: body.confidence, note: body.note ?? "" };
   const result = await recordCheckIn(ctx.services.progress, ctx.principal, goalId, input, { ifMatch: ctx.request.headers.get("if-match") });
-  const cycle = await ctx.services.goalDeps.cycles.getCycle(ctx.principal.tenantId, result.goal.value.cycleId);
+  const cycle = await ctx.services.goals.findCycle(ctx.principal.tenantId, result.goal.value.cycleId);
   return json(201, { checkIn: result.checkIn, goal: toGoalView(result.goal, cycle) }, { etag: result.goal.etag, location: `/api/goals/${goalId}/checkins` });
 }
 

@@ -2,8 +2,6 @@
  * the team's close-out state, the cycle report (JSON or CSV), and an admin opening close-out early. */
 import { assertAdmin } from "../domain/admin.js";
 import { recordAdminAction } from "../domain/admin-log.js";
-import { carryOverGoal } from "../domain/carry-over.js";
-import { closeOutGoal, commentOnCloseOut, loadCloseOutTeam, openCycleCloseOut } from "../domain/close-out-service.js";
 import { AppError } from "../domain/errors.js";
 import { computeCycleReport, computeTeamCloseOut, toCycleReportCsv } from "../domain/close-out-report.js";
 import type { Principal } from "../domain/types.js";
@@ -29,28 +27,28 @@ export const closeOutHandlers = {
   "goals-close-out": async (ctx) => {
     const id = parseId(ctx.params.id, "id");
     const body = parseBody(closeOutSchema, ctx.body);
-    return respondWithGoal(ctx, await closeOutGoal(ctx.services.goalDeps, ctx.principal, id, body, ctx.request.headers.get("if-match")));
+    return respondWithGoal(ctx, await ctx.services.goals.closeOut(ctx.principal, id, body, ctx.request.headers.get("if-match")));
   },
   "goals-close-out-comment": async (ctx) => {
     const id = parseId(ctx.params.id, "id");
     const body = parseBody(closeOutCommentSchema, ctx.body);
-    return respondWithGoal(ctx, await commentOnCloseOut(ctx.services.goalDeps, ctx.principal, id, body.text), 201);
+    return respondWithGoal(ctx, await ctx.services.goals.commentOnCloseOut(ctx.principal, id, body.text), 201);
   },
   "goals-carry-over": async (ctx) => {
     const id = parseId(ctx.params.id, "id");
     const body = parseBody(carryOverSchema, ctx.body);
-    const result = await carryOverGoal(ctx.services.goalDeps, ctx.principal, id, body.cycleId);
+    const result = await ctx.services.goals.carryOver(ctx.principal, id, body.cycleId);
     return respondWithGoal(ctx, result.goal, result.isCreated ? 201 : 200);
   },
   "cycles-close-out": async (ctx) => {
-    const team = await loadCloseOutTeam(ctx.services.goalDeps, ctx.principal, readManager(ctx.query, ctx.principal), parseId(ctx.params.id, "id"));
+    const team = await ctx.services.goals.closeOutTeam(ctx.principal, readManager(ctx.query, ctx.principal), parseId(ctx.params.id, "id"));
     return json(200, computeTeamCloseOut(team, todayOf(ctx)));
   },
   "cycles-report": async (ctx) => {
     const format = ctx.query.get("format");
     if (format && format !== "csv" && format !== "json") throw new AppError("validation_failed", 'format must be "json" or "csv".', { errors: [{ path: "format", message: 'Use "json" or "csv".' }] });
     const csv = isCsvWanted(ctx);
-    const team = await loadCloseOutTeam(ctx.services.goalDeps, ctx.principal, readManager(ctx.query, ctx.principal), parseId(ctx.params.id, "id"));
+    const team = await ctx.services.goals.closeOutTeam(ctx.principal, readManager(ctx.query, ctx.principal), parseId(ctx.params.id, "id"));
     const report = computeCycleReport(team, todayOf(ctx));
     if (!csv) return json(200, report);
     return {
@@ -62,7 +60,7 @@ export const closeOutHandlers = {
   "admin-cycle-open-close-out": async (ctx) => {
     assertAdmin(ctx.principal, "open a cycle's close-out");
     const { services, principal } = ctx;
-    const cycle = await openCycleCloseOut(services.goalDeps, principal.tenantId, parseId(ctx.params.id, "id"));
+    const cycle = await services.goals.openCycleCloseOut(principal.tenantId, parseId(ctx.params.id, "id"));
     const { announceCloseOut } = await import("../jobs/close-out-job.js");
     const sent = await announceCloseOut(services.progress, principal.tenantId, cycle, new Date(cycle.closeOutOpenedAt!));
     const details = { cycleId: cycle.id, cardsSent: sent.sent, unreachable: sent.unreachable, failed: sent.failed };

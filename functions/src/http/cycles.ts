@@ -2,7 +2,7 @@
 import { cycleSchema, type CycleView } from "../contracts/cycles.js";
 import { assertAdmin } from "../domain/admin.js";
 import { isCloseOutOpen } from "../domain/close-out.js";
-import { createCycle, listCycles } from "../domain/cycles.js";
+import { createCycle } from "../domain/cycles.js";
 import type { Cycle } from "../domain/types.js";
 import { json, type RouteContext, type RouteHandlers } from "./pipeline.js";
 import { parseBody } from "./schemas.js";
@@ -12,12 +12,12 @@ export function toCycleView(cycle: Cycle, today: string): CycleView {
 }
 
 /** Today's date (UTC) on the app's clock, which decides whether a cycle is current. */
-export const todayOf = ({ services }: Pick<RouteContext, "services">) => services.goalDeps.clock.now().toISOString().slice(0, 10);
+export const todayOf = ({ services }: Pick<RouteContext, "services">) => services.goals.today();
 
 export const cycleHandlers = {
   "cycles-list": async (ctx) => {
     const today = todayOf(ctx);
-    const cycles = await listCycles(ctx.services.goalDeps, ctx.principal.tenantId);
+    const cycles = await ctx.services.goals.listCycles(ctx.principal.tenantId);
     return json(200, { items: cycles.map((c) => toCycleView(c, today)) });
   },
   "cycles-create": async (ctx) => {

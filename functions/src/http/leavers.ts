@@ -18,7 +18,7 @@ export const leaverHandlers = {
     const body = parseBody(closeLeaverGoalSchema, ctx.body ?? {});
     const result = await closeLeaverGoal(ctx.services.cascade, ctx.principal, id, body.outcome ?? "cancelled", body.comment ?? null, ctx.request.headers.get("if-match"));
     if (result.outcome === "deleted") return json(200, { outcome: "deleted", goal: null });
-    const cycle = await ctx.services.goalDeps.cycles.getCycle(result.goal.value.tenantId, result.goal.value.cycleId);
+    const cycle = await ctx.services.goals.findCycle(result.goal.value.tenantId, result.goal.value.cycleId);
     return json(200, { outcome: "closed", goal: toGoalView(result.goal, cycle) }, { etag: result.goal.etag });
   },
 } satisfies RouteHandlers;

@@ -3,7 +3,7 @@
 import type { HttpHandler, HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
 import { AppError } from "../domain/errors.js";
 import type { Principal } from "../domain/types.js";
-import type { Services } from "../composition/services.js";
+import type { RouteServices, Services } from "../composition/services.js";
 import { redactForHost } from "../logging.js";
 import { describeError } from "../domain/logger.js";
 import { countStorageRequests } from "../store/request-count.js";
@@ -14,7 +14,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 export interface RouteContext {
-  services: Services;
+  services: RouteServices;
   request: HttpRequest;
   params: Record<string, string>;
   query: URLSearchParams;

@@ -41,96 +41,58 @@ const API_ROUTES: RouteDef[] = [
   ...lazyRoutes([
     { name: "dev-users", methods: ["GET"], route: "api/dev/users", auth: "none", isDevOnly: true },
     { name: "dev-token", methods: ["POST"], route: "api/dev/token", auth: "none", isDevOnly: true },
-  ]),
-  ...lazyRoutes([{ name: "me", methods: ["GET"], route: "api/me", auth: "user" }]),
-  ...lazyRoutes([
+    { name: "me", methods: ["GET"], route: "api/me", auth: "user" },
     { name: "cycles-list", methods: ["GET"], route: "api/cycles", auth: "user" },
     { name: "cycles-create", methods: ["POST"], route: "api/cycles", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "goals-list", methods: ["GET"], route: "api/goals", auth: "user" },
     { name: "goals-create", methods: ["POST"], route: "api/goals", auth: "user" },
     { name: "goals-get", methods: ["GET"], route: "api/goals/{id}", auth: "user" },
     { name: "goals-update", methods: ["PATCH"], route: "api/goals/{id}", auth: "user" },
     { name: "goals-delete", methods: ["DELETE"], route: "api/goals/{id}", auth: "user" },
     { name: "goals-history", methods: ["GET"], route: "api/goals/{id}/history", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "goals-submit", methods: ["POST"], route: "api/goals/{id}/submit", auth: "user" },
     { name: "goals-decision", methods: ["POST"], route: "api/goals/{id}/decision", auth: "user" },
     { name: "goals-close", methods: ["POST"], route: "api/goals/{id}/close", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "goals-close-out", methods: ["POST"], route: "api/goals/{id}/close-out", auth: "user" },
     { name: "goals-close-out-comment", methods: ["POST"], route: "api/goals/{id}/close-out/comments", auth: "user" },
     { name: "goals-carry-over", methods: ["POST"], route: "api/goals/{id}/carry-over", auth: "user" },
     { name: "cycles-close-out", methods: ["GET"], route: "api/cycles/{id}/close-out", auth: "user" },
     { name: "cycles-report", methods: ["GET"], route: "api/cycles/{id}/report", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "alignment-tree", methods: ["GET"], route: "api/alignment", auth: "user" },
     { name: "alignment-parent-options", methods: ["GET"], route: "api/alignment/parent-options", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "bot-messages", methods: ["POST"], route: "api/messages", auth: "none", isRawBody: true },
-  ]),
-  ...lazyRoutes([
     { name: "approvals-list", methods: ["GET"], route: "api/approvals", auth: "user" },
     { name: "card-actions", methods: ["POST"], route: "api/card-actions", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "dev-inbox", methods: ["GET"], route: "api/dev/inbox", auth: "user", isDevOnly: true },
-  ]),
-  ...lazyRoutes([
     { name: "checkins-create", methods: ["POST"], route: "api/goals/{id}/checkins", auth: "user" },
     { name: "checkins-list", methods: ["GET"], route: "api/goals/{id}/checkins", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "kudos-list", methods: ["GET"], route: "api/goals/{id}/kudos", auth: "user" },
     { name: "kudos-create", methods: ["POST"], route: "api/goals/{id}/kudos", auth: "user" },
     { name: "comments-list", methods: ["GET"], route: "api/goals/{id}/comments", auth: "user" },
     { name: "comments-create", methods: ["POST"], route: "api/goals/{id}/comments", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "dashboard", methods: ["GET"], route: "api/dashboard", auth: "user" },
     { name: "dashboard-pin", methods: ["POST"], route: "api/dashboard/pins", auth: "user" },
     { name: "export-goals-csv", methods: ["GET"], route: "api/export/goals.csv", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "admin-reminders-get", methods: ["GET"], route: "api/admin/reminders", auth: "user" },
     { name: "admin-reminders-put", methods: ["PUT"], route: "api/admin/reminders", auth: "user" },
     { name: "me-time-zone", methods: ["PUT"], route: "api/me/time-zone", auth: "user" },
     { name: "dev-run-job", methods: ["POST"], route: "api/dev/jobs/{job}", auth: "user", isDevOnly: true },
-  ]),
-  ...lazyRoutes([
     { name: "admin-settings-get", methods: ["GET"], route: "api/admin/settings", auth: "user" },
     { name: "admin-settings-put", methods: ["PUT"], route: "api/admin/settings", auth: "user" },
     { name: "admin-sync-status", methods: ["GET"], route: "api/admin/sync", auth: "user" },
     { name: "admin-sync-start", methods: ["POST"], route: "api/admin/sync", auth: "user" },
     { name: "admin-log", methods: ["GET"], route: "api/admin/log", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "admin-cycle-close", methods: ["POST"], route: "api/admin/cycles/{id}/close", auth: "user" },
     { name: "admin-cycle-open-close-out", methods: ["POST"], route: "api/admin/cycles/{id}/close-out", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "admin-people-search", methods: ["GET"], route: "api/admin/people", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "admin-export", methods: ["GET"], route: "api/admin/export", auth: "user" },
     { name: "admin-erase-status", methods: ["GET"], route: "api/admin/erase", auth: "user" },
     { name: "admin-erase-start", methods: ["POST"], route: "api/admin/erase", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "admin-imports-start", methods: ["POST"], route: "api/admin/imports", auth: "user", isFileBody: true },
     { name: "admin-imports-get", methods: ["GET"], route: "api/admin/imports/{id}", auth: "user" },
-  ]),
-  ...lazyRoutes([
     { name: "people-get", methods: ["GET"], route: "api/people/{id}", auth: "user" },
     { name: "people-reports", methods: ["GET"], route: "api/people/{id}/reports", auth: "user" },
-  ]),
-  ...lazyRoutes([{ name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" }]),
-  ...lazyRoutes([
+    { name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" },
     { name: "goals-reassign", methods: ["POST"], route: "api/goals/{id}/reassign", auth: "user" },
     { name: "goals-close-for-leaver", methods: ["POST"], route: "api/goals/{id}/close-for-leaver", auth: "user" },
   ]),

@@ -5,11 +5,21 @@
  * Rows carry the goal's updatedAt: an index write that lost a race never replaces a newer row, and
  * readers keep a row only where its owner's current manager says it belongs. */
 import { ROOT_PLACEMENT, summariseGoal, type CascadeIndex, type GoalSummary, type Placement } from "../domain/cascade-ports.js";
+import type { TransactionAction } from "@azure/data-tables";
+import { runLimited } from "../domain/run-limited.js";
 import type { Goal } from "../domain/types.js";
+import { toTransactions } from "./import-goal-writes.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
 const MAX_ATTEMPTS = 4;
+const BULK_CONCURRENCY = 16;
+
+/** A goal indexed for the first time, with where its owner is placed now. */
+export interface NewIndexEntry {
+  goal: Goal;
+  placement: { managerKey: string; ownerName: string };
+}
 const POINTER_ROW = "p";
 
 interface Location {
@@ -66,7 +76,7 @@ export function fromSummaryEntity(e: Record<string, unknown>): GoalSummary {
   };
 }
 
-export function createCascadeIndex(factory: TableFactory): CascadeIndex & { readonly tables: string[] } {
+export function createCascadeIndex(factory: TableFactory): CascadeIndex & { readonly tables: string[]; indexNewGoals(tenantId: string, entries: readonly NewIndexEntry[]): Promise<void> } {
   const table = factory.getClient(CASCADE_TABLE);
 
   async function listPartition(partitionKey: string): Promise<GoalSummary[]> {
@@ -150,8 +160,33 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     });
   }
 
+  /** Goals that have never been indexed (just created): their rows in transactions per partition, then
+   * their pointers. Writing them again is harmless, so an interrupted run is simply repeated. */
+  async function indexNewGoals(tenantId: string, entries: readonly NewIndexEntry[]): Promise<void> {
+    const byPartition = new Map<string, Array<Record<string, unknown>>>();
+    const add = (location: Location, summary: GoalSummary) => {
+      const entity = toEntity(location, summary);
+      assertEntityWithinLimits(entity);
+      const list = byPartition.get(location.partitionKey);
+      if (list) list.push(entity);
+      else byPartition.set(location.partitionKey, [entity]);
+    };
+    for (const { goal, placement } of entries) {
+      const summary = summariseGoal(goal, placement.ownerName);
+      add(placedAt(tenantId, { cycleId: goal.cycleId, managerKey: placement.managerKey, ownerId: goal.ownerId }, goal.id), summary);
+      if (goal.isTopLevel) add(topAt(tenantId, goal.cycleId, goal.id), summary);
+    }
+    const batches = [...byPartition.values()].flatMap((list) => toTransactions(list, (entity): TransactionAction[] => [["upsert", entity as never, "Replace"]]));
+    await runLimited(batches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
+    await runLimited(entries, BULK_CONCURRENCY, ({ goal, placement }) => {
+      const pointer: Pointer = { cycleId: goal.cycleId, managerKey: placement.managerKey, ownerId: goal.ownerId, ownerName: placement.ownerName, isTopLevel: goal.isTopLevel };
+      return table.upsertEntity({ partitionKey: pointerPartition(tenantId, goal.id), rowKey: POINTER_ROW, ...pointer }, "Replace");
+    });
+  }
+
   return {
     tables: [CASCADE_TABLE],
+    indexNewGoals,
     listGoalsPlacedUnder: (tenantId, cycleId, managerKey) => listPartition(placedPartition(tenantId, cycleId, managerKey)),
     listTopLevelGoals: (tenantId, cycleId) => listPartition(topPartition(tenantId, cycleId)),
     indexGoal,

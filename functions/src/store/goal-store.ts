@@ -21,7 +21,13 @@ const DELETED = "deleted";
 const OWNER_HINTS_MAX = 100_000;
 
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
-const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
+export const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
+
+/** The row a goal keeps under its parent: enough to list a goal's children without reading them. */
+export function toChildRow(goal: Goal & { parentId: string }) {
+  const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
+  return { partitionKey: childrenKey(goal.tenantId, goal.parentId), rowKey: goal.id, ...summary };
+}
 
 /** The ETag of a transaction's first action (the goal). Sub-responses come back in request order; only
  * inserts name their row key, so an update's ETag cannot be looked up by key. */
@@ -93,8 +99,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   }
 
   async function writeChildRow(goal: Goal): Promise<void> {
-    const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
-    await children.upsertEntity({ partitionKey: childrenKey(goal.tenantId, goal.parentId!), rowKey: goal.id, ...summary }, "Replace");
+    await children.upsertEntity(toChildRow({ ...goal, parentId: goal.parentId! }), "Replace");
   }
 
   /** After a write that did not finish: the pointer and children rows as the goal is now (or gone). */

@@ -1,14 +1,17 @@
 /** The import operations: a dry run that reads a sheet and plans, and the run that writes the plan.
- * The run writes the file-id mappings first, then each goal whole (with its key results and an
- * "imported" audit entry in one transaction), parents before children. A failure stops the run and
- * leaves every goal it wrote complete and remembered; running the same file again resumes: written
- * goals are recognised and skipped, the rest are created with the ids planned before. */
+ * The run writes the file-id mappings first, then the goals in bulk (each whole, with its key results
+ * and an "imported" audit entry in one transaction; an owner's goals share transactions), then brings
+ * the cascade index, roll-ups and dashboards up to date for the goals written. A failure stops the
+ * run and leaves every goal it wrote complete, remembered and in the views; running the same file
+ * again resumes: written goals are recognised and skipped, the rest are created with the ids planned
+ * before. */
 import { AppError, isAppError } from "../errors.js";
 import type { JobProgress, JobResult } from "../admin-jobs.js";
 import type { Clock, CycleRepository, GoalRepository, IdGenerator, Versioned } from "../ports.js";
 import { runLimited } from "../run-limited.js";
 import type { AuditEntry, Goal, Person, Principal } from "../types.js";
 import { buildOwnerIndex } from "./import-owners.js";
+import { refreshImportViews, type ImportViewDeps } from "./import-views.js";
 import { planImport, type ImportMapping, type ImportPlan } from "./import-plan.js";
 import { readSheet, type ReadSheet } from "./import-read.js";
 import type { ColumnMapping, SheetFormat, SheetRow } from "./import-fields.js";
@@ -19,8 +22,25 @@ export interface ImportMappingStore {
   addMappings(tenantId: string, mappings: ImportMapping[]): Promise<void>;
 }
 
+export interface ImportGoalWrite {
+  goal: Goal;
+  previous: Goal | null;
+  /** The stored goal's ETag for an update; null for a create. */
+  etag: string | null;
+  audit: AuditEntry;
+}
+
+export interface ImportGoalWriter {
+  /** Writes the goals with their audit entries, in transactions per owner; `written` hears of each
+   * transaction that succeeded. Throws the first failure once the transactions under way are done. */
+  writeGoals(tenantId: string, writes: readonly ImportGoalWrite[], written: (goals: Goal[]) => void): Promise<void>;
+}
+
 export interface ImportDeps {
-  goals: GoalRepository;
+  /** Reads stored goals; the import writes through `writer`. */
+  goals: Pick<GoalRepository, "getGoal">;
+  writer: ImportGoalWriter;
+  views: Omit<ImportViewDeps, "clock">;
   cycles: CycleRepository;
   mappings: ImportMappingStore;
   listPeople(tenantId: string): AsyncIterable<Person>;
@@ -38,7 +58,6 @@ export interface ImportOptions {
 /** What the preview and the job report list at most; the counts always cover every row. */
 export const MAX_LISTED_ERRORS = 1000;
 const READ_CONCURRENCY = 32;
-const WRITE_CONCURRENCY = 16;
 
 import type { ImportPreview } from "../../contracts/admin.js";
 export type { ImportPreview };
@@ -49,7 +68,7 @@ const RETRY_DELAY_MS = 1000;
 
 /** A long import meets storage that is briefly too busy to answer in time; reads, and creates whose
  * ids are the import's own, are safe to send again. */
-async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
+export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
@@ -87,8 +106,9 @@ async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIter
   const tenantId = principal.tenantId;
   const [sheet, mappings, cycles, people] = await Promise.all([readSheet(source, options.mapping), retryWhenBusy(() => deps.mappings.listMappings(tenantId)), retryWhenBusy(() => deps.cycles.listCycles(tenantId)), retryWhenBusy(() => readPeople(deps, tenantId))]);
   const goals = sheet.format === "unknown" ? new Map() : await readGoals(deps, tenantId, sheet, mappings);
-  const plan = planImport({ tenantId, actorId: principal.userId, now: deps.clock.now().toISOString(), rowCount: sheet.rowCount, rows: sheet.rows, rowErrors: sheet.errors, owners: buildOwnerIndex(people), ownerChoices: options.owners, cycles, mappings, goals, newId: () => deps.ids.newId() });
-  return { sheet, plan };
+  const owners = buildOwnerIndex(people);
+  const plan = planImport({ tenantId, actorId: principal.userId, now: deps.clock.now().toISOString(), rowCount: sheet.rowCount, rows: sheet.rows, rowErrors: sheet.errors, owners, ownerChoices: options.owners, cycles, mappings, goals, newId: () => deps.ids.newId() });
+  return { sheet, plan, people, owners };
 }
 
 export async function previewImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions): Promise<ImportPreview> {
@@ -105,24 +125,11 @@ function importedAudit(deps: ImportDeps, principal: Principal, write: ImportPlan
   return { id: deps.ids.newId(), goalId: write.goal.id, at: deps.clock.now().toISOString(), actorId: principal.userId, action: "imported", comment: `Imported from ${source}, line ${write.line}.`, changes };
 }
 
-/** A create sent again after a timeout may find its goal written by the first attempt: the id is the
- * import's own, so that counts as written. An update is not sent twice (its ETag would be stale). */
-async function saveOne(deps: ImportDeps, write: ImportPlan["writes"][number], audit: AuditEntry): Promise<void> {
-  const previous = write.previous;
-  const save = () => deps.goals.saveGoal({ goal: write.goal, etag: previous?.etag, previous: previous?.value, audit: [audit] });
-  if (previous) return void (await save());
-  try {
-    await retryWhenBusy(save);
-  } catch (error) {
-    if (!(isAppError(error) && error.code === "conflict" && (await deps.goals.getGoal(write.goal.tenantId, write.goal.id)))) throw error;
-  }
-}
-
-/** Goals already written stay (each complete); the message says where the run stopped and how to go on. */
-function describeWriteFailure(error: unknown, line: number): unknown {
-  const resume = "The goals written before it are complete; upload the same file again to continue where this stopped.";
-  if (error instanceof AppError) return new AppError(error.code, `The goal on line ${line} could not be written: ${error.message} ${resume}`);
-  return new AppError("unavailable", `The goal on line ${line} could not be written because storage failed. ${resume}`);
+/** Goals already written stay (each complete); the message says how far the run got and how to go on. */
+function describeWriteFailure(error: unknown, written: number, total: number): AppError {
+  const resume = `${written} of ${total} goals were written, each complete; upload the same file again to continue where this stopped.`;
+  if (error instanceof AppError) return new AppError(error.code, `The goals could not all be written: ${error.message} ${resume}`);
+  return new AppError("unavailable", `The goals could not all be written because storage failed. ${resume}`);
 }
 
 /** Checks the sheet can run at all before a job starts: a sheet of unknown shape needs a mapping first. */
@@ -132,34 +139,38 @@ export function assertRunnable<T extends { format: SheetFormat | "unknown" }>(pr
 
 export async function runImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions, report: (progress: JobProgress) => void): Promise<JobResult> {
   report({ phase: "planning", done: 0, total: null });
-  const { sheet, plan } = await prepare(deps, principal, source, options);
+  const tenantId = principal.tenantId;
+  const { sheet, plan, people, owners } = await prepare(deps, principal, source, options);
   assertRunnable(sheet);
   const counts = { processed: plan.unchanged + plan.errors.length, created: 0, updated: 0 };
   const errors = plan.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ line: e.line, message: e.message }));
   const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors, errorCount: plan.errors.length });
   report({ phase: "remembering ids", done: counts.processed, total: plan.rows, detail: detail() });
-  await retryWhenBusy(() => deps.mappings.addMappings(principal.tenantId, plan.newMappings));
-  const depths = [...new Set(plan.writes.map((w) => w.depth))].sort((a, b) => a - b);
-  let failure: unknown = null;
-  for (const depth of depths) {
-    await runLimited(plan.writes.filter((w) => w.depth === depth), WRITE_CONCURRENCY, async (write) => {
-      if (failure) return;
-      const previous = write.previous;
-      try {
-        await saveOne(deps, write, importedAudit(deps, principal, write, sheet.format));
-      } catch (error) {
-        failure ??= describeWriteFailure(error, write.line);
-        return;
+  await retryWhenBusy(() => deps.mappings.addMappings(tenantId, plan.newMappings));
+  const planned = new Map(plan.writes.map((w) => [w.goal.id, w]));
+  const writes = plan.writes.map((w): ImportGoalWrite => ({ goal: w.goal, previous: w.previous?.value ?? null, etag: w.previous?.etag ?? null, audit: importedAudit(deps, principal, w, sheet.format) }));
+  const written: Goal[] = [];
+  let failure: AppError | null = null;
+  try {
+    await deps.writer.writeGoals(tenantId, writes, (goals) => {
+      for (const goal of goals) {
+        const write = planned.get(goal.id)!;
+        written.push(goal);
+        counts.processed += write.rows;
+        if (write.previous) {
+          counts.updated += 1 + write.keyResults.update;
+          counts.created += write.keyResults.create;
+        } else counts.created += write.rows;
       }
-      counts.processed += write.rows;
-      if (previous) {
-        counts.updated += 1 + write.keyResults.update;
-        counts.created += write.keyResults.create;
-      } else counts.created += write.rows;
       report({ phase: "writing goals", done: counts.processed, total: plan.rows, detail: detail() });
     });
-    if (failure) throw failure;
+  } catch (error) {
+    failure = describeWriteFailure(error, written.length, writes.length);
   }
+  // The goals written are brought into the views even when the run stopped part way.
+  report({ phase: "updating views", done: counts.processed, total: plan.rows, detail: detail() });
+  await retryWhenBusy(() => refreshImportViews({ ...deps.views, clock: deps.clock }, tenantId, written, new Set(writes.filter((w) => !w.etag).map((w) => w.goal.id)), people, owners));
+  if (failure) throw failure;
   counts.processed = plan.rows;
   return detail();
 }

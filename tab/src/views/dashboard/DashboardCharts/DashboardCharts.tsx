@@ -2,10 +2,12 @@
  * figures, so the charting code never delays the first paint. */
 import { Card, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { DataVizPalette, DonutChart, getColorFromToken, HorizontalBarChartWithAxis } from "@fluentui/react-charts";
+import { useRef } from "react";
 import type { Dashboard } from "../../../api/use-dashboard.js";
 import { SpokenOnly } from "../../../components/SpokenOnly/SpokenOnly.js";
 import { buildReportSeries, buildStatusSeries } from "../dashboard-figures.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useChartWords } from "./use-chart-words.js";
 
 /** Status colours from the charts' own data-visualisation palette. */
 const STATUS_TOKENS: Record<string, string> = {
@@ -43,6 +45,10 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
   const reports = buildReportSeries(dashboard);
   const total = statuses.reduce((sum, s) => sum + s.count, 0);
   const ids = { status: useId("chart-status"), reports: useId("chart-reports") };
+  const statusChart = useRef<HTMLDivElement>(null);
+  const reportsChart = useRef<HTMLDivElement>(null);
+  useChartWords(statusChart, t("dashboard.chart.status"), tr);
+  useChartWords(reportsChart, t("dashboard.chart.reports"), tr);
   // Each chart is a figure named by its heading and described in words, for people who cannot see it.
   const statusSummary = tr.formatList(statuses.map((s) => t("dashboard.chart.statusItem", { status: s.label, count: tr.formatNumber(s.count) })));
   const reportsSummary = tr.formatList(
@@ -50,7 +56,7 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
   );
   return (
     <div className={styles.row}>
-      <Card className={styles.card} data-chart="status" role="figure" aria-labelledby={`${ids.status}-title`} aria-describedby={`${ids.status}-summary`}>
+      <Card ref={statusChart} className={styles.card} data-chart="status" role="figure" aria-labelledby={`${ids.status}-title`} aria-describedby={`${ids.status}-summary`}>
         <Subtitle2 as="h3" id={`${ids.status}-title`}>
           {t("dashboard.chart.status")}
         </Subtitle2>
@@ -61,9 +67,11 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
           valueInsideDonut={tr.formatNumber(total)}
           height={240}
           hideLabels={false}
+          culture={tr.locale}
+          legendsOverflowText={t("dashboard.chart.more")}
         />
       </Card>
-      <Card className={styles.card} data-chart="reports" role="figure" aria-labelledby={`${ids.reports}-title`} aria-describedby={reports.length > 0 ? `${ids.reports}-summary` : undefined}>
+      <Card ref={reportsChart} className={styles.card} data-chart="reports" role="figure" aria-labelledby={`${ids.reports}-title`} aria-describedby={reports.length > 0 ? `${ids.reports}-summary` : undefined}>
         <Subtitle2 as="h3" id={`${ids.reports}-title`}>
           {t("dashboard.chart.reports")}
         </Subtitle2>
@@ -72,7 +80,10 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
             <SpokenOnly id={`${ids.reports}-summary`}>{reportsSummary}</SpokenOnly>
             <HorizontalBarChartWithAxis
               chartTitle={t("dashboard.chart.reports")}
-              data={reports.map((r) => ({ x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: t("dashboard.chart.callout", { progress: tr.formatPercent(r.progress), count: r.activeGoals }) }))}
+              data={reports.map((r) => {
+                const detail = t("dashboard.chart.callout", { progress: tr.formatPercent(r.progress), count: r.activeGoals });
+                return { x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: detail, callOutAccessibilityData: { ariaLabel: t("dashboard.chart.reportItem", { name: r.name, detail }) } };
+              })}
               height={Math.max(160, reports.length * 40 + 60)}
               xMaxValue={100}
               hideLegend
@@ -80,6 +91,7 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
               colors={[colorOf(DataVizPalette.color1)]}
               margins={{ left: 140, right: 16, top: 8, bottom: 32 }}
               showYAxisLables
+              culture={tr.locale}
             />
           </>
         ) : (

@@ -1,7 +1,7 @@
 /** Test helper: everything the adaptivecards parser, and the rules Teams adds on top, object to in
- * a card. Imports the adaptivecards library, so it is kept out of index.ts and the bot bundle. */
+ * a card. Imports the adaptivecards library, so it lives with the tests, out of the cards package and the bot bundle. */
 import { AdaptiveCard, SerializationContext, ValidationEvent, Versions } from "adaptivecards";
-import { CARD_VERSION } from "./card-json.js";
+import { CARD_VERSION } from "../../cards/src/card-json.js";
 
 /** Teams rejects bot messages above roughly 28 KB; leave room for the activity around the card. */
 export const CARD_MAX_BYTES = 25_000;
