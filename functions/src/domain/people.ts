@@ -1,9 +1,12 @@
 /** Org chart reads: anyone in the tenant may read profile fields of anyone in it. Goal data is not
  * part of these answers; the cascade views apply the goal rules. */
-import { notFound } from "./errors.js";
+import { assertAdmin, type PolicyPort } from "./admin.js";
+import { AppError, notFound } from "./errors.js";
+import { canSetTopLevel, isAdmin } from "./goal-access.js";
 import type { DirectoryReader } from "./ports.js";
 import type { Person, Principal } from "./types.js";
-import type { PersonProfile, PersonSummary as PersonRef, ReportEntry } from "../contracts/index.js";
+import type { DirectoryPerson, Me, PersonProfile, PersonSummary as PersonRef, ReportEntry } from "../contracts/index.js";
+import { idSchema } from "../contracts/common.js";
 
 const toRef = (p: Person): PersonRef => ({ id: p.id, displayName: p.displayName, jobTitle: p.jobTitle });
 
@@ -51,4 +54,62 @@ export async function listReports(directory: DirectoryReader, principal: Princip
     level.set(p.id, depth);
     return toEntry(p, depth);
   });
+}
+
+/** The caller as the tab greets them: profile, manager, how many report to them, and what they may do. */
+export async function describeMe(directory: DirectoryReader, policies: Pick<PolicyPort, "getPolicy">, principal: Principal): Promise<Me> {
+  const { tenantId, userId } = principal;
+  const [person, reports, policy] = await Promise.all([directory.getPerson(tenantId, userId), directory.listDirectReports(tenantId, userId), policies.getPolicy(tenantId)]);
+  const manager = person?.managerId ? await directory.getPerson(tenantId, person.managerId) : null;
+  return {
+    id: userId,
+    tenantId,
+    displayName: person?.displayName ?? principal.name,
+    jobTitle: person?.jobTitle ?? null,
+    department: person?.department ?? null,
+    mail: person?.mail ?? null,
+    isInDirectory: person !== null,
+    manager: manager ? { id: manager.id, displayName: manager.displayName, jobTitle: manager.jobTitle } : null,
+    reportsCount: reports.length,
+    roles: principal.roles,
+    isAdmin: isAdmin(principal),
+    canSetTopLevel: await canSetTopLevel(directory, principal, policy),
+  };
+}
+
+/** Most people one admin search answers with. */
+export const MAX_SEARCH_RESULTS = 20;
+
+function toDirectoryPerson(person: Person): DirectoryPerson {
+  return { id: person.id, displayName: person.displayName, jobTitle: person.jobTitle, department: person.department, mail: person.mail, isEnabled: person.accountEnabled };
+}
+
+/** Every word appears in the name, mail, job title or department. */
+export function matchesQuery(person: Person, words: string[]): boolean {
+  const text = [person.displayName, person.mail ?? "", person.jobTitle ?? "", person.department ?? ""].join(" ").toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+export interface PeopleSearchDeps {
+  directory: Pick<DirectoryReader, "getPerson">;
+  listPeople(tenantId: string): AsyncIterable<Person>;
+}
+
+/** Admins find people by object id, or by words of their name, mail, title or department: for
+ * choosing organisation-goal owners and whose data to erase. */
+export async function searchPeople(deps: PeopleSearchDeps, principal: Principal, query: string): Promise<DirectoryPerson[]> {
+  assertAdmin(principal, "search the directory");
+  const text = query.trim();
+  if (text.length < 2 || text.length > 100) throw new AppError("validation_failed", "Type at least two characters.", { errors: [{ path: "q", message: "Between 2 and 100 characters." }] });
+  if (idSchema.safeParse(text).success) {
+    const exact = await deps.directory.getPerson(principal.tenantId, text);
+    if (exact) return [toDirectoryPerson(exact)];
+  }
+  const words = text.toLowerCase().split(/\s+/);
+  const found: Person[] = [];
+  for await (const person of deps.listPeople(principal.tenantId)) {
+    if (matchesQuery(person, words)) found.push(person);
+    if (found.length >= MAX_SEARCH_RESULTS) break;
+  }
+  return found.sort((a, b) => a.displayName.localeCompare(b.displayName)).map(toDirectoryPerson);
 }
