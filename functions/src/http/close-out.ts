@@ -1,7 +1,5 @@
 /** End of a cycle: a goal's close-out and a manager's comment on it, carrying a goal into a later cycle,
  * the team's close-out state, the cycle report (JSON or CSV), and an admin opening close-out early. */
-import { assertAdmin } from "../domain/admin.js";
-import { recordAdminAction } from "../domain/admin-log.js";
 import { AppError } from "../domain/errors.js";
 import { computeCycleReport, computeTeamCloseOut, toCycleReportCsv } from "../domain/close-out-report.js";
 import type { Principal } from "../domain/types.js";
@@ -58,13 +56,9 @@ export const closeOutHandlers = {
     };
   },
   "admin-cycle-open-close-out": async (ctx) => {
-    assertAdmin(ctx.principal, "open a cycle's close-out");
     const { services, principal } = ctx;
-    const cycle = await services.goals.openCycleCloseOut(principal.tenantId, parseId(ctx.params.id, "id"));
-    const { announceCloseOut } = await import("../jobs/close-out-job.js");
-    const sent = await announceCloseOut(services.progress, principal.tenantId, cycle, new Date(cycle.closeOutOpenedAt!));
-    const details = { cycleId: cycle.id, cardsSent: sent.sent, unreachable: sent.unreachable, failed: sent.failed };
-    await recordAdminAction(services.admin.adminLog, principal, "cycle_close_out_opened", details, cycle.closeOutOpenedAt!);
-    return json(200, toCycleView(cycle, todayOf(ctx)));
+    const { openCloseOutEarly } = await import("../jobs/close-out-job.js");
+    const deps = { progress: services.progress, adminLog: services.admin.adminLog, openCycleCloseOut: services.goals.openCycleCloseOut };
+    return json(200, toCycleView(await openCloseOutEarly(deps, principal, parseId(ctx.params.id, "id")), todayOf(ctx)));
   },
 } satisfies RouteHandlers;

@@ -1,12 +1,14 @@
 /** When a cycle's close-out opens, each owner with goals to close out in it gets the close-out card,
- * once: when an admin opens it early (the route calls announceCloseOut) and, for cycles that simply
+ * once: when an admin opens it early (openCloseOutEarly) and, for cycles that simply
  * ended, from the hourly timer (runCloseOutJob). Each person's card is claimed before it is sent and
  * settled after, so a second run, a run beside it or a run after a crash sends nobody's card twice.
  * The cycle counts as announced once a run got through everyone without a failure. */
+import { assertAdmin } from "../domain/admin.js";
+import { recordAdminAction, type AdminLogDeps } from "../domain/admin-log.js";
 import { describeError } from "../domain/logger.js";
 import { selectCyclesToAnnounce } from "../domain/close-out.js";
 import { mapLimited } from "../domain/team-goals.js";
-import type { Cycle, Person } from "../domain/types.js";
+import type { Cycle, Person, Principal } from "../domain/types.js";
 import { findCardIntl } from "../bot/card-locale.js";
 import { buildOwnerCloseOutCard } from "../bot/close-out-cards.js";
 import type { ProgressDeps } from "../bot/progress-ports.js";
@@ -51,6 +53,24 @@ export async function announceCloseOut(deps: ProgressDeps, tenantId: string, cyc
   const result = await sendCloseOutCards(deps, tenantId, cycle, now);
   if (result.failed === 0) await deps.closeOutNotices.markAnnounced(tenantId, cycle.id, now);
   return result;
+}
+
+export interface EarlyCloseOutDeps {
+  progress: ProgressDeps;
+  adminLog: AdminLogDeps;
+  /** Marks the cycle's close-out open now (the domain's openCycleCloseOut, bound to its stores). */
+  openCycleCloseOut(tenantId: string, cycleId: string): Promise<Cycle>;
+}
+
+/** An admin opens a cycle's close-out before it ends: the cycle is marked, its owners get their cards
+ * at once, and the admin log says how many were sent. */
+export async function openCloseOutEarly(deps: EarlyCloseOutDeps, admin: Principal, cycleId: string): Promise<Cycle> {
+  assertAdmin(admin, "open a cycle's close-out");
+  const cycle = await deps.openCycleCloseOut(admin.tenantId, cycleId);
+  const at = cycle.closeOutOpenedAt!;
+  const sent = await announceCloseOut(deps.progress, admin.tenantId, cycle, new Date(at));
+  await recordAdminAction(deps.adminLog, admin, "cycle_close_out_opened", { cycleId: cycle.id, cardsSent: sent.sent, unreachable: sent.unreachable, failed: sent.failed }, at);
+  return cycle;
 }
 
 export interface CloseOutJobResult extends JobRunResult {
