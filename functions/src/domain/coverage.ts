@@ -24,8 +24,9 @@ export interface CoverageInput {
   riskMargin: number;
   /** People with reports outside `people` (branches cut off below the view's deepest level). */
   managers?: ReadonlySet<string>;
-  /** Figures of branches cut off below a person, added to the person's own. */
-  below?: ReadonlyMap<string, BranchTally>;
+  /** Figures of whole branches kept elsewhere (people whose reports are not in `people`): they stand
+   * for the person's own, except white space, which the person's goals give. */
+  branches?: ReadonlyMap<string, BranchTally>;
 }
 
 export interface CoverageResult {
@@ -130,9 +131,9 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const goalsOf = assessGoals(input, reportsOf);
   const tallies = new Map<string, Tally>();
   for (const id of [...order].reverse()) {
-    const tally = tallyOwn(byId.get(id), goalsOf.get(id) ?? []);
-    const cut = input.below?.get(id);
-    if (cut) addTally(tally, cut);
+    const own = tallyOwn(byId.get(id), goalsOf.get(id) ?? []);
+    const kept = input.branches?.get(id);
+    const tally = kept ? { ...kept, whiteSpace: kept.whiteSpace + own.whiteSpace } : own;
     for (const reportId of reportsOf.get(id) ?? []) {
       const below = tallies.get(reportId);
       if (below) addTally(tally, below);

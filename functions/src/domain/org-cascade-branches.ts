@@ -33,24 +33,15 @@ export function tallyFromRollUp(people: number, rollUp: RollUpCounts | null | un
   };
 }
 
-function addTallies(into: BranchTally | undefined, other: BranchTally): BranchTally {
-  if (!into) return { ...other };
-  for (const key of Object.keys(into) as Array<keyof BranchTally>) into[key] += other[key];
-  return into;
-}
-
-/** Per person at the deepest level, the figures of everything below them; and the goals at risk there
- * that the roll-ups list. `managed`: the people whose reports' private goals the viewer may see. */
+/** Per person at the deepest level with reports, the figures of their whole branch; and the goals at
+ * risk there that the roll-ups list. `managed`: the people whose private goals the viewer may see. */
 export function readCutBranches(loaded: Pick<LoadedLevels, "cut">, managed: ReadonlySet<string>, at: Moment): { tallies: Map<string, BranchTally>; atRisk: GoalRef[] } {
   const tallies = new Map<string, BranchTally>();
   const seen: RollUpCounts[] = [];
-  for (const [personId, branches] of loaded.cut) {
-    const canSeePrivate = managed.has(personId);
-    for (const branch of branches) {
-      const rollUp = canSeePrivate ? branch.rollUp : branch.rollUp?.public;
-      if (rollUp) seen.push(rollUp);
-      tallies.set(personId, addTallies(tallies.get(personId), tallyFromRollUp(branch.people, rollUp, at)));
-    }
+  for (const [personId, branch] of loaded.cut) {
+    const rollUp = managed.has(personId) ? branch.rollUp : branch.rollUp?.public;
+    if (rollUp) seen.push(rollUp);
+    tallies.set(personId, tallyFromRollUp(branch.people, rollUp, at));
   }
   const atRisk = listAtRiskGoals(mergeRollUpCounts(seen, at.now), at.cycle, at.now, at.riskMargin).map((g): GoalRef => ({ id: g.id, title: g.title, ownerId: g.ownerId, ownerName: g.ownerName, status: "active", progress: g.progress }));
   return { tallies, atRisk };

@@ -5,7 +5,8 @@
  * - one cascade-index partition per manager returned: the goals of the returned levels, and the goals
  *   one level below the deepest, which only tell which of its goals something is aligned to;
  * - the root's own goals;
- * - for each manager at the deepest level, their reports' head counts and subtree roll-ups (one query).
+ * - for the managers of the deepest level's managers, their reports' head counts and subtree roll-ups
+ *   (one query each: one in all when the answer stops at the root's direct reports).
  * Index rows in the wrong place (a move still settling) are ignored; rows of people gone from the
  * directory are kept, so a leaver's goals stay before their former manager. */
 import { summariseGoal, type CascadeDeps, type GoalSummary } from "./cascade-ports.js";
@@ -23,10 +24,9 @@ export interface OrgCascadeDeps extends CascadeDeps {
   rollUps: Pick<RollUpRows, "readTeam">;
 }
 
-/** A branch cut off below a person at the deepest level: one of their direct reports' subtrees. */
+/** The whole branch of a person at the deepest level whose reports are cut off, as kept in the roll-ups. */
 export interface CutBranch {
-  reportId: string;
-  /** Everyone in the report's subtree, the report included. */
+  /** Everyone in the branch, its head included. */
   people: number;
   rollUp: RollUp | null;
 }
@@ -43,8 +43,8 @@ export interface LoadedLevels {
   reportsOf: Map<string, Person[]>;
   /** Goals of the people one level below the deepest, with their manager. */
   below: Array<{ managerId: string; goal: GoalSummary }>;
-  /** Per person at the deepest level, the branches below them. */
-  cut: Map<string, CutBranch[]>;
+  /** Per person at the deepest level with reports, their branch. */
+  cut: Map<string, CutBranch>;
 }
 
 export function toCascadePerson(p: Person, managerId: string | null): CascadePerson {
@@ -57,7 +57,9 @@ function toLeaver(id: string, name: string, managerId: string): CascadePerson {
 
 /** People level by level, down to `requested` levels or as deep as the pack reads allow. */
 async function loadPeople(deps: CascadeDeps, tenantId: string, root: Person, requested: number): Promise<{ levels: Person[][]; reportsOf: Map<string, Person[]> }> {
-  const reportsOf = new Map([[root.id, await deps.directory.listDirectReports(tenantId, root.id)]]);
+  // Everyone under the manager whose pack lists them, so the levels form one tree.
+  const under = (managerId: string, pack: Person[]) => pack.map((p) => ({ ...p, managerId }));
+  const reportsOf = new Map([[root.id, under(root.id, await deps.directory.listDirectReports(tenantId, root.id))]]);
   const levels: Person[][] = [[root]];
   const seen = new Set([root.id]);
   let reads = 0;
@@ -67,7 +69,7 @@ async function loadPeople(deps: CascadeDeps, tenantId: string, root: Person, req
     const packs = await mapLimited(next, LOAD_CONCURRENCY, (p) => deps.directory.listDirectReports(tenantId, p.id));
     next.forEach((p, i) => {
       seen.add(p.id);
-      reportsOf.set(p.id, packs[i]!);
+      reportsOf.set(p.id, under(p.id, packs[i]!));
     });
     reads += next.length;
     levels.push(next);
@@ -81,10 +83,11 @@ export async function loadLevels(deps: OrgCascadeDeps, tenantId: string, root: P
   const levelOf = new Map(levels.flatMap((level, d) => level.map((p) => [p.id, d] as const)));
   const managers = levels.flat().filter((p) => (reportsOf.get(p.id)?.length ?? 0) > 0);
   const deepest = managers.filter((p) => levelOf.get(p.id) === depth);
+  const above = depth === 0 ? [] : [...new Set(deepest.map((p) => p.managerId!))].filter((id) => levelOf.get(id) === depth - 1);
   const [placed, own, teams] = await Promise.all([
     mapLimited(managers, LOAD_CONCURRENCY, (m) => deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycleId, m.id)),
     deps.goals.listGoalsByOwner(tenantId, root.id, { cycleId }),
-    mapLimited(deepest, LOAD_CONCURRENCY, (m) => deps.rollUps.readTeam(tenantId, m.id, cycleId)),
+    mapLimited(above, LOAD_CONCURRENCY, (id) => deps.rollUps.readTeam(tenantId, id, cycleId)),
   ]);
   const goals = own.map((v) => summariseGoal(v.value, root.displayName));
   const below: LoadedLevels["below"] = [];
@@ -113,8 +116,13 @@ export async function loadLevels(deps: OrgCascadeDeps, tenantId: string, root: P
     levelOf.set(ownerId, levelOf.get(entry.managerId)! + 1);
     goals.push(...entry.rows);
   }
-  // The directory says who reports to whom now; a row left by a move that is still under way is not read.
-  const cut = new Map(deepest.map((m, i) => [m.id, reportsOf.get(m.id)!.map((r): CutBranch => ({ reportId: r.id, people: teams[i]!.people.get(r.id) ?? 1, rollUp: teams[i]!.rollUps.get(r.id) ?? null }))]));
+  const teamOf = new Map(above.map((id, i) => [id, teams[i]!]));
+  const cut = new Map<string, CutBranch>();
+  for (const person of deepest) {
+    // Read from the manager the directory names now; a row a move is still writing is not read.
+    const team = teamOf.get(person.managerId!);
+    if (team) cut.set(person.id, { people: team.people.get(person.id) ?? 1, rollUp: team.rollUps.get(person.id) ?? null });
+  }
   const people = [toCascadePerson(root, null), ...levels.slice(1).flat().map((p) => toCascadePerson(p, p.managerId)), ...leavers];
   return { people, goals, depth, levelOf, reportsOf, below, cut };
 }

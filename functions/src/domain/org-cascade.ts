@@ -83,9 +83,10 @@ export async function getOrgCascade(deps: OrgCascadeDeps, principal: Principal, 
   const alignedElsewhere = new Set([...alignedBelow, ...(await findAlignedElsewhere(deps, tenantId, candidates))]);
   const elapsedShare = computeElapsedShare(cycle, now);
   const branches = readCutBranches(loaded, managed, { cycle, now, riskMargin });
-  const coverage = computeCoverage({ rootId: root.id, people: loaded.people, goals, rollUpGoals: [...loaded.goals, ...loaded.below.map((b) => b.goal)], alignedElsewhere, elapsedShare, riskMargin, managers, below: branches.tallies });
+  const coverage = computeCoverage({ rootId: root.id, people: loaded.people, goals, rollUpGoals: [...loaded.goals, ...loaded.below.map((b) => b.goal)], alignedElsewhere, elapsedShare, riskMargin, managers, branches: branches.tallies });
   const all = coverage.order.flatMap((id) => coverage.goalsOf.get(id) ?? []);
-  const atRisk = [...listRefs(all, (g) => g.isAtRisk), ...branches.atRisk].sort((a, b) => a.progress - b.progress || a.title.localeCompare(b.title));
+  const shown = listRefs(all, (g) => g.isAtRisk);
+  const atRisk = [...shown, ...branches.atRisk.filter((g) => !shown.some((s) => s.id === g.id))].sort((a, b) => a.progress - b.progress || a.title.localeCompare(b.title));
   return {
     rootId: root.id,
     cycle: { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate },
