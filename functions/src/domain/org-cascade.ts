@@ -1,7 +1,8 @@
 /** GET /api/org/{personId}/cascade: the org chart below a person overlaid with each person's goals
  * of one cycle, with coverage, orphans, white space and risk per branch. Anyone in the tenant may
  * look; private goals are shown (and counted) only to the owner and the owner's managers, so the
- * figures are always those of the goals the viewer can see. */
+ * figures are always those of the goals the viewer can see. One answer reads the levels it returns
+ * (see org-cascade-load.ts); the figures of the branches it cuts off come from the kept team roll-ups. */
 import type { CascadeDeps, GoalSummary } from "./cascade-ports.js";
 import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type CascadePerson, type CoverageResult, type GoalInsight } from "./coverage.js";
 import { readCutBranches } from "./org-cascade-branches.js";
@@ -78,7 +79,8 @@ export async function getOrgCascade(deps: OrgCascadeDeps, principal: Principal, 
   // Goals one level below the deepest count only to tell which goals of the deepest level have something aligned.
   const below = loaded.below.filter((b) => b.goal.visibility === "public" || managed.has(b.managerId)).map((b) => b.goal);
   const alignedBelow = new Set(below.flatMap((g) => (g.parentId && isCountedChild(g.status) ? [g.parentId] : [])));
-  const managers = new Set([...loaded.cut.keys()].filter((id) => (loaded.reportsOf.get(id)?.length ?? 0) > 0));
+  // People at the deepest level with reports: their branches are cut off and open as answers of their own.
+  const managers = new Set(loaded.people.filter((p) => loaded.levelOf.get(p.id) === loaded.depth && (loaded.reportsOf.get(p.id)?.length ?? 0) > 0).map((p) => p.id));
   const candidates = listWhiteSpaceCandidates(root.id, loaded.people, goals, managers).filter((g) => !alignedBelow.has(g.id));
   const alignedElsewhere = new Set([...alignedBelow, ...(await findAlignedElsewhere(deps, tenantId, candidates))]);
   const elapsedShare = computeElapsedShare(cycle, now);
