@@ -4,14 +4,15 @@ import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { rebuildCascadeIndex, reindexGoal, withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js";
-import type { CascadeDeps } from "../../functions/src/domain/cascade-ports.js";
 import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
+import type { OrgCascadeDeps } from "../../functions/src/domain/org-cascade-load.js";
 import { buildTestGoal } from "../support/test-goals.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
 import { createCascadeIndex } from "../../functions/src/store/cascade-index.js";
 import { createCycleStore, DEFAULT_POLICY } from "../../functions/src/store/cycle-store.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { createGoalStore } from "../../functions/src/store/goal-store.js";
+import { createRollUpStore } from "../../functions/src/store/rollup-store.js";
 import { createTableFactory, type TableFactory } from "../../functions/src/store/tables.js";
 import { buildRunningCycle } from "../support/cascade-fixtures.js";
 import { buildPerson } from "../support/org-builder.js";
@@ -65,7 +66,7 @@ function createCountingFactory(inner: TableFactory): TableFactory & { counts: Re
 const tenantId = randomUUID();
 let cycle: Cycle;
 let counting: ReturnType<typeof createCountingFactory>;
-let deps: CascadeDeps;
+let deps: OrgCascadeDeps;
 let write: { directory: ReturnType<typeof createTableDirectory>; goals: ReturnType<typeof createGoalStore>; unindexed: ReturnType<typeof createGoalStore> };
 
 beforeAll(async () => {
@@ -75,7 +76,8 @@ beforeAll(async () => {
   const directory = createTableDirectory(plain);
   const goalStore = createGoalStore(plain);
   const cycles = createCycleStore(plain);
-  await plain.ensureTables([...goalStore.tables, ...directory.tables, ...index.tables, ...cycles.tables]);
+  const rollUps = createRollUpStore(plain);
+  await plain.ensureTables([...goalStore.tables, ...directory.tables, ...index.tables, ...cycles.tables, ...rollUps.tables]);
   write = { directory, unindexed: goalStore, goals: withCascadeIndex(goalStore, directory, index, (error) => { throw error; }) };
   cycle = buildRunningCycle(tenantId);
   await cycles.saveCycle(cycle);
@@ -86,6 +88,7 @@ beforeAll(async () => {
     directory: readDirectory,
     people: readDirectory,
     cascadeIndex: createCascadeIndex(counting),
+    rollUps: createRollUpStore(counting),
     clock: { now: () => new Date() },
     ids: { newId: () => randomUUID() },
     tenantPolicy: async () => DEFAULT_POLICY,

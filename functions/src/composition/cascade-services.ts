@@ -1,8 +1,9 @@
 /** Wires the cascade views, the reorg reactions and leaver decisions onto the goal dependencies. */
 import { rebuildCascadeIndex } from "../domain/cascade-indexing.js";
-import type { CascadeDeps, CascadeIndex, PeopleLookup } from "../domain/cascade-ports.js";
+import type { CascadeIndex, PeopleLookup } from "../domain/cascade-ports.js";
 import type { GoalDeps } from "../domain/goal-context.js";
 import type { ReassignDeps } from "../domain/goal-reassign.js";
+import type { OrgCascadeDeps } from "../domain/org-cascade-load.js";
 import type { DirectoryChange } from "../domain/ports.js";
 import { applyDirectoryChanges, type ReorgReport } from "../domain/reorg.js";
 import type { Person } from "../domain/types.js";
@@ -10,7 +11,7 @@ import { createGoalMover } from "../store/goal-move.js";
 import type { TableFactory } from "../store/tables.js";
 import type { Logger } from "../domain/logger.js";
 
-export interface CascadeServices extends CascadeDeps, ReassignDeps {
+export interface CascadeServices extends OrgCascadeDeps, ReassignDeps {
   /** Makes the goals follow the changes a directory sync applied; one failing change never stops the others. */
   applyDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<ReorgReport>;
   /** The sync's onChanges: as above, but throws when a change could not be handled, so the sync's
@@ -25,6 +26,8 @@ export interface CascadeOptions {
   goalDeps: GoalDeps;
   people: PeopleLookup;
   cascadeIndex: CascadeIndex;
+  /** The team roll-ups the cascade views read for the branches they cut off. */
+  rollUps: OrgCascadeDeps["rollUps"];
   riskMargin(tenantId: string): Promise<number>;
   listPeople(tenantId: string): AsyncIterable<Person>;
   log: Logger;
@@ -34,6 +37,7 @@ export function createCascadeServices(options: CascadeOptions): CascadeServices 
   const deps: CascadeServices = {
     ...options.goalDeps,
     cascadeIndex: options.cascadeIndex,
+    rollUps: options.rollUps,
     people: options.people,
     riskMargin: options.riskMargin,
     mover: createGoalMover(options.tables),

@@ -22,6 +22,11 @@ export interface CoverageInput {
   alignedElsewhere: ReadonlySet<string>;
   elapsedShare: number;
   riskMargin: number;
+  /** People with reports outside `people` (branches cut off below the view's deepest level). */
+  managers?: ReadonlySet<string>;
+  /** Figures of whole branches kept elsewhere (people whose reports are not in `people`): they stand
+   * for the person's own, except white space, which the person's goals give. */
+  branches?: ReadonlyMap<string, BranchTally>;
 }
 
 export interface CoverageResult {
@@ -66,10 +71,10 @@ export function countAlignedChildren(goals: GoalSummary[]): Map<string, number> 
 }
 
 /** Goals that would be white space unless something outside the view aligns to them. */
-export function listWhiteSpaceCandidates(rootId: string, people: CascadePerson[], goals: GoalSummary[]): GoalSummary[] {
+export function listWhiteSpaceCandidates(rootId: string, people: CascadePerson[], goals: GoalSummary[], managers: ReadonlySet<string> = new Set()): GoalSummary[] {
   const { reportsOf } = orderFromRoot(rootId, people);
   const aligned = countAlignedChildren(goals);
-  return goals.filter((g) => PARENT_CANDIDATE.has(g.status) && (g.isTopLevel || reportsOf.has(g.ownerId)) && !aligned.has(g.id));
+  return goals.filter((g) => PARENT_CANDIDATE.has(g.status) && (g.isTopLevel || reportsOf.has(g.ownerId) || managers.has(g.ownerId)) && !aligned.has(g.id));
 }
 
 function assessGoals(input: CoverageInput, reportsOf: Map<string, string[]>): Map<string, GoalInsight[]> {
@@ -79,17 +84,19 @@ function assessGoals(input: CoverageInput, reportsOf: Map<string, string[]>): Ma
   for (const g of input.goals) {
     const risk = g.status === "active" ? assessProgressRisk(g.progress, g.confidence, input.elapsedShare, input.riskMargin) : { isAtRisk: false, reason: null };
     const alignedCount = aligned.get(g.id) ?? 0;
-    const isWhiteSpace = PARENT_CANDIDATE.has(g.status) && (g.isTopLevel || reportsOf.has(g.ownerId)) && alignedCount === 0 && !input.alignedElsewhere.has(g.id);
+    const isWhiteSpace = PARENT_CANDIDATE.has(g.status) && (g.isTopLevel || reportsOf.has(g.ownerId) || input.managers?.has(g.ownerId) === true) && alignedCount === 0 && !input.alignedElsewhere.has(g.id);
     const insight: GoalInsight = { ...g, rolledUpProgress: rolled.get(g.id) ?? g.progress, isAtRisk: risk.isAtRisk, riskReason: risk.reason, isOrphan: isOrphanGoal(g), isWhiteSpace, alignedCount };
     goalsOf.set(g.ownerId, [...(goalsOf.get(g.ownerId) ?? []), insight]);
   }
   return goalsOf;
 }
 
-interface Tally extends Omit<BranchFigures, "coverage" | "progress"> {
+/** Branch figures as sums, so branches add up: progress as the sum of progress × weight and of weights. */
+export interface BranchTally extends Omit<BranchFigures, "coverage" | "progress"> {
   weighted: number;
   weights: number;
 }
+type Tally = BranchTally;
 
 function tallyOwn(person: CascadePerson | undefined, goals: GoalInsight[]): Tally {
   const counts = (test: (g: GoalInsight) => boolean) => goals.filter(test).length;
@@ -124,7 +131,9 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const goalsOf = assessGoals(input, reportsOf);
   const tallies = new Map<string, Tally>();
   for (const id of [...order].reverse()) {
-    const tally = tallyOwn(byId.get(id), goalsOf.get(id) ?? []);
+    const own = tallyOwn(byId.get(id), goalsOf.get(id) ?? []);
+    const kept = input.branches?.get(id);
+    const tally = kept ? { ...kept, whiteSpace: kept.whiteSpace + own.whiteSpace } : own;
     for (const reportId of reportsOf.get(id) ?? []) {
       const below = tallies.get(reportId);
       if (below) addTally(tally, below);

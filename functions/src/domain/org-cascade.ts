@@ -1,20 +1,23 @@
 /** GET /api/org/{personId}/cascade: the org chart below a person overlaid with each person's goals
  * of one cycle, with coverage, orphans, white space and risk per branch. Anyone in the tenant may
  * look; private goals are shown (and counted) only to the owner and the owner's managers, so the
- * figures are always those of the goals the viewer can see. */
+ * figures are always those of the goals the viewer can see. One answer reads the levels it returns
+ * (see org-cascade-load.ts); the figures of the branches it cuts off come from the kept team roll-ups. */
 import type { CascadeDeps, GoalSummary } from "./cascade-ports.js";
 import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type CascadePerson, type CoverageResult, type GoalInsight } from "./coverage.js";
+import { readCutBranches } from "./org-cascade-branches.js";
 import { notFound } from "./errors.js";
 import { isInManagementChain } from "./goal-access.js";
-import { loadSubtree } from "./org-cascade-load.js";
+import { loadLevels, type LoadedLevels, type OrgCascadeDeps } from "./org-cascade-load.js";
 import { computeElapsedShare } from "./risk.js";
 import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "./team-goals.js";
 import type { Principal } from "./types.js";
 import type { GoalRef, OrgCascade, OrgCascadeNode } from "../contracts/views.js";
 
-/** People returned in one answer; deeper levels open from their own root. */
-export const MAX_VIEW_PEOPLE = 2000;
 export const MAX_LISTED_GOALS = 50;
+/** Goals with nothing aligned to them in the subtree that are checked for goals aligned from elsewhere
+ * (one query each); beyond these, what the subtree shows decides. */
+export const MAX_ELSEWHERE_CHECKS = 8;
 
 /** Everyone whose private goals the viewer may see: the whole view when they manage its root,
  * otherwise their own branch inside it. */
@@ -24,17 +27,12 @@ function findManagedIds(people: CascadePerson[], rootId: string, viewerId: strin
   return new Set(orderFromRoot(viewerId, people.map((p) => (p.id === rootId ? { ...p, managerId: null } : p))).order);
 }
 
-async function findAlignedElsewhere(deps: CascadeDeps, tenantId: string, candidates: GoalSummary[]): Promise<Set<string>> {
-  const children = await mapLimited(candidates, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
-  const counted = (status: string) => status !== "rejected" && status !== "cancelled";
-  return new Set(candidates.filter((_, i) => children[i]!.some((c) => counted(c.value.status))).map((g) => g.id));
-}
+const isCountedChild = (status: string) => status !== "rejected" && status !== "cancelled";
 
-function chooseDepth(order: string[], depthOf: Map<string, number>, requested: number): { depth: number; isTruncated: boolean } {
-  const deepest = Math.max(0, ...depthOf.values());
-  let depth = Math.min(requested, deepest);
-  while (depth > 1 && order.filter((id) => depthOf.get(id)! <= depth).length > MAX_VIEW_PEOPLE) depth--;
-  return { depth, isTruncated: depth < deepest };
+async function findAlignedElsewhere(deps: CascadeDeps, tenantId: string, candidates: GoalSummary[]): Promise<Set<string>> {
+  const checked = candidates.slice(0, MAX_ELSEWHERE_CHECKS);
+  const children = await mapLimited(checked, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
+  return new Set(checked.filter((_, i) => children[i]!.some((c) => isCountedChild(c.value.status))).map((g) => g.id));
 }
 
 function listRefs(goals: GoalInsight[], test: (g: GoalInsight) => boolean, sort?: (a: GoalInsight, b: GoalInsight) => number): GoalRef[] {
@@ -45,51 +43,64 @@ function listRefs(goals: GoalInsight[], test: (g: GoalInsight) => boolean, sort?
 
 const sortGoals = (goals: GoalInsight[]) => [...goals].sort((a, b) => Number(b.isTopLevel) - Number(a.isTopLevel) || a.title.localeCompare(b.title));
 
-/** The people to return, parents before reports, down to the requested depth or as deep as fits. */
-function buildNodes(rootId: string, people: CascadePerson[], coverage: CoverageResult, requested: number): { nodes: OrgCascadeNode[]; depth: number; isTruncated: boolean } {
-  const depthOf = new Map([[rootId, 0]]);
-  for (const id of coverage.order) for (const r of coverage.reportsOf.get(id) ?? []) depthOf.set(r, depthOf.get(id)! + 1);
-  const { depth, isTruncated } = chooseDepth(coverage.order, depthOf, requested);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const nodes = coverage.order.filter((id) => depthOf.get(id)! <= depth).map((id): OrgCascadeNode => {
+/** The people returned, parents before reports; the deepest level's reports are left for their own answer. */
+function buildNodes(loaded: LoadedLevels, rootId: string, coverage: CoverageResult): OrgCascadeNode[] {
+  const byId = new Map(loaded.people.map((p) => [p.id, p]));
+  return coverage.order.map((id): OrgCascadeNode => {
     const { managerId, ...person } = byId.get(id)!;
+    const level = loaded.levelOf.get(id)!;
     const reports = coverage.reportsOf.get(id) ?? [];
-    const level = depthOf.get(id)!;
-    return { person, managerId: id === rootId ? null : managerId, depth: level, reportIds: level < depth ? reports : [], reportsCount: reports.length, figures: coverage.figures.get(id)!, goals: sortGoals(coverage.goalsOf.get(id) ?? []) };
+    const isDeepest = level === loaded.depth;
+    return {
+      person,
+      managerId: id === rootId ? null : managerId,
+      depth: level,
+      reportIds: isDeepest ? [] : reports,
+      reportsCount: isDeepest ? (loaded.reportsOf.get(id)?.length ?? 0) : reports.length,
+      figures: coverage.figures.get(id)!,
+      goals: sortGoals(coverage.goalsOf.get(id) ?? []),
+    };
   });
-  return { nodes, depth, isTruncated };
 }
 
-export async function getOrgCascade(deps: CascadeDeps, principal: Principal, personId: string, query: { cycleId: string | null; depth: number }): Promise<OrgCascade> {
+export async function getOrgCascade(deps: OrgCascadeDeps, principal: Principal, personId: string, query: { cycleId: string | null; depth: number }): Promise<OrgCascade> {
   const { tenantId } = principal;
   const root = await deps.directory.getPerson(tenantId, personId);
   if (!root) throw notFound("The person");
   const now = deps.clock.now();
   const cycle = await resolveCycle(deps, tenantId, query.cycleId, now);
   const [loaded, isManagerView, riskMargin] = await Promise.all([
-    loadSubtree(deps, tenantId, root, cycle.id),
+    loadLevels(deps, tenantId, root, cycle.id, Math.max(1, query.depth)),
     principal.userId === root.id ? Promise.resolve(true) : isInManagementChain(deps.directory, tenantId, principal.userId, root.id),
     deps.riskMargin(tenantId),
   ]);
   const managed = findManagedIds(loaded.people, root.id, principal.userId, isManagerView);
   const goals = loaded.goals.filter((g) => g.visibility === "public" || managed.has(g.ownerId));
-  const alignedElsewhere = await findAlignedElsewhere(deps, tenantId, listWhiteSpaceCandidates(root.id, loaded.people, goals));
+  // Goals one level below the deepest count only to tell which goals of the deepest level have something aligned.
+  const below = loaded.below.filter((b) => b.goal.visibility === "public" || managed.has(b.managerId)).map((b) => b.goal);
+  const alignedBelow = new Set(below.flatMap((g) => (g.parentId && isCountedChild(g.status) ? [g.parentId] : [])));
+  // People at the deepest level with reports: their branches are cut off and open as answers of their own.
+  const managers = new Set(loaded.people.filter((p) => loaded.levelOf.get(p.id) === loaded.depth && (loaded.reportsOf.get(p.id)?.length ?? 0) > 0).map((p) => p.id));
+  const candidates = listWhiteSpaceCandidates(root.id, loaded.people, goals, managers).filter((g) => !alignedBelow.has(g.id));
+  const alignedElsewhere = new Set([...alignedBelow, ...(await findAlignedElsewhere(deps, tenantId, candidates))]);
   const elapsedShare = computeElapsedShare(cycle, now);
-  const coverage = computeCoverage({ rootId: root.id, people: loaded.people, goals, rollUpGoals: loaded.goals, alignedElsewhere, elapsedShare, riskMargin });
-  const { nodes, depth, isTruncated } = buildNodes(root.id, loaded.people, coverage, query.depth);
+  const branches = readCutBranches(loaded, managed, { cycle, now, riskMargin });
+  const coverage = computeCoverage({ rootId: root.id, people: loaded.people, goals, rollUpGoals: [...loaded.goals, ...loaded.below.map((b) => b.goal)], alignedElsewhere, elapsedShare, riskMargin, managers, branches: branches.tallies });
   const all = coverage.order.flatMap((id) => coverage.goalsOf.get(id) ?? []);
+  const shown = listRefs(all, (g) => g.isAtRisk);
+  const atRisk = [...shown, ...branches.atRisk.filter((g) => !shown.some((s) => s.id === g.id))].sort((a, b) => a.progress - b.progress || a.title.localeCompare(b.title));
   return {
     rootId: root.id,
     cycle: { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate },
     asOf: now.toISOString(),
     elapsedShare,
     isManagerView,
-    depth,
-    isTruncated,
-    nodes,
+    depth: loaded.depth,
+    isTruncated: managers.size > 0,
+    nodes: buildNodes(loaded, root.id, coverage),
     orphans: listRefs(all, (g) => g.isOrphan),
     whiteSpace: listRefs(all, (g) => g.isWhiteSpace),
-    atRisk: listRefs(all, (g) => g.isAtRisk, (a, b) => a.progress - b.progress),
+    atRisk: atRisk.slice(0, MAX_LISTED_GOALS),
     needsRealignment: listRefs(all, (g) => g.flags.includes("needs_realignment") && !["completed", "missed", "cancelled", "rejected"].includes(g.status)),
   };
 }

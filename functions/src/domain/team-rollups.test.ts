@@ -28,6 +28,20 @@ describe("a person's contribution", () => {
     expect(own.lowest.map((g) => g.ownerName)).toEqual([owner.displayName]);
   });
 
+  test("counts open goals to realign and of owners who left, and keeps the public goals' figures alongside", () => {
+    const own = computeContribution(buildTestPerson("a", "m"), [
+      withProgress(20, { ownerId: "a", parentId: "x", visibility: "private", flags: ["needs_realignment"], lastCheckIn: { at: now.toISOString(), confidence: "off_track" } }),
+      withProgress(50, { ownerId: "a", status: "draft", flags: ["owner_left"] }),
+      withProgress(90, { ownerId: "a", parentId: "y", status: "completed", flags: ["needs_realignment"] }),
+    ], now);
+    expect(own).toMatchObject({ needsRealignment: 1, ownerLeft: 1, covered: 1, pessimistic: 1 });
+    expect(own.public).toMatchObject({ needsRealignment: 0, ownerLeft: 1, covered: 1, pessimistic: 0, lowest: [] });
+    expect(own.public!.byStatus).toMatchObject({ active: 0, draft: 1, completed: 1 });
+    const merged = mergeRollUps([own, own], now);
+    expect(merged.public).toMatchObject({ ownerLeft: 2, covered: 2 });
+    expect(merged.needsRealignment).toBe(2);
+  });
+
   test("time moves what is behind, fresh and overdue without touching the rows", () => {
     const goal = withProgress(40, { ownerId: "a", dueDate: "2027-01-05", lastCheckIn: { at: "2027-01-01T00:00:00.000Z", confidence: "on_track" } });
     const own = computeContribution(buildTestPerson("a", null), [goal], new Date("2027-01-01T00:00:00Z"));

@@ -26,6 +26,7 @@ export const LIST_MAX = AT_RISK_LIST_MAX;
 
 const UNCOUNTED: ReadonlySet<GoalStatus> = new Set(["draft", "rejected", "cancelled"]);
 const ALIGNED_STATUSES: ReadonlySet<GoalStatus> = new Set(["active", "completed"]);
+const OPEN: ReadonlySet<GoalStatus> = new Set(["draft", "pending_approval", "changes_requested", "active"]);
 
 export interface ListedGoal {
   id: string;
@@ -37,7 +38,7 @@ export interface ListedGoal {
   visibility: Goal["visibility"];
 }
 
-export interface RollUp {
+export interface RollUpCounts {
   byStatus: Record<GoalStatus, number>;
   /** People with an aligned active or completed goal. */
   covered: number;
@@ -61,9 +62,18 @@ export interface RollUp {
   /** The active goals furthest behind, and the pessimistic ones furthest behind, LIST_MAX each. */
   lowest: ListedGoal[];
   lowestPessimistic: ListedGoal[];
+  /** Open goals flagged for realignment, and open goals whose owner left. */
+  needsRealignment: number;
+  ownerLeft: number;
 }
 
-export function emptyRollUp(): RollUp {
+export interface RollUp extends RollUpCounts {
+  /** The same over public goals only: what someone outside the owners' management chains may see.
+   * Absent from rows written before it was kept; the rebuild adds it. */
+  public?: RollUpCounts;
+}
+
+function emptyCounts(): RollUpCounts {
   return {
     byStatus: Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0])) as Record<GoalStatus, number>,
     covered: 0,
@@ -78,7 +88,13 @@ export function emptyRollUp(): RollUp {
     dueDates: {},
     lowest: [],
     lowestPessimistic: [],
+    needsRealignment: 0,
+    ownerLeft: 0,
   };
+}
+
+export function emptyRollUp(): RollUp {
+  return { ...emptyCounts(), public: emptyCounts() };
 }
 
 const toMicros = (value: number) => Math.round(value * MICROS);
@@ -108,7 +124,12 @@ function topList(goals: ListedGoal[]): ListedGoal[] {
 
 /** Adds roll-ups up. Check-ins that can no longer count at `now` or later are dropped. */
 export function mergeRollUps(parts: ReadonlyArray<RollUp | null | undefined>, now: Date): RollUp {
-  const total = emptyRollUp();
+  return { ...mergeRollUpCounts(parts, now), public: mergeRollUpCounts(parts.map((p) => p?.public), now) };
+}
+
+/** Adds the counts of roll-ups up (without their public part). */
+export function mergeRollUpCounts(parts: ReadonlyArray<RollUpCounts | null | undefined>, now: Date): RollUpCounts {
+  const total = emptyCounts();
   const lowest: ListedGoal[] = [];
   const lowestPessimistic: ListedGoal[] = [];
   for (const part of parts) {
@@ -121,6 +142,8 @@ export function mergeRollUps(parts: ReadonlyArray<RollUp | null | undefined>, no
     total.weightedMicros += part.weightedMicros;
     total.weightMicros += part.weightMicros;
     total.pessimistic += part.pessimistic;
+    total.needsRealignment += part.needsRealignment ?? 0;
+    total.ownerLeft += part.ownerLeft ?? 0;
     for (const [key, n] of Object.entries(part.progressSteps)) addCount(total.progressSteps, key, n);
     for (const [key, n] of Object.entries(part.checkIns)) addCount(total.checkIns, key, n);
     for (const [key, n] of Object.entries(part.dueDates)) addCount(total.dueDates, key, n);
@@ -135,12 +158,18 @@ export function mergeRollUps(parts: ReadonlyArray<RollUp | null | undefined>, no
   return total;
 }
 
-/** One person's own contribution from their goals of one cycle. */
+/** One person's own contribution from their goals of one cycle, and from their public goals. */
 export function computeContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date): RollUp {
-  const own = emptyRollUp();
+  return { ...countContribution(owner, goals, now), public: countContribution(owner, goals.filter((g) => g.visibility === "public"), now) };
+}
+
+function countContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date): RollUpCounts {
+  const own = emptyCounts();
   for (const goal of goals) {
     own.byStatus[goal.status]++;
     if (isOrphanGoal(goal)) own.orphans++;
+    if (OPEN.has(goal.status) && goal.flags.includes("needs_realignment")) own.needsRealignment++;
+    if (OPEN.has(goal.status) && goal.flags.includes("owner_left")) own.ownerLeft++;
     const progress = computeGoalProgress(goal.keyResults);
     if (isCountedInRollUp(goal.status) && goal.weight > 0) {
       own.weightedMicros += toMicros(progress * goal.weight);
@@ -159,7 +188,7 @@ export function computeContribution(owner: Pick<Person, "id" | "displayName">, g
   }
   own.covered = goals.some((g) => ALIGNED_STATUSES.has(g.status) && isAligned(g)) ? 1 : 0;
   own.withActive = goals.some((g) => g.status === "active") ? 1 : 0;
-  return mergeRollUps([own], now);
+  return mergeRollUpCounts([own], now);
 }
 
 export function isEmptyRollUp(rollUp: RollUp): boolean {
@@ -181,7 +210,7 @@ export interface TimedFigures {
 
 /** The figures that move with time, at `now`: a goal is behind when its progress trails the share of
  * the cycle gone by more than the margin (see risk.ts). */
-export function readTimedFigures(rollUp: RollUp, cycle: Pick<Cycle, "startDate" | "endDate">, now: Date, riskMargin: number): TimedFigures {
+export function readTimedFigures(rollUp: RollUpCounts, cycle: Pick<Cycle, "startDate" | "endDate">, now: Date, riskMargin: number): TimedFigures {
   const threshold = computeElapsedShare(cycle, now) - riskMargin;
   let behind = 0;
   for (const [step, n] of Object.entries(rollUp.progressSteps)) if (Number(step) / PROGRESS_STEPS < threshold) behind += n;
@@ -199,7 +228,7 @@ export function readTimedFigures(rollUp: RollUp, cycle: Pick<Cycle, "startDate" 
 }
 
 /** The dashboard figures of a group of `people` whose goals add up to `rollUp`. */
-export function figuresFromRollUp(people: number, rollUp: RollUp, cycle: Cycle, now: Date, riskMargin: number): DashboardFigures {
+export function figuresFromRollUp(people: number, rollUp: RollUpCounts, cycle: Cycle, now: Date, riskMargin: number): DashboardFigures {
   const active = rollUp.byStatus.active;
   const timed = readTimedFigures(rollUp, cycle, now, riskMargin);
   return {
@@ -217,7 +246,7 @@ export function figuresFromRollUp(people: number, rollUp: RollUp, cycle: Cycle, 
 
 /** The goals at risk at `now`, furthest behind first: every one of the LIST_MAX furthest behind is
  * among the lowest active goals or the lowest pessimistic ones. */
-export function listAtRiskGoals(rollUp: RollUp, cycle: Pick<Cycle, "startDate" | "endDate">, now: Date, riskMargin: number): AtRiskGoal[] {
+export function listAtRiskGoals(rollUp: RollUpCounts, cycle: Pick<Cycle, "startDate" | "endDate">, now: Date, riskMargin: number): AtRiskGoal[] {
   const threshold = computeElapsedShare(cycle, now) - riskMargin;
   const candidates = topList([...rollUp.lowest, ...rollUp.lowestPessimistic].filter((g) => g.isPessimistic || g.progress < threshold));
   return candidates.map((g) => ({ id: g.id, title: g.title, ownerId: g.ownerId, ownerName: g.ownerName, progress: g.progress, reason: g.isPessimistic ? "confidence" : "behind", visibility: g.visibility }));
