@@ -7,8 +7,11 @@ export const useCardStyles = makeStyles({
   card: {
     borderRadius: tokens.borderRadiusMedium,
     overflow: "hidden",
+    overflowWrap: "anywhere",
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
     "& .ac-adaptiveCard": { borderRadius: tokens.borderRadiusMedium },
+    // The card's buttons move onto another line when the window is too narrow for all of them.
+    "& .ac-actionSet": { flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
     "& .ac-pushButton": {
       cursor: "pointer",
       minHeight: "32px",

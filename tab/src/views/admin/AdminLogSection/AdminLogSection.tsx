@@ -8,6 +8,7 @@ import type { Translator } from "../../../i18n/translator.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { describeResult } from "../admin-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({ muted: { color: tokens.colorNeutralForeground3 } });
 
@@ -29,6 +30,7 @@ export function AdminLogSection() {
       {log.isLoading && <Spinner label={t("shell.loading")} />}
       {log.data?.length === 0 && <Text className={styles.muted}>{t("admin.log.empty")}</Text>}
       {log.data && log.data.length > 0 && (
+        <TableRegion label={t("admin.log.title")}>
         <Table aria-label={t("admin.log.title")} size="small">
           <TableHeader>
             <TableRow>
@@ -47,6 +49,7 @@ export function AdminLogSection() {
             ))}
           </TableBody>
         </Table>
+        </TableRegion>
       )}
     </AdminSection>
   );

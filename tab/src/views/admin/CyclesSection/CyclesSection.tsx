@@ -12,6 +12,7 @@ import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { CreateCycleForm } from "../CreateCycleForm/CreateCycleForm.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 export function CyclesSection() {
   const cycles = useCycles();
@@ -58,6 +59,7 @@ export function CyclesSection() {
       {cycles.error && <ErrorNotice title={t("cycle.loadFailed")} detail={describeError(cycles.error, tr)} onRetry={cycles.reload} />}
       {cycles.isLoading && <Spinner label={t("admin.cycles.loading")} />}
       {sorted.length > 0 && (
+        <TableRegion label={t("admin.cycles.title")}>
         <Table aria-label={t("admin.cycles.title")} size="small">
           <TableHeader>
             <TableRow>
@@ -93,6 +95,7 @@ export function CyclesSection() {
             ))}
           </TableBody>
         </Table>
+        </TableRegion>
       )}
       <CreateCycleForm />
       <Dialog open={closing !== null} modalType="alert" onOpenChange={(_event, data) => !data.open && !isClosing && setClosing(null)}>

@@ -5,6 +5,7 @@ import type { ImportPreview as Preview } from "../../../api/admin-types.js";
 import { InfoNotice } from "../../../components/InfoNotice/InfoNotice.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { ImportErrors } from "./ImportErrors.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,7 +23,8 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       {preview.format !== "unknown" && <Text weight="semibold">{t(`admin.import.format.${preview.format}`)}</Text>}
       {preview.format !== "unknown" && preview.rows === 0 && <InfoNotice text={t("admin.import.nothing")} />}
       {preview.format !== "unknown" && preview.rows > 0 && (
-        <Table aria-label={t("admin.import.summary")} size="small" className={styles.facts}>
+        <TableRegion label={t("admin.import.summary")} className={styles.facts}>
+        <Table aria-label={t("admin.import.summary")} size="small">
           <TableBody>
             <TableRow>
               <TableHeaderCell scope="row">{t("admin.import.rows")}</TableHeaderCell>
@@ -42,6 +44,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             </TableRow>
           </TableBody>
         </Table>
+        </TableRegion>
       )}
       {preview.unknownOwners.length > 0 && (
         <div>

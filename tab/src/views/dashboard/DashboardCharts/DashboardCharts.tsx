@@ -22,7 +22,7 @@ const STATUS_TOKENS: Record<string, string> = {
 };
 
 const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(320px, 100%), 1fr))", gap: tokens.spacingHorizontalL },
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
 });
 

@@ -2,6 +2,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { Dashboard } from "../../../api/use-dashboard.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 export interface ReportsTableProps {
   reports: Dashboard["directReports"];
@@ -11,6 +12,7 @@ export function ReportsTable({ reports }: ReportsTableProps) {
   const { t, formatPercent, formatNumber } = useTranslator();
   if (reports.length === 0) return <Text>{t("dashboard.noReports")}</Text>;
   return (
+    <TableRegion label={t("dashboard.table.label")}>
     <Table aria-label={t("dashboard.table.label")} size="small">
       <TableHeader>
         <TableRow>
@@ -39,5 +41,6 @@ export function ReportsTable({ reports }: ReportsTableProps) {
         ))}
       </TableBody>
     </Table>
+    </TableRegion>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tabl
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import type { CycleReport } from "../../../api/use-close-out.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,6 +28,7 @@ export function CloseOutReport({ report, onDownload }: CloseOutReportProps) {
         {team.scoreDistribution.map((band) => <li key={band.from}>{t("teamCloseOut.band", { from: band.from, to: band.to, count: band.count })}</li>)}
       </ul>
       {report.subtrees.length > 0 && (
+        <TableRegion label={t("teamCloseOut.subtrees")}>
         <Table aria-label={t("teamCloseOut.subtrees")} size="small">
           <TableHeader>
             <TableRow>
@@ -47,6 +49,7 @@ export function CloseOutReport({ report, onDownload }: CloseOutReportProps) {
             ))}
           </TableBody>
         </Table>
+        </TableRegion>
       )}
       <div>
         <Button icon={<ArrowDownloadRegular />} onClick={onDownload}>{t("teamCloseOut.download")}</Button>
