@@ -1,5 +1,6 @@
 /** The tab in a window as narrow as Teams on a phone or a narrow side panel (320 CSS px): on every
  * view and every dialog, in the pseudo-locale (every string lengthened) and in Arabic (right to left),
+ * and in English at a common phone's 375 px,
  * the page never scrolls sideways, no box reaches past the window's edge, no text is cut off or spills
  * out of its box, and a wide table scrolls only inside its own named region a keyboard can reach. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +18,7 @@ const SENT_CARDS = ".ac-adaptiveCard";
 const SCENES = [
   { locale: PSEUDO_LOCALE, width: 320, search: { lang: PSEUDO_LOCALE } },
   { locale: "ar", width: 320, search: {} },
+  { locale: "en", width: 375, search: {} },
 ] as const;
 
 describe("The tab in a narrow window", () => {
