@@ -1,6 +1,6 @@
 /** A leader signs in, opens the Dashboard and sees their organisation at a glance: the figures the
  * API computes, the charts, the per-report table. A check-in by someone below them moves it. In
- * Arabic the per-report chart reads right to left: the same bars as in English, mirrored.
+ * Arabic the per-report chart reads right to left: the same bars as in English, mirrored. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCascade } from "../support/cascade-server.js";
 import { launchChromium, type BrowserSession } from "./support/chromium.js";
