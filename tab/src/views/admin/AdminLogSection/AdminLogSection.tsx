@@ -31,24 +31,24 @@ export function AdminLogSection() {
       {log.data?.length === 0 && <Text className={styles.muted}>{t("admin.log.empty")}</Text>}
       {log.data && log.data.length > 0 && (
         <TableRegion label={t("admin.log.title")}>
-        <Table aria-label={t("admin.log.title")} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("admin.log.when")}</TableHeaderCell>
-              <TableHeaderCell>{t("admin.log.what")}</TableHeaderCell>
-              <TableHeaderCell>{t("admin.log.details")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {log.data.map((entry) => (
-              <TableRow key={entry.id}>
-                <TableCell>{tr.formatDateTime(entry.at)}</TableCell>
-                <TableCell>{describeEntry(entry, tr)}</TableCell>
-                <TableCell translate="no">{describeResult(entry.details, tr)}</TableCell>
+          <Table aria-label={t("admin.log.title")} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("admin.log.when")}</TableHeaderCell>
+                <TableHeaderCell>{t("admin.log.what")}</TableHeaderCell>
+                <TableHeaderCell>{t("admin.log.details")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {log.data.map((entry) => (
+                <TableRow key={entry.id}>
+                  <TableCell>{tr.formatDateTime(entry.at)}</TableCell>
+                  <TableCell>{describeEntry(entry, tr)}</TableCell>
+                  <TableCell translate="no">{describeResult(entry.details, tr)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </TableRegion>
       )}
     </AdminSection>

@@ -24,26 +24,26 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       {preview.format !== "unknown" && preview.rows === 0 && <InfoNotice text={t("admin.import.nothing")} />}
       {preview.format !== "unknown" && preview.rows > 0 && (
         <TableRegion label={t("admin.import.summary")} className={styles.facts}>
-        <Table aria-label={t("admin.import.summary")} size="small">
-          <TableBody>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.rows")}</TableHeaderCell>
-              <TableCell>{tr.formatNumber(preview.rows)}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.goals")}</TableHeaderCell>
-              <TableCell>{counts(preview.goals)}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.keyResults")}</TableHeaderCell>
-              <TableCell>{counts(preview.keyResults)}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.unchanged")}</TableHeaderCell>
-              <TableCell>{tr.formatNumber(preview.unchanged)}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
+          <Table aria-label={t("admin.import.summary")} size="small">
+            <TableBody>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.rows")}</TableHeaderCell>
+                <TableCell>{tr.formatNumber(preview.rows)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.goals")}</TableHeaderCell>
+                <TableCell>{counts(preview.goals)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.keyResults")}</TableHeaderCell>
+                <TableCell>{counts(preview.keyResults)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.unchanged")}</TableHeaderCell>
+                <TableCell>{tr.formatNumber(preview.unchanged)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
         </TableRegion>
       )}
       {preview.unknownOwners.length > 0 && (

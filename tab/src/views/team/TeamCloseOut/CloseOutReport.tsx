@@ -29,26 +29,26 @@ export function CloseOutReport({ report, onDownload }: CloseOutReportProps) {
       </ul>
       {report.subtrees.length > 0 && (
         <TableRegion label={t("teamCloseOut.subtrees")}>
-        <Table aria-label={t("teamCloseOut.subtrees")} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("teamCloseOut.column.person")}</TableHeaderCell>
-              <TableHeaderCell>{t("teamCloseOut.column.closedOut")}</TableHeaderCell>
-              <TableHeaderCell>{t("teamCloseOut.column.achieved")}</TableHeaderCell>
-              <TableHeaderCell>{t("teamCloseOut.column.carried")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {report.subtrees.map((row) => (
-              <TableRow key={row.personId}>
-                <TableCell>{row.displayName}</TableCell>
-                <TableCell>{t("teamCloseOut.ofGoals", { closedOut: row.closedOut, goals: row.goals })}</TableCell>
-                <TableCell>{share(row.achievedShare)}</TableCell>
-                <TableCell>{share(row.carryOverRate)}</TableCell>
+          <Table aria-label={t("teamCloseOut.subtrees")} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("teamCloseOut.column.person")}</TableHeaderCell>
+                <TableHeaderCell>{t("teamCloseOut.column.closedOut")}</TableHeaderCell>
+                <TableHeaderCell>{t("teamCloseOut.column.achieved")}</TableHeaderCell>
+                <TableHeaderCell>{t("teamCloseOut.column.carried")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {report.subtrees.map((row) => (
+                <TableRow key={row.personId}>
+                  <TableCell>{row.displayName}</TableCell>
+                  <TableCell>{t("teamCloseOut.ofGoals", { closedOut: row.closedOut, goals: row.goals })}</TableCell>
+                  <TableCell>{share(row.achievedShare)}</TableCell>
+                  <TableCell>{share(row.carryOverRate)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </TableRegion>
       )}
       <div>
