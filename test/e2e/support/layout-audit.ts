@@ -52,8 +52,8 @@ export function auditLayout(page: Page, ignore: string | null = null): Promise<L
     for (const element of document.body.querySelectorAll("*")) {
       if (!(element instanceof HTMLElement) || isLeftOut(element) || !isDrawn(element)) continue;
       const box = element.getBoundingClientRect();
-      const fixedOrInScroller = insideScroller(element);
-      if (!fixedOrInScroller && (box.right > windowWidth + 1 || box.left < -1)) {
+      const isInScroller = insideScroller(element);
+      if (!isInScroller && (box.right > windowWidth + 1 || box.left < -1)) {
         outsideElements.add(element);
         if (!element.parentElement || !outsideElements.has(element.parentElement)) outside.push(`${describe(element)} spans ${Math.round(box.left)}…${Math.round(box.right)} px`);
       }
