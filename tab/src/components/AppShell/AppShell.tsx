@@ -22,12 +22,21 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     flexWrap: "wrap",
+    "@media (max-width: 480px)": { padding: `0 ${tokens.spacingHorizontalS}`, gap: tokens.spacingHorizontalS },
   },
   brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorBrandForeground1 },
   brandName: { color: tokens.colorNeutralForeground1 },
-  tabs: { flexGrow: 1 },
+  // On a phone or in a narrow side panel the view tabs wrap onto more lines rather than run off the edge.
+  tabs: { flexGrow: 1, flexShrink: 1, flexWrap: "wrap", minWidth: 0 },
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, maxWidth: "1200px", margin: "0 auto" },
+  main: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    maxWidth: "1200px",
+    margin: "0 auto",
+    minWidth: 0,
+    overflowWrap: "break-word",
+    "@media (max-width: 480px)": { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
+  },
 });
 
 export interface AppShellProps {

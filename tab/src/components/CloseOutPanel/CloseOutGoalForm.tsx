@@ -9,6 +9,7 @@ import { useTranslator } from "../../i18n/use-translator.js";
 import { useControlLabels } from "../../i18n/use-control-labels.js";
 import { CLOSE_OUT_OUTCOMES, OUTCOME_LABELS, REFLECTION_MAX, isUnfinished, startForm, validateCloseOut, type CloseOutErrors } from "../../logic/close-out.js";
 import { useNotify, useNotifyFailure } from "../Notify/use-notify.js";
+import { useFitControlStyles } from "../FitControls/fit-controls.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -22,6 +23,7 @@ export interface CloseOutGoalFormProps {
 }
 
 export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
+  const fit = useFitControlStyles();
   const styles = useStyles();
   const tr = useTranslator();
   const controls = useControlLabels();
@@ -101,7 +103,7 @@ export function CloseOutGoalForm({ goal, targets }: CloseOutGoalFormProps) {
       {isUnfinished(goal) && carried.length === 0 && (targets.length === 0 ? <Text className={styles.muted}>{t("closeOut.noLaterCycle")}</Text> : (
         <div className={styles.row}>
           <Field label={t("closeOut.carryTarget")}>
-            <Dropdown value={targets.find((c) => c.id === targetId)?.name ?? ""} selectedOptions={targetId ? [targetId] : []} onOptionSelect={(_event, data) => setTargetId(data.optionValue ?? null)}>
+            <Dropdown className={fit.picker} value={targets.find((c) => c.id === targetId)?.name ?? ""} selectedOptions={targetId ? [targetId] : []} onOptionSelect={(_event, data) => setTargetId(data.optionValue ?? null)}>
               {targets.map((cycle) => <Option key={cycle.id} value={cycle.id}>{cycle.name}</Option>)}
             </Dropdown>
           </Field>

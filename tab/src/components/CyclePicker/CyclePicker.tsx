@@ -2,6 +2,7 @@ import { Dropdown, Field, Option } from "@fluentui/react-components";
 import type { CycleView } from "../../api/types.js";
 import { describeCycleDates, describeCycleOption } from "../../logic/cycles.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useFitControlStyles } from "../FitControls/fit-controls.js";
 
 export interface CyclePickerProps {
   cycles: readonly CycleView[];
@@ -10,10 +11,12 @@ export interface CyclePickerProps {
 }
 
 export function CyclePicker({ cycles, selected, onSelect }: CyclePickerProps) {
+  const fit = useFitControlStyles();
   const tr = useTranslator();
   return (
     <Field label={tr.t("cycle.label")}>
       <Dropdown
+        className={fit.picker}
         value={describeCycleOption(selected, tr)}
         selectedOptions={[selected.id]}
         onOptionSelect={(_event, data) => data.optionValue && onSelect(data.optionValue)}

@@ -11,7 +11,7 @@ import { useTranslator } from "../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  footer: { display: "flex", alignItems: "center", justifyContent: "flex-end", gap: tokens.spacingHorizontalM },
+  footer: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "flex-end", gap: tokens.spacingHorizontalM },
   count: { color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
   over: { color: tokens.colorPaletteRedForeground1 },
 });

@@ -14,5 +14,6 @@ export const useFeedStyles = makeStyles({
     borderLeftStyle: "solid",
   },
   top: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
-  text: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  // Line breaks as written; a space where a line wraps takes its room rather than hanging past the edge.
+  text: { whiteSpace: "break-spaces", overflowWrap: "anywhere" },
 });

@@ -17,6 +17,9 @@ import { useTranslator } from "../../i18n/use-translator.js";
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  // No wider than the window, so a phone or a narrow side panel shows all of it.
+  drawer: { maxWidth: "100%" },
+  sections: { flexShrink: 1, flexWrap: "wrap", minWidth: 0 },
 });
 
 export interface GoalDetailsDrawerProps {
@@ -53,7 +56,7 @@ export default function GoalDetailsDrawer({ goalId, isOpen, onClose, onRelationK
   const title = goal.data?.title ?? (failure ? t("goalDetails.fallbackTitle") : t("goalDetails.opening"));
 
   return (
-    <OverlayDrawer open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && onClose()}>
+    <OverlayDrawer className={styles.drawer} open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && onClose()}>
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t("common.close")} icon={<DismissRegular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
       </DrawerHeader>
@@ -64,7 +67,7 @@ export default function GoalDetailsDrawer({ goalId, isOpen, onClose, onRelationK
         {goal.data && <GoalDetailsSummary goal={goal.data} ownerName={panel.relation === "own" ? t("goalDetails.yourGoal") : panel.ownerName} />}
         {goal.data && me.data && panel.relation && (
           <>
-            <TabList selectedValue={panel.section} onTabSelect={(_event, data) => panel.selectSection(data.value as GoalSection)} aria-label={t("goalDetails.sections")}>
+            <TabList className={styles.sections} selectedValue={panel.section} onTabSelect={(_event, data) => panel.selectSection(data.value as GoalSection)} aria-label={t("goalDetails.sections")}>
               {panel.sections.map((section) => (
                 <Tab key={section.id} id={`goal-details-tab-${section.id}`} value={section.id}>
                   {t(`goalDetails.section.${section.id}`)}

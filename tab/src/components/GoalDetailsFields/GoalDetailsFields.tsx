@@ -8,7 +8,8 @@ import { useTranslator } from "../../i18n/use-translator.js";
 import { useControlLabels } from "../../i18n/use-control-labels.js";
 
 const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: tokens.spacingHorizontalL },
+  choices: { flexWrap: "wrap" },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(200px, 100%), 1fr))", gap: tokens.spacingHorizontalL },
 });
 
 export interface GoalDetailsFieldsProps {
@@ -72,6 +73,7 @@ export function GoalDetailsFields({ editor, cycle }: GoalDetailsFieldsProps) {
       <Field label={t("goalForm.visibility")} {...feedbackFor("visibility")}>
         <RadioGroup
           layout="horizontal"
+          className={styles.choices}
           value={form.visibility}
           onChange={(_event, data) => change((current) => ({ ...current, visibility: data.value as Visibility }), ["visibility"])}
         >

@@ -11,7 +11,8 @@ import { useTranslator } from "../../i18n/use-translator.js";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   meta: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  description: { color: tokens.colorNeutralForeground2, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  // Line breaks as written; a space where a line wraps takes its room rather than hanging past the edge.
+  description: { color: tokens.colorNeutralForeground2, whiteSpace: "break-spaces", overflowWrap: "anywhere" },
 });
 
 export interface GoalDetailsSummaryProps {

@@ -45,7 +45,7 @@ export function GoalEditor({ isOpen, goal, cycle, canSetTopLevel, onClose, onSav
   };
 
   return (
-    <OverlayDrawer open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && !isBusy && onClose()}>
+    <OverlayDrawer className={styles.drawer} open={isOpen} position="end" size="medium" onOpenChange={(_event, data) => !data.open && !isBusy && onClose()}>
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t("common.close")} icon={<DismissRegular />} onClick={onClose} disabled={isBusy} />}>
           {base ? t("goalEditor.editTitle") : t("goalEditor.newTitle")}

@@ -7,6 +7,7 @@ import { DeleteRegular } from "@fluentui/react-icons";
 import type { KeyResultForm } from "../../logic/goal-form.js";
 import type { FieldFeedback } from "../../logic/goal-form-edits.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useFitControlStyles } from "../FitControls/fit-controls.js";
 
 const useStyles = makeStyles({
   root: {
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  numbers: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(96px, 1fr))", gap: tokens.spacingHorizontalM },
+  numbers: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(96px, 100%), 1fr))", gap: tokens.spacingHorizontalM, "& > *": { minWidth: 0 } },
   // Native inputs keep a default width of about 20 characters; let the grid decide instead.
   compactInput: { width: "100%", minWidth: 0 },
   compactInputElement: { width: "100%", minWidth: 0 },
@@ -58,6 +59,7 @@ export interface KeyResultFieldsProps {
 }
 
 export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemove, feedbackFor }: KeyResultFieldsProps) {
+  const fit = useFitControlStyles();
   const styles = useStyles();
   const { t } = useTranslator();
   const path = `keyResults.${index}`;
@@ -76,7 +78,7 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
         <Input value={keyResult.title} maxLength={TITLE_MAX} onChange={(_event, data) => onChange({ title: data.value }, [`${path}.title`])} />
       </Field>
       <Field label={t("keyResultForm.kind")} {...feedbackFor(`${path}.kind`)}>
-        <Select value={keyResult.kind} onChange={(_event, data) => isKind(data.value) && onChange({ kind: data.value }, [path])}>
+        <Select className={fit.selectRoot} select={{ className: fit.select }} value={keyResult.kind} onChange={(_event, data) => isKind(data.value) && onChange({ kind: data.value }, [path])}>
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`keyResultForm.kind.${kind}`)}
@@ -99,7 +101,7 @@ export function KeyResultFields({ index, keyResult, canRemove, onChange, onRemov
             </Field>
           ))}
           <Field label={t("keyResultForm.unitKind")} {...feedbackFor(`${path}.unitKind`)}>
-            <Select value={keyResult.unitKind} onChange={(_event, data) => isUnitKind(data.value) && onChange({ unitKind: data.value }, [`${path}.unit`, `${path}.currency`])}>
+            <Select className={fit.selectRoot} select={{ className: fit.select }} value={keyResult.unitKind} onChange={(_event, data) => isUnitKind(data.value) && onChange({ unitKind: data.value }, [`${path}.unit`, `${path}.currency`])}>
               {UNIT_KINDS.map((unitKind) => (
                 <option key={unitKind} value={unitKind}>
                   {t(`keyResultForm.unitKind.${unitKind}`)}

@@ -10,16 +10,20 @@ import { useTranslator } from "../../i18n/use-translator.js";
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(120px, 200px)",
+    // The words take the line and the bar sits beside them; when the line is too narrow for both
+    // (a phone, a narrow side panel), the bar moves under the words instead of squeezing them.
+    display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalM,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
   },
-  text: { display: "flex", flexDirection: "column", minWidth: 0 },
+  text: { display: "flex", flexDirection: "column", flex: "1 1 12rem", minWidth: 0, overflowWrap: "anywhere" },
+  bar: { flex: "1 1 120px", maxWidth: "200px" },
   detail: { color: tokens.colorNeutralForeground3 },
-  milestone: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, justifySelf: "end" },
+  milestone: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginInlineStart: "auto" },
   done: { color: tokens.colorPaletteGreenForeground1 },
 });
 
@@ -42,7 +46,9 @@ export function KeyResultList({ keyResults }: KeyResultListProps) {
             </Text>
           </span>
           {kr.kind !== "milestone" ? (
-            <GoalProgress value={computeKeyResultProgress(kr)} label={kr.title} size="small" />
+            <div className={styles.bar}>
+              <GoalProgress value={computeKeyResultProgress(kr)} label={kr.title} size="small" />
+            </div>
           ) : (
             <Text size={200} className={`${styles.milestone} ${kr.done ? styles.done : ""}`}>
               {kr.done ? <CheckmarkCircleFilled aria-hidden /> : <CircleRegular aria-hidden />}

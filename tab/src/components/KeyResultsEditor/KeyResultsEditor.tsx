@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  footer: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
+  footer: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   error: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteRedForeground1 },
   warning: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteDarkOrangeForeground1 },
 });

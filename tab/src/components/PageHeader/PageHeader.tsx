@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
-  heading: { display: "flex", flexDirection: "column", flexGrow: 1, gap: tokens.spacingVerticalXXS },
+  // A word longer than a phone's line (a long name, a lengthened translation) breaks rather than run off the edge.
+  heading: { display: "flex", flexDirection: "column", flexGrow: 1, gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: "anywhere" },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });

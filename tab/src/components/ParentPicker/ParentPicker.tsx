@@ -6,6 +6,7 @@ import { useParentOptions } from "../../api/use-goals.js";
 import { groupParentOptions } from "../../logic/parent-options.js";
 import type { GoalEditorState } from "../GoalEditor/use-goal-editor.js";
 import { useTranslator } from "../../i18n/use-translator.js";
+import { useFitControlStyles } from "../FitControls/fit-controls.js";
 
 const NONE = "none";
 const TOP_LEVEL = "top-level";
@@ -17,6 +18,7 @@ export interface ParentPickerProps {
 }
 
 export function ParentPicker({ editor, cycle, canSetTopLevel }: ParentPickerProps) {
+  const fit = useFitControlStyles();
   const { form, change, feedbackFor } = editor;
   const options = useParentOptions(cycle.id);
   const tr = useTranslator();
@@ -49,7 +51,7 @@ export function ParentPicker({ editor, cycle, canSetTopLevel }: ParentPickerProp
   );
   return (
     <Field label={t("parent.label")} hint={hint} {...feedbackFor("parentId", "parentId")}>
-      <Dropdown value={selectedText} selectedOptions={[selectedValue]} onOptionSelect={(_event, data) => choose(data.optionValue)}>
+      <Dropdown className={fit.picker} value={selectedText} selectedOptions={[selectedValue]} onOptionSelect={(_event, data) => choose(data.optionValue)}>
         <Option value={NONE}>{t("parent.none")}</Option>
         {canSetTopLevel && <Option value={TOP_LEVEL}>{t("parent.topLevel")}</Option>}
         {groups.map((group) => (

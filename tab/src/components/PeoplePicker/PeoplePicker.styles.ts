@@ -10,7 +10,7 @@ export const usePeoplePickerStyles = makeStyles({
     margin: 0,
     padding: 0,
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(240px, 100%), 1fr))",
     gap: tokens.spacingHorizontalS,
   },
 });

@@ -7,8 +7,11 @@ export const useCardStyles = makeStyles({
   card: {
     borderRadius: tokens.borderRadiusMedium,
     overflow: "hidden",
+    overflowWrap: "anywhere",
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
     "& .ac-adaptiveCard": { borderRadius: tokens.borderRadiusMedium },
+    // The card's buttons move onto another line when the window is too narrow for all of them.
+    "& .ac-actionSet": { flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
     "& .ac-pushButton": {
       cursor: "pointer",
       minHeight: "32px",
@@ -39,7 +42,9 @@ export const useCardStyles = makeStyles({
     },
     "& .ac-input.ac-input-validation-failed": { ...shorthands.borderColor(tokens.colorPaletteRedBorder2) },
     "& a": { color: tokens.colorBrandForegroundLink },
-    "& ul": { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+    // The library makes a text block's first element as wide as the block; the list's indent (on the
+    // side where a line starts, in either direction) stays inside that width.
+    "& ul": { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, boxSizing: "border-box" },
   },
   busy: {
     position: "absolute",

@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, listStyleType: "none", margin: 0, padding: 0 },
   message: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
-  sender: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  sender: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   body: { gridColumn: "2" },
 });
 

@@ -18,7 +18,7 @@ import { useControlLabels } from "../../i18n/use-control-labels.js";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   muted: { color: tokens.colorNeutralForeground3 },
-  search: { minWidth: "260px" },
+  search: { minWidth: "min(260px, 100%)", maxWidth: "100%" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 

@@ -8,6 +8,7 @@ import type { Translator } from "../../../i18n/translator.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { describeResult } from "../admin-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({ muted: { color: tokens.colorNeutralForeground3 } });
 
@@ -29,24 +30,26 @@ export function AdminLogSection() {
       {log.isLoading && <Spinner label={t("shell.loading")} />}
       {log.data?.length === 0 && <Text className={styles.muted}>{t("admin.log.empty")}</Text>}
       {log.data && log.data.length > 0 && (
-        <Table aria-label={t("admin.log.title")} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("admin.log.when")}</TableHeaderCell>
-              <TableHeaderCell>{t("admin.log.what")}</TableHeaderCell>
-              <TableHeaderCell>{t("admin.log.details")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {log.data.map((entry) => (
-              <TableRow key={entry.id}>
-                <TableCell>{tr.formatDateTime(entry.at)}</TableCell>
-                <TableCell>{describeEntry(entry, tr)}</TableCell>
-                <TableCell translate="no">{describeResult(entry.details, tr)}</TableCell>
+        <TableRegion label={t("admin.log.title")}>
+          <Table aria-label={t("admin.log.title")} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("admin.log.when")}</TableHeaderCell>
+                <TableHeaderCell>{t("admin.log.what")}</TableHeaderCell>
+                <TableHeaderCell>{t("admin.log.details")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {log.data.map((entry) => (
+                <TableRow key={entry.id}>
+                  <TableCell>{tr.formatDateTime(entry.at)}</TableCell>
+                  <TableCell>{describeEntry(entry, tr)}</TableCell>
+                  <TableCell translate="no">{describeResult(entry.details, tr)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
       )}
     </AdminSection>
   );

@@ -12,6 +12,7 @@ import { describeError } from "../../../i18n/describe-error.js";
 import { AdminSection } from "../AdminSection/AdminSection.js";
 import { CreateCycleForm } from "../CreateCycleForm/CreateCycleForm.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 export function CyclesSection() {
   const cycles = useCycles();
@@ -58,41 +59,43 @@ export function CyclesSection() {
       {cycles.error && <ErrorNotice title={t("cycle.loadFailed")} detail={describeError(cycles.error, tr)} onRetry={cycles.reload} />}
       {cycles.isLoading && <Spinner label={t("admin.cycles.loading")} />}
       {sorted.length > 0 && (
-        <Table aria-label={t("admin.cycles.title")} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("cycle.label")}</TableHeaderCell>
-              <TableHeaderCell>{t("admin.cycles.dates")}</TableHeaderCell>
-              <TableHeaderCell>{t("history.field.status")}</TableHeaderCell>
-              <TableHeaderCell>{t("admin.cycles.action")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {sorted.map((cycle) => (
-              <TableRow key={cycle.id}>
-                <TableCell>{cycle.name}</TableCell>
-                <TableCell>{describeCycleDates(cycle, tr)}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={cycle.status === "open" ? (cycle.isCurrent ? "brand" : "informative") : "subtle"}>
-                    {cycle.status === "closed" ? t("admin.cycles.status.closed") : cycle.isCurrent ? t("admin.cycles.status.current") : t("admin.cycles.status.open")}
-                  </Badge>
-                </TableCell>
-                <TableCell>
-                  {!cycle.isCloseOutOpen && (
-                    <Button size="small" disabled={openingId === cycle.id} onClick={() => void openCloseOut(cycle)} aria-label={t("admin.cycles.openCloseOut.label", { name: cycle.name })}>
-                      {t("admin.cycles.openCloseOut")}
-                    </Button>
-                  )}
-                  {cycle.status === "open" && (
-                    <Button size="small" onClick={() => setClosing(cycle)} aria-label={t("admin.cycles.close.label", { name: cycle.name })}>
-                      {t("admin.cycles.close")}
-                    </Button>
-                  )}
-                </TableCell>
+        <TableRegion label={t("admin.cycles.title")}>
+          <Table aria-label={t("admin.cycles.title")} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("cycle.label")}</TableHeaderCell>
+                <TableHeaderCell>{t("admin.cycles.dates")}</TableHeaderCell>
+                <TableHeaderCell>{t("history.field.status")}</TableHeaderCell>
+                <TableHeaderCell>{t("admin.cycles.action")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {sorted.map((cycle) => (
+                <TableRow key={cycle.id}>
+                  <TableCell>{cycle.name}</TableCell>
+                  <TableCell>{describeCycleDates(cycle, tr)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={cycle.status === "open" ? (cycle.isCurrent ? "brand" : "informative") : "subtle"}>
+                      {cycle.status === "closed" ? t("admin.cycles.status.closed") : cycle.isCurrent ? t("admin.cycles.status.current") : t("admin.cycles.status.open")}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>
+                    {!cycle.isCloseOutOpen && (
+                      <Button size="small" disabled={openingId === cycle.id} onClick={() => void openCloseOut(cycle)} aria-label={t("admin.cycles.openCloseOut.label", { name: cycle.name })}>
+                        {t("admin.cycles.openCloseOut")}
+                      </Button>
+                    )}
+                    {cycle.status === "open" && (
+                      <Button size="small" onClick={() => setClosing(cycle)} aria-label={t("admin.cycles.close.label", { name: cycle.name })}>
+                        {t("admin.cycles.close")}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
       )}
       <CreateCycleForm />
       <Dialog open={closing !== null} modalType="alert" onOpenChange={(_event, data) => !data.open && !isClosing && setClosing(null)}>

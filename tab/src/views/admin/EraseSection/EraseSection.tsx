@@ -12,8 +12,8 @@ import { PersonSearch } from "../PersonSearch/PersonSearch.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
-  choices: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(260px, 1fr))", gap: tokens.spacingHorizontalXL, alignItems: "start" },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+  choices: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(260px, 100%), 1fr))", gap: tokens.spacingHorizontalXL, alignItems: "start" },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
 });
 
 const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,10 +5,11 @@ import { useState, type FormEvent } from "react";
 import { IMPORT_FIELDS, REQUIRED_FIELDS } from "../../../../../functions/src/contracts/index.js";
 import type { ColumnMapping, ImportField } from "../../../api/admin-types.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { useFitControlStyles } from "../../../components/FitControls/fit-controls.js";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(14rem, 1fr))", gap: tokens.spacingHorizontalL },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(14rem, 100%), 1fr))", gap: tokens.spacingHorizontalL },
 });
 
 export interface ImportMappingProps {
@@ -20,6 +21,7 @@ export interface ImportMappingProps {
 }
 
 export function ImportMapping({ headers, initial, isBusy, onConfirm }: ImportMappingProps) {
+  const fit = useFitControlStyles();
   const styles = useStyles();
   const { t } = useTranslator();
   const [mapping, setMapping] = useState<ColumnMapping>(initial);
@@ -43,7 +45,7 @@ export function ImportMapping({ headers, initial, isBusy, onConfirm }: ImportMap
       <div className={styles.grid}>
         {IMPORT_FIELDS.map((field) => (
           <Field key={field} label={t(`admin.import.field.${field}`)} required={REQUIRED_FIELDS.includes(field)}>
-            <Select value={mapping[field] ?? ""} onChange={(_event, data) => choose(field, data.value)}>
+            <Select className={fit.selectRoot} select={{ className: fit.select }} value={mapping[field] ?? ""} onChange={(_event, data) => choose(field, data.value)}>
               <option value="">{t("admin.import.mapping.none")}</option>
               {columns.map((header) => (
                 <option key={header} value={header}>

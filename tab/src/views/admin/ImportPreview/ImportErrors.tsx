@@ -1,6 +1,7 @@
 /** Rows that cannot be imported, by line, as the API lists them (the first thousand at most). */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({
   scroll: { maxHeight: "20rem", overflowY: "auto" },
@@ -23,7 +24,7 @@ export function ImportErrors({ errors, count }: ImportErrorsProps) {
     <div>
       <Text weight="semibold">{title}</Text>
       {errors.length < count && <Text className={styles.muted}>{` ${t("admin.import.errors.more", { shown: tr.formatNumber(errors.length), count: tr.formatNumber(count) })}`}</Text>}
-      <div className={styles.scroll}>
+      <TableRegion label={title} className={styles.scroll}>
         <Table aria-label={title} size="small">
           <TableHeader>
             <TableRow>
@@ -40,7 +41,7 @@ export function ImportErrors({ errors, count }: ImportErrorsProps) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableRegion>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ImportPreview as Preview } from "../../../api/admin-types.js";
 import { InfoNotice } from "../../../components/InfoNotice/InfoNotice.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { ImportErrors } from "./ImportErrors.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,26 +23,28 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       {preview.format !== "unknown" && <Text weight="semibold">{t(`admin.import.format.${preview.format}`)}</Text>}
       {preview.format !== "unknown" && preview.rows === 0 && <InfoNotice text={t("admin.import.nothing")} />}
       {preview.format !== "unknown" && preview.rows > 0 && (
-        <Table aria-label={t("admin.import.summary")} size="small" className={styles.facts}>
-          <TableBody>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.rows")}</TableHeaderCell>
-              <TableCell>{tr.formatNumber(preview.rows)}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.goals")}</TableHeaderCell>
-              <TableCell>{counts(preview.goals)}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.keyResults")}</TableHeaderCell>
-              <TableCell>{counts(preview.keyResults)}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableHeaderCell scope="row">{t("admin.import.unchanged")}</TableHeaderCell>
-              <TableCell>{tr.formatNumber(preview.unchanged)}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
+        <TableRegion label={t("admin.import.summary")} className={styles.facts}>
+          <Table aria-label={t("admin.import.summary")} size="small">
+            <TableBody>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.rows")}</TableHeaderCell>
+                <TableCell>{tr.formatNumber(preview.rows)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.goals")}</TableHeaderCell>
+                <TableCell>{counts(preview.goals)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.keyResults")}</TableHeaderCell>
+                <TableCell>{counts(preview.keyResults)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableHeaderCell scope="row">{t("admin.import.unchanged")}</TableHeaderCell>
+                <TableCell>{tr.formatNumber(preview.unchanged)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        </TableRegion>
       )}
       {preview.unknownOwners.length > 0 && (
         <div>

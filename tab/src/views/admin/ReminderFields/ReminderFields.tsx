@@ -5,9 +5,10 @@ import type { ReminderSettings } from "../../../api/admin-types.js";
 import { WEEKDAYS } from "../admin-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { useControlLabels } from "../../../i18n/use-control-labels.js";
+import { useFitControlStyles } from "../../../components/FitControls/fit-controls.js";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: tokens.spacingHorizontalL },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(180px, 100%), 1fr))", gap: tokens.spacingHorizontalL },
 });
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -20,10 +21,11 @@ export interface ReminderFieldsProps {
 }
 
 function DayField({ label, value, isDisabled, onChange }: { label: string; value: number; isDisabled?: boolean; onChange: (day: number) => void }) {
+  const fit = useFitControlStyles();
   const { formatWeekday } = useTranslator();
   return (
     <Field label={label}>
-      <Dropdown value={formatWeekday(value)} selectedOptions={[String(value)]} disabled={isDisabled} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
+      <Dropdown className={fit.picker} value={formatWeekday(value)} selectedOptions={[String(value)]} disabled={isDisabled} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
         {WEEKDAYS.map((day, index) => (
           <Option key={day} value={String(index)}>
             {formatWeekday(day)}
@@ -35,10 +37,11 @@ function DayField({ label, value, isDisabled, onChange }: { label: string; value
 }
 
 function HourField({ label, value, onChange }: { label: string; value: number; onChange: (hour: number) => void }) {
+  const fit = useFitControlStyles();
   const { formatHour } = useTranslator();
   return (
     <Field label={label}>
-      <Dropdown value={formatHour(value)} selectedOptions={[String(value)]} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
+      <Dropdown className={fit.picker} value={formatHour(value)} selectedOptions={[String(value)]} onOptionSelect={(_event, data) => onChange(Number(data.optionValue))}>
         {HOURS.map((hour) => (
           <Option key={hour} value={String(hour)}>
             {formatHour(hour)}
@@ -50,13 +53,14 @@ function HourField({ label, value, onChange }: { label: string; value: number; o
 }
 
 function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const fit = useFitControlStyles();
   const { t } = useTranslator();
   const controls = useControlLabels();
   const [text, setText] = useState(value);
   const matches = useMemo(() => TIME_ZONES.filter((zone) => zone.toLowerCase().includes(text.trim().toLowerCase())).slice(0, MAX_ZONE_OPTIONS), [text]);
   return (
     <Field label={t("admin.reminders.zone")} hint={t("admin.reminders.zone.hint")}>
-      <Combobox {...controls.combobox} value={text} selectedOptions={[value]} onChange={(event) => setText(event.target.value)} onOptionSelect={(_event, data) => data.optionValue && (onChange(data.optionValue), setText(data.optionValue))}>
+      <Combobox className={fit.picker} {...controls.combobox} value={text} selectedOptions={[value]} onChange={(event) => setText(event.target.value)} onOptionSelect={(_event, data) => data.optionValue && (onChange(data.optionValue), setText(data.optionValue))}>
         {matches.map((zone) => (
           <Option key={zone}>{zone}</Option>
         ))}
@@ -66,6 +70,7 @@ function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: st
 }
 
 export function ReminderFields({ reminders, onChange }: ReminderFieldsProps) {
+  const fit = useFitControlStyles();
   const styles = useStyles();
   const { t } = useTranslator();
   return (
@@ -74,7 +79,7 @@ export function ReminderFields({ reminders, onChange }: ReminderFieldsProps) {
       {reminders.isEnabled && (
         <div className={styles.grid}>
           <Field label={t("admin.reminders.often")}>
-            <Dropdown value={reminders.cadence === "daily" ? t("admin.reminders.daily") : t("admin.reminders.weekly")} selectedOptions={[reminders.cadence]} onOptionSelect={(_event, data) => onChange({ cadence: data.optionValue === "daily" ? "daily" : "weekly" })}>
+            <Dropdown className={fit.picker} value={reminders.cadence === "daily" ? t("admin.reminders.daily") : t("admin.reminders.weekly")} selectedOptions={[reminders.cadence]} onOptionSelect={(_event, data) => onChange({ cadence: data.optionValue === "daily" ? "daily" : "weekly" })}>
               <Option value="weekly">{t("admin.reminders.weekly")}</Option>
               <Option value="daily">{t("admin.reminders.daily")}</Option>
             </Dropdown>

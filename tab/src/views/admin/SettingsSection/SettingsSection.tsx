@@ -15,7 +15,7 @@ import { useSettingsForm } from "./use-settings-form.js";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "720px" },
   muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
 export function SettingsSection() {

@@ -11,7 +11,7 @@ import { JobProgress } from "../JobProgress/JobProgress.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
-  actions: { display: "flex", gap: tokens.spacingHorizontalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
 export function SyncSection() {

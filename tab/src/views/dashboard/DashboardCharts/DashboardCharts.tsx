@@ -1,6 +1,6 @@
 /** The charts: goals by status and progress per direct report. Loaded on its own, after the
  * figures, so the charting code never delays the first paint. */
-import { Card, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Card, Subtitle2, makeStyles, tokens, useFluent, useId } from "@fluentui/react-components";
 import { DataVizPalette, DonutChart, getColorFromToken, HorizontalBarChartWithAxis } from "@fluentui/react-charts";
 import { useRef } from "react";
 import type { Dashboard } from "../../../api/use-dashboard.js";
@@ -22,7 +22,7 @@ const STATUS_TOKENS: Record<string, string> = {
 };
 
 const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(320px, 100%), 1fr))", gap: tokens.spacingHorizontalL },
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
 });
 
@@ -45,6 +45,12 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
   const reports = buildReportSeries(dashboard);
   const total = statuses.reduce((sum, s) => sum + s.count, 0);
   const ids = { status: useId("chart-status"), reports: useId("chart-reports") };
+  // The names sit where a line starts: on the left in English, on the right in Arabic, and the chart
+  // keeps its wide margin on that side for them.
+  const { dir } = useFluent();
+  const nameSide = 140;
+  const barEnd = 16;
+  const margins = dir === "rtl" ? { left: barEnd, right: nameSide, top: 8, bottom: 32 } : { left: nameSide, right: barEnd, top: 8, bottom: 32 };
   const statusChart = useRef<HTMLDivElement>(null);
   const reportsChart = useRef<HTMLDivElement>(null);
   useChartWords(statusChart, t("dashboard.chart.status"), tr);
@@ -85,11 +91,10 @@ export default function DashboardCharts({ dashboard }: DashboardChartsProps) {
                 return { x: Math.round(r.progress * 100), y: r.name, legend: r.name, xAxisCalloutData: r.name, yAxisCalloutData: detail, callOutAccessibilityData: { ariaLabel: t("dashboard.chart.reportItem", { name: r.name, detail }) } };
               })}
               height={Math.max(160, reports.length * 40 + 60)}
-              xMaxValue={100}
               hideLegend
               useSingleColor
               colors={[colorOf(DataVizPalette.color1)]}
-              margins={{ left: 140, right: 16, top: 8, bottom: 32 }}
+              margins={margins}
               showYAxisLables
               culture={tr.locale}
             />

@@ -4,7 +4,7 @@ import type { Tile, Tone } from "../dashboard-figures.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", gap: tokens.spacingHorizontalM },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(160px, 100%), 1fr))", gap: tokens.spacingHorizontalM },
   tile: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: tokens.spacingHorizontalM },
   value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   neutral: { color: tokens.colorNeutralForeground1 },

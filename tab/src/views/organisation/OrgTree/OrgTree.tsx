@@ -13,6 +13,11 @@ const useStyles = makeStyles({
   person: { display: "flex", alignItems: "baseline", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   goal: { paddingBlock: tokens.spacingVerticalXS },
+  // When the line is too narrow for the name and the branch's figures (a phone, a narrow side
+  // panel), the figures move under the name instead of running off the edge.
+  layout: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
+  main: { flex: "1 1 10rem", minWidth: 0, overflowWrap: "anywhere" },
+  aside: { flexWrap: "wrap", minWidth: 0, maxWidth: "100%" },
 });
 
 export interface OrgTreeProps {
@@ -43,7 +48,12 @@ function PersonItem({ personId, tree, search, onOpenBranch }: PersonItemProps) {
     // Named by its content (not aria-label), so the name holds every word shown in the item (WCAG 2.5.3
     // label in name); the nested group of goals and reports is not part of a tree item's name.
     <TreeItem itemType={isBranch ? "branch" : "leaf"} value={personId}>
-      <TreeItemLayout iconBefore={<Avatar name={person.displayName} size={24} color="colorful" aria-hidden />} aside={<BranchStats name={person.displayName} figures={figures} />}>
+      <TreeItemLayout
+        className={styles.layout}
+        main={{ className: styles.main }}
+        iconBefore={<Avatar name={person.displayName} size={24} color="colorful" aria-hidden />}
+        aside={{ className: styles.aside, children: <BranchStats name={person.displayName} figures={figures} /> }}
+      >
         <span className={styles.person}>
           <SpokenOnly>{person.jobTitle ? t("orgTree.person", { name: person.displayName, job: person.jobTitle }) : person.displayName}</SpokenOnly>
           <Text weight="semibold" aria-hidden>

@@ -9,6 +9,7 @@ import { useNotify, useNotifyFailure } from "../../../components/Notify/use-noti
 import { listNewOwners } from "../team-logic.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
 import { useReturnFocus } from "../../../components/ReturnFocus/use-return-focus.js";
+import { useFitControlStyles } from "../../../components/FitControls/fit-controls.js";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -21,6 +22,7 @@ export interface LeaverGoalDialogProps {
 }
 
 export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
+  const fit = useFitControlStyles();
   const styles = useStyles();
   const subtree = useSubtree(me.id);
   const tr = useTranslator();
@@ -57,7 +59,7 @@ export function LeaverGoalDialog({ goal, me, onClose }: LeaverGoalDialogProps) {
           <DialogContent className={styles.content}>
             <Text>{goal.ownerName ? t("leaver.body", { name: goal.ownerName }) : t("leaver.bodyUnnamed")}</Text>
             <Field label={t("leaver.newOwner")} hint={subtree.isLoading ? <Spinner size="extra-tiny" label={t("leaver.loadingTeam")} /> : undefined}>
-              <Dropdown value={selected?.label ?? ""} selectedOptions={[ownerId]} onOptionSelect={(_event, data) => data.optionValue && setOwnerId(data.optionValue)}>
+              <Dropdown className={fit.picker} value={selected?.label ?? ""} selectedOptions={[ownerId]} onOptionSelect={(_event, data) => data.optionValue && setOwnerId(data.optionValue)}>
                 {choices.map((choice) => (
                   <Option key={choice.id} value={choice.id}>
                     {choice.label}

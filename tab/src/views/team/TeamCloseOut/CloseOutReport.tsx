@@ -3,6 +3,7 @@ import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tabl
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import type { CycleReport } from "../../../api/use-close-out.js";
 import { useTranslator } from "../../../i18n/use-translator.js";
+import { TableRegion } from "../../../components/TableRegion/TableRegion.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,26 +28,28 @@ export function CloseOutReport({ report, onDownload }: CloseOutReportProps) {
         {team.scoreDistribution.map((band) => <li key={band.from}>{t("teamCloseOut.band", { from: band.from, to: band.to, count: band.count })}</li>)}
       </ul>
       {report.subtrees.length > 0 && (
-        <Table aria-label={t("teamCloseOut.subtrees")} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("teamCloseOut.column.person")}</TableHeaderCell>
-              <TableHeaderCell>{t("teamCloseOut.column.closedOut")}</TableHeaderCell>
-              <TableHeaderCell>{t("teamCloseOut.column.achieved")}</TableHeaderCell>
-              <TableHeaderCell>{t("teamCloseOut.column.carried")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {report.subtrees.map((row) => (
-              <TableRow key={row.personId}>
-                <TableCell>{row.displayName}</TableCell>
-                <TableCell>{t("teamCloseOut.ofGoals", { closedOut: row.closedOut, goals: row.goals })}</TableCell>
-                <TableCell>{share(row.achievedShare)}</TableCell>
-                <TableCell>{share(row.carryOverRate)}</TableCell>
+        <TableRegion label={t("teamCloseOut.subtrees")}>
+          <Table aria-label={t("teamCloseOut.subtrees")} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("teamCloseOut.column.person")}</TableHeaderCell>
+                <TableHeaderCell>{t("teamCloseOut.column.closedOut")}</TableHeaderCell>
+                <TableHeaderCell>{t("teamCloseOut.column.achieved")}</TableHeaderCell>
+                <TableHeaderCell>{t("teamCloseOut.column.carried")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {report.subtrees.map((row) => (
+                <TableRow key={row.personId}>
+                  <TableCell>{row.displayName}</TableCell>
+                  <TableCell>{t("teamCloseOut.ofGoals", { closedOut: row.closedOut, goals: row.goals })}</TableCell>
+                  <TableCell>{share(row.achievedShare)}</TableCell>
+                  <TableCell>{share(row.carryOverRate)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
       )}
       <div>
         <Button icon={<ArrowDownloadRegular />} onClick={onDownload}>{t("teamCloseOut.download")}</Button>
