@@ -28,11 +28,13 @@ const SEED_BUDGET_MS = 9 * 60 * 1000;
 /** Each route first at a rate the emulator can serve (latency without saturation), then at the
  * target rate; after a saturated run the API is left to drain before the next one. */
 const TARGET_RPS = 300;
-const SUSTAINED_RPS = { read: 50, team: 50, update: 20 };
+export const SUSTAINED_RPS = { read: 50, team: 50, update: 20 };
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
 /** BENCH_API_ONLY=read,team,update runs only those figure sets (read and update come with their raw Azurite figures). */
 const ONLY = new Set((process.env.BENCH_API_ONLY ?? "read,team,update").split(","));
-const WARM_SECONDS = 3;
+/** Warm-up before each measured run (JIT, key cache, connections, the route modules' first load);
+ * BENCH_API_WARM_SECONDS lengthens it where a busy machine needs longer to reach a steady state. */
+const WARM_SECONDS = Number(process.env.BENCH_API_WARM_SECONDS ?? 3);
 /** Each team's first (cold) dashboard runs 72 partition queries, and Azurite scans the whole table for each. */
 const TEAM_MANAGERS = 5;
 const UPDATE_OWNERS = 1000;
@@ -41,7 +43,7 @@ const DAY_MS = 86_400_000;
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 const isoDay = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
 
-async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./api-server.ts", import.meta.url));
   const profile = process.env.BENCH_API_PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_API_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
@@ -75,7 +77,7 @@ async function measure(url: string, rps: number, next: () => LoadRequest): Promi
   return runHttpLoad({ url, rps, seconds: SECONDS, next });
 }
 
-interface BenchContext {
+export interface BenchContext {
   url: string;
   tenantId: string;
   cycleId: string;
@@ -89,7 +91,8 @@ function pickRandomGoal(ctx: Pick<BenchContext, "owners" | "counts">): { n: numb
   return { n, id: goalIdOf(n, Math.floor(Math.random() * ctx.counts.get(n)!)) };
 }
 
-async function measureReads(ctx: BenchContext, services: Services): Promise<void> {
+/** Reads at each rate (the sustained one, then the target, unless told otherwise), each beside a raw point read. */
+export async function measureReads(ctx: BenchContext, services: Services, rates: number[] = [SUSTAINED_RPS.read, TARGET_RPS]): Promise<void> {
   const goalsTable = services.tables.getClient(TABLE_NAMES.goals);
   const rawRead = () => {
     const g = pickRandomGoal(ctx);
@@ -97,7 +100,7 @@ async function measureReads(ctx: BenchContext, services: Services): Promise<void
   };
   const reader = `Bearer ${await ctx.token(0)}`;
   const readNext = (): LoadRequest => ({ method: "GET", path: `/api/goals/${pickRandomGoal(ctx).id}`, headers: { authorization: reader } });
-  for (const rps of [SUSTAINED_RPS.read, TARGET_RPS]) {
+  for (const rps of rates) {
     const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawRead });
     print(figures("azurite-point-read", rps, raw));
     const read = await measure(ctx.url, rps, readNext);
@@ -145,7 +148,7 @@ function createRawTransaction(ctx: BenchContext, services: Services): () => Prom
 }
 
 /** Non-material edits (the description) of goals owned by people outside the measured teams. */
-async function measureUpdates(ctx: BenchContext, services: Services, teams: TeamPick[]): Promise<void> {
+export async function measureUpdates(ctx: BenchContext, services: Services, teams: TeamPick[], rates: number[] = [SUSTAINED_RPS.update, TARGET_RPS]): Promise<void> {
   const teamMembers = new Set(teams.flatMap((t) => [t.manager, ...t.members]));
   // Owners whose first goal is active (the seed leaves every eleventh waiting for approval).
   const writers = ctx.owners.filter((n) => !teamMembers.has(n) && n % 11 !== 0).slice(-UPDATE_OWNERS);
@@ -157,7 +160,7 @@ async function measureUpdates(ctx: BenchContext, services: Services, teams: Team
     return { method: "PATCH", path: `/api/goals/${goalIdOf(writers[i]!, 0)}`, headers: { authorization: tokens[i]!, "content-type": "application/json", "if-match": "*" }, body };
   };
   const rawTransaction = createRawTransaction(ctx, services);
-  for (const rps of [SUSTAINED_RPS.update, TARGET_RPS]) {
+  for (const rps of rates) {
     const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawTransaction });
     print(figures("azurite-transaction", rps, raw));
     const update = await measure(ctx.url, rps, next);

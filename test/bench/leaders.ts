@@ -5,7 +5,11 @@
  * (the cascade one level down) and the Organisation tree (the cascade as deep as one answer holds): a goal
  * somewhere in the subtree is written through the goal repository (which walks the roll-ups up the chain)
  * just before each view. Views run in process against Azurite; the storage requests of each view are
- * counted with the Tables client's request counter. Prints one JSON line per view and level. */
+ * counted with the Tables client's request counter. Prints one JSON line per view and level.
+ * Then the goals of the first BENCH_LEADERS_API_GOALS (20,000) goals' owners are seeded, the API starts in
+ * its own process with real token verification, and a single-goal read and a single-goal update are
+ * measured at a rate Azurite sustains, each beside the raw Azurite call of the same shape in the same run
+ * (`api-goal-read`, `api-goal-update`, with their ratios). BENCH_LEADERS_API=0 leaves them out. */
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { TransactionAction } from "@azure/data-tables";
@@ -23,12 +27,17 @@ import { createTableDirectory } from "../../functions/src/store/directory-store.
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { ROLLUPS_TABLE, toRollUpEntity } from "../../functions/src/store/rollup-store.js";
 import { createTableFactory, TABLE_LIMITS } from "../../functions/src/store/tables.js";
+import { stopChild } from "../../functions/dev/stop-child.js";
 import { buildCycle } from "../support/api-harness.js";
-import { buildPeople, goalCountOf, goalIdOf, managerOf, personId, SPAN } from "./api-seed.js";
+import { startTestIssuer, type TestIssuer } from "../support/test-issuer.js";
+import { measureReads, measureUpdates, startApiProcess, SUSTAINED_RPS } from "./api.js";
+import { buildPeople, goalCountOf, goalIdOf, managerOf, personId, seedGoals, SPAN } from "./api-seed.js";
 
 const PEOPLE = Number(process.env.BENCH_LEADERS_PEOPLE ?? 100_000);
 const VIEWS = Number(process.env.BENCH_LEADERS_VIEWS ?? 20);
 const CONCURRENCY = 16;
+const API_GOALS = Number(process.env.BENCH_LEADERS_API_GOALS ?? 20_000);
+const API_SEED_BUDGET_MS = 5 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
@@ -119,11 +128,29 @@ async function measureLevel(services: Services, tenantId: string, cycle: Cycle, 
   print({ bench: "leader-view-cold", view, level, subtreePeople: subtree.length - 1, views: VIEWS, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), storageRequestsMax: Math.max(...requests) });
 }
 
+/** Single-goal read and update through the API (its own process, tokens verified) beside raw Azurite calls. */
+async function measureGoalApi(services: Services, issuer: TestIssuer, env: Record<string, string>, tenantId: string, cycle: Cycle): Promise<void> {
+  const seeded = await seedGoals(services.tables, tenantId, cycle, { people: PEOPLE, goalTarget: API_GOALS, budgetMs: API_SEED_BUDGET_MS, firstOwners: [] });
+  print({ bench: "leaders-api-seed", goals: seeded.goals, owners: seeded.owners.length });
+  const api = await startApiProcess(env);
+  try {
+    const ctx = { url: api.url, tenantId, cycleId: cycle.id, owners: seeded.owners, counts: seeded.counts, token: (n: number) => issuer.mint({ tid: tenantId, oid: personId(n), name: `Person ${n}` }) };
+    await measureReads(ctx, services, [SUSTAINED_RPS.read]);
+    await measureUpdates(ctx, services, [], [SUSTAINED_RPS.update]);
+  } finally {
+    await stopChild(api.child, "SIGTERM");
+  }
+}
+
 export async function runLeadersBench(): Promise<void> {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=12288`.trim();
   const azurite = await startAzurite();
+  const issuer = await startTestIssuer();
   const tenantId = randomUUID();
-  const env = { AUTH_MODE: "entra", AAD_APP_CLIENT_ID: randomUUID(), ALLOWED_TENANT_IDS: tenantId, ENTRA_JWKS_URL: "http://127.0.0.1:9/keys", STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: "error" };
+  const env = {
+    AUTH_MODE: "entra", AAD_APP_CLIENT_ID: issuer.clientId, ALLOWED_TENANT_IDS: tenantId, ENTRA_JWKS_URL: issuer.jwksUrl,
+    ENTRA_AUTHORITY_HOST: issuer.authorityHost, STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: "error",
+  };
   try {
     const services = await createServices(loadConfig(env), { tabDir: DEFAULT_TAB_DIR });
     const cycle = buildCycle(tenantId, { id: "bench", name: "Bench cycle", startDate: isoDay(-45), endDate: isoDay(45) });
@@ -134,7 +161,9 @@ export async function runLeadersBench(): Promise<void> {
       if (!VIEWS_MEASURED[view]) throw new Error(`Unknown view ${view}: one of ${Object.keys(VIEWS_MEASURED).join(", ")}.`);
       for (const [level, index] of levels) await measureLevel(services, tenantId, cycle, view, level, index);
     }
+    if (process.env.BENCH_LEADERS_API !== "0") await measureGoalApi(services, issuer, env, tenantId, cycle);
   } finally {
+    await issuer.close();
     await azurite.stop();
   }
 }
