@@ -14,7 +14,7 @@ import { startAzurite } from "../../functions/dev/azurite.js";
 import { runImport } from "../../functions/src/domain/import/import-service.js";
 import type { JobResult } from "../../functions/src/domain/admin-jobs.js";
 import { readCsv } from "../../functions/src/sheets/read-sheet.js";
-import { countStorageRequests } from "../../functions/src/store/request-count.js";
+import { countStorageRequests, readStorageRequestCount } from "../../functions/src/store/request-count.js";
 import { createServices } from "../../functions/src/composition/services.js";
 import { buildCycle } from "../support/api-harness.js";
 import { buildPerson } from "../support/org-builder.js";
@@ -31,6 +31,8 @@ interface Figures {
   cpuSeconds: number;
   planningSeconds: number;
   storageRequests: number;
+  /** Seconds and storage requests per phase the job reported, in order. */
+  phases: Array<{ phase: string; seconds: number; requests: number }>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -63,13 +65,30 @@ async function runChild(connectionString: string): Promise<{ first: Figures; aga
     const started = performance.now();
     let planned: number | null = null;
     let storageRequests = 0;
+    const phases: Figures["phases"] = [];
+    let current = { phase: "", at: started, requests: 0 };
+    const closePhase = () => {
+      const requests = readStorageRequestCount() ?? storageRequests;
+      if (current.phase) phases.push({ phase: current.phase, seconds: round((performance.now() - current.at) / 1000), requests: requests - current.requests });
+      return requests;
+    };
     const onProgress = (progress: { phase: string }) => {
       if (planned === null && progress.phase !== "planning") planned = performance.now();
+      if (progress.phase === current.phase) return;
+      const requests = closePhase();
+      current = { phase: progress.phase, at: performance.now(), requests };
     };
-    const result = await countStorageRequests(() => runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, onProgress), (n) => (storageRequests = n));
+    const result = await countStorageRequests(
+      async () => {
+        const done = await runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, onProgress);
+        closePhase();
+        return done;
+      },
+      (n) => (storageRequests = n),
+    );
     const used = process.cpuUsage(cpu);
     const ended = performance.now();
-    return { result, seconds: round((ended - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6), planningSeconds: round(((planned ?? ended) - started) / 1000), storageRequests };
+    return { result, seconds: round((ended - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6), planningSeconds: round(((planned ?? ended) - started) / 1000), storageRequests, phases };
   };
   const first = await measure();
   const again = await measure();
@@ -91,7 +110,7 @@ export async function runImportBench(): Promise<void> {
   try {
     const loadAverage = round(loadavg()[0]!);
     const { first, again, rows } = await importInChild(azurite.connectionString);
-    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, planningSeconds: f.planningSeconds, storageRequests: f.storageRequests, requestsPerGoal: round(f.storageRequests / GOALS), loadAverage });
+    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, planningSeconds: f.planningSeconds, storageRequests: f.storageRequests, requestsPerGoal: round(f.storageRequests / GOALS), phases: f.phases, loadAverage });
     console.log(JSON.stringify(line("import", first)));
     console.log(JSON.stringify(line("import-again", again)));
   } finally {
