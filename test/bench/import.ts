@@ -2,7 +2,8 @@
  * key results, most aligned to a goal earlier in the file) imported into Azurite through the same
  * job work the API starts, then the same file again (nothing to change). The import runs in a child
  * process so its peak RSS is measured alone. Run alone with `npx tsx test/bench/import.ts`;
- * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling. Besides time and
+ * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling, and
+ * IMPORT_BENCH_CPU_PROF=DIR writes the import process's CPU profile there. Besides time and
  * memory it prints where the time went (reading and planning, then writing) and the storage requests
  * the run sent, per goal written. */
 import { fork } from "node:child_process";
@@ -97,7 +98,9 @@ async function runChild(connectionString: string): Promise<{ first: Figures; aga
 
 function importInChild(connectionString: string): Promise<{ first: Figures; again: Figures; rows: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const profileDir = process.env["IMPORT_BENCH_CPU_PROF"];
+    const execArgv = ["--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.once("message", (report) => resolve(report as { first: Figures; again: Figures; rows: number }));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The import process exited with ${code}`))));
