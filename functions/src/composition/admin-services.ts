@@ -58,8 +58,8 @@ export interface AdminOptions {
   importViews: Omit<ImportViewDeps, "clock">;
 }
 
-/** Each storage request of an import's bulk writes may take this long: a job nobody waits on sends
- * many full transactions at once, which a busy host answers slowly. Its reads keep the short timeout. */
+/** Each storage request of an import may take this long: a job nobody waits on sends many full
+ * transactions and partition queries at once, which a busy host answers slowly. */
 const IMPORT_STORAGE_TIMEOUT_MS = 30_000;
 const longWaits = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => (...args: A) => withStorageTimeout(IMPORT_STORAGE_TIMEOUT_MS, () => work(...args));
 
@@ -100,6 +100,6 @@ export function createAdminServices(options: AdminOptions): AdminServices & { ta
       onDirectoryChanges: options.onDirectoryChanges,
       addLogEntry: (tenantId, entry) => store.addLogEntry(tenantId, entry),
     },
-    imports: { goals: options.goalDeps.goals, writer: withLongWaits(createImportGoalWriter(options.tables)), views: withLongViewWaits(options.importViews), cycles: options.goalDeps.cycles, mappings: { listMappings: (t) => importIds.listMappings(t), addMappings: (t, m) => withStorageTimeout(IMPORT_STORAGE_TIMEOUT_MS, () => importIds.addMappings(t, m)) }, listPeople: options.listPeople, clock, ids },
+    imports: { goals: { getGoal: longWaits((t, id) => options.goalDeps.goals.getGoal(t, id)), listGoalsByOwner: longWaits((t, owner, filter) => options.goalDeps.goals.listGoalsByOwner(t, owner, filter)) }, writer: withLongWaits(createImportGoalWriter(options.tables)), views: withLongViewWaits(options.importViews), cycles: options.goalDeps.cycles, mappings: { listMappings: longWaits((t) => importIds.listMappings(t)), addMappings: (t, m) => withStorageTimeout(IMPORT_STORAGE_TIMEOUT_MS, () => importIds.addMappings(t, m)) }, listPeople: options.listPeople, clock, ids },
   };
 }

@@ -58,6 +58,8 @@ export interface ImportOptions {
 /** What the preview and the job report list at most; the counts always cover every row. */
 export const MAX_LISTED_ERRORS = 1000;
 const READ_CONCURRENCY = 32;
+/** Partition queries cost storage more than point reads; fewer go at once. */
+const PARTITION_READ_CONCURRENCY = 8;
 
 import type { ImportPreview } from "../../contracts/admin.js";
 export type { ImportPreview };
@@ -109,7 +111,7 @@ async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, m
     }
   }
   const found = new Map<string, Versioned<Goal>>();
-  await runLimited([...byOwner], READ_CONCURRENCY, async ([ownerId, wanted]) => {
+  await runLimited([...byOwner], PARTITION_READ_CONCURRENCY, async ([ownerId, wanted]) => {
     for (const stored of await retryWhenBusy(() => deps.goals.listGoalsByOwner(tenantId, ownerId, {}))) if (wanted.has(stored.value.id)) found.set(stored.value.id, stored);
   });
   const rest = await runLimited([...ids].filter((id) => !found.has(id)), READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
