@@ -92,17 +92,22 @@ export function createImportGoalWriter(factory: TableFactory): ImportGoalWriter 
 
   return {
     async writeGoals(tenantId, writes, written) {
+      // A goal too large to store stops the run before anything is written.
+      for (const write of writes) assertEntityWithinLimits(toGoalEntity(write.goal));
       await writeLookups(tenantId, writes);
       const byOwner = groupBy(writes, (w) => w.goal.ownerId);
-      const batches: Batch[] = [...byOwner.values()].flatMap((list) => toTransactions(list, goalActions).map((b) => ({ actions: b.actions, goals: b.items.map((w) => w.goal) })));
       let failure: unknown = null;
-      await runLimited(batches, CONCURRENCY, async (batch) => {
-        if (failure) return;
-        try {
-          await submitGoals(batch);
-          written(batch.goals);
-        } catch (error) {
-          failure ??= error;
+      // Each owner's transactions are built when its turn comes, so the entities of only a few owners are held at once.
+      await runLimited([...byOwner.values()], CONCURRENCY, async (list) => {
+        for (const built of toTransactions(list, goalActions)) {
+          if (failure) return;
+          const batch: Batch = { actions: built.actions, goals: built.items.map((w) => w.goal) };
+          try {
+            await submitGoals(batch);
+            written(batch.goals);
+          } catch (error) {
+            failure ??= error;
+          }
         }
       });
       if (failure) throw failure;
