@@ -32,8 +32,8 @@ interface Figures {
   cpuSeconds: number;
   planningSeconds: number;
   storageRequests: number;
-  /** Seconds and storage requests per phase the job reported, in order. */
-  phases: Array<{ phase: string; seconds: number; requests: number }>;
+  /** Seconds, storage requests and memory (at its end) per phase the job reported, in order. */
+  phases: Array<{ phase: string; seconds: number; requests: number; rssMb: number; heapMb: number }>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -70,7 +70,8 @@ async function runChild(connectionString: string): Promise<{ first: Figures; aga
     let current = { phase: "", at: started, requests: 0 };
     const closePhase = () => {
       const requests = readStorageRequestCount() ?? storageRequests;
-      if (current.phase) phases.push({ phase: current.phase, seconds: round((performance.now() - current.at) / 1000), requests: requests - current.requests });
+      const memory = process.memoryUsage();
+      if (current.phase) phases.push({ phase: current.phase, seconds: round((performance.now() - current.at) / 1000), requests: requests - current.requests, rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) });
       return requests;
     };
     const onProgress = (progress: { phase: string }) => {
