@@ -4,7 +4,8 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
 import { toGoalEntity } from "../../functions/src/store/goal-entity.js";
-import { makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
+import { goalPointerAt } from "../../functions/src/store/goal-pointers.js";
+import { TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
 
 export const SPAN = 8;
 const CONCURRENCY = 16;
@@ -41,7 +42,7 @@ function buildGoal(tenantId: string, cycle: Cycle, n: number, k: number, now: st
 async function seedOwner(goals: TableClient, index: TableClient, tenantId: string, cycle: Cycle, n: number, ks: number[], now: string): Promise<number> {
   const list = ks.map((k) => buildGoal(tenantId, cycle, n, k, now));
   await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
-  await Promise.all(list.map((g) => index.upsertEntity({ partitionKey: makeKey(tenantId, g.id), rowKey: "g", ownerId: g.ownerId }, "Replace")));
+  await Promise.all(list.map((g) => index.upsertEntity({ ...goalPointerAt(tenantId, g.id), ownerId: g.ownerId }, "Replace")));
   return list.length;
 }
 

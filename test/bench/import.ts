@@ -2,7 +2,8 @@
  * key results, most aligned to a goal earlier in the file) imported into Azurite through the same
  * job work the API starts, then the same file again (nothing to change). The import runs in a child
  * process so its peak RSS is measured alone. Run alone with `npx tsx test/bench/import.ts`;
- * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling. Besides time and
+ * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling, and
+ * IMPORT_BENCH_CPU_PROF=DIR writes the import process's CPU profile there. Besides time and
  * memory it prints where the time went (reading and planning, then writing) and the storage requests
  * the run sent, per goal written. */
 import { fork } from "node:child_process";
@@ -14,7 +15,7 @@ import { startAzurite } from "../../functions/dev/azurite.js";
 import { runImport } from "../../functions/src/domain/import/import-service.js";
 import type { JobResult } from "../../functions/src/domain/admin-jobs.js";
 import { readCsv } from "../../functions/src/sheets/read-sheet.js";
-import { countStorageRequests } from "../../functions/src/store/request-count.js";
+import { countStorageRequests, readStorageRequestCount } from "../../functions/src/store/request-count.js";
 import { createServices } from "../../functions/src/composition/services.js";
 import { buildCycle } from "../support/api-harness.js";
 import { buildPerson } from "../support/org-builder.js";
@@ -31,6 +32,8 @@ interface Figures {
   cpuSeconds: number;
   planningSeconds: number;
   storageRequests: number;
+  /** Seconds, storage requests and memory (at its end) per phase the job reported, in order. */
+  phases: Array<{ phase: string; seconds: number; requests: number; rssMb: number; heapMb: number }>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -46,7 +49,7 @@ function buildFile(mails: string[], cycleName: string): Uint8Array {
   return new TextEncoder().encode(toCsv(table));
 }
 
-async function runChild(connectionString: string): Promise<{ first: Figures; again: Figures; rows: number }> {
+async function runChild(connectionString: string): Promise<{ first: Figures; again: Figures | null; rows: number }> {
   const config = loadConfig({ AUTH_MODE: "entra", AAD_APP_CLIENT_ID: randomUUID(), ALLOWED_TENANT_IDS: randomUUID(), ENTRA_JWKS_URL: "http://127.0.0.1:9/keys", ENTRA_AUTHORITY_HOST: "http://127.0.0.1:9", STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: "error" });
   const services = await createServices(config, { tabDir: "." });
   const tenantId = randomUUID();
@@ -63,23 +66,47 @@ async function runChild(connectionString: string): Promise<{ first: Figures; aga
     const started = performance.now();
     let planned: number | null = null;
     let storageRequests = 0;
+    const phases: Figures["phases"] = [];
+    let current = { phase: "", at: started, requests: 0 };
+    const closePhase = () => {
+      const requests = readStorageRequestCount() ?? storageRequests;
+      const memory = process.memoryUsage();
+      if (current.phase) phases.push({ phase: current.phase, seconds: round((performance.now() - current.at) / 1000), requests: requests - current.requests, rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) });
+      return requests;
+    };
     const onProgress = (progress: { phase: string }) => {
       if (planned === null && progress.phase !== "planning") planned = performance.now();
+      if (progress.phase === current.phase) return;
+      const requests = closePhase();
+      current = { phase: progress.phase, at: performance.now(), requests };
     };
-    const result = await countStorageRequests(() => runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, onProgress), (n) => (storageRequests = n));
+    const result = await countStorageRequests(
+      async () => {
+        const done = await runImport(services.admin.imports, admin, readCsv(bytes), { mapping: null, owners: {} }, onProgress);
+        closePhase();
+        return done;
+      },
+      (n) => (storageRequests = n),
+    );
     const used = process.cpuUsage(cpu);
     const ended = performance.now();
-    return { result, seconds: round((ended - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6), planningSeconds: round(((planned ?? ended) - started) / 1000), storageRequests };
+    return { result, seconds: round((ended - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6), planningSeconds: round(((planned ?? ended) - started) / 1000), storageRequests, phases };
   };
   const first = await measure();
-  const again = await measure();
+  // The first run's figures are kept when the second fails.
+  const again = await measure().catch((error: unknown) => {
+    console.error(error);
+    return null;
+  });
   return { first, again, rows: GOALS * (1 + KEY_RESULTS_PER_GOAL) };
 }
 
-function importInChild(connectionString: string): Promise<{ first: Figures; again: Figures; rows: number }> {
+function importInChild(connectionString: string): Promise<{ first: Figures; again: Figures | null; rows: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    child.once("message", (report) => resolve(report as { first: Figures; again: Figures; rows: number }));
+    const profileDir = process.env["IMPORT_BENCH_CPU_PROF"];
+    const execArgv = ["--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.once("message", (report) => resolve(report as { first: Figures; again: Figures | null; rows: number }));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The import process exited with ${code}`))));
     child.send(connectionString);
@@ -91,9 +118,9 @@ export async function runImportBench(): Promise<void> {
   try {
     const loadAverage = round(loadavg()[0]!);
     const { first, again, rows } = await importInChild(azurite.connectionString);
-    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, planningSeconds: f.planningSeconds, storageRequests: f.storageRequests, requestsPerGoal: round(f.storageRequests / GOALS), loadAverage });
+    const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, planningSeconds: f.planningSeconds, storageRequests: f.storageRequests, requestsPerGoal: round(f.storageRequests / GOALS), phases: f.phases, loadAverage });
     console.log(JSON.stringify(line("import", first)));
-    console.log(JSON.stringify(line("import-again", again)));
+    console.log(JSON.stringify(again ? line("import-again", again) : { bench: "import-again", rows, failed: true, loadAverage }));
   } finally {
     await azurite.stop();
   }

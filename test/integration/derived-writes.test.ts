@@ -8,6 +8,7 @@ import { withChangeStamps } from "../../functions/src/domain/dashboard-service.j
 import type { Dashboard } from "../../functions/src/contracts/views.js";
 import { buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
+import { placementPointerAt } from "../../functions/src/store/goal-pointers.js";
 import { CASCADE_TABLE, createCascadeIndex } from "../../functions/src/store/cascade-index.js";
 import { createDashboardStore, DASHBOARDS_TABLE } from "../../functions/src/store/dashboard-store.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
@@ -70,7 +71,8 @@ describe("writes that leave the summary as it was", () => {
     const read = (table: string, pk: string, rk: string) => factory.getClient(table).getEntity(pk, rk).then((e) => e.etag);
     const stamp = await read(DASHBOARDS_TABLE, makeKey(tenantId, managerId), "stamp");
     const child = await read(TABLE_NAMES.children, makeKey(tenantId, goal.parentId!), goal.id);
-    const pointer = await factory.getClient(CASCADE_TABLE).getEntity<{ managerKey: string; cycleId: string; ownerId: string }>(makeKey(tenantId, "ptr", goal.id), "p");
+    const at = placementPointerAt(tenantId, goal.id);
+    const pointer = await factory.getClient(CASCADE_TABLE).getEntity<{ managerKey: string; cycleId: string; ownerId: string }>(at.partitionKey, at.rowKey);
     const row = await read(CASCADE_TABLE, makeKey(tenantId, pointer.cycleId, "m", pointer.managerKey), makeKey(pointer.ownerId, goal.id));
     return { stamp, child, row };
   }

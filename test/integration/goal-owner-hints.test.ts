@@ -7,7 +7,8 @@ import { buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
 import { goalRowKey, ownerPartition, toGoalEntity } from "../../functions/src/store/goal-entity.js";
 import { createGoalMover } from "../../functions/src/store/goal-move.js";
-import { createGoalStore, indexKey } from "../../functions/src/store/goal-store.js";
+import { createGoalStore } from "../../functions/src/store/goal-store.js";
+import { goalPointerAt } from "../../functions/src/store/goal-pointers.js";
 import { createTableFactory, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
 
 let factory: TableFactory;
@@ -74,7 +75,7 @@ describe("owner hints", () => {
     const moved = { ...goal, ownerId: randomUUID(), title: "Owned by the new owner" };
     await goalsTable.updateEntity({ ...toGoalEntity(goal), movingTo: moved.ownerId }, "Replace", { etag: before.etag });
     await goalsTable.upsertEntity({ ...toGoalEntity(moved) }, "Replace");
-    await factory.getClient(TABLE_NAMES.goalIndex).upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: "g", ownerId: moved.ownerId }, "Replace");
+    await factory.getClient(TABLE_NAMES.goalIndex).upsertEntity({ ...goalPointerAt(goal.tenantId, goal.id), ownerId: moved.ownerId }, "Replace");
     expect((await reader.store.getGoal(goal.tenantId, goal.id))?.value.title).toBe("Owned by the new owner");
   });
 

@@ -8,7 +8,7 @@ import type { CycleAdminDeps } from "../domain/cycles.js";
 import type { DirectorySyncDeps, DirectorySyncRunner } from "../domain/directory-sync-job.js";
 import type { ErasureDeps, ErasureMarks } from "../domain/erasure.js";
 import type { GoalDeps } from "../domain/goal-context.js";
-import type { ImportDeps } from "../domain/import/import-service.js";
+import type { ImportDeps, ImportGoalWriter } from "../domain/import/import-service.js";
 import type { ImportViewDeps } from "../domain/import/import-views.js";
 import type { DirectoryChange, DirectoryReader, DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
@@ -16,6 +16,7 @@ import type { Logger } from "../domain/logger.js";
 import { createAdminStore, type AdminStore } from "../store/admin-store.js";
 import { createImportGoalWriter } from "../store/import-goal-writes.js";
 import { createImportIds } from "../store/import-ids.js";
+import { withStorageTimeout } from "../store/storage-timeout.js";
 import type { TableFactory } from "../store/tables.js";
 import type { TenantDataStore } from "../store/tenant-data.js";
 import { createTenantDataRegistry, listExportSources } from "../store/tenant-data-registry.js";
@@ -57,6 +58,23 @@ export interface AdminOptions {
   importViews: Omit<ImportViewDeps, "clock">;
 }
 
+/** Each storage request of an import may take this long: a job nobody waits on sends many full
+ * transactions and partition queries at once, which a busy host answers slowly. */
+const IMPORT_STORAGE_TIMEOUT_MS = 30_000;
+const longWaits = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => (...args: A) => withStorageTimeout(IMPORT_STORAGE_TIMEOUT_MS, () => work(...args));
+
+function withLongWaits(writer: ImportGoalWriter): ImportGoalWriter {
+  return { writeGoals: longWaits((tenantId, writes, written) => writer.writeGoals(tenantId, writes, written)) };
+}
+
+function withLongViewWaits(views: Omit<ImportViewDeps, "clock">): Omit<ImportViewDeps, "clock"> {
+  return {
+    cascadeIndex: { indexGoal: longWaits((goal, placement) => views.cascadeIndex.indexGoal(goal, placement)), indexNewGoals: longWaits((tenantId, entries) => views.cascadeIndex.indexNewGoals(tenantId, entries)) },
+    snapshots: { markChanged: longWaits((tenantId, managerIds, at) => views.snapshots.markChanged(tenantId, managerIds, at)) },
+    rebuildRollUps: longWaits((tenantId, people) => views.rebuildRollUps(tenantId, people)),
+  };
+}
+
 /** Creates the admin store (the caller ensures its tables) and the admin dependencies. */
 export function createAdminServices(options: AdminOptions): AdminServices & { tables: string[] } {
   const store = createAdminStore(options.tables);
@@ -82,6 +100,6 @@ export function createAdminServices(options: AdminOptions): AdminServices & { ta
       onDirectoryChanges: options.onDirectoryChanges,
       addLogEntry: (tenantId, entry) => store.addLogEntry(tenantId, entry),
     },
-    imports: { goals: options.goalDeps.goals, writer: createImportGoalWriter(options.tables), views: options.importViews, cycles: options.goalDeps.cycles, mappings: importIds, listPeople: options.listPeople, clock, ids },
+    imports: { goals: { getGoal: longWaits((t, id) => options.goalDeps.goals.getGoal(t, id)), listGoalsByOwner: longWaits((t, owner, filter) => options.goalDeps.goals.listGoalsByOwner(t, owner, filter)) }, writer: withLongWaits(createImportGoalWriter(options.tables)), views: withLongViewWaits(options.importViews), cycles: options.goalDeps.cycles, mappings: { listMappings: longWaits((t) => importIds.listMappings(t)), addMappings: (t, m) => withStorageTimeout(IMPORT_STORAGE_TIMEOUT_MS, () => importIds.addMappings(t, m)) }, listPeople: options.listPeople, clock, ids },
   };
 }

@@ -2,9 +2,9 @@
  * update (sync, admin changes, erasure) passes its changed people on. A large update, such as a
  * tenant's first sync, is followed by a rebuild instead: one pass over everyone beats a chain walk per
  * person. */
-import { rebuildRollUps } from "../domain/team-rollup-rebuild.js";
+import { rebuildRollUps, type RebuildDeps } from "../domain/team-rollup-rebuild.js";
+import type { Person } from "../domain/types.js";
 import { applyPeopleChanges, type RollUpDeps } from "../domain/team-rollup-service.js";
-import type { GoalRepository } from "../domain/ports.js";
 import type { TableDirectory } from "../store/directory-store.js";
 import { toPatch } from "../store/org-packing.js";
 import type { RollUpStore } from "../store/rollup-store.js";
@@ -16,13 +16,13 @@ export const REBUILD_ABOVE = 25;
 
 export interface RollUpUpkeepParts {
   rollUps: RollUpStore;
-  goals: Pick<GoalRepository, "listGoalsByOwner">;
+  goals: RebuildDeps["goals"];
   now(): Date;
   log: Logger;
 }
 
 export function createRollUpRebuild(directory: Pick<TableDirectory, "listPeople">, parts: Omit<RollUpUpkeepParts, "log">) {
-  return (tenantId: string) => rebuildRollUps({ goals: parts.goals, listPeople: (t) => directory.listPeople(t), rollUps: parts.rollUps, now: parts.now }, tenantId);
+  return (tenantId: string, people?: readonly Person[]) => rebuildRollUps({ goals: parts.goals, listPeople: (t) => directory.listPeople(t), rollUps: parts.rollUps, now: parts.now }, tenantId, people);
 }
 
 export function withRollUpDirectory<T extends TableDirectory>(directory: T, parts: RollUpUpkeepParts): T {

@@ -67,7 +67,10 @@ export function computeAllRollUps(people: readonly Person[], goalsByOwner: Reado
 }
 
 export interface RebuildDeps {
-  goals: Pick<GoalRepository, "listGoalsByOwner">;
+  goals: Pick<GoalRepository, "listGoalsByOwner"> & {
+    /** Every goal of the tenant at once, when the store can list them in one query. */
+    listTenantGoals?(tenantId: string): Promise<Goal[]>;
+  };
   listPeople(tenantId: string): AsyncIterable<Person>;
   rollUps: { replaceAll(tenantId: string, records: readonly RollUpRecordValue[]): Promise<number> };
   now(): Date;
@@ -75,13 +78,32 @@ export interface RebuildDeps {
 
 const READ_CONCURRENCY = 16;
 
-/** Reads everyone and their goals, computes every roll-up and writes what differs. */
-export async function rebuildRollUps(deps: RebuildDeps, tenantId: string): Promise<{ people: number; goals: number; rowsChanged: number }> {
-  const people: Person[] = [];
-  for await (const person of deps.listPeople(tenantId)) people.push(person);
-  const lists = await mapLimited(people, READ_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, {}));
-  const goalsByOwner = new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
+async function readGoalsByOwner(deps: RebuildDeps, tenantId: string, people: readonly Person[]): Promise<Map<string, Goal[]>> {
+  if (deps.goals.listTenantGoals) {
+    const byOwner = new Map<string, Goal[]>();
+    for (const goal of await deps.goals.listTenantGoals(tenantId)) {
+      const list = byOwner.get(goal.ownerId);
+      if (list) list.push(goal);
+      else byOwner.set(goal.ownerId, [goal]);
+    }
+    return byOwner;
+  }
+  const lists = await mapLimited([...people], READ_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, {}));
+  return new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
+}
+
+/** Reads everyone (unless the caller has just read them) and their goals, computes every roll-up and
+ * writes what differs. */
+export async function rebuildRollUps(deps: RebuildDeps, tenantId: string, known?: readonly Person[]): Promise<{ people: number; goals: number; rowsChanged: number }> {
+  let people = known;
+  if (!people) {
+    const read: Person[] = [];
+    for await (const person of deps.listPeople(tenantId)) read.push(person);
+    people = read;
+  }
+  const goalsByOwner = await readGoalsByOwner(deps, tenantId, people);
   const records = computeAllRollUps(people, goalsByOwner, deps.now());
   const rowsChanged = await deps.rollUps.replaceAll(tenantId, records);
-  return { people: people.length, goals: lists.reduce((sum, l) => sum + l.length, 0), rowsChanged };
+  const goals = people.reduce((sum, p) => sum + (goalsByOwner.get(p.id)?.length ?? 0), 0);
+  return { people: people.length, goals, rowsChanged };
 }

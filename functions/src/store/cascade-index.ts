@@ -9,6 +9,7 @@ import type { TransactionAction } from "@azure/data-tables";
 import { runLimited } from "../domain/run-limited.js";
 import type { Goal } from "../domain/types.js";
 import { toTransactions } from "./import-goal-writes.js";
+import { legacyPlacementPointerAt, placementPointerAt, type RowAddress } from "./goal-pointers.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
@@ -20,7 +21,6 @@ export interface NewIndexEntry {
   goal: Goal;
   placement: { managerKey: string; ownerName: string };
 }
-const POINTER_ROW = "p";
 
 interface Location {
   partitionKey: string;
@@ -37,7 +37,6 @@ interface Pointer {
 
 const placedPartition = (tenantId: string, cycleId: string, managerKey: string) => makeKey(tenantId, cycleId, "m", managerKey);
 const topPartition = (tenantId: string, cycleId: string) => makeKey(tenantId, cycleId, "top");
-const pointerPartition = (tenantId: string, goalId: string) => makeKey(tenantId, "ptr", goalId);
 
 function placedAt(tenantId: string, p: Pick<Pointer, "cycleId" | "managerKey" | "ownerId">, goalId: string): Location {
   return { partitionKey: placedPartition(tenantId, p.cycleId, p.managerKey), rowKey: makeKey(p.ownerId, goalId) };
@@ -111,8 +110,19 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     });
   }
 
+  /** The goal's pointer: from its shard, or where it was kept before the shards (`isLegacy`). */
+  async function readPointer(tenantId: string, goalId: string): Promise<(Pointer & { etag: string; isLegacy: boolean }) | null> {
+    const at = placementPointerAt(tenantId, goalId);
+    const current = await getEntityOrNull<Pointer>(table, at.partitionKey, at.rowKey);
+    if (current) return { ...current, isLegacy: false };
+    const legacy = legacyPlacementPointerAt(tenantId, goalId);
+    const old = await getEntityOrNull<Pointer>(table, legacy.partitionKey, legacy.rowKey);
+    return old ? { ...old, isLegacy: true } : null;
+  }
+
+  /** Writes the pointer into the goal's shard; `etag` is that of the shard's row (null: none there yet). */
   async function savePointer(tenantId: string, goalId: string, pointer: Pointer, etag: string | null): Promise<boolean> {
-    const entity = { partitionKey: pointerPartition(tenantId, goalId), rowKey: POINTER_ROW, ...pointer };
+    const entity = { ...placementPointerAt(tenantId, goalId), ...pointer };
     try {
       if (etag) await table.updateEntity(entity, "Replace", { etag });
       else await table.createEntity(entity);
@@ -123,10 +133,16 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     }
   }
 
+  async function deletePointer(at: RowAddress, etag: string): Promise<void> {
+    await table.deleteEntity(at.partitionKey, at.rowKey, { etag }).catch((error: unknown) => {
+      if (!isConflict(error, "gone", "stale")) throw error;
+    });
+  }
+
   async function indexGoal(goal: Goal, pending: Placement | Promise<Placement>): Promise<void> {
     const { tenantId } = goal;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const [stored, placement] = await Promise.all([getEntityOrNull<Pointer>(table, pointerPartition(tenantId, goal.id), POINTER_ROW), pending]);
+      const [stored, placement] = await Promise.all([readPointer(tenantId, goal.id), pending]);
       const pointer: Pointer = {
         cycleId: goal.cycleId,
         managerKey: placement.managerKey ?? stored?.managerKey ?? ROOT_PLACEMENT,
@@ -140,8 +156,9 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
       if (goal.isTopLevel) await writeRow(topAt(tenantId, goal.cycleId, goal.id), summary);
       const isUnchanged = stored && stored.managerKey === pointer.managerKey && stored.cycleId === pointer.cycleId && stored.ownerId === pointer.ownerId && stored.isTopLevel === pointer.isTopLevel && stored.ownerName === pointer.ownerName;
       if (isUnchanged) return;
-      if (!(await savePointer(tenantId, goal.id, pointer, stored?.etag ?? null))) continue;
+      if (!(await savePointer(tenantId, goal.id, pointer, stored && !stored.isLegacy ? stored.etag : null))) continue;
       if (!stored) return;
+      if (stored.isLegacy) await deletePointer(legacyPlacementPointerAt(tenantId, goal.id), stored.etag);
       const previous = placedAt(tenantId, stored, goal.id);
       if (!isSameLocation(previous, target)) await deleteRow(previous, goal.updatedAt);
       if (stored.isTopLevel && (!goal.isTopLevel || stored.cycleId !== goal.cycleId)) await deleteRow(topAt(tenantId, stored.cycleId, goal.id), goal.updatedAt);
@@ -151,13 +168,11 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
   }
 
   async function removeGoal(tenantId: string, goalId: string): Promise<void> {
-    const stored = await getEntityOrNull<Pointer>(table, pointerPartition(tenantId, goalId), POINTER_ROW);
+    const stored = await readPointer(tenantId, goalId);
     if (!stored) return;
     await deleteRow(placedAt(tenantId, stored, goalId), null);
     if (stored.isTopLevel) await deleteRow(topAt(tenantId, stored.cycleId, goalId), null);
-    await table.deleteEntity(pointerPartition(tenantId, goalId), POINTER_ROW, { etag: stored.etag }).catch((error: unknown) => {
-      if (!isConflict(error, "gone", "stale")) throw error;
-    });
+    await deletePointer(stored.isLegacy ? legacyPlacementPointerAt(tenantId, goalId) : placementPointerAt(tenantId, goalId), stored.etag);
   }
 
   /** Goals that have never been indexed (just created): their rows in transactions per partition, then
@@ -176,12 +191,20 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
       add(placedAt(tenantId, { cycleId: goal.cycleId, managerKey: placement.managerKey, ownerId: goal.ownerId }, goal.id), summary);
       if (goal.isTopLevel) add(topAt(tenantId, goal.cycleId, goal.id), summary);
     }
-    const batches = [...byPartition.values()].flatMap((list) => toTransactions(list, (entity): TransactionAction[] => [["upsert", entity as never, "Replace"]]));
-    await runLimited(batches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
-    await runLimited(entries, BULK_CONCURRENCY, ({ goal, placement }) => {
+    const pointers = new Map<string, Array<Record<string, unknown>>>();
+    for (const { goal, placement } of entries) {
       const pointer: Pointer = { cycleId: goal.cycleId, managerKey: placement.managerKey, ownerId: goal.ownerId, ownerName: placement.ownerName, isTopLevel: goal.isTopLevel };
-      return table.upsertEntity({ partitionKey: pointerPartition(tenantId, goal.id), rowKey: POINTER_ROW, ...pointer }, "Replace");
-    });
+      const entity = { ...placementPointerAt(tenantId, goal.id), ...pointer };
+      const list = pointers.get(entity.partitionKey);
+      if (list) list.push(entity);
+      else pointers.set(entity.partitionKey, [entity]);
+    }
+    const upsert = (entity: Record<string, unknown>): TransactionAction[] => [["upsert", entity as never, "Replace"]];
+    const batches = [...byPartition.values()].flatMap((list) => toTransactions(list, upsert));
+    await runLimited(batches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
+    // The pointers last: a goal whose pointer is written has its rows.
+    const pointerBatches = [...pointers.values()].flatMap((list) => toTransactions(list, upsert));
+    await runLimited(pointerBatches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
   }
 
   return {

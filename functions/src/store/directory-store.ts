@@ -63,6 +63,8 @@ interface CompleteInput {
 const asPatch = (person: Person): PersonPatch => ({ id: person.id, fields: person, updatedAt: person.updatedAt });
 
 const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, partitionName(partition));
+/** Partitions a listing reads ahead of the one it hands out. */
+const LIST_AHEAD = 8;
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
 const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") });
 const emptyPack = (managerId: string): LoadedPack => ({ managerId, stored: [], reports: new Map(), withReports: new Set() });
@@ -301,8 +303,30 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     ...reader,
     tables: [TABLE_NAMES.people, TABLE_NAMES.reports],
     applyUpdate,
+    /** In partition order, reading a few partitions ahead of the one handed out. */
     async *listPeople(tenantId) {
-      for (const p of allPartitions()) for await (const entity of queryShards(tenantId, p)) yield* decodePeople(entity);
+      const readPartition = async (p: number) => {
+        const entities: Entity[] = [];
+        for await (const entity of queryShards(tenantId, p)) entities.push(entity);
+        return entities;
+      };
+      const partitions = allPartitions();
+      const ahead: Array<Promise<Entity[]>> = [];
+      let next = 0;
+      const readAhead = () => {
+        while (next < partitions.length && ahead.length < LIST_AHEAD) {
+          const read = readPartition(partitions[next++]!);
+          // A read that fails after the caller stopped listening is not an unhandled rejection.
+          read.catch(() => undefined);
+          ahead.push(read);
+        }
+      };
+      readAhead();
+      while (ahead.length > 0) {
+        const entities = await ahead.shift()!;
+        readAhead();
+        for (const entity of entities) yield* decodePeople(entity);
+      }
     },
     async upsertPeople(tenantId, list) {
       await applyUpdate(tenantId, { patches: list.map(toPatch) });

@@ -12,11 +12,9 @@ import { AppError } from "../domain/errors.js";
 import type { Versioned } from "../domain/ports.js";
 import type { Goal } from "../domain/types.js";
 import { auditRowPrefix, checkInRowPrefix, goalRowKey, ownerPartition, toGoalEntity } from "./goal-entity.js";
-import { indexKey } from "./goal-store.js";
+import { goalPointerAt } from "./goal-pointers.js";
 import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, isConflict, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
-/** The goal-by-id pointer's row key, as the goal store writes it. */
-const POINTER_ROW = "g";
 const METADATA = new Set(["etag", "timestamp", "odata.etag", "odata.metadata"]);
 
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
@@ -57,7 +55,7 @@ const stale = () => new AppError("precondition_failed", "The goal was changed by
 export function createGoalMover(factory: TableFactory): GoalMover {
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
-  const pointTo = (goal: Goal, ownerId: string) => index.upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: POINTER_ROW, ownerId }, "Replace");
+  const pointTo = (goal: Goal, ownerId: string) => index.upsertEntity({ ...goalPointerAt(goal.tenantId, goal.id), ownerId }, "Replace");
 
   /** Puts the pointer back and removes the copies; the source row was never deleted. */
   async function undo(from: Goal, to: Goal, copies: Row[], copyEtag: string | undefined): Promise<void> {

@@ -12,7 +12,8 @@ import { computeGoalProgress } from "../contracts/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
 import { createBoundedMap } from "../bounded-map.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
-import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
+import { goalPointerAt, legacyGoalPointerAt } from "./goal-pointers.js";
+import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isConflict, makeKey, prefixUpperBound, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
 /** Goal id → owner for goals this instance has seen, so a read by id usually skips the pointer row.
@@ -41,7 +42,7 @@ function mapWriteError(error: unknown): never {
   throw error;
 }
 
-export function createGoalStore(factory: TableFactory): GoalRepository & CheckInReader & Pick<RepairDeps, "repairGoalRows"> & { readonly tables: string[] } {
+export function createGoalStore(factory: TableFactory): GoalRepository & CheckInReader & Pick<RepairDeps, "repairGoalRows"> & { readonly tables: string[]; listTenantGoals(tenantId: string): Promise<Goal[]> } {
   const goals = factory.getClient(TABLE_NAMES.goals);
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
@@ -52,6 +53,20 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     return entity && entity.status !== DELETED ? { value: fromGoalEntity(entity), etag: entity.etag } : null;
   }
 
+  async function readPointer(tenantId: string, goalId: string): Promise<{ ownerId: string } | null> {
+    const at = goalPointerAt(tenantId, goalId);
+    const legacy = legacyGoalPointerAt(tenantId, goalId);
+    return (await getEntityOrNull<{ ownerId: string }>(index, at.partitionKey, at.rowKey)) ?? (await getEntityOrNull<{ ownerId: string }>(index, legacy.partitionKey, legacy.rowKey));
+  }
+
+  const writePointer = (tenantId: string, goalId: string, ownerId: string) => index.upsertEntity({ ...goalPointerAt(tenantId, goalId), ownerId }, "Replace");
+
+  async function deletePointers(tenantId: string, goalId: string): Promise<void> {
+    const at = goalPointerAt(tenantId, goalId);
+    const legacy = legacyGoalPointerAt(tenantId, goalId);
+    await Promise.all([deleteUnchanged(index, at.partitionKey, at.rowKey), deleteUnchanged(index, legacy.partitionKey, legacy.rowKey)]);
+  }
+
   async function getGoal(tenantId: string, goalId: string): Promise<Versioned<Goal> | null> {
     const key = indexKey(tenantId, goalId);
     const hinted = hints.get(key);
@@ -60,7 +75,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
       if (entity && entity.status !== DELETED && !entity.movingTo) return { value: fromGoalEntity(entity), etag: entity.etag };
       hints.delete(key);
     }
-    const pointer = await getEntityOrNull<{ ownerId: string }>(index, key, "g");
+    const pointer = await readPointer(tenantId, goalId);
     if (!pointer) return null;
     hints.set(key, pointer.ownerId);
     return readGoal(tenantId, pointer.ownerId, goalId);
@@ -77,6 +92,23 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
       result.push({ value: fromGoalEntity(entity), etag: entity.etag });
     }
     return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
+  }
+
+  /** Every live goal of the tenant in one range query over its owners' partitions (pages of up to a
+   * thousand), for work that needs them all at once. A goal caught moving between owners is listed
+   * once, from the row that is the goal. */
+  async function listTenantGoals(tenantId: string): Promise<Goal[]> {
+    const from = `${tenantId}|`;
+    const query = `PartitionKey ge ${quoteOData(from)} and PartitionKey lt ${quoteOData(prefixUpperBound(from))} and RowKey ge 'g|' and RowKey lt ${quoteOData(prefixUpperBound("g|"))}`;
+    const found = new Map<string, { goal: Goal; isMoving: boolean }>();
+    for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
+      if (entity.status === DELETED) continue;
+      const isMoving = Boolean(entity.movingTo);
+      const known = found.get(entity.id);
+      if (known && !known.isMoving) continue;
+      found.set(entity.id, { goal: fromGoalEntity(entity), isMoving });
+    }
+    return [...found.values()].map((f) => f.goal).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async function listChildGoals(tenantId: string, parentId: string): Promise<Array<Versioned<Goal>>> {
@@ -104,8 +136,8 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
 
   /** After a write that did not finish: the pointer and children rows as the goal is now (or gone). */
   async function repairGoalRows(tenantId: string, goalId: string, goal: Goal | null, parentIds: string[]): Promise<void> {
-    if (goal) await index.upsertEntity({ partitionKey: indexKey(tenantId, goalId), rowKey: "g", ownerId: goal.ownerId }, "Replace");
-    else await deleteUnchanged(index, indexKey(tenantId, goalId), "g");
+    if (goal) await writePointer(tenantId, goalId, goal.ownerId);
+    else await deletePointers(tenantId, goalId);
     if (goal?.parentId) await writeChildRow(goal);
     for (const parentId of parentIds) if (parentId !== goal?.parentId) await deleteUnchanged(children, childrenKey(tenantId, parentId), goalId);
   }
@@ -118,7 +150,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     for (const entry of write.audit) actions.push(["create", toAuditEntity(goal.tenantId, goal.ownerId, entry)]);
     for (const checkIn of write.checkIns ?? []) actions.push(["create", toCheckInEntity(goal.tenantId, goal.ownerId, checkIn)]);
     if (actions.length > TABLE_LIMITS.maxBatch) throw new AppError("payload_too_large", "Too many changes in one write.");
-    if (!write.etag) await index.upsertEntity({ partitionKey: indexKey(goal.tenantId, goal.id), rowKey: "g", ownerId: goal.ownerId }, "Replace");
+    if (!write.etag) await writePointer(goal.tenantId, goal.id, goal.ownerId);
     let etag: string;
     try {
       const response = await goals.submitTransaction(actions);
@@ -147,7 +179,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
       mapWriteError(error);
     }
     await deleteUnchanged(goals, tombstone.partitionKey, tombstone.rowKey, tombstoneEtag || undefined);
-    await deleteUnchanged(index, indexKey(tenantId, goal.id), "g");
+    await deletePointers(tenantId, goal.id);
     if (goal.parentId) await deleteUnchanged(children, childrenKey(tenantId, goal.parentId), goal.id);
   }
 
@@ -175,5 +207,5 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     return { items: items.map(fromCheckInEntity), nextCursor: isMore ? Buffer.from(String(items[items.length - 1]!.rowKey), "utf8").toString("base64url") : null };
   }
 
-  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns, repairGoalRows };
+  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listTenantGoals, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns, repairGoalRows };
 }

@@ -1,6 +1,6 @@
-/** The import's write path: many goals at once. Lookup rows first (the pointer by id, the row under the
- * parent), then each owner's goals with their "imported" audit entries in table transactions of one
- * partition and at most 100 operations. A goal and its audit entry always share a transaction, so
+/** The import's write path: many goals at once. Lookup rows first (the pointers by id, in transactions
+ * per pointer shard; the rows under the parents, in transactions per parent), then each owner's goals
+ * with their "imported" audit entries in table transactions of one partition and at most 100 operations. A goal and its audit entry always share a transaction, so
  * every goal that is written is complete; lookup rows written ahead of a goal that then fails are
  * harmless (readers check the goal itself) and are written again when the import resumes. */
 import type { TransactionAction } from "@azure/data-tables";
@@ -9,7 +9,8 @@ import type { ImportGoalWrite, ImportGoalWriter } from "../domain/import/import-
 import { runLimited } from "../domain/run-limited.js";
 import type { Goal } from "../domain/types.js";
 import { goalRowKey, toAuditEntity, toGoalEntity } from "./goal-entity.js";
-import { childrenKey, indexKey, toChildRow } from "./goal-store.js";
+import { childrenKey, toChildRow } from "./goal-store.js";
+import { goalPointerAt } from "./goal-pointers.js";
 import { assertEntityWithinLimits, deleteUnchanged, getEntityOrNull, isConflict, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const CONCURRENCY = 16;
@@ -67,11 +68,9 @@ export function createImportGoalWriter(factory: TableFactory): ImportGoalWriter 
   const children = factory.getClient(TABLE_NAMES.children);
 
   async function writeLookups(tenantId: string, writes: readonly ImportGoalWrite[]): Promise<void> {
-    await runLimited(
-      writes.filter((w) => !w.etag),
-      CONCURRENCY,
-      (w) => index.upsertEntity({ partitionKey: indexKey(tenantId, w.goal.id), rowKey: "g", ownerId: w.goal.ownerId }, "Replace"),
-    );
+    const pointers = writes.filter((w) => !w.etag).map((w) => ({ ...goalPointerAt(tenantId, w.goal.id), ownerId: w.goal.ownerId }));
+    const pointerBatches = [...groupBy(pointers, (p) => p.partitionKey).values()].flatMap((list) => toTransactions(list, (row): TransactionAction[] => [["upsert", row, "Replace"]]));
+    await runLimited(pointerBatches, CONCURRENCY, (batch) => index.submitTransaction(batch.actions));
     const moved = writes.filter((w) => w.previous?.parentId && w.previous.parentId !== w.goal.parentId);
     await runLimited(moved, CONCURRENCY, (w) => deleteUnchanged(children, childrenKey(tenantId, w.previous!.parentId!), w.goal.id));
     const rows = writes.flatMap((w) => (w.goal.parentId ? [toChildRow({ ...w.goal, parentId: w.goal.parentId })] : []));
@@ -93,17 +92,22 @@ export function createImportGoalWriter(factory: TableFactory): ImportGoalWriter 
 
   return {
     async writeGoals(tenantId, writes, written) {
+      // A goal too large to store stops the run before anything is written.
+      for (const write of writes) assertEntityWithinLimits(toGoalEntity(write.goal));
       await writeLookups(tenantId, writes);
       const byOwner = groupBy(writes, (w) => w.goal.ownerId);
-      const batches: Batch[] = [...byOwner.values()].flatMap((list) => toTransactions(list, goalActions).map((b) => ({ actions: b.actions, goals: b.items.map((w) => w.goal) })));
       let failure: unknown = null;
-      await runLimited(batches, CONCURRENCY, async (batch) => {
-        if (failure) return;
-        try {
-          await submitGoals(batch);
-          written(batch.goals);
-        } catch (error) {
-          failure ??= error;
+      // Each owner's transactions are built when its turn comes, so the entities of only a few owners are held at once.
+      await runLimited([...byOwner.values()], CONCURRENCY, async (list) => {
+        for (const built of toTransactions(list, goalActions)) {
+          if (failure) return;
+          const batch: Batch = { actions: built.actions, goals: built.items.map((w) => w.goal) };
+          try {
+            await submitGoals(batch);
+            written(batch.goals);
+          } catch (error) {
+            failure ??= error;
+          }
         }
       });
       if (failure) throw failure;

@@ -11,6 +11,8 @@ import type { RollUp } from "../domain/team-rollups.js";
 import { joinChunks, splitChunks } from "./dashboard-store.js";
 import { assertEntityWithinLimits, filterByPrefix, isConflict, makeKey, prefixUpperBound, quoteOData, TABLE_LIMITS, type TableFactory } from "./tables.js";
 import { tenantFilter } from "./tenant-data.js";
+import { toTransactions } from "./import-goal-writes.js";
+import { runLimited } from "../domain/run-limited.js";
 
 export const ROLLUPS_TABLE = "rollups";
 
@@ -64,6 +66,9 @@ function toProps(value: RollUp | number): Record<string, unknown> {
 export function toRollUpEntity(tenantId: string, record: RollUpRecord): { partitionKey: string; rowKey: string } & Record<string, unknown> {
   return { partitionKey: makeKey(tenantId, record.at), rowKey: slotRowKey(record.slot), ...toProps(record.value) };
 }
+
+/** Transactions of a rebuild sent at once. */
+const BULK_CONCURRENCY = 16;
 
 const lostRace = () => new AppError("precondition_failed", "The roll-up changed while it was being recomputed.");
 
@@ -185,6 +190,7 @@ export function createRollUpStore(factory: TableFactory): RollUpStore {
     },
     async replaceAll(tenantId, records) {
       const stored = new Map((await query(tenantFilter(tenantId))).map((row) => [`${row.partitionKey}\n${row.rowKey}`, row]));
+      const changed = new Map<string, Array<Record<string, unknown> & { partitionKey: string; rowKey: string }>>();
       let written = 0;
       for (const record of records) {
         const pk = partition(tenantId, record.at);
@@ -193,10 +199,18 @@ export function createRollUpStore(factory: TableFactory): RollUpStore {
         const current = stored.get(key);
         stored.delete(key);
         if (current && JSON.stringify(toValue(current)) === JSON.stringify(record.value)) continue;
-        await table.upsertEntity({ partitionKey: pk, rowKey, ...toProps(record.value) }, "Replace");
+        const entity = { partitionKey: pk, rowKey, ...toProps(record.value) };
+        assertEntityWithinLimits(entity);
+        const list = changed.get(pk);
+        if (list) list.push(entity);
+        else changed.set(pk, [entity]);
         written++;
       }
-      for (const row of stored.values()) await deleteRows(row.partitionKey!, [row.rowKey!]);
+      const batches = [...changed.values()].flatMap((list) => toTransactions(list, (entity): TransactionAction[] => [["upsert", entity, "Replace"]]));
+      await runLimited(batches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
+      const gone = new Map<string, string[]>();
+      for (const row of stored.values()) gone.set(row.partitionKey!, [...(gone.get(row.partitionKey!) ?? []), row.rowKey!]);
+      await runLimited([...gone], BULK_CONCURRENCY, ([pk, rowKeys]) => deleteRows(pk, rowKeys));
       return written + stored.size;
     },
   };

@@ -7,6 +7,7 @@ import { computeGoalProgress } from "../../../functions/src/contracts/progress.j
 import type { Goal } from "../../../functions/src/domain/types.js";
 import { fromSummaryEntity } from "../../../functions/src/store/cascade-index.js";
 import { fromGoalEntity, type GoalEntity } from "../../../functions/src/store/goal-entity.js";
+import { pointerShard } from "../../../functions/src/store/goal-pointers.js";
 import { readTenantRows } from "../../support/table-scan.js";
 
 type Row = Record<string, unknown>;
@@ -33,9 +34,12 @@ export async function checkConsistency(connectionString: string, tenantId: strin
   const cascade = byTable("cascadeindex");
   const stamps = byTable("dashboards");
   const problems: string[] = [];
+  // A pointer in the goal's shard; else one kept where pointers were written before the shards.
+  const goalPointerOf = (goalId: string) => pointers.get(key(tenantId, "i", pointerShard(goalId), goalId)) ?? pointers.get(key(tenantId, goalId, "g"));
+  const placementPointerOf = (goalId: string) => cascade.get(key(tenantId, "ptrs", pointerShard(goalId), goalId)) ?? cascade.get(key(tenantId, "ptr", goalId, "p"));
 
   for (const goal of live.values()) {
-    const pointer = pointers.get(key(tenantId, goal.id, "g"));
+    const pointer = goalPointerOf(goal.id);
     if (pointer?.ownerId !== goal.ownerId) problems.push(`goalindex: goal ${goal.id} has ${pointer ? `a pointer to ${String(pointer.ownerId)}` : "no pointer"}`);
     if (goal.parentId) {
       const child = children.get(key(tenantId, goal.parentId, goal.id));
@@ -45,7 +49,7 @@ export async function checkConsistency(connectionString: string, tenantId: strin
     }
     const owner = await directory.getPerson(tenantId, goal.ownerId);
     const managerKey = owner?.managerId ?? ROOT_PLACEMENT;
-    const cascadePointer = cascade.get(key(tenantId, "ptr", goal.id, "p"));
+    const cascadePointer = placementPointerOf(goal.id);
     if (!cascadePointer || cascadePointer.managerKey !== managerKey || cascadePointer.cycleId !== goal.cycleId) {
       problems.push(`cascadeindex: goal ${goal.id} pointer is ${cascadePointer ? `at ${String(cascadePointer.cycleId)}/${String(cascadePointer.managerKey)}` : "missing"}`);
       continue;
@@ -63,7 +67,10 @@ export async function checkConsistency(connectionString: string, tenantId: strin
     }
   }
 
-  for (const [rowKey, pointer] of pointers) if (!live.has(rowKey.split("|")[1]!)) problems.push(`goalindex: pointer ${rowKey} leads to no goal (owner ${String(pointer.ownerId)})`);
+  for (const [rowKey, pointer] of pointers) {
+    const goalId = String(pointer.partitionKey).startsWith(`${tenantId}|i|`) ? String(pointer.rowKey) : rowKey.split("|")[1]!;
+    if (!live.has(goalId)) problems.push(`goalindex: pointer ${rowKey} leads to no goal (owner ${String(pointer.ownerId)})`);
+  }
   for (const child of children.values()) {
     const goal = live.get(String(child.rowKey));
     if (!goal || key(tenantId, goal.parentId ?? "") !== child.partitionKey) problems.push(`goalchildren: row ${String(child.partitionKey)}/${String(child.rowKey)} lists a goal that is not there`);
@@ -74,9 +81,13 @@ export async function checkConsistency(connectionString: string, tenantId: strin
       if (!live.has(partition.split("|")[2]!)) problems.push(`cascadeindex: pointer of missing goal ${partition}`);
       continue;
     }
+    if (partition.includes("|ptrs|")) {
+      if (!live.has(String(row.rowKey))) problems.push(`cascadeindex: pointer of missing goal ${String(row.rowKey)}`);
+      continue;
+    }
     const goalId = String(row.id);
     const goal = live.get(goalId);
-    const pointer = cascade.get(key(tenantId, "ptr", goalId, "p"));
+    const pointer = placementPointerOf(goalId);
     const isTop = partition.endsWith("|top");
     const isWhereExpected = goal && pointer && (isTop ? goal.isTopLevel && partition === key(tenantId, goal.cycleId, "top") : partition === key(tenantId, String(pointer.cycleId), "m", String(pointer.managerKey)));
     if (!isWhereExpected) problems.push(`cascadeindex: row ${partition}/${String(row.rowKey)} is for a goal that is gone or elsewhere`);

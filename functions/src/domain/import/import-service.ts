@@ -10,7 +10,7 @@ import type { JobProgress, JobResult } from "../admin-jobs.js";
 import type { Clock, CycleRepository, GoalRepository, IdGenerator, Versioned } from "../ports.js";
 import { runLimited } from "../run-limited.js";
 import type { AuditEntry, Goal, Person, Principal } from "../types.js";
-import { buildOwnerIndex } from "./import-owners.js";
+import { buildOwnerIndex, type OwnerIndex } from "./import-owners.js";
 import { refreshImportViews, type ImportViewDeps } from "./import-views.js";
 import { planImport, type ImportMapping, type ImportPlan } from "./import-plan.js";
 import { readSheet, type ReadSheet } from "./import-read.js";
@@ -38,7 +38,7 @@ export interface ImportGoalWriter {
 
 export interface ImportDeps {
   /** Reads stored goals; the import writes through `writer`. */
-  goals: Pick<GoalRepository, "getGoal">;
+  goals: Pick<GoalRepository, "getGoal" | "listGoalsByOwner">;
   writer: ImportGoalWriter;
   views: Omit<ImportViewDeps, "clock">;
   cycles: CycleRepository;
@@ -58,6 +58,8 @@ export interface ImportOptions {
 /** What the preview and the job report list at most; the counts always cover every row. */
 export const MAX_LISTED_ERRORS = 1000;
 const READ_CONCURRENCY = 32;
+/** Partition queries cost storage more than point reads; fewer go at once. */
+const PARTITION_READ_CONCURRENCY = 8;
 
 import type { ImportPreview } from "../../contracts/admin.js";
 export type { ImportPreview };
@@ -79,21 +81,42 @@ export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Stored goals the plan needs: those the file's ids map to, and goals rows name as their parent. */
-async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, mappings: Map<string, ImportMapping>): Promise<Map<string, Versioned<Goal>>> {
+/** Stored goals the plan needs: those the file's ids map to, and goals rows name as their parent.
+ * A goal the file imported before is most likely still its file owner's: each such owner's partition
+ * is read in one query (rather than one read per goal); the goals not found there, and parents named
+ * by id, are read one by one. */
+async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, mappings: Map<string, ImportMapping>, owners: OwnerIndex, ownerChoices: Record<string, string>): Promise<Map<string, Versioned<Goal>>> {
   const ids = new Set<string>();
   const fileIds = new Set(sheet.rows.map((r) => r.id));
+  const ownerTextOf = new Map(sheet.rows.filter((r) => r.type === "goal").map((r) => [r.id, r.owner]));
+  const ownerOf = (text: string | undefined): string | null => {
+    if (text === undefined) return null;
+    const chosen = ownerChoices[text];
+    if (chosen && owners.has(chosen)) return chosen;
+    const match = owners.resolve(text);
+    return "personId" in match ? match.personId : null;
+  };
+  const byOwner = new Map<string, Set<string>>();
   for (const row of sheet.rows) {
     const mapped = mappings.get(row.id);
-    if (mapped) ids.add(mapped.goalId);
+    if (mapped) {
+      ids.add(mapped.goalId);
+      const ownerId = ownerOf(ownerTextOf.get(row.type === "goal" ? row.id : row.parent));
+      if (ownerId) byOwner.set(ownerId, (byOwner.get(ownerId) ?? new Set()).add(mapped.goalId));
+    }
     if (row.type === "goal" && row.parent !== "" && !fileIds.has(row.parent)) {
       const parent = mappings.get(row.parent);
       if (parent) ids.add(parent.goalId);
       else if (ID_LIKE.test(row.parent)) ids.add(row.parent);
     }
   }
-  const found = await runLimited([...ids], READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
-  return new Map(found.filter((g): g is Versioned<Goal> => g !== null).map((g) => [g.value.id, g]));
+  const found = new Map<string, Versioned<Goal>>();
+  await runLimited([...byOwner], PARTITION_READ_CONCURRENCY, async ([ownerId, wanted]) => {
+    for (const stored of await retryWhenBusy(() => deps.goals.listGoalsByOwner(tenantId, ownerId, {}))) if (wanted.has(stored.value.id)) found.set(stored.value.id, stored);
+  });
+  const rest = await runLimited([...ids].filter((id) => !found.has(id)), READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
+  for (const stored of rest) if (stored) found.set(stored.value.id, stored);
+  return found;
 }
 
 async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]> {
@@ -105,8 +128,8 @@ async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]>
 async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions) {
   const tenantId = principal.tenantId;
   const [sheet, mappings, cycles, people] = await Promise.all([readSheet(source, options.mapping), retryWhenBusy(() => deps.mappings.listMappings(tenantId)), retryWhenBusy(() => deps.cycles.listCycles(tenantId)), retryWhenBusy(() => readPeople(deps, tenantId))]);
-  const goals = sheet.format === "unknown" ? new Map() : await readGoals(deps, tenantId, sheet, mappings);
   const owners = buildOwnerIndex(people);
+  const goals = sheet.format === "unknown" ? new Map<string, Versioned<Goal>>() : await readGoals(deps, tenantId, sheet, mappings, owners, options.owners);
   const plan = planImport({ tenantId, actorId: principal.userId, now: deps.clock.now().toISOString(), rowCount: sheet.rowCount, rows: sheet.rows, rowErrors: sheet.errors, owners, ownerChoices: options.owners, cycles, mappings, goals, newId: () => deps.ids.newId() });
   return { sheet, plan, people, owners };
 }
@@ -168,8 +191,9 @@ export async function runImport(deps: ImportDeps, principal: Principal, source: 
     failure = describeWriteFailure(error, written.length, writes.length);
   }
   // The goals written are brought into the views even when the run stopped part way.
-  report({ phase: "updating views", done: counts.processed, total: plan.rows, detail: detail() });
-  await retryWhenBusy(() => refreshImportViews({ ...deps.views, clock: deps.clock }, tenantId, written, new Set(writes.filter((w) => !w.etag).map((w) => w.goal.id)), people, owners));
+  const created = new Set(writes.filter((w) => !w.etag).map((w) => w.goal.id));
+  const viewStep = (part: string) => report({ phase: `updating views: ${part}`, done: counts.processed, total: plan.rows, detail: detail() });
+  await retryWhenBusy(() => refreshImportViews({ ...deps.views, clock: deps.clock }, tenantId, written, created, people, owners, viewStep));
   if (failure) throw failure;
   counts.processed = plan.rows;
   return detail();

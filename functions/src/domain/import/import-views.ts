@@ -15,15 +15,19 @@ export interface ImportViewDeps {
     indexNewGoals(tenantId: string, entries: ReadonlyArray<{ goal: Goal; placement: { managerKey: string; ownerName: string } }>): Promise<void>;
   };
   snapshots: Pick<DashboardSnapshots, "markChanged">;
-  rebuildRollUps(tenantId: string): Promise<unknown>;
+  /** Rebuilds the tenant's roll-ups from the directory as the import read it. */
+  rebuildRollUps(tenantId: string, people: readonly Person[]): Promise<unknown>;
   clock: Clock;
 }
+
+export type ViewPart = "cascade index" | "roll-ups" | "dashboards";
 
 const INDEX_CONCURRENCY = 16;
 const STAMP_CHUNK = 200;
 
-/** `created` names the goals written for the first time; the others were there before. */
-export async function refreshImportViews(deps: ImportViewDeps, tenantId: string, goals: readonly Goal[], created: ReadonlySet<string>, people: readonly Person[], owners: OwnerIndex): Promise<void> {
+/** `created` names the goals written for the first time; the others were there before. `step` hears
+ * of each part as it starts (the cascade index, the roll-ups, the dashboards). */
+export async function refreshImportViews(deps: ImportViewDeps, tenantId: string, goals: readonly Goal[], created: ReadonlySet<string>, people: readonly Person[], owners: OwnerIndex, step: (part: ViewPart) => void = () => {}): Promise<void> {
   if (goals.length === 0) return;
   const byId = new Map(people.map((p) => [p.id, p]));
   const placementOf = (ownerId: string): Placement => {
@@ -37,9 +41,12 @@ export async function refreshImportViews(deps: ImportViewDeps, tenantId: string,
     if (created.has(goal.id) && placement.managerKey !== null) fresh.push({ goal, placement: { managerKey: placement.managerKey, ownerName: placement.ownerName ?? "" } });
     else others.push(goal);
   }
+  step("cascade index");
   await deps.cascadeIndex.indexNewGoals(tenantId, fresh);
   await runLimited(others, INDEX_CONCURRENCY, (goal) => deps.cascadeIndex.indexGoal(goal, placementOf(goal.ownerId)));
-  await deps.rebuildRollUps(tenantId);
+  step("roll-ups");
+  await deps.rebuildRollUps(tenantId, people);
+  step("dashboards");
   const managers = new Set<string>();
   for (const ownerId of new Set(goals.map((g) => g.ownerId))) for (const id of owners.chainOf(ownerId)) managers.add(id);
   const ids = [...managers];
