@@ -1,14 +1,18 @@
 /** Import benchmark: a 100,000-row Cascade template CSV (25,000 goals of 2,000 people, each with three
  * key results, most aligned to a goal earlier in the file) imported into Azurite through the same
  * job work the API starts, then the same file again (nothing to change). The import runs in a child
- * process so its peak RSS is measured alone. Run alone with `npx tsx test/bench/import.ts`;
+ * process so its peak RSS is measured alone: the parent builds the file and the people, and the child
+ * reads the file as bytes, as a request body arrives. Run alone with `npx tsx test/bench/import.ts`;
  * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling, and
  * IMPORT_BENCH_CPU_PROF=DIR writes the import process's CPU profile there. Besides time and
  * memory it prints where the time went (reading and planning, then writing) and the storage requests
  * the run sent, per goal written. */
 import { fork } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { loadavg } from "node:os";
+import { loadavg, tmpdir } from "node:os";
+import type { Cycle, Person } from "../../functions/src/domain/types.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfig } from "../../functions/src/config.js";
 import { startAzurite } from "../../functions/dev/azurite.js";
@@ -49,17 +53,33 @@ function buildFile(mails: string[], cycleName: string): Uint8Array {
   return new TextEncoder().encode(toCsv(table));
 }
 
-async function runChild(connectionString: string): Promise<{ first: Figures; again: Figures | null; rows: number }> {
-  const config = loadConfig({ AUTH_MODE: "entra", AAD_APP_CLIENT_ID: randomUUID(), ALLOWED_TENANT_IDS: randomUUID(), ENTRA_JWKS_URL: "http://127.0.0.1:9/keys", ENTRA_AUTHORITY_HOST: "http://127.0.0.1:9", STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: "error" });
-  const services = await createServices(config, { tabDir: "." });
+/** What the child is given: the storage, the tenant's people and cycle, and the file, written by the
+ * parent so the child's memory is the import's (as a request body, the file arrives as bytes). */
+interface ChildInput {
+  connectionString: string;
+  tenantId: string;
+  people: Person[];
+  cycle: Cycle;
+  filePath: string;
+}
+
+function buildTenant(): Omit<ChildInput, "connectionString" | "filePath"> & { bytes: Uint8Array } {
   const tenantId = randomUUID();
   const ceo = buildPerson({ displayName: "Chief" });
   const people = [ceo, ...Array.from({ length: PEOPLE - 1 }, (_, i) => buildPerson({ displayName: `Person ${i}`, managerId: i < 40 ? ceo.id : undefined }))];
   for (let i = 41; i < people.length; i++) people[i]!.managerId = people[1 + (i % 40)]!.id;
-  await services.directory.upsertPeople(tenantId, people);
   const cycle = buildCycle(tenantId);
+  return { tenantId, people, cycle, bytes: buildFile(people.map((p) => p.mail!), cycle.name) };
+}
+
+async function runChild(input: ChildInput): Promise<{ first: Figures; again: Figures | null; rows: number }> {
+  const config = loadConfig({ AUTH_MODE: "entra", AAD_APP_CLIENT_ID: randomUUID(), ALLOWED_TENANT_IDS: input.tenantId, ENTRA_JWKS_URL: "http://127.0.0.1:9/keys", ENTRA_AUTHORITY_HOST: "http://127.0.0.1:9", STORAGE_CONNECTION_STRING: input.connectionString, LOG_LEVEL: "error" });
+  const services = await createServices(config, { tabDir: "." });
+  const { tenantId, people, cycle } = input;
+  const ceo = people[0]!;
+  await services.directory.upsertPeople(tenantId, people);
   await services.goalDeps.cycles.saveCycle(cycle);
-  const bytes = buildFile(people.map((p) => p.mail!), cycle.name);
+  const bytes = new Uint8Array(await readFile(input.filePath));
   const admin = { tenantId, userId: ceo.id, name: "Admin", roles: ["Cascade.Admin"] };
   const measure = async (): Promise<Figures> => {
     const cpu = process.cpuUsage();
@@ -101,7 +121,7 @@ async function runChild(connectionString: string): Promise<{ first: Figures; aga
   return { first, again, rows: GOALS * (1 + KEY_RESULTS_PER_GOAL) };
 }
 
-function importInChild(connectionString: string): Promise<{ first: Figures; again: Figures | null; rows: number }> {
+function importInChild(input: ChildInput): Promise<{ first: Figures; again: Figures | null; rows: number }> {
   return new Promise((resolve, reject) => {
     const profileDir = process.env["IMPORT_BENCH_CPU_PROF"];
     const execArgv = ["--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
@@ -109,7 +129,7 @@ function importInChild(connectionString: string): Promise<{ first: Figures; agai
     child.once("message", (report) => resolve(report as { first: Figures; again: Figures | null; rows: number }));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The import process exited with ${code}`))));
-    child.send(connectionString);
+    child.send(input);
   });
 }
 
@@ -117,7 +137,11 @@ export async function runImportBench(): Promise<void> {
   const azurite = await startAzurite();
   try {
     const loadAverage = round(loadavg()[0]!);
-    const { first, again, rows } = await importInChild(azurite.connectionString);
+    const { bytes, ...tenant } = buildTenant();
+    const dir = await mkdtemp(join(tmpdir(), "cascade-import-bench-"));
+    const filePath = join(dir, "goals.csv");
+    await writeFile(filePath, bytes);
+    const { first, again, rows } = await importInChild({ connectionString: azurite.connectionString, filePath, ...tenant }).finally(() => rm(dir, { recursive: true, force: true }));
     const line = (bench: string, f: Figures) => ({ bench, rows, seconds: f.seconds, peakRssMb: f.peakRssMb, created: f.result["created"], updated: f.result["updated"], skipped: f.result["skipped"], errorCount: f.result["errorCount"], cpuSeconds: f.cpuSeconds, planningSeconds: f.planningSeconds, storageRequests: f.storageRequests, requestsPerGoal: round(f.storageRequests / GOALS), phases: f.phases, loadAverage });
     console.log(JSON.stringify(line("import", first)));
     console.log(JSON.stringify(again ? line("import-again", again) : { bench: "import-again", rows, failed: true, loadAverage }));
@@ -128,8 +152,8 @@ export async function runImportBench(): Promise<void> {
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain && process.argv.includes("--child")) {
-  process.once("message", (connectionString) => {
-    runChild(connectionString as string).then(
+  process.once("message", (input) => {
+    runChild(input as ChildInput).then(
       (report) => process.send!(report, () => process.exit(0)),
       (error: unknown) => {
         console.error(error);

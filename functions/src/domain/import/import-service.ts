@@ -160,41 +160,75 @@ export function assertRunnable<T extends { format: SheetFormat | "unknown" }>(pr
   if (preview.format === "unknown") throw new AppError("validation_failed", "The columns were not recognised; map them in the preview first.", { errors: [{ path: "mapping", message: "Map at least id, type and title." }] });
 }
 
+/** What a run keeps of its plan while it writes: the goals to write and, per goal, what it counts for.
+ * The sheet's rows and the plan itself are left behind once this is made, so a large file's rows are
+ * not held in memory while the goals are written. */
+interface RunPlan {
+  rows: number;
+  unchanged: number;
+  errors: Array<{ line: number; message: string }>;
+  errorCount: number;
+  newMappings: ImportMapping[];
+  writes: ImportGoalWrite[];
+  /** Goal id → the rows it changes and how they count. */
+  tally: Map<string, { rows: number; isUpdate: boolean; keyResults: { create: number; update: number } }>;
+  people: Person[];
+  owners: OwnerIndex;
+}
+
+async function prepareRun(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions): Promise<RunPlan> {
+  const { sheet, plan, people, owners } = await prepare(deps, principal, source, options);
+  assertRunnable(sheet);
+  const format = sheet.format;
+  return {
+    rows: plan.rows,
+    unchanged: plan.unchanged,
+    errors: plan.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ line: e.line, message: e.message })),
+    errorCount: plan.errors.length,
+    newMappings: plan.newMappings,
+    writes: plan.writes.map((w): ImportGoalWrite => ({ goal: w.goal, previous: w.previous?.value ?? null, etag: w.previous?.etag ?? null, audit: importedAudit(deps, principal, w, format) })),
+    tally: new Map(plan.writes.map((w) => [w.goal.id, { rows: w.rows, isUpdate: w.previous !== null, keyResults: w.keyResults }])),
+    people,
+    owners,
+  };
+}
+
 export async function runImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions, report: (progress: JobProgress) => void): Promise<JobResult> {
   report({ phase: "planning", done: 0, total: null });
   const tenantId = principal.tenantId;
-  const { sheet, plan, people, owners } = await prepare(deps, principal, source, options);
-  assertRunnable(sheet);
-  const counts = { processed: plan.unchanged + plan.errors.length, created: 0, updated: 0 };
-  const errors = plan.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ line: e.line, message: e.message }));
-  const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors, errorCount: plan.errors.length });
-  report({ phase: "remembering ids", done: counts.processed, total: plan.rows, detail: detail() });
-  await retryWhenBusy(() => deps.mappings.addMappings(tenantId, plan.newMappings));
-  const planned = new Map(plan.writes.map((w) => [w.goal.id, w]));
-  const writes = plan.writes.map((w): ImportGoalWrite => ({ goal: w.goal, previous: w.previous?.value ?? null, etag: w.previous?.etag ?? null, audit: importedAudit(deps, principal, w, sheet.format) }));
+  const run = await prepareRun(deps, principal, source, options);
+  const { rows: total, errors, errorCount, tally, people, owners } = run;
+  const counts = { processed: run.unchanged + errorCount, created: 0, updated: 0 };
+  const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors, errorCount });
+  report({ phase: "remembering ids", done: counts.processed, total, detail: detail() });
+  await retryWhenBusy(() => deps.mappings.addMappings(tenantId, run.newMappings));
+  run.newMappings = [];
+  const writes = run.writes;
+  run.writes = [];
+  const created = new Set(writes.filter((w) => !w.etag).map((w) => w.goal.id));
   const written: Goal[] = [];
   let failure: AppError | null = null;
   try {
     await deps.writer.writeGoals(tenantId, writes, (goals) => {
       for (const goal of goals) {
-        const write = planned.get(goal.id)!;
+        const write = tally.get(goal.id)!;
         written.push(goal);
         counts.processed += write.rows;
-        if (write.previous) {
+        if (write.isUpdate) {
           counts.updated += 1 + write.keyResults.update;
           counts.created += write.keyResults.create;
         } else counts.created += write.rows;
       }
-      report({ phase: "writing goals", done: counts.processed, total: plan.rows, detail: detail() });
+      report({ phase: "writing goals", done: counts.processed, total, detail: detail() });
     });
   } catch (error) {
     failure = describeWriteFailure(error, written.length, writes.length);
   }
+  writes.length = 0;
   // The goals written are brought into the views even when the run stopped part way.
-  const created = new Set(writes.filter((w) => !w.etag).map((w) => w.goal.id));
-  const viewStep = (part: string) => report({ phase: `updating views: ${part}`, done: counts.processed, total: plan.rows, detail: detail() });
+  const viewStep = (part: string) => report({ phase: `updating views: ${part}`, done: counts.processed, total, detail: detail() });
   await retryWhenBusy(() => refreshImportViews({ ...deps.views, clock: deps.clock }, tenantId, written, created, people, owners, viewStep));
   if (failure) throw failure;
-  counts.processed = plan.rows;
+  counts.processed = total;
   return detail();
 }
