@@ -37,7 +37,8 @@ interface Figures {
   planningSeconds: number;
   storageRequests: number;
   /** Seconds, storage requests and memory (at its end) per phase the job reported, in order. */
-  phases: Array<{ phase: string; seconds: number; requests: number; rssMb: number; heapMb: number }>;
+  /** rssMb and heapMb at the phase's end; peakRssMb and peakHeapMb the most sampled during it (every 50 ms). */
+  phases: Array<{ phase: string; seconds: number; requests: number; rssMb: number; heapMb: number; peakRssMb: number; peakHeapMb: number }>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -88,10 +89,17 @@ async function runChild(input: ChildInput): Promise<{ first: Figures; again: Fig
     let storageRequests = 0;
     const phases: Figures["phases"] = [];
     let current = { phase: "", at: started, requests: 0 };
+    let peak = { rss: 0, heap: 0 };
+    const sample = () => {
+      const memory = process.memoryUsage();
+      peak = { rss: Math.max(peak.rss, memory.rss), heap: Math.max(peak.heap, memory.heapUsed) };
+    };
+    const sampler = setInterval(sample, 50);
     const closePhase = () => {
       const requests = readStorageRequestCount() ?? storageRequests;
       const memory = process.memoryUsage();
-      if (current.phase) phases.push({ phase: current.phase, seconds: round((performance.now() - current.at) / 1000), requests: requests - current.requests, rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) });
+      if (current.phase) phases.push({ phase: current.phase, seconds: round((performance.now() - current.at) / 1000), requests: requests - current.requests, rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20), peakRssMb: Math.round(Math.max(peak.rss, memory.rss) / 2 ** 20), peakHeapMb: Math.round(Math.max(peak.heap, memory.heapUsed) / 2 ** 20) });
+      peak = { rss: 0, heap: 0 };
       return requests;
     };
     const onProgress = (progress: { phase: string }) => {
@@ -107,7 +115,7 @@ async function runChild(input: ChildInput): Promise<{ first: Figures; again: Fig
         return done;
       },
       (n) => (storageRequests = n),
-    );
+    ).finally(() => clearInterval(sampler));
     const used = process.cpuUsage(cpu);
     const ended = performance.now();
     return { result, seconds: round((ended - started) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: round((used.user + used.system) / 1e6), planningSeconds: round(((planned ?? ended) - started) / 1000), storageRequests, phases };
