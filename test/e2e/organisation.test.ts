@@ -50,20 +50,30 @@ describe("the demo organisation's cascade in a browser", () => {
     await tree.getByRole("treeitem", { name: "Goal: Grow recurring revenue to 48 million" }).waitFor();
     expect(await page.locator('[data-figure="people"]').innerText()).toContain("50");
 
-    const cto = tree.getByRole("treeitem", { name: "Daniel Kim, Chief Technology Officer" });
-    await cto.getByText("Daniel Kim", { exact: true }).first().click();
-    await cto.getByRole("treeitem", { name: "Hiroshi Tanaka, Director of Platform Engineering" }).waitFor();
-    expect(await cto.getByRole("treeitem", { name: /^Goal: / }).count()).toBeGreaterThan(0);
-
+    // One answer holds the top of the organisation; a branch whose reports it cut off shows its own
+    // goals and figures, and opens as its own answer.
     const search = page.getByRole("searchbox", { name: "Find a person or a goal" });
-    await search.fill("Chloé");
-    await tree.getByRole("treeitem", { name: "Chloé Dubois, Site Reliability Engineer" }).waitFor();
-    await expect.poll(() => tree.getByRole("treeitem", { name: /Grace Mensah/ }).count()).toBe(0);
     await search.fill("customers love");
     await tree.getByRole("treeitem", { name: "Goal: Make customers love the product again" }).waitFor();
     await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
-
+    await search.fill("");
     await page.getByRole("region", { name: "Needs attention" }).getByRole("button", { name: /^Nothing aligned to them yet/ }).waitFor();
+
+    const cto = tree.getByRole("treeitem", { name: "Daniel Kim, Chief Technology Officer" });
+    await cto.getByText("Daniel Kim", { exact: true }).first().click();
+    await expect.poll(() => cto.getByRole("treeitem", { name: /^Goal: / }).count()).toBeGreaterThan(0);
+    await cto.getByRole("button", { name: "Show Daniel Kim's 2 reports" }).click();
+    const ctoRoot = tree.getByRole("treeitem", { name: "Daniel Kim, Chief Technology Officer" });
+    await ctoRoot.getByRole("treeitem", { name: "Hiroshi Tanaka, Director of Platform Engineering" }).waitFor();
+    expect(await tree.getByRole("treeitem", { name: /Amara Okafor/ }).count()).toBe(0);
+
+    await search.fill("Fatima");
+    await tree.getByRole("treeitem", { name: "Fatima Zahra El Idrissi, Engineering Manager, Infrastructure" }).waitFor();
+    await expect.poll(() => tree.getByRole("treeitem", { name: /Olivia Chen/ }).count()).toBe(0);
+    await search.fill("");
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await tree.getByRole("treeitem", { name: "Amara Okafor, Chief Executive Officer" }).waitFor();
+
     expect(pageErrors).toEqual([]);
   });
 
