@@ -1,6 +1,7 @@
 /** API benchmark (`npm run bench -- api`): the local host in its own process, Azurite, and real token
  * verification (Entra mode, the test issuer's keys). Seeds as much of 100k people / 1M goals as fits
- * the seed budget, then measures at 300 req/s: single-goal read beside a raw Azurite point read, team view
+ * the seed budget, then measures at a rate the emulator sustains and again at 300 req/s (where it saturates):
+ * single-goal read beside a raw Azurite point read, team view
  * (the dashboard of a manager with at most 200 goals below them), and single-goal update beside a raw
  * Azurite transaction of the same shape.
  * Prints one JSON line per figure set. Run alone with `npx tsx test/bench/api.ts`. */
