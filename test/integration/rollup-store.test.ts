@@ -41,7 +41,7 @@ function interceptListing(inner: TableFactory, afterListing: () => Promise<void>
   return { ...inner, getClient: (table: string) => wrap(inner.getClient(table)) };
 }
 
-const rollUpOf = (title: string): RollUp => computeContribution({ id: "r1", displayName: "R1" }, [buildTestGoal({ id: `g-${title}`, title, ownerId: "r1", cycleId: "c1", status: "active" })], NOW);
+const rollUpOf = (title: string): RollUp => computeContribution({ id: "r1", displayName: "R1" }, [buildTestGoal({ id: `g-${title}`, title, ownerId: "r1", cycleId: "c1", status: "active" })], NOW, { isEnabled: true, hasReports: false, alignedTo: new Set() });
 
 const TEAM: RollUpSlot = { kind: "team", cycleId: "c1", reportId: "r1" };
 const PEOPLE: RollUpSlot = { kind: "people", reportId: "r2" };
