@@ -12,6 +12,8 @@ import type { TableFactory } from "../store/tables.js";
 import type { Logger } from "../domain/logger.js";
 
 export interface CascadeServices extends OrgCascadeDeps, ReassignDeps {
+  /** Everyone in the directory, for the organisation search. */
+  listPeople(tenantId: string): AsyncIterable<Person>;
   /** Makes the goals follow the changes a directory sync applied; one failing change never stops the others. */
   applyDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<ReorgReport>;
   /** The sync's onChanges: as above, but throws when a change could not be handled, so the sync's
@@ -41,6 +43,7 @@ export function createCascadeServices(options: CascadeOptions): CascadeServices 
     people: options.people,
     riskMargin: options.riskMargin,
     mover: createGoalMover(options.tables),
+    listPeople: options.listPeople,
     async applyDirectoryChanges(tenantId, changes) {
       const report = await applyDirectoryChanges(deps, tenantId, changes);
       const level = report.failures.length > 0 ? "warn" : "info";
