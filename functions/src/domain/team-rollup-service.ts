@@ -239,7 +239,8 @@ export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<
     const known = [previous, next].filter((g): g is Goal => g !== undefined);
     const cycles = [...new Set(known.map((g) => g.cycleId))];
     try {
-      const parents = (await Promise.all(listParentsTouched(previous, next).map((id) => goals.getGoal(tenantId, id)))).flatMap((p) => (p ? [p.value] : []));
+      // Only a goal that may be white space (active or waiting) changes with what is aligned to it.
+      const parents = (await Promise.all(listParentsTouched(previous, next).map((id) => goals.getGoal(tenantId, id)))).flatMap((p) => (p && isWhiteSpaceCandidate(p.value, true) ? [p.value] : []));
       // A parent's owner is most often the owner's manager: their contribution is recomputed as the owner's chain passes them.
       const onTheWay = new Set(parents.filter((p) => cycles.includes(p.cycleId)).map((p) => p.ownerId));
       const owners = new Set(known.map((g) => g.ownerId));
