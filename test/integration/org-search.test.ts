@@ -3,7 +3,7 @@
  * input refused as problem+json. Real HTTP, real tokens, against Azurite. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { OrgSearch } from "../../functions/src/contracts/views.js";
-import { MAX_TEAMS_PER_PAGE, searchOrg } from "../../functions/src/domain/org-search.js";
+import { MAX_PACK_READS, MAX_TEAMS_PER_PAGE, searchOrg } from "../../functions/src/domain/org-search.js";
 import type { Goal, Person, Principal } from "../../functions/src/domain/types.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
@@ -101,10 +101,22 @@ describe("GET /api/org/{personId}/search", () => {
     expect(pages).toHaveLength(Math.ceil(41 / MAX_TEAMS_PER_PAGE));
     expect(pages.flatMap((p) => p.result.goals.map((g) => g.title))).toEqual(["Light the far lighthouse"]);
     expect(pages.at(-1)!.result.goals[0]!.path.map((s) => s.id)).toEqual([head.id, managers.at(-1)!.id]);
-    // The directory read whole (a fixed number of queries, whatever the size of the subtree or the
-    // tenant), the root's goals, and at most one query per team read beyond a one-team search's.
+    // Beyond a one-team search's: at most a read per team walked to find who is in the subtree (then
+    // the whole directory in a fixed number of queries), and a query per team whose goals are read.
     let baseline = -1;
     await countStorageRequests(() => searchOrg(api.services.cascade, as, managers[0]!.id, { q: "lighthouse", cycleId: api.cycle.id, continuation: null }), (n) => (baseline = n));
-    for (const page of pages) expect(page.requests).toBeLessThanOrEqual(baseline + MAX_TEAMS_PER_PAGE - 1);
+    for (const page of pages) expect(page.requests).toBeLessThanOrEqual(baseline + MAX_PACK_READS + MAX_TEAMS_PER_PAGE - 1);
+  });
+
+  test("a subtree of more teams than a search walks is found in the whole directory instead", { timeout: 300_000 }, async () => {
+    const head = buildPerson({ displayName: "Greta Granary" });
+    const managers = Array.from({ length: MAX_PACK_READS + 6 }, (_, i) => buildPerson({ displayName: `Miller ${String(i).padStart(2, "0")}`, managerId: head.id }));
+    const reports = managers.map((m, i) => buildPerson({ displayName: i === managers.length - 1 ? "Wanda Windmill" : `Baker ${String(i).padStart(2, "0")}`, managerId: m.id }));
+    await api.services.directory.upsertPeople(api.tenantId, [head, ...managers, ...reports]);
+    expect(await api.services.cascade.listSubtreeWithin(api.tenantId, head.id, MAX_PACK_READS)).toBeNull();
+    const res = await search(head, head, "windmill");
+    expect(res.body.people.map((p) => p.person.id)).toEqual([reports.at(-1)!.id]);
+    expect(res.body.people[0]!.path.map((step) => step.id)).toEqual([head.id, managers.at(-1)!.id]);
+    expect((await search(head, head, "zoe")).body.people).toEqual([]);
   });
 });

@@ -4,13 +4,14 @@
  * goal is found only by those the cascade shows it to (the owner and the owner's managers, when the
  * search starts at or below someone they manage).
  * Reads are bounded whatever the size of the subtree:
- * - the directory's people shards, read whole (a fixed number of partition queries): who is in the
- *   subtree and where, worked out in memory;
+ * - who is in the subtree: its teams, walked while that takes at most MAX_PACK_READS reads, else the
+ *   directory's people shards read whole (a fixed number of queries, whatever the size of the tenant);
  * - the root's own goals (first page only), and the cascade index of at most MAX_TEAMS_PER_PAGE
  *   managers of the subtree per page, breadth first, until PAGE_SIZE goals were found; the
  *   continuation names the next manager to read. */
 import { summariseGoal, type CascadeDeps, type GoalSummary } from "./cascade-ports.js";
 import { AppError, notFound } from "./errors.js";
+import { isInManagementChain } from "./goal-access.js";
 import { MAX_ORG_DEPTH } from "./org-walk.js";
 import { resolveCycle } from "./team-goals.js";
 import type { Person, Principal } from "./types.js";
@@ -25,7 +26,12 @@ export const MAX_QUERY_LENGTH = 100;
 
 export interface OrgSearchDeps extends CascadeDeps {
   listPeople(tenantId: string): AsyncIterable<Person>;
+  /** Everyone below the manager, or null when that takes more than `maxPacks` team reads. */
+  listSubtreeWithin(tenantId: string, managerId: string, maxPacks: number): Promise<Person[] | null>;
 }
+
+/** Team reads a search spends walking the subtree before it reads the whole directory instead. */
+export const MAX_PACK_READS = 64;
 
 export interface OrgSearchQuery {
   q: string;
@@ -64,14 +70,19 @@ interface Subtree {
   managers: string[];
   /** Who sees private goals: everyone here when the viewer manages the root, else the viewer's own branch. */
   managed: Set<string>;
-  /** Everyone in the directory, in the subtree or not. */
-  inDirectory: ReadonlySet<string>;
+}
+
+async function* toAsync<T>(items: T[]): AsyncIterable<T> {
+  yield* items;
 }
 
 async function readSubtree(deps: OrgSearchDeps, tenantId: string, root: Person, viewerId: string): Promise<Subtree> {
+  // A subtree of up to MAX_PACK_READS managers is walked team by team; a larger one is found in the
+  // whole directory, read in a fixed number of queries.
+  const below = await deps.listSubtreeWithin(tenantId, root.id, MAX_PACK_READS);
   const everyone = new Map<string, Person>();
   const reportsOf = new Map<string, Person[]>();
-  for await (const person of deps.listPeople(tenantId)) {
+  for await (const person of below ? toAsync([root, ...below]) : deps.listPeople(tenantId)) {
     everyone.set(person.id, person);
     if (!person.managerId || person.managerId === person.id) continue;
     const list = reportsOf.get(person.managerId);
@@ -97,12 +108,7 @@ async function readSubtree(deps: OrgSearchDeps, tenantId: string, root: Person, 
   }
   const managers = order.filter((p) => (reportsOf.get(p.id) ?? []).some((r) => byId.has(r.id) && r.id !== root.id)).map((p) => p.id);
   // The viewer manages the root when they are the root or anyone above it.
-  let managesRoot = viewerId === root.id;
-  const seen = new Set<string>();
-  for (let up = everyone.get(root.id)?.managerId ?? root.managerId; up && !managesRoot && !seen.has(up); up = everyone.get(up)?.managerId ?? null) {
-    seen.add(up);
-    if (up === viewerId) managesRoot = true;
-  }
+  const managesRoot = viewerId === root.id || (await isInManagementChain(deps.directory, tenantId, viewerId, root.id));
   let managed: Set<string>;
   if (managesRoot) managed = new Set(byId.keys());
   else {
@@ -116,7 +122,7 @@ async function readSubtree(deps: OrgSearchDeps, tenantId: string, root: Person, 
       }
     }
   }
-  return { order, byId, managers, managed, inDirectory: new Set(everyone.keys()) };
+  return { order, byId, managers, managed };
 }
 
 /** From the root down to `managerId`, both included; empty for the root's own matches. */
@@ -165,6 +171,7 @@ export async function searchOrg(deps: OrgSearchDeps, principal: Principal, perso
     // A few teams at once; the page stops once enough goals were found.
     const batch = subtree.managers.slice(next, next + Math.min(4, MAX_TEAMS_PER_PAGE - reads));
     const rows = await Promise.all(batch.map((managerId) => deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycle.id, managerId)));
+    const leavers: Array<{ row: GoalSummary; managerId: string }> = [];
     batch.forEach((managerId, i) => {
       for (const row of rows[i]!) {
         if (row.ownerId === root.id) continue;
@@ -174,10 +181,15 @@ export async function searchOrg(deps: OrgSearchDeps, principal: Principal, perso
           if (owner.managerId === managerId) take(row, managerId, subtree.managed.has(row.ownerId));
           continue;
         }
-        // Someone who left: their goals stay under their former manager, seen as part of that manager's branch.
-        if (!subtree.inDirectory.has(row.ownerId)) take(row, managerId, subtree.managed.has(managerId));
+        if (matchesAll(row.title, words)) leavers.push({ row, managerId });
       }
     });
+    // Someone no longer in the directory: their goals stay under their former manager, seen as part of
+    // that manager's branch. An owner still in the directory elsewhere is a move still settling.
+    if (leavers.length > 0) {
+      const stillThere = await deps.people.getPeople(tenantId, new Set(leavers.map((l) => l.row.ownerId)));
+      for (const { row, managerId } of leavers) if (!stillThere.has(row.ownerId)) take(row, managerId, subtree.managed.has(managerId));
+    }
     next += batch.length;
     reads += batch.length;
   }
