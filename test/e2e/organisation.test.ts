@@ -1,5 +1,6 @@
 /** A leader of the demo organisation signs in and finds its cascade in the Organisation view: the
- * org chart with everyone's goals and figures, opened and searched the way a person would; the
+ * org chart with everyone's goals and figures, opened and searched the way a person would (someone
+ * below the levels shown is found from the top); the
  * Team view shows the same leader's direct reports with their goals. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -34,7 +35,7 @@ describe("the demo organisation's cascade in a browser", () => {
     await cascade?.stop();
   });
 
-  it("a leader sees the org chart with goals, opens a branch and searches for a person and a goal", async () => {
+  it("a leader sees the org chart with goals, opens a branch and searches for a person and a goal, deep ones too", async () => {
     const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -58,6 +59,18 @@ describe("the demo organisation's cascade in a browser", () => {
     await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
     await search.fill("");
     await page.getByRole("region", { name: "Needs attention" }).getByRole("button", { name: /^Nothing aligned to them yet/ }).waitFor();
+
+    // Someone deep below the levels the top answer holds is found from the top, on the server, and
+    // the match opens the branch they are in.
+    await search.fill("Fatima");
+    const further = page.getByRole("region", { name: "Further down the organisation" });
+    await further.getByRole("button", { name: "Fatima Zahra El Idrissi · in Hiroshi Tanaka's team" }).click();
+    await tree.getByRole("treeitem", { name: "Hiroshi Tanaka, Director of Platform Engineering" }).waitFor();
+    await tree.getByRole("treeitem", { name: "Fatima Zahra El Idrissi, Engineering Manager, Infrastructure" }).waitFor();
+    expect(await tree.getByRole("treeitem", { name: /Amara Okafor/ }).count()).toBe(0);
+    await search.fill("");
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await ceo.waitFor();
 
     const cto = tree.getByRole("treeitem", { name: "Daniel Kim, Chief Technology Officer" });
     await cto.getByText("Daniel Kim", { exact: true }).first().click();

@@ -1,6 +1,7 @@
 /** The Team view and the Organisation tree read the levels they return and the kept team roll-ups of
  * the branches they cut off: their storage requests do not grow with the subtree below, the figures of
- * a cut branch are those of the same branch loaded in full, and a viewer outside the chain is never
+ * a cut branch (white space below the cut and disabled accounts included) are those of the same branch
+ * loaded in full, and a viewer outside the chain is never
  * shown private goals in a cut branch's counts. Counted with the Tables client's request counter, in
  * process, against Azurite. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -130,6 +131,15 @@ describe("the figures of a cut branch", () => {
     await addPeople([below]);
     await addGoal(below, memberGoal, { visibility: "private", lastCheckIn: { at: new Date().toISOString(), confidence: "off_track" } });
     await addGoal(below, memberGoal, { status: "draft", flags: ["owner_left"] });
+    // White space below the cut: a goal of someone with reports that nothing is aligned to, and one a
+    // private goal is aligned to (white space to nobody, though an outsider does not see why).
+    await addGoal(m0!, leadGoals[0]!, { title: "Nothing aligned yet" });
+    const alignedPrivately = await addGoal(m0!, leadGoals[0]!, { title: "Aligned to privately" });
+    await addGoal(below, alignedPrivately, { visibility: "private", title: "A private goal below" });
+    // A disabled account with an aligned goal: its goal counts, the account is nobody to cover.
+    const disabled = buildPerson({ displayName: "Dee Disabled", managerId: leads[0]!.id, accountEnabled: false });
+    await addPeople([disabled]);
+    await addGoal(disabled, leadGoals[0]!, { title: "A disabled account's goal" });
   });
 
   test("equal the figures of the same branch loaded in full", { timeout: 120_000 }, async () => {
@@ -140,6 +150,8 @@ describe("the figures of a cut branch", () => {
     for (const id of [head.id, ...leads.map((l) => l.id)]) expect(comparable(figuresOf(team.result, id))).toEqual(comparable(figuresOf(tree.result, id)));
     expect(figuresOf(team.result, head.id)).toMatchObject({ people: 8, orphans: 1, atRisk: 2, needsRealignment: 1 });
     expect(figuresOf(team.result, head.id).ownerLeft).toBe(1);
+    // Lena's branch: Lena, Mo 0.0, Mo 0.1 and Bea count as people; Dee's account is disabled.
+    expect(figuresOf(team.result, leads[0]!.id)).toMatchObject({ people: 4, covered: 3, whiteSpace: 1 });
     expect(team.result.atRisk.map((g) => g.title).sort()).toEqual(tree.result.atRisk.map((g) => g.title).sort());
   });
 
@@ -149,8 +161,9 @@ describe("the figures of a cut branch", () => {
     const theirsInFull = await view(outsider, head, MAX_ORG_DEPTH);
     expect(theirs.result.isManagerView).toBe(false);
     for (const id of [head.id, ...leads.map((l) => l.id)]) expect(comparable(figuresOf(theirs.result, id))).toEqual(comparable(figuresOf(theirsInFull.result, id)));
-    expect(figuresOf(theirs.result, head.id).goals).toBe(figuresOf(mine.result, head.id).goals - 2);
+    expect(figuresOf(theirs.result, head.id).goals).toBe(figuresOf(mine.result, head.id).goals - 3);
     expect(figuresOf(theirs.result, head.id)).toMatchObject({ needsRealignment: 0, atRisk: 1 });
+    expect(figuresOf(theirs.result, leads[0]!.id)).toMatchObject({ people: 4, whiteSpace: 1 });
     expect(theirs.result.atRisk.map((g) => g.title)).not.toContain("A private goal");
     expect(JSON.stringify(theirs.result)).not.toContain("A private goal");
   });

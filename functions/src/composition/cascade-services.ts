@@ -12,6 +12,9 @@ import type { TableFactory } from "../store/tables.js";
 import type { Logger } from "../domain/logger.js";
 
 export interface CascadeServices extends OrgCascadeDeps, ReassignDeps {
+  /** Everyone in the directory, and a subtree while it is small, for the organisation search. */
+  listPeople(tenantId: string): AsyncIterable<Person>;
+  listSubtreeWithin(tenantId: string, managerId: string, maxPacks: number): Promise<Person[] | null>;
   /** Makes the goals follow the changes a directory sync applied; one failing change never stops the others. */
   applyDirectoryChanges(tenantId: string, changes: readonly DirectoryChange[]): Promise<ReorgReport>;
   /** The sync's onChanges: as above, but throws when a change could not be handled, so the sync's
@@ -30,6 +33,7 @@ export interface CascadeOptions {
   rollUps: OrgCascadeDeps["rollUps"];
   riskMargin(tenantId: string): Promise<number>;
   listPeople(tenantId: string): AsyncIterable<Person>;
+  listSubtreeWithin(tenantId: string, managerId: string, maxPacks: number): Promise<Person[] | null>;
   log: Logger;
 }
 
@@ -41,6 +45,8 @@ export function createCascadeServices(options: CascadeOptions): CascadeServices 
     people: options.people,
     riskMargin: options.riskMargin,
     mover: createGoalMover(options.tables),
+    listPeople: options.listPeople,
+    listSubtreeWithin: options.listSubtreeWithin,
     async applyDirectoryChanges(tenantId, changes) {
       const report = await applyDirectoryChanges(deps, tenantId, changes);
       const level = report.failures.length > 0 ? "warn" : "info";

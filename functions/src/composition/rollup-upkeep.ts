@@ -3,6 +3,7 @@
  * tenant's first sync, is followed by a rebuild instead: one pass over everyone beats a chain walk per
  * person. */
 import { rebuildRollUps, type RebuildDeps } from "../domain/team-rollup-rebuild.js";
+import type { GoalRepository } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import { applyPeopleChanges, type RollUpDeps } from "../domain/team-rollup-service.js";
 import type { TableDirectory } from "../store/directory-store.js";
@@ -16,7 +17,7 @@ export const REBUILD_ABOVE = 25;
 
 export interface RollUpUpkeepParts {
   rollUps: RollUpStore;
-  goals: RebuildDeps["goals"];
+  goals: RebuildDeps["goals"] & Pick<GoalRepository, "listChildGoals">;
   now(): Date;
   log: Logger;
 }

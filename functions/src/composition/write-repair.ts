@@ -15,7 +15,7 @@ const YOUNGEST_MS = 10_000;
 
 export interface WriteRepairParts {
   pending: RepairDeps["pending"];
-  goalStore: RepairDeps["goals"] & Pick<RepairDeps, "repairGoalRows"> & Pick<GoalRepository, "listGoalsByOwner">;
+  goalStore: RepairDeps["goals"] & Pick<RepairDeps, "repairGoalRows"> & Pick<GoalRepository, "listGoalsByOwner" | "listChildGoals">;
   directory: DirectoryReader;
   cascadeIndex: CascadeIndex;
   snapshots: DashboardSnapshots;

@@ -149,3 +149,40 @@ export interface OrgCascade {
   atRisk: GoalRef[];
   needsRealignment: GoalRef[];
 }
+
+/** Someone on the way from the root of a search down to a match. */
+export interface OrgPathStep {
+  id: string;
+  displayName: string;
+}
+
+export interface OrgSearchPerson {
+  person: Omit<CascadePerson, "managerId" | "hasLeft">;
+  /** From the search's root down to the person's manager (empty for the root). */
+  path: OrgPathStep[];
+}
+
+export interface OrgSearchGoal {
+  id: string;
+  title: string;
+  status: GoalStatus;
+  ownerId: string;
+  ownerName: string;
+  /** From the search's root down to the owner's manager (empty for the root's own goals). */
+  path: OrgPathStep[];
+}
+
+/** GET /api/org/{personId}/search: people and goals of one cycle in the subtree whose names or titles
+ * hold every word searched. People are searched in the whole subtree (at most `limit`); goals one page
+ * of teams at a time, `continuation` asking for the next. */
+export interface OrgSearch {
+  rootId: string;
+  cycle: CycleSummary;
+  query: string;
+  people: OrgSearchPerson[];
+  /** More people match than are listed: a longer search narrows them down. */
+  hasMorePeople: boolean;
+  goals: OrgSearchGoal[];
+  /** Pass back as `continuation` to search the goals of the teams not searched yet; null when all were. */
+  continuation: string | null;
+}

@@ -89,7 +89,8 @@ describe("computeCoverage with branches cut off", () => {
   // r ── a, b: a's reports are not loaded; their branch is kept elsewhere.
   const cutPeople = [person("r", null), person("a", "r"), person("b", "r")];
   const cutGoals = [goal("r1", "r", { isTopLevel: true }), goal("ag", "a", { parentId: "r1" }), goal("bg", "b", { parentId: "r1" })];
-  const kept = { people: 5, covered: 4, goals: 7, orphans: 1, whiteSpace: 0, atRisk: 2, needsRealignment: 1, ownerLeft: 0, weighted: 3, weights: 6 };
+  // The kept white space is the whole branch's: the head's goal and two goals further down.
+  const kept = { people: 5, covered: 4, goals: 7, orphans: 1, whiteSpace: 3, atRisk: 2, needsRealignment: 1, ownerLeft: 0, weighted: 3, weights: 6 };
   const result = computeCoverage({ rootId: "r", people: cutPeople, goals: cutGoals, alignedElsewhere: new Set(), elapsedShare: 0, riskMargin: 0.15, managers: new Set(["a"]), branches: new Map([["a", kept]]) });
 
   test("a kept branch stands for its head's own figures, and adds up to the root", () => {
@@ -97,10 +98,11 @@ describe("computeCoverage with branches cut off", () => {
     expect(result.figures.get("r")).toMatchObject({ people: 7, covered: 6, goals: 9, orphans: 1, atRisk: 2 });
   });
 
-  test("the head of a cut branch has reports: a goal nothing is aligned to yet is white space", () => {
+  test("the head of a cut branch has reports: a goal nothing is aligned to yet is white space, and the branch counts the kept white space", () => {
     expect(result.goalsOf.get("a")![0]!.isWhiteSpace).toBe(true);
     expect(result.goalsOf.get("b")![0]!.isWhiteSpace).toBe(false);
-    expect(result.figures.get("a")!.whiteSpace).toBe(1);
+    expect(result.figures.get("a")!.whiteSpace).toBe(3);
+    expect(result.figures.get("r")!.whiteSpace).toBe(3);
     expect(listWhiteSpaceCandidates("r", cutPeople, cutGoals, new Set(["a"])).map((g) => g.id)).toEqual(["ag"]);
   });
 });

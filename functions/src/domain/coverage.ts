@@ -25,7 +25,7 @@ export interface CoverageInput {
   /** People with reports outside `people` (branches cut off below the view's deepest level). */
   managers?: ReadonlySet<string>;
   /** Figures of whole branches kept elsewhere (people whose reports are not in `people`): they stand
-   * for the person's own, except white space, which the person's goals give. */
+   * for the person's own, white space included. */
   branches?: ReadonlyMap<string, BranchTally>;
 }
 
@@ -133,7 +133,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   for (const id of [...order].reverse()) {
     const own = tallyOwn(byId.get(id), goalsOf.get(id) ?? []);
     const kept = input.branches?.get(id);
-    const tally = kept ? { ...kept, whiteSpace: kept.whiteSpace + own.whiteSpace } : own;
+    const tally = kept ? { ...kept } : own;
     for (const reportId of reportsOf.get(id) ?? []) {
       const below = tallies.get(reportId);
       if (below) addTally(tally, below);

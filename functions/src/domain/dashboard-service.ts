@@ -48,7 +48,7 @@ async function readDashboard(deps: DashboardDeps, principal: Principal, managerI
     deps.riskMargin(tenantId),
   ]);
   // The directory says who reports to the manager now; a row left by a move that is still under way is not read.
-  const reports = directReports.map((person) => ({ person, people: team.people.get(person.id) ?? 1, rollUp: team.rollUps.get(person.id) ?? null }));
+  const reports = directReports.map((person) => ({ person, people: team.people.get(person.id) ?? (person.accountEnabled ? 1 : 0), rollUp: team.rollUps.get(person.id) ?? null }));
   return assembleDashboard({ manager, cycle, now, riskMargin, reports });
 }
 

@@ -30,12 +30,14 @@ export function isAligned(goal: Pick<Goal, "parentId" | "isTopLevel">): boolean 
   return goal.parentId !== null || goal.isTopLevel;
 }
 
-export function computeFigures(personIds: string[], goalsByOwner: Map<string, Goal[]>, cycle: Cycle, now: Date, riskMargin: number): DashboardFigures {
+/** `enabled`: the people who count as people (coverage); disabled accounts' goals still count. */
+export function computeFigures(personIds: string[], enabled: ReadonlySet<string>, goalsByOwner: Map<string, Goal[]>, cycle: Cycle, now: Date, riskMargin: number): DashboardFigures {
   let goals = 0, covered = 0, atRisk = 0, fresh7 = 0, fresh14 = 0, pending = 0, progressSum = 0;
   const active: Goal[] = [];
+  const people = personIds.filter((id) => enabled.has(id)).length;
   for (const id of personIds) {
     const own = goalsByOwner.get(id) ?? [];
-    if (own.some((g) => ALIGNED_STATUSES.has(g.status) && isAligned(g))) covered++;
+    if (enabled.has(id) && own.some((g) => ALIGNED_STATUSES.has(g.status) && isAligned(g))) covered++;
     for (const goal of own) {
       if (!UNCOUNTED.has(goal.status)) goals++;
       if (goal.status === "pending_approval") pending++;
@@ -50,10 +52,10 @@ export function computeFigures(personIds: string[], goalsByOwner: Map<string, Go
     if (age <= 14 * DAY_MS) fresh14++;
   }
   return {
-    people: personIds.length,
+    people,
     goals,
     activeGoals: active.length,
-    coverage: share(covered, personIds.length),
+    coverage: share(covered, people),
     averageProgress: share(progressSum, active.length),
     atRisk,
     checkedInWithin7Days: share(fresh7, active.length),
@@ -106,14 +108,15 @@ export function computeDashboard(input: DashboardInput): Dashboard {
   for (const id of ids) for (const goal of goalsByOwner.get(id) ?? []) byStatus[goal.status]++;
   const teams = groupTeams(input.directReports, input.people);
   const names = new Map(input.people.map((p) => [p.id, p.displayName]));
+  const enabled = new Set([...input.people, ...input.directReports].filter((p) => p.accountEnabled).map((p) => p.id));
   return {
     manager: summarise(input.manager),
     cycle: { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate },
     asOf: now.toISOString(),
     elapsedShare: computeElapsedShare(cycle, now),
-    summary: computeFigures(ids, goalsByOwner, cycle, now, riskMargin),
+    summary: computeFigures(ids, enabled, goalsByOwner, cycle, now, riskMargin),
     byStatus,
-    directReports: input.directReports.map((person) => ({ person: summarise(person), figures: computeFigures(teams.get(person.id) ?? [person.id], goalsByOwner, cycle, now, riskMargin) })),
+    directReports: input.directReports.map((person) => ({ person: summarise(person), figures: computeFigures(teams.get(person.id) ?? [person.id], enabled, goalsByOwner, cycle, now, riskMargin) })),
     atRiskGoals: listAtRisk({ ...input, goalsByOwner: new Map([...goalsByOwner].filter(([id]) => names.has(id))) }, names),
   };
 }

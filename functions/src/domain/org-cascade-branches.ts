@@ -25,6 +25,7 @@ export function tallyFromRollUp(people: number, rollUp: RollUpCounts | null | un
     covered: rollUp.covered,
     goals: GOAL_STATUSES.filter((s) => !UNCOUNTED.has(s)).reduce((sum, s) => sum + (rollUp.byStatus[s] ?? 0), 0),
     orphans: rollUp.orphans,
+    whiteSpace: rollUp.whiteSpace ?? 0,
     atRisk: readTimedFigures(rollUp, at.cycle, at.now, at.riskMargin).atRisk,
     needsRealignment: rollUp.needsRealignment ?? 0,
     ownerLeft: rollUp.ownerLeft ?? 0,

@@ -26,7 +26,7 @@ export interface OrgCascadeDeps extends CascadeDeps {
 
 /** The whole branch of a person at the deepest level whose reports are cut off, as kept in the roll-ups. */
 export interface CutBranch {
-  /** Everyone in the branch, its head included. */
+  /** The enabled people in the branch, its head included. */
   people: number;
   rollUp: RollUp | null;
 }
@@ -121,7 +121,7 @@ export async function loadLevels(deps: OrgCascadeDeps, tenantId: string, root: P
   for (const person of deepest) {
     // Read from the manager the directory names now; a row a move is still writing is not read.
     const team = teamOf.get(person.managerId!);
-    if (team) cut.set(person.id, { people: team.people.get(person.id) ?? 1, rollUp: team.rollUps.get(person.id) ?? null });
+    if (team) cut.set(person.id, { people: team.people.get(person.id) ?? (person.accountEnabled ? 1 : 0), rollUp: team.rollUps.get(person.id) ?? null });
   }
   const people = [toCascadePerson(root, null), ...levels.slice(1).flat().map((p) => toCascadePerson(p, p.managerId)), ...leavers];
   return { people, goals, depth, levelOf, reportsOf, below, cut };

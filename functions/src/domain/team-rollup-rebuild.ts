@@ -15,9 +15,12 @@ export interface RollUpRecordValue {
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The rows incremental upkeep keeps, computed at once from everyone and their goals. */
+/** The rows incremental upkeep keeps, computed at once from everyone and their goals. `goalsByOwner`
+ * holds every goal of the tenant, those of people gone from the directory too: what they align to counts. */
 export function computeAllRollUps(people: readonly Person[], goalsByOwner: ReadonlyMap<string, readonly Goal[]>, now: Date): RollUpRecordValue[] {
   const byId = new Map(people.map((p) => [p.id, p]));
+  const alignedTo = new Set<string>();
+  for (const goals of goalsByOwner.values()) for (const g of goals) if (g.parentId && g.status !== "rejected" && g.status !== "cancelled") alignedTo.add(g.parentId);
   const reportsOf = new Map<string, string[]>();
   for (const p of people) {
     if (!p.managerId || p.managerId === p.id || !byId.has(p.managerId)) continue;
@@ -31,7 +34,7 @@ export function computeAllRollUps(people: readonly Person[], goalsByOwner: Reado
     for (const goal of goalsByOwner.get(person.id) ?? []) byCycle.set(goal.cycleId, [...(byCycle.get(goal.cycleId) ?? []), goal]);
     const rolled = new Map<string, RollUp>();
     for (const [cycleId, goals] of byCycle) {
-      const contribution = computeContribution(person, goals, now);
+      const contribution = computeContribution(person, goals, now, { isEnabled: person.accountEnabled, hasReports: reportsOf.has(person.id), alignedTo });
       if (isEmptyRollUp(contribution)) continue;
       rolled.set(cycleId, contribution);
       records.push({ at: person.id, slot: { kind: "own", cycleId }, value: contribution });
@@ -52,7 +55,7 @@ export function computeAllRollUps(people: readonly Person[], goalsByOwner: Reado
       if (combined) byCycle.set(cycleId, combined);
     }
     visiting.delete(id);
-    const result = { people: 1 + reports.reduce((sum, r) => sum + r.people, 0), byCycle };
+    const result = { people: (byId.get(id)!.accountEnabled ? 1 : 0) + reports.reduce((sum, r) => sum + r.people, 0), byCycle };
     subtrees.set(id, result);
     return result;
   }

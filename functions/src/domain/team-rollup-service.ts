@@ -8,7 +8,8 @@
 import { isSummaryUnchanged } from "./cascade-ports.js";
 import { isAppError } from "./errors.js";
 import type { Clock, DirectoryReader, GoalRepository, GoalWrite, Versioned } from "./ports.js";
-import { computeContribution, isEmptyRollUp, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
+import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
+import { computeContribution, isEmptyRollUp, isWhiteSpaceCandidate, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
 import type { AuditEntry, Goal, Person } from "./types.js";
 
 /** Where a roll-up row lives: in the partition of `at`. */
@@ -40,7 +41,7 @@ export interface RollUpRows {
 export interface RollUpDeps {
   rollUps: RollUpRows;
   directory: DirectoryReader;
-  goals: Pick<GoalRepository, "listGoalsByOwner">;
+  goals: Pick<GoalRepository, "listGoalsByOwner" | "listChildGoals">;
   clock: Clock;
 }
 
@@ -68,10 +69,18 @@ async function recompute<T extends RollUp | number>(deps: RollUpDeps, tenantId: 
 const orNull = (rollUp: RollUp) => (isEmptyRollUp(rollUp) ? null : rollUp);
 const byId = <T>(entries: Map<string, T>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
 
+const isCountedChild = (goal: Goal) => goal.status !== "rejected" && goal.status !== "cancelled";
+
 async function refreshOwn(deps: RollUpDeps, tenantId: string, person: Person, cycleId: string): Promise<void> {
   await recompute(deps, tenantId, person.id, { kind: "own", cycleId }, async () => {
-    const goals = await deps.goals.listGoalsByOwner(tenantId, person.id, { cycleId });
-    return orNull(computeContribution(person, goals.map((g) => g.value), deps.clock.now()));
+    const [listed, reports] = await Promise.all([deps.goals.listGoalsByOwner(tenantId, person.id, { cycleId }), deps.directory.listDirectReports(tenantId, person.id)]);
+    const goals = listed.map((g) => g.value);
+    const hasReports = reports.some((r) => r.id !== person.id);
+    // Only goals that may be white space need their aligned goals looked up.
+    const candidates = goals.filter((g) => isWhiteSpaceCandidate(g, hasReports));
+    const children = await mapLimited(candidates, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
+    const alignedTo = new Set(candidates.filter((_, i) => children[i]!.some((c) => isCountedChild(c.value))).map((g) => g.id));
+    return orNull(computeContribution(person, goals, deps.clock.now(), { isEnabled: person.accountEnabled, hasReports, alignedTo }));
   });
 }
 
@@ -88,10 +97,12 @@ async function refreshTeamRow(deps: RollUpDeps, tenantId: string, personId: stri
   });
 }
 
-async function refreshPeopleRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, reportIds: ReadonlySet<string>): Promise<void> {
+async function refreshPeopleRow(deps: RollUpDeps, tenantId: string, person: Person, managerId: string, reportIds: ReadonlySet<string>): Promise<void> {
+  const personId = person.id;
   await recompute(deps, tenantId, managerId, { kind: "people", reportId: personId }, async () => {
     const below = await deps.rollUps.readPeopleBelow(tenantId, personId);
-    let people = 1;
+    // Enabled people only: a disabled account is nobody to cover.
+    let people = person.accountEnabled ? 1 : 0;
     for (const [id, n] of below) if (reportIds.has(id)) people += n;
     return people;
   });
@@ -100,27 +111,36 @@ async function refreshPeopleRow(deps: RollUpDeps, tenantId: string, personId: st
 export interface ChainRefresh {
   /** Recompute the starting person's own contributions first. */
   own: boolean;
+  /** Recompute the own contributions of these managers too, when the walk passes them. */
+  ownAlso?: ReadonlySet<string>;
   /** Recompute head counts along the chain too (the org chart changed). */
   people: boolean;
 }
 
 /** Recomputes, for these cycles, the rows from `startId` up to the top of their management chain.
- * The chain is read from the directory at every step, so a move made meanwhile is followed. */
-export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: string, cycleIds: readonly string[], options: ChainRefresh): Promise<void> {
+ * The chain is read from the directory at every step, so a move made meanwhile is followed. Returns
+ * the people of `ownAlso` whose own contributions were recomputed on the way. */
+export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: string, cycleIds: readonly string[], options: ChainRefresh): Promise<Set<string>> {
+  const passed = new Set<string>();
   let person = await deps.directory.getPerson(tenantId, startId);
-  if (!person) return;
+  if (!person) return passed;
   if (options.own) for (const cycleId of cycleIds) await refreshOwn(deps, tenantId, person, cycleId);
-  if (cycleIds.length === 0 && !options.people) return;
+  if (cycleIds.length === 0 && !options.people) return passed;
   const visited = new Set([person.id]);
   while (person.managerId && !visited.has(person.managerId)) {
     const manager: Person | null = await deps.directory.getPerson(tenantId, person.managerId);
-    if (!manager) return;
+    if (!manager) return passed;
+    if (options.ownAlso?.has(manager.id)) {
+      for (const cycleId of cycleIds) await refreshOwn(deps, tenantId, manager, cycleId);
+      passed.add(manager.id);
+    }
     const reportIds = new Set((await deps.directory.listDirectReports(tenantId, person.id)).map((r) => r.id));
     for (const cycleId of cycleIds) await refreshTeamRow(deps, tenantId, person.id, manager.id, cycleId, reportIds);
-    if (options.people) await refreshPeopleRow(deps, tenantId, person.id, manager.id, reportIds);
+    if (options.people) await refreshPeopleRow(deps, tenantId, person, manager.id, reportIds);
     visited.add(manager.id);
     person = manager;
   }
+  return passed;
 }
 
 /** After goal writes: the owners' contributions to these cycles, and their chains. */
@@ -141,8 +161,8 @@ export async function refreshOwnersEverywhere(deps: RollUpDeps, tenantId: string
 
 export interface PersonMove {
   personId: string;
-  before: Pick<Person, "managerId" | "displayName"> | null;
-  after: Pick<Person, "managerId" | "displayName"> | null;
+  before: Pick<Person, "managerId" | "displayName" | "accountEnabled"> | null;
+  after: Pick<Person, "managerId" | "displayName" | "accountEnabled"> | null;
 }
 
 async function attachReports(deps: RollUpDeps, tenantId: string, managerId: string): Promise<string[]> {
@@ -154,42 +174,81 @@ async function attachReports(deps: RollUpDeps, tenantId: string, managerId: stri
       await refreshTeamRow(deps, tenantId, report.id, managerId, cycleId, reportIds);
       touched.add(cycleId);
     }
-    await refreshPeopleRow(deps, tenantId, report.id, managerId, reportIds);
+    await refreshPeopleRow(deps, tenantId, report, managerId, reportIds);
   }
   return [...touched];
 }
 
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
+
+/** A manager who gained their first report or lost their last: whether their goals are white space
+ * changes. Recomputes their own contributions and returns the cycles those are about. */
+async function refreshManagerOwn(deps: RollUpDeps, tenantId: string, managerId: string): Promise<string[]> {
+  const manager = await deps.directory.getPerson(tenantId, managerId);
+  if (!manager) return [];
+  const cycles = await listPersonCycles(deps, tenantId, managerId);
+  for (const cycleId of cycles) await refreshOwn(deps, tenantId, manager, cycleId);
+  return cycles;
+}
+
 /** After the org chart changed: a joiner's contribution joins their chain, a leaver's leaves it, a
- * moved person's subtree leaves the old chain and joins the new one, and a new name reaches the lists. */
+ * moved person's subtree leaves the old chain and joins the new one, an account enabled or disabled
+ * counts as a person or stops counting, and a new name reaches the lists. A manager who gained their
+ * first report or lost their last has their goals' white space recomputed. */
 export async function applyPeopleChanges(deps: RollUpDeps, tenantId: string, moves: readonly PersonMove[]): Promise<void> {
   for (const move of moves) {
     const { before, after, personId } = move;
     const hasMoved = before !== null && (after === null || before.managerId !== after.managerId);
-    if (!hasMoved && (after === null || before?.displayName === after.displayName)) continue;
-    const cycles = await listPersonCycles(deps, tenantId, personId);
+    const hasJoined = before === null && after !== null;
+    const isRenamedOrToggled = before !== null && after !== null && (before.displayName !== after.displayName || before.accountEnabled !== after.accountEnabled);
+    if (!hasMoved && !hasJoined && !isRenamedOrToggled) continue;
+    let cycles = await listPersonCycles(deps, tenantId, personId);
     if (hasMoved && before.managerId) {
       await deps.rollUps.dropReport(tenantId, before.managerId, personId);
-      await refreshChain(deps, tenantId, before.managerId, cycles, { own: false, people: true });
+      const managerCycles = await refreshManagerOwn(deps, tenantId, before.managerId);
+      await refreshChain(deps, tenantId, before.managerId, union(cycles, managerCycles), { own: false, people: true });
     }
     if (after === null) {
       await deps.rollUps.dropPartition(tenantId, personId);
       continue;
     }
     // A manager who joins after their reports: the reports' rows join the manager's partition first.
-    if (before === null) for (const cycleId of await attachReports(deps, tenantId, personId)) if (!cycles.includes(cycleId)) cycles.push(cycleId);
+    if (hasJoined) cycles = union(cycles, await attachReports(deps, tenantId, personId));
+    if ((hasMoved || hasJoined) && after.managerId) cycles = union(cycles, await refreshManagerOwn(deps, tenantId, after.managerId));
     await refreshChain(deps, tenantId, personId, cycles, { own: true, people: true });
   }
 }
 
+/** The goals whose having something counted aligned to them a write may have changed. */
+function listParentsTouched(previous: Goal | undefined, next: Goal | undefined): string[] {
+  const parents = new Set<string>();
+  const counted = (g: Goal | undefined) => (g && g.parentId && isCountedChild(g) ? g.parentId : null);
+  const before = counted(previous);
+  const after = counted(next);
+  if (before !== after) for (const id of [before, after]) if (id) parents.add(id);
+  return [...parents];
+}
+
 /** Wraps the goal repository so every write that changes a goal's summary recomputes the roll-ups of
- * its owners (before and after) for its cycles (before and after), up their management chains. A
+ * its owners (before and after) for its cycles (before and after), up their management chains, and
+ * those of the owner of a goal it starts or stops being aligned to (that goal's white space). A
  * failure is reported, not thrown: the goal is written, and the rebuild job brings the rows back. */
 export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<RollUpDeps, "goals">, onError: (error: unknown) => void): T {
   const upkeep: RollUpDeps = { ...deps, goals };
-  async function refresh(tenantId: string, touched: Array<Goal | undefined>): Promise<void> {
-    const known = touched.filter((g): g is Goal => g !== undefined);
+  async function refresh(tenantId: string, previous: Goal | undefined, next: Goal | undefined): Promise<void> {
+    const known = [previous, next].filter((g): g is Goal => g !== undefined);
+    const cycles = [...new Set(known.map((g) => g.cycleId))];
     try {
-      await refreshOwners(upkeep, tenantId, known.map((g) => g.ownerId), known.map((g) => g.cycleId));
+      // Only a goal that may be white space (active or waiting) changes with what is aligned to it.
+      const parents = (await Promise.all(listParentsTouched(previous, next).map((id) => goals.getGoal(tenantId, id)))).flatMap((p) => (p && isWhiteSpaceCandidate(p.value, true) ? [p.value] : []));
+      // A parent's owner is most often the owner's manager: their contribution is recomputed as the owner's chain passes them.
+      const onTheWay = new Set(parents.filter((p) => cycles.includes(p.cycleId)).map((p) => p.ownerId));
+      const owners = new Set(known.map((g) => g.ownerId));
+      const passed = new Set([...owners].filter((id) => onTheWay.has(id)));
+      for (const ownerId of owners) {
+        for (const id of await refreshChain(upkeep, tenantId, ownerId, cycles, { own: true, people: false, ownAlso: onTheWay })) passed.add(id);
+      }
+      for (const parent of parents) if (!passed.has(parent.ownerId)) await refreshChain(upkeep, tenantId, parent.ownerId, [parent.cycleId], { own: true, people: false });
     } catch (error) {
       onError(error);
     }
@@ -198,12 +257,12 @@ export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<
     ...goals,
     async saveGoal(write: GoalWrite) {
       const saved = await goals.saveGoal(write);
-      if (!isSummaryUnchanged(write)) await refresh(write.goal.tenantId, [write.previous, write.goal]);
+      if (!isSummaryUnchanged(write)) await refresh(write.goal.tenantId, write.previous, write.goal);
       return saved;
     },
     async deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {
       await goals.deleteGoal(tenantId, goal, etag, audit);
-      await refresh(tenantId, [goal]);
+      await refresh(tenantId, goal, undefined);
     },
   };
 }

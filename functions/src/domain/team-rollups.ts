@@ -1,6 +1,7 @@
 /** Roll-ups kept per person and cycle, so a view reads what it shows instead of a whole subtree.
  * A person's own contribution is computed from their goals; a subtree's roll-up is the person's own
- * contribution plus their direct reports' subtree roll-ups. Sums are kept in integer millionths, so
+ * contribution plus their direct reports' subtree roll-ups. Only enabled accounts count as people.
+ * Sums are kept in integer millionths, so
  * adding them up in any order gives the same figures. Figures that move with time alone (at risk,
  * fresh check-ins, overdue) are kept as small histograms and read at the time of the view.
  * Pure: the caller loads goals and stored roll-ups. */
@@ -40,7 +41,7 @@ export interface ListedGoal {
 
 export interface RollUpCounts {
   byStatus: Record<GoalStatus, number>;
-  /** People with an aligned active or completed goal. */
+  /** Enabled people with an aligned active or completed goal. */
   covered: number;
   /** People with at least one active goal; everyone else of the subtree is white space. */
   withActive: number;
@@ -65,6 +66,9 @@ export interface RollUpCounts {
   /** Open goals flagged for realignment, and open goals whose owner left. */
   needsRealignment: number;
   ownerLeft: number;
+  /** Active or waiting goals of people with reports (or organisation goals) that nothing counted is
+   * aligned to, anywhere: the white space of coverage.ts. Absent from rows written before it was kept. */
+  whiteSpace?: number;
 }
 
 export interface RollUp extends RollUpCounts {
@@ -90,6 +94,7 @@ function emptyCounts(): RollUpCounts {
     lowestPessimistic: [],
     needsRealignment: 0,
     ownerLeft: 0,
+    whiteSpace: 0,
   };
 }
 
@@ -144,6 +149,7 @@ export function mergeRollUpCounts(parts: ReadonlyArray<RollUpCounts | null | und
     total.pessimistic += part.pessimistic;
     total.needsRealignment += part.needsRealignment ?? 0;
     total.ownerLeft += part.ownerLeft ?? 0;
+    total.whiteSpace! += part.whiteSpace ?? 0;
     for (const [key, n] of Object.entries(part.progressSteps)) addCount(total.progressSteps, key, n);
     for (const [key, n] of Object.entries(part.checkIns)) addCount(total.checkIns, key, n);
     for (const [key, n] of Object.entries(part.dueDates)) addCount(total.dueDates, key, n);
@@ -158,18 +164,36 @@ export function mergeRollUpCounts(parts: ReadonlyArray<RollUpCounts | null | und
   return total;
 }
 
-/** One person's own contribution from their goals of one cycle, and from their public goals. */
-export function computeContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date): RollUp {
-  return { ...countContribution(owner, goals, now), public: countContribution(owner, goals.filter((g) => g.visibility === "public"), now) };
+/** What a person's own contribution depends on besides their goals. */
+export interface ContributionContext {
+  /** Only an enabled account counts as a person (coverage). */
+  isEnabled: boolean;
+  /** The person has direct reports: their active and waiting goals are expected to have something aligned. */
+  hasReports: boolean;
+  /** Goals of the person something counted (not rejected or cancelled) is aligned to, in any cycle. */
+  alignedTo: ReadonlySet<string>;
 }
 
-function countContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date): RollUpCounts {
+const WHITE_SPACE_STATUSES: ReadonlySet<GoalStatus> = new Set(["active", "pending_approval"]);
+
+/** Whether a goal may be white space at all: only then does its having something aligned matter. */
+export function isWhiteSpaceCandidate(goal: Pick<Goal, "status" | "isTopLevel">, hasReports: boolean): boolean {
+  return WHITE_SPACE_STATUSES.has(goal.status) && (goal.isTopLevel || hasReports);
+}
+
+/** One person's own contribution from their goals of one cycle, and from their public goals. */
+export function computeContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date, context: ContributionContext): RollUp {
+  return { ...countContribution(owner, goals, now, context), public: countContribution(owner, goals.filter((g) => g.visibility === "public"), now, context) };
+}
+
+function countContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date, context: ContributionContext): RollUpCounts {
   const own = emptyCounts();
   for (const goal of goals) {
     own.byStatus[goal.status]++;
     if (isOrphanGoal(goal)) own.orphans++;
     if (OPEN.has(goal.status) && goal.flags.includes("needs_realignment")) own.needsRealignment++;
     if (OPEN.has(goal.status) && goal.flags.includes("owner_left")) own.ownerLeft++;
+    if (isWhiteSpaceCandidate(goal, context.hasReports) && !context.alignedTo.has(goal.id)) own.whiteSpace!++;
     const progress = computeGoalProgress(goal.keyResults);
     if (isCountedInRollUp(goal.status) && goal.weight > 0) {
       own.weightedMicros += toMicros(progress * goal.weight);
@@ -186,7 +210,7 @@ function countContribution(owner: Pick<Person, "id" | "displayName">, goals: rea
     own.lowest.push(listed);
     if (pessimistic) own.lowestPessimistic.push(listed);
   }
-  own.covered = goals.some((g) => ALIGNED_STATUSES.has(g.status) && isAligned(g)) ? 1 : 0;
+  own.covered = context.isEnabled && goals.some((g) => ALIGNED_STATUSES.has(g.status) && isAligned(g)) ? 1 : 0;
   own.withActive = goals.some((g) => g.status === "active") ? 1 : 0;
   return mergeRollUpCounts([own], now);
 }

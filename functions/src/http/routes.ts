@@ -93,6 +93,7 @@ const API_ROUTES: RouteDef[] = [
     { name: "people-get", methods: ["GET"], route: "api/people/{id}", auth: "user" },
     { name: "people-reports", methods: ["GET"], route: "api/people/{id}/reports", auth: "user" },
     { name: "org-cascade", methods: ["GET"], route: "api/org/{personId}/cascade", auth: "user" },
+    { name: "org-search", methods: ["GET"], route: "api/org/{personId}/search", auth: "user" },
     { name: "goals-reassign", methods: ["POST"], route: "api/goals/{id}/reassign", auth: "user" },
     { name: "goals-close-for-leaver", methods: ["POST"], route: "api/goals/{id}/close-for-leaver", auth: "user" },
   ]),

@@ -13,6 +13,8 @@ export interface OrgSource {
 
 export interface OrgReader extends DirectoryReader {
   getPeople(tenantId: string, ids: Iterable<string>): Promise<Map<string, Person>>;
+  /** Everyone below the manager, as listSubtree, or null when that takes more than `maxPacks` team reads. */
+  listSubtreeWithin(tenantId: string, managerId: string, maxPacks: number): Promise<Person[] | null>;
 }
 
 const byName = (a: Person, b: Person) => a.displayName.localeCompare(b.displayName) || (a.id < b.id ? -1 : 1);
@@ -32,6 +34,12 @@ export function createOrgReader(source: OrgSource): OrgReader {
 
   const getPerson = async (tenantId: string, personId: string) => (await getPeople(tenantId, [personId])).get(personId) ?? null;
 
+  async function readTeams(tenantId: string, ids: string[]) {
+    const packs = await source.loadPacks(tenantId, ids);
+    const teams = [...packs].map(([id, pack]) => [id, [...pack.reports.values()].sort(byName).map((person) => ({ person, hasReports: pack.withReports.has(person.id) }))] as const);
+    return new Map(teams);
+  }
+
   return {
     getPeople,
     getPerson,
@@ -40,11 +48,16 @@ export function createOrgReader(source: OrgSource): OrgReader {
       const pack = (await source.loadPacks(tenantId, [managerId])).get(managerId);
       return pack ? [...pack.reports.values()].sort(byName) : [];
     },
-    listSubtree: (tenantId, managerId) =>
-      walkSubtree(managerId, async (ids) => {
-        const packs = await source.loadPacks(tenantId, ids);
-        const teams = [...packs].map(([id, pack]) => [id, [...pack.reports.values()].sort(byName).map((person) => ({ person, hasReports: pack.withReports.has(person.id) }))] as const);
-        return new Map(teams);
-      }),
+    listSubtree: (tenantId, managerId) => walkSubtree(managerId, (ids) => readTeams(tenantId, ids)),
+    async listSubtreeWithin(tenantId, managerId, maxPacks) {
+      let reads = 0;
+      let isTooLarge = false;
+      const below = await walkSubtree(managerId, async (ids) => {
+        reads += ids.length;
+        if (reads > maxPacks) isTooLarge = true;
+        return isTooLarge ? new Map() : readTeams(tenantId, ids);
+      });
+      return isTooLarge ? null : below;
+    },
   };
 }

@@ -24,7 +24,8 @@ export type RollUpRecord = RollUpRecordValue;
 export interface RollUpStore extends RollUpRows {
   readonly tables: string[];
   listAll(tenantId: string): Promise<RollUpRecord[]>;
-  /** Makes the tenant's rows exactly these: writes what differs, deletes the rest. */
+  /** Makes the tenant's rows these: writes what differs, deletes the rest, but leaves a row that
+   * another writer changed, created or deleted after this listed the rows. Returns the rows changed. */
   replaceAll(tenantId: string, records: readonly RollUpRecord[]): Promise<number>;
 }
 
@@ -93,6 +94,28 @@ export function createRollUpStore(factory: TableFactory): RollUpStore {
         for (const [, entity] of actions) await table.deleteEntity(entity.partitionKey, entity.rowKey).catch((e: unknown) => { if (!isConflict(e, "gone")) throw e; });
       }
     }
+  }
+
+  /** Sends conditional writes of one partition together; when one of them lost to another writer,
+   * sends them one at a time and leaves the rows that changed meanwhile as they are. Returns how many
+   * went through. */
+  async function submitUnlessChanged(actions: TransactionAction[]): Promise<number> {
+    try {
+      await table.submitTransaction(actions);
+      return actions.length;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    let done = 0;
+    for (const action of actions) {
+      try {
+        await table.submitTransaction([action]);
+        done++;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    return done;
   }
 
   const partitionRowKeys = async (pk: string) => (await query(`PartitionKey eq ${quoteOData(pk)}`, ["RowKey"])).map((e) => e.rowKey!);
@@ -189,9 +212,15 @@ export function createRollUpStore(factory: TableFactory): RollUpStore {
       return records;
     },
     async replaceAll(tenantId, records) {
+      // Every write and delete is conditional on the version listed here: a row the incremental upkeep
+      // wrote, created or deleted after this listing is newer than the rebuild's figures and is kept.
       const stored = new Map((await query(tenantFilter(tenantId))).map((row) => [`${row.partitionKey}\n${row.rowKey}`, row]));
-      const changed = new Map<string, Array<Record<string, unknown> & { partitionKey: string; rowKey: string }>>();
-      let written = 0;
+      const byPartition = new Map<string, TransactionAction[]>();
+      const add = (pk: string, action: TransactionAction) => {
+        const list = byPartition.get(pk);
+        if (list) list.push(action);
+        else byPartition.set(pk, [action]);
+      };
       for (const record of records) {
         const pk = partition(tenantId, record.at);
         const rowKey = slotRowKey(record.slot);
@@ -201,17 +230,22 @@ export function createRollUpStore(factory: TableFactory): RollUpStore {
         if (current && JSON.stringify(toValue(current)) === JSON.stringify(record.value)) continue;
         const entity = { partitionKey: pk, rowKey, ...toProps(record.value) };
         assertEntityWithinLimits(entity);
-        const list = changed.get(pk);
-        if (list) list.push(entity);
-        else changed.set(pk, [entity]);
-        written++;
+        add(pk, current ? ["update", entity, "Replace", { etag: current.etag }] : ["create", entity]);
       }
-      const batches = [...changed.values()].flatMap((list) => toTransactions(list, (entity): TransactionAction[] => [["upsert", entity, "Replace"]]));
-      await runLimited(batches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
-      const gone = new Map<string, string[]>();
-      for (const row of stored.values()) gone.set(row.partitionKey!, [...(gone.get(row.partitionKey!) ?? []), row.rowKey!]);
-      await runLimited([...gone], BULK_CONCURRENCY, ([pk, rowKeys]) => deleteRows(pk, rowKeys));
-      return written + stored.size;
+      const batches = [...byPartition.values()].flatMap((list) => toTransactions(list, (action): TransactionAction[] => [action]));
+      const written = await runLimited(batches, BULK_CONCURRENCY, (batch) => submitUnlessChanged(batch.actions));
+      // A transaction cannot make a delete conditional, so the rows to delete (few: a rebuild mostly
+      // finds rows to write) go one request each.
+      const deleted = await runLimited([...stored.values()], BULK_CONCURRENCY, async (row) => {
+        try {
+          await table.deleteEntity(row.partitionKey!, row.rowKey!, { etag: row.etag });
+          return 1;
+        } catch (error) {
+          if (isConflict(error, "stale", "gone")) return 0;
+          throw error;
+        }
+      });
+      return [...written, ...deleted].reduce((sum, n) => sum + n, 0);
     },
   };
 }

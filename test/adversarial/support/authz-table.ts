@@ -98,6 +98,8 @@ export const AUTHZ_TABLE: Row[] = [
   { operation: "POST /api/dashboard/pins", allowed: everyone(SIGNED_IN), isWrite: true },
   { operation: "GET /api/export/goals.csv", allowed: { managersTeam: ["manager", "skipManager", "admin"], alice: ["owner", "manager", "skipManager", "admin"], otherTenantPerson: OTHER }, seesPrivate: ["admin"] },
   { operation: "GET /api/org/{personId}/cascade", allowed: { managersTeam: TENANT, alice: TENANT, otherTenantPerson: OTHER } },
+  // Searched for the secret markers of private titles: found only by the owner's management chain.
+  { operation: "GET /api/org/{personId}/search", allowed: { managersTeam: TENANT, alice: TENANT, otherTenantPerson: OTHER } },
   { operation: "GET /api/people/{id}", allowed: { alice: TENANT, otherTenantPerson: OTHER } },
   { operation: "GET /api/people/{id}/reports", allowed: { managersTeam: TENANT, alice: TENANT, otherTenantPerson: OTHER } },
   { operation: "GET /api/approvals", allowed: everyone(SIGNED_IN) },

@@ -240,6 +240,8 @@ export async function buildRequest(world: World, operation: string, subject: Sub
       return { method, path, body: { teamId: randomUUID() } };
     case "GET /api/org/{personId}/cascade":
       return { method, path: `${path}?cycle=${cycle}` };
+    case "GET /api/org/{personId}/search":
+      return { method, path: `${path}?cycle=${cycle}&q=SECRET` };
     case "PUT /api/me/time-zone":
       return { method, path, body: { timeZone: "Europe/Berlin" } };
     case "POST /api/cycles":

@@ -1,5 +1,6 @@
 /** The cascade over the org chart: every person with their goals and their branch's coverage,
- * progress and flags; expand and collapse, search by person or goal, open a branch of its own. */
+ * progress and flags; expand and collapse, search by person or goal (in the levels shown, and below
+ * them on the server), open a branch of its own. */
 import { Button, SearchBox, Subtitle2, Text, makeStyles, tokens, useFluent } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowClockwiseRegular, ArrowRightRegular } from "@fluentui/react-icons";
 import { CyclePicker } from "../../components/CyclePicker/CyclePicker.js";
@@ -10,6 +11,7 @@ import { PageHeader } from "../../components/PageHeader/PageHeader.js";
 import { describeError } from "../../i18n/describe-error.js";
 import { AttentionLists } from "./AttentionLists/AttentionLists.js";
 import { CascadeSummary } from "./CascadeSummary/CascadeSummary.js";
+import { FoundFurther } from "./FoundFurther/FoundFurther.js";
 import { OrgTree } from "./OrgTree/OrgTree.js";
 import { useOrganisationPage } from "./use-organisation-page.js";
 import { useTranslator } from "../../i18n/use-translator.js";
@@ -55,6 +57,7 @@ export default function OrganisationView() {
           <CascadeSummary figures={root.figures} elapsedShare={data.elapsedShare} label={t("org.figures")} />
           {!data.isManagerView && <Text className={styles.muted}>{t("org.limitedView")}</Text>}
           {search && <Text role="status">{t("org.matches", { count: search.count })}</Text>}
+          {page.further && <FoundFurther found={page.further} onOpen={page.openFound} />}
           <OrgTree tree={tree} search={search} openItems={page.openItems} onOpenChange={page.setOpenItems} onOpenBranch={page.openBranch} />
           {data.isTruncated && <InfoNotice text={t("org.truncated")} />}
           <section className={styles.section} aria-label={t("org.attention")}>
