@@ -2,6 +2,7 @@
  * chart, and goals written with the goal store's own entity mapping, a transaction per owner. Seeding
  * stops at the goal target or when its time budget is spent, whichever comes first. */
 import type { TableClient, TransactionAction } from "@azure/data-tables";
+import { newGoalId } from "../../functions/src/domain/goal-ids.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
 import { toGoalEntity } from "../../functions/src/store/goal-entity.js";
 import { goalPointerAt } from "../../functions/src/store/goal-pointers.js";
@@ -14,7 +15,9 @@ export const personId = (n: number) => `p${String(n).padStart(6, "0")}`;
 export const managerOf = (n: number) => (n === 0 ? null : Math.floor((n - 1) / SPAN));
 /** 1–4 goals a person, 2.5 on average. */
 export const goalCountOf = (n: number) => 1 + (n % 4);
-export const goalIdOf = (n: number, k: number) => `g${String(n).padStart(6, "0")}-${k}`;
+/** Goal k of person n, made by the product's own id function (so the id names its owner, as a goal
+ * created through the API does); the random part is a UUID fixed by n and k, so ids can be recomputed. */
+export const goalIdOf = (n: number, k: number) => newGoalId(personId(n), { newId: () => `${n.toString(16).padStart(8, "0")}-0000-4000-8000-${k.toString(16).padStart(12, "0")}` });
 
 export function buildPeople(count: number): Person[] {
   return Array.from({ length: count }, (_, n) => ({
