@@ -42,11 +42,22 @@ function buildGoal(tenantId: string, cycle: Cycle, n: number, k: number, now: st
   };
 }
 
+const SEED_ATTEMPTS = 4;
+
+/** One owner's goals and pointers (one pointer at a time: a worker's burst of 17 at once outlasts the
+ * request timeout on a busy machine). Every write is an upsert, so an attempt that failed is made again. */
 async function seedOwner(goals: TableClient, index: TableClient, tenantId: string, cycle: Cycle, n: number, ks: number[], now: string): Promise<number> {
   const list = ks.map((k) => buildGoal(tenantId, cycle, n, k, now));
-  await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
-  await Promise.all(list.map((g) => index.upsertEntity({ ...goalPointerAt(tenantId, g.id), ownerId: g.ownerId }, "Replace")));
-  return list.length;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
+      for (const g of list) await index.upsertEntity({ ...goalPointerAt(tenantId, g.id), ownerId: g.ownerId }, "Replace");
+      return list.length;
+    } catch (error) {
+      if (attempt === SEED_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
 }
 
 export interface SeedPlan {
