@@ -2,6 +2,7 @@
  * chart, and goals written with the goal store's own entity mapping, a transaction per owner. Seeding
  * stops at the goal target or when its time budget is spent, whichever comes first. */
 import type { TableClient, TransactionAction } from "@azure/data-tables";
+import { newGoalId } from "../../functions/src/domain/goal-ids.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
 import { toGoalEntity } from "../../functions/src/store/goal-entity.js";
 import { goalPointerAt } from "../../functions/src/store/goal-pointers.js";
@@ -14,7 +15,9 @@ export const personId = (n: number) => `p${String(n).padStart(6, "0")}`;
 export const managerOf = (n: number) => (n === 0 ? null : Math.floor((n - 1) / SPAN));
 /** 1–4 goals a person, 2.5 on average. */
 export const goalCountOf = (n: number) => 1 + (n % 4);
-export const goalIdOf = (n: number, k: number) => `g${String(n).padStart(6, "0")}-${k}`;
+/** Goal k of person n, made by the product's own id function (so the id names its owner, as a goal
+ * created through the API does); the random part is a UUID fixed by n and k, so ids can be recomputed. */
+export const goalIdOf = (n: number, k: number) => newGoalId(personId(n), { newId: () => `${n.toString(16).padStart(8, "0")}-0000-4000-8000-${k.toString(16).padStart(12, "0")}` });
 
 export function buildPeople(count: number): Person[] {
   return Array.from({ length: count }, (_, n) => ({
@@ -39,11 +42,22 @@ function buildGoal(tenantId: string, cycle: Cycle, n: number, k: number, now: st
   };
 }
 
+const SEED_ATTEMPTS = 4;
+
+/** One owner's goals and pointers (one pointer at a time: a worker's burst of 17 at once outlasts the
+ * request timeout on a busy machine). Every write is an upsert, so an attempt that failed is made again. */
 async function seedOwner(goals: TableClient, index: TableClient, tenantId: string, cycle: Cycle, n: number, ks: number[], now: string): Promise<number> {
   const list = ks.map((k) => buildGoal(tenantId, cycle, n, k, now));
-  await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
-  await Promise.all(list.map((g) => index.upsertEntity({ ...goalPointerAt(tenantId, g.id), ownerId: g.ownerId }, "Replace")));
-  return list.length;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await goals.submitTransaction(list.map((g): TransactionAction => ["upsert", { ...toGoalEntity(g) }, "Replace"]));
+      for (const g of list) await index.upsertEntity({ ...goalPointerAt(tenantId, g.id), ownerId: g.ownerId }, "Replace");
+      return list.length;
+    } catch (error) {
+      if (attempt === SEED_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
 }
 
 export interface SeedPlan {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { randomUUID } from "node:crypto";
+import { newGoalId, ownerNamedBy } from "../../functions/src/domain/goal-ids.js";
 import { buildGoalBody, startApiHarness, type ApiHarness } from "../support/api-harness.js";
 
 let api: ApiHarness;
@@ -33,6 +35,18 @@ describe("create and read", () => {
     expect(read.status).toBe(200);
     expect(read.headers.get("etag")).toBe(res.headers.get("etag"));
     expect(read.body.title).toBe("Cut checkout time for customers");
+  });
+
+  test("a new goal's id names its owner; ids naming someone without that goal, and goals the caller may not see, answer the same 404", async () => {
+    const created = await createGoal(api.org.alice, { visibility: "private" });
+    expect(ownerNamedBy(created.body.id)).toBe(api.org.alice.id);
+    expect((await api.request("GET", `/api/goals/${created.body.id}`, { as: api.org.manager })).status).toBe(200);
+    const hidden = await api.request("GET", `/api/goals/${created.body.id}`, { as: api.org.bob });
+    const madeUp = await api.request("GET", `/api/goals/${newGoalId(api.org.alice.id, { newId: () => randomUUID() })}`, { as: api.org.bob });
+    const elsewhere = await api.request("GET", `/api/goals/${newGoalId(randomUUID(), { newId: () => randomUUID() })}`, { as: api.org.bob });
+    for (const res of [hidden, madeUp, elsewhere]) problem(res, 404, "not_found");
+    expect(madeUp.body.detail).toBe(hidden.body.detail);
+    expect(elsewhere.body.detail).toBe(hidden.body.detail);
   });
 
   test("lists by owner, cycle and status", async () => {

@@ -9,6 +9,7 @@ import { assertOwner, canSetTopLevel } from "./goal-access.js";
 import { loadCycle, loadVisibleGoal, makeAudit, type GoalDeps } from "./goal-context.js";
 import { computeAlignmentFlags, validateParent } from "./goal-parent.js";
 import { AppError, isAppError } from "./errors.js";
+import { newGoalId } from "./goal-ids.js";
 import { carryDueDate, carryKeyResults, findCarryLink, isCloseOutOpen, isUnfinished } from "./close-out.js";
 import { loadCloseOutCycle } from "./close-out-service.js";
 import type { Versioned } from "./ports.js";
@@ -79,7 +80,7 @@ export async function carryOverGoal(deps: GoalDeps, principal: Principal, goalId
   if (cycleId === source.cycleId) throw invalidCycle("Choose another cycle than the goal's own.");
   const to = await loadCycle(deps, principal.tenantId, cycleId);
   if (to.startDate <= from.startDate) throw invalidCycle("Choose a cycle that starts after the goal's own.");
-  const id = deps.ids.newId();
+  const id = newGoalId(source.ownerId, deps.ids);
   const carriedTo = [...(source.carriedTo ?? []).filter((link) => link.cycleId !== cycleId), { cycleId, goalId: id }];
   const linkAudit = makeAudit(deps, source.id, principal.userId, "carried_over", { carriedTo: { from: existing?.goalId ?? null, to: id } });
   await deps.goals.saveGoal({ goal: { ...source, carriedTo, updatedAt: linkAudit.at }, etag: stored.etag, audit: [linkAudit], previous: source });

@@ -6,6 +6,7 @@ import type { GoalInput, GoalPatch } from "../contracts/goals.js";
 import { applyPatch, buildDraft } from "./goal-input.js";
 import { computeAlignmentFlags, validateParent } from "./goal-parent.js";
 import { AppError } from "./errors.js";
+import { newGoalId } from "./goal-ids.js";
 import { assertTransition, describeStatus, isEditable } from "./lifecycle.js";
 import type { GoalFilter, Versioned } from "./ports.js";
 import type { AuditEntry, Cycle, Goal, Principal } from "./types.js";
@@ -15,7 +16,7 @@ export async function createGoal(deps: GoalDeps, principal: Principal, input: Go
   const draft = buildDraft(input, deps.ids);
   const cycle = await loadCycle(deps, principal.tenantId, draft.cycleId);
   await assertTopLevelAllowed(deps, principal, draft);
-  const id = deps.ids.newId();
+  const id = newGoalId(principal.userId, deps.ids);
   const parent = await validateParent(deps, principal, id, draft.parentId);
   const now = deps.clock.now().toISOString();
   const goal: Goal = {

@@ -27,6 +27,9 @@ export interface GoalEntity {
   updatedAt: string;
   /** Set on the source row while the goal moves to this owner: the row may no longer be the goal. */
   movingTo?: string;
+  /** Set on the copy a move writes into the new owner's partition until the moved goal is saved there:
+   * before that the move may still be undone, so the copy is not yet the goal for a read by id. */
+  movingFrom?: string;
   /** Close-out and carry-over columns; rows written before they existed have none of them. */
   closeOut?: string;
   continuedFrom?: string;

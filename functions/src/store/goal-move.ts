@@ -4,8 +4,11 @@
  * source row is deleted with the mark's ETag. If someone changed the source meanwhile, the move is
  * undone and fails as stale; if the process stops half way, the goal is never lost: the pointer names
  * a complete copy, at worst beside a leftover source row that still carries the mark.
- * The caller saves the moved goal once more through the repository, which brings the children
- * index and everything that watches goal writes up to date. */
+ * The copy carries a mark of its own (movingFrom) until the caller saves the moved goal once more
+ * through the repository, which brings the children index and everything that watches goal writes up
+ * to date and writes the row without the mark. Until then the copy may still be undone, so a read that
+ * guesses the owner (from the goal's id or a cached owner) does not take it for the goal and asks the
+ * pointer instead. */
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import type { GoalMover } from "../domain/cascade-ports.js";
 import { AppError } from "../domain/errors.js";
@@ -81,11 +84,11 @@ export function createGoalMover(factory: TableFactory): GoalMover {
     await goals.updateEntity({ ...toGoalEntity(source) }, "Replace", { etag }).catch(() => undefined);
   }
 
-  async function copyAndPoint(moved: Goal, copies: Row[]): Promise<string | undefined> {
+  async function copyAndPoint(from: Goal, moved: Goal, copies: Row[]): Promise<string | undefined> {
     await submitInBatches(goals, copies.map((row): TransactionAction => ["upsert", row, "Replace"]));
-    const entity = toGoalEntity(moved);
+    const entity = { ...toGoalEntity(moved), movingFrom: from.ownerId };
     assertEntityWithinLimits(entity);
-    const created = await goals.upsertEntity({ ...entity }, "Replace");
+    const created = await goals.upsertEntity(entity, "Replace");
     await pointTo(moved, moved.ownerId);
     return created.etag;
   }
@@ -99,7 +102,7 @@ export function createGoalMover(factory: TableFactory): GoalMover {
     const markEtag = await markMoving(source, moved.ownerId);
     let copyEtag: string | undefined;
     try {
-      copyEtag = await copyAndPoint(moved, copies);
+      copyEtag = await copyAndPoint(from, moved, copies);
     } catch (error) {
       await undo(from, moved, copies, undefined).catch(() => undefined);
       await unmark(from, markEtag);

@@ -10,16 +10,21 @@ import type { CheckInReader } from "../domain/checkins.js";
 import type { RepairDeps } from "../domain/write-intents.js";
 import { computeGoalProgress } from "../contracts/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
+import { ownerNamedBy } from "../domain/goal-ids.js";
 import { createBoundedMap } from "../bounded-map.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
 import { goalPointerAt, legacyGoalPointerAt } from "./goal-pointers.js";
 import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isConflict, makeKey, prefixUpperBound, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
-/** Goal id → owner for goals this instance has seen, so a read by id usually skips the pointer row.
- * A hint is only trusted when the row it leads to is a live goal that is not being moved away;
- * anything else falls back to the pointer, which is always right. */
+/** Goal id → owner, for goals this instance has seen living elsewhere than their id names (ids made
+ * before ids named their owner, goals handed to someone else), so a read by id usually skips the
+ * pointer row. A guessed owner is only trusted when the row it leads to is a live goal that is not
+ * being moved away nor still arriving; anything else falls back to the pointer, which is always right. */
 const OWNER_HINTS_MAX = 100_000;
+
+/** A row read from a guessed partition is the goal only when it is live and no move is under way. */
+const isSettledGoal = (entity: GoalEntity | null): entity is GoalEntity => entity !== null && entity.status !== DELETED && !entity.movingTo && !entity.movingFrom;
 
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
 export const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
@@ -67,17 +72,26 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     await Promise.all([deleteUnchanged(index, at.partitionKey, at.rowKey), deleteUnchanged(index, legacy.partitionKey, legacy.rowKey)]);
   }
 
+  /** Remembers where a goal lives, unless its id already says so. */
+  function remember(tenantId: string, goalId: string, ownerId: string): void {
+    const key = indexKey(tenantId, goalId);
+    if (ownerNamedBy(goalId) === ownerId) hints.delete(key);
+    else hints.set(key, ownerId);
+  }
+
+  /** One point read when the owner is known (from the id, or from a hint after the goal changed owner);
+   * otherwise, or when that row is not the settled goal, the pointer names the owner. */
   async function getGoal(tenantId: string, goalId: string): Promise<Versioned<Goal> | null> {
     const key = indexKey(tenantId, goalId);
-    const hinted = hints.get(key);
-    if (hinted) {
-      const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, hinted), goalRowKey(goalId));
-      if (entity && entity.status !== DELETED && !entity.movingTo) return { value: fromGoalEntity(entity), etag: entity.etag };
+    const guessed = hints.get(key) ?? ownerNamedBy(goalId);
+    if (guessed) {
+      const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, guessed), goalRowKey(goalId));
+      if (isSettledGoal(entity)) return { value: fromGoalEntity(entity), etag: entity.etag };
       hints.delete(key);
     }
     const pointer = await readPointer(tenantId, goalId);
     if (!pointer) return null;
-    hints.set(key, pointer.ownerId);
+    if (pointer.ownerId !== guessed) remember(tenantId, goalId, pointer.ownerId);
     return readGoal(tenantId, pointer.ownerId, goalId);
   }
 
@@ -88,7 +102,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const result: Array<Versioned<Goal>> = [];
     for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
       if (entity.status === DELETED) continue;
-      if (!entity.movingTo) hints.set(indexKey(tenantId, entity.id), ownerId);
+      if (!entity.movingTo && !entity.movingFrom) remember(tenantId, entity.id, ownerId);
       result.push({ value: fromGoalEntity(entity), etag: entity.etag });
     }
     return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
@@ -158,7 +172,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     } catch (error) {
       mapWriteError(error);
     }
-    hints.set(indexKey(goal.tenantId, goal.id), goal.ownerId);
+    remember(goal.tenantId, goal.id, goal.ownerId);
     await syncChildIndex(write);
     if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
     return { value: goal, etag };

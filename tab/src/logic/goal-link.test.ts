@@ -8,6 +8,13 @@ describe("readGoalLink", () => {
     expect(readGoalLink("?view=my-goals&goal=g-42", null)).toBe("g-42");
   });
 
+  it("reads goal ids of every form the API makes: ids that name their owner and older UUIDs", () => {
+    for (const id of ["ooUvDhXTlSsSLv2IrzfuG2w.Pu7AfinLR9-lqiND8G65OQ", "pcDAwMDEyMw.AAAAewAAQACAAAAAAAAAAg", "0f8fad5b-d9cb-469f-a165-70867728950e"]) {
+      expect(readGoalLink(`?goal=${id}`, null)).toBe(id);
+      expect(readGoalLink("", id)).toBe(id);
+    }
+  });
+
   it("prefers the Teams sub-page id, where Teams deep links put the goal", () => {
     expect(readGoalLink("?view=my-goals&inTeams=1", "g-7")).toBe("g-7");
     expect(readGoalLink("?goal=g-web", "g-teams")).toBe("g-teams");

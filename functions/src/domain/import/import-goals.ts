@@ -2,6 +2,7 @@
  * and an imported goal that is not a draft counted as approved as it stands. */
 import { kindForLegacyNumber } from "../../contracts/key-results.js";
 import { diffGoals, takeSnapshot } from "../goal-changes.js";
+import { newGoalId } from "../goal-ids.js";
 import { MAX_KEY_RESULTS } from "../../contracts/limits.js";
 import type { Versioned } from "../ports.js";
 import type { Cycle, Goal, GoalFlag, KeyResult } from "../types.js";
@@ -99,7 +100,7 @@ export function buildGoals(input: PlanInput, grouped: Map<string, GoalRows>, err
     const parent = resolveParent(row);
     if (typeof parent === "string") return fail(group, parent);
     const previous = mapping ? (input.goals.get(mapping.goalId) ?? null) : null;
-    const goalId = mapping?.goalId ?? input.newId();
+    const goalId = mapping?.goalId ?? newGoalId(ownerId, input);
     if (!mapping) built.newMappings.push({ fileId: row.id, goalId, keyResultId: null });
     const keyResults = buildKeyResults(input, group, goalId, previous, built.newMappings, errors);
     const goal = composeGoal(input, { row, ownerId, cycle, goalId, parent: parent.parent, previous, keyResults: keyResults.list });
