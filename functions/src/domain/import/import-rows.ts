@@ -53,7 +53,8 @@ function readType(text: string): "goal" | "key result" | null {
 function readStatus(text: string): Parsed<ImportStatus | null> {
   const status = text.toLowerCase();
   if (status === "") return { value: null };
-  return (IMPORT_STATUSES as readonly string[]).includes(status) ? { value: status as ImportStatus } : { error: `status "${text}" is not one of ${IMPORT_STATUSES.join(", ")}` };
+  const known = IMPORT_STATUSES.find((s) => s === status);
+  return known ? { value: known } : { error: `status "${text}" is not one of ${IMPORT_STATUSES.join(", ")}` };
 }
 
 function readKeyResult(values: RowValues, problems: string[]): ImportKeyResult | null {

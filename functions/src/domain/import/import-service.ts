@@ -51,6 +51,8 @@ export interface ImportDeps {
   listPeople(tenantId: string): AsyncIterable<Person>;
   clock: Clock;
   ids: IdGenerator;
+  /** Goals planned and written at a time (IMPORT_PART_GOALS unless set). */
+  partGoals?: number;
 }
 
 export interface ImportOptions {
@@ -88,6 +90,13 @@ export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An id made by joining pieces (as a random UUID is) can be held as the chain of its pieces, several
+ * times its length in memory; the import keeps one id per row of a large file, so it keeps each as
+ * one piece of text. */
+export function flatCopy(id: string): string {
+  return id.split("-").join("-");
+}
+
 async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]> {
   const people: Person[] = [];
   for await (const person of deps.listPeople(tenantId)) people.push(person);
@@ -115,13 +124,14 @@ interface Prepared {
 
 /** Goals rows name as their parent that are not in the file: by their file id imported before, or by their Cascade id. */
 async function readParents(deps: ImportDeps, tenantId: string, rows: ReadonlyArray<{ id: string; type: string; parent: string }>, mappings: Map<string, ImportMapping>): Promise<Map<string, Versioned<Goal>>> {
-  const fileIds = new Set(rows.map((r) => r.id));
+  const named = new Set<string>();
+  for (const row of rows) if (row.type === "goal" && row.parent !== "") named.add(row.parent);
+  for (const row of rows) named.delete(row.id);
   const ids = new Set<string>();
-  for (const row of rows) {
-    if (row.type !== "goal" || row.parent === "" || fileIds.has(row.parent)) continue;
-    const parent = mappings.get(row.parent);
+  for (const parentId of named) {
+    const parent = mappings.get(parentId);
     if (parent) ids.add(parent.goalId);
-    else if (ID_LIKE.test(row.parent)) ids.add(row.parent);
+    else if (ID_LIKE.test(parentId)) ids.add(parentId);
   }
   const found = new Map<string, Versioned<Goal>>();
   const read = await runLimited([...ids], READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
@@ -129,8 +139,8 @@ async function readParents(deps: ImportDeps, tenantId: string, rows: ReadonlyArr
   return found;
 }
 
-/** Owners in the order the file resolves them, a part closed once it holds IMPORT_PART_GOALS goals. */
-function toParts(resolved: readonly ResolvedGoal[]): ResolvedGoal[][] {
+/** Owners in the order the file resolves them, a part closed once it holds `size` goals. */
+function toParts(resolved: readonly ResolvedGoal[], size: number): ResolvedGoal[][] {
   const byOwner = new Map<string, ResolvedGoal[]>();
   for (const goal of resolved) {
     const list = byOwner.get(goal.ownerId);
@@ -141,7 +151,7 @@ function toParts(resolved: readonly ResolvedGoal[]): ResolvedGoal[][] {
   let part: ResolvedGoal[] = [];
   for (const list of byOwner.values()) {
     part.push(...list);
-    if (part.length >= IMPORT_PART_GOALS) {
+    if (part.length >= size) {
       parts.push(part);
       part = [];
     }
@@ -158,9 +168,9 @@ async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIter
   const parents = sheet.format === "unknown" ? new Map<string, Versioned<Goal>>() : await readParents(deps, tenantId, sheet.rows, mappings);
   const groups = groupRows(dropDuplicates(sheet.rows, errors), errors);
   sheet.rows = [];
-  const build: BuildInput = { tenantId, now: deps.clock.now().toISOString(), owners, mappings, newId: () => deps.ids.newId() };
+  const build: BuildInput = { tenantId, now: deps.clock.now().toISOString(), owners, mappings, newId: () => flatCopy(deps.ids.newId()) };
   const resolution = resolveGoals({ ...build, actorId: principal.userId, ownerChoices: options.owners, cycles, goals: parents }, groups, errors);
-  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rowCount: sheet.rowCount, errors, unknownOwners: resolution.unknownOwners, goalMappings: resolution.newMappings, parts: toParts(resolution.resolved), groups, build, people, owners };
+  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rowCount: sheet.rowCount, errors, unknownOwners: resolution.unknownOwners, goalMappings: resolution.newMappings, parts: toParts(resolution.resolved, deps.partGoals ?? IMPORT_PART_GOALS), groups, build, people, owners };
 }
 
 /** The stored goals a part's file ids map to. A goal the file imported before is most likely still its
