@@ -118,6 +118,8 @@ interface Prepared {
   /** Goal file id → its rows, let go once its part is built. */
   groups: Map<string, GoalRows>;
   build: BuildInput;
+  /** Key-result file id → the key result it became, for the goals still to build. */
+  keyResultMappings: Map<string, ImportMapping>;
   people: Person[];
   owners: OwnerIndex;
 }
@@ -168,9 +170,21 @@ async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIter
   const parents = sheet.format === "unknown" ? new Map<string, Versioned<Goal>>() : await readParents(deps, tenantId, sheet.rows, mappings);
   const groups = groupRows(dropDuplicates(sheet.rows, errors), errors);
   sheet.rows = [];
-  const build: BuildInput = { tenantId, now: deps.clock.now().toISOString(), owners, mappings, newId: () => flatCopy(deps.ids.newId()) };
-  const resolution = resolveGoals({ ...build, actorId: principal.userId, ownerChoices: options.owners, cycles, goals: parents }, groups, errors);
-  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rowCount: sheet.rowCount, errors, unknownOwners: resolution.unknownOwners, goalMappings: resolution.newMappings, parts: toParts(resolution.resolved, deps.partGoals ?? IMPORT_PART_GOALS), groups, build, people, owners };
+  const now = deps.clock.now().toISOString();
+  const newId = () => flatCopy(deps.ids.newId());
+  const resolution = resolveGoals({ tenantId, now, owners, mappings, newId, actorId: principal.userId, ownerChoices: options.owners, cycles, goals: parents }, groups, errors);
+  // Once the goals are resolved, only the remembered ids of their key results are looked up (and each
+  // is let go when its goal is built): the tenant's other remembered ids are not held while the parts run.
+  const keyResultMappings = new Map<string, ImportMapping>();
+  for (const goal of resolution.resolved) {
+    for (const row of groups.get(goal.fileId)!.keyResults) {
+      const mapping = mappings.get(row.id);
+      if (mapping) keyResultMappings.set(row.id, mapping);
+    }
+  }
+  mappings.clear();
+  const build: BuildInput = { tenantId, now, owners, mappings: keyResultMappings, newId };
+  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rowCount: sheet.rowCount, errors, unknownOwners: resolution.unknownOwners, goalMappings: resolution.newMappings, parts: toParts(resolution.resolved, deps.partGoals ?? IMPORT_PART_GOALS), groups, build, keyResultMappings, people, owners };
 }
 
 /** The stored goals a part's file ids map to. A goal the file imported before is most likely still its
@@ -202,8 +216,10 @@ async function planPart(deps: ImportDeps, tenantId: string, prepared: Prepared, 
   const stored = await readStored(deps, tenantId, part);
   const planned: PlannedPart = { writes: [], unchanged: 0, newMappings: [], errors: [] };
   for (const resolved of part) {
-    const built = buildGoal(prepared.build, prepared.groups.get(resolved.fileId)!, resolved, resolved.isMapped ? (stored.get(resolved.goalId) ?? null) : null, planned.errors);
+    const group = prepared.groups.get(resolved.fileId)!;
+    const built = buildGoal(prepared.build, group, resolved, resolved.isMapped ? (stored.get(resolved.goalId) ?? null) : null, planned.errors);
     prepared.groups.delete(resolved.fileId);
+    for (const row of group.keyResults) prepared.keyResultMappings.delete(row.id);
     planned.unchanged += built.unchanged;
     if (built.write) planned.writes.push(built.write);
     planned.newMappings.push(...built.newMappings);
