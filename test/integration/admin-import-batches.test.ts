@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createImportGoalWriter } from "../../functions/src/store/import-goal-writes.js";
 import { TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
-import { CSV, TEMPLATE_HEADER, toCsv, type Table } from "../support/import-files.js";
+import { buildTemplateTable, CSV, TEMPLATE_HEADER, toCsv, type Table } from "../support/import-files.js";
 
 let api: ApiHarness;
 let admin: { authorization: string };
@@ -110,5 +110,38 @@ describe("writing an import in batches", () => {
     expect(resumed).toMatchObject({ status: "done", created: 240 - written * 2, skipped: written * 2, failure: null });
     expect(await storedGoals(api.org.alice.id)).toHaveLength(120);
     expect(await activeIn(api.org.manager.id, api.org.alice.id)).toBe(120);
+  });
+
+  test("a file planned a few owners at a time: the same preview, alignment across parts, and a failure in a later part counts every goal planned", async () => {
+    const imports = api.services.admin.imports;
+    const file = toCsv(buildTemplateTable(api.org, api.cycle.name, "p"));
+    const preview = async () => (await api.request("POST", "/api/admin/imports?dryRun=true", { headers: { ...admin, "content-type": CSV }, rawBody: file })).body;
+    const whole = await preview();
+    const real = imports.writer;
+    let calls = 0;
+    // One owner's goals a part: the company goal, the team goal with its key results, then the draft.
+    imports.partGoals = 1;
+    try {
+      expect(await preview()).toEqual(whole);
+      expect(whole).toMatchObject({ goals: { create: 3, update: 0 }, keyResults: { create: 2, update: 0 }, errorCount: 0 });
+      imports.writer = { writeGoals: (tenantId, writes, written) => (++calls === 2 ? Promise.reject(new Error("storage went away")) : real.writeGoals(tenantId, writes, written)) };
+      const failed = await runToEnd(file);
+      expect(failed).toMatchObject({ status: "failed", created: 1 });
+      expect(failed.failure).toContain("1 of 3 goals were written, each complete");
+      imports.writer = real;
+      const resumed = await runToEnd(file);
+      expect(resumed).toMatchObject({ status: "done", created: 4, updated: 0, skipped: 1, errorCount: 0 });
+    } finally {
+      imports.writer = real;
+      delete imports.partGoals;
+    }
+    const [company] = (await storedGoals(api.org.ceo.id)).filter((g) => g.value.title === "Grow online revenue");
+    const [team] = (await storedGoals(api.org.manager.id)).filter((g) => g.value.title === "Make checkout faster");
+    expect(team!.value.parentId).toBe(company!.value.id);
+    expect(team!.value.keyResults.map((kr) => kr.title)).toEqual(["Median checkout time", "New checkout live"]);
+    const [draft] = (await storedGoals(api.org.alice.id)).filter((g) => g.value.title === "Write the checkout guide");
+    expect(draft!.value.parentId).toBe(team!.value.id);
+    const again = await runToEnd(file);
+    expect(again).toMatchObject({ status: "done", created: 0, updated: 0, skipped: 5 });
   });
 });

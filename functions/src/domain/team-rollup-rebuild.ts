@@ -71,7 +71,8 @@ export function computeAllRollUps(people: readonly Person[], goalsByOwner: Reado
 
 export interface RebuildDeps {
   goals: Pick<GoalRepository, "listGoalsByOwner"> & {
-    /** Every goal of the tenant at once, when the store can list them in one query. */
+    /** Every goal of the tenant at once, when the store can list them in one query (without the
+     * description and approved snapshot, which counting does not read). */
     listTenantGoals?(tenantId: string): Promise<Goal[]>;
   };
   listPeople(tenantId: string): AsyncIterable<Person>;

@@ -109,8 +109,10 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   }
 
   /** Every live goal of the tenant in one range query over its owners' partitions (pages of up to a
-   * thousand), for work that needs them all at once. A goal caught moving between owners is listed
-   * once, from the row that is the goal. */
+   * thousand), for work that counts them all at once (the roll-ups). A goal caught moving between
+   * owners is listed once, from the row that is the goal. Counting needs neither the description nor
+   * the approved snapshot (a second copy of the key results), so they are left out: the goals of a
+   * large tenant take far less memory. */
   async function listTenantGoals(tenantId: string): Promise<Goal[]> {
     const from = `${tenantId}|`;
     const query = `PartitionKey ge ${quoteOData(from)} and PartitionKey lt ${quoteOData(prefixUpperBound(from))} and RowKey ge 'g|' and RowKey lt ${quoteOData(prefixUpperBound("g|"))}`;
@@ -120,7 +122,7 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
       const isMoving = Boolean(entity.movingTo);
       const known = found.get(entity.id);
       if (known && !known.isMoving) continue;
-      found.set(entity.id, { goal: fromGoalEntity(entity), isMoving });
+      found.set(entity.id, { goal: fromGoalEntity({ ...entity, description: "", approvedSnapshot: "" }), isMoving });
     }
     return [...found.values()].map((f) => f.goal).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

@@ -43,9 +43,15 @@ export function createImportIds(factory: TableFactory): ImportMappingStore & { r
     tables: [IMPORT_IDS_TABLE],
     async listMappings(tenantId) {
       const found = new Map<string, ImportMapping>();
+      // A goal's id is kept once for the goal's mapping and its key results'.
+      const goalIds = new Map<string, string>();
       await runLimited([...Array(SHARDS).keys()], SHARDS, async (shard) => {
         const query = { filter: `PartitionKey eq ${quoteOData(partitionOf(tenantId, shard))}`, select: ["fileId", "goalId", "keyResultId"] };
-        for await (const row of table.listEntities<MappingEntity>({ queryOptions: query })) found.set(row.fileId, { fileId: row.fileId, goalId: row.goalId, keyResultId: row.keyResultId || null });
+        for await (const row of table.listEntities<MappingEntity>({ queryOptions: query })) {
+          let goalId = goalIds.get(row.goalId);
+          if (goalId === undefined) goalIds.set(row.goalId, (goalId = row.goalId));
+          found.set(row.fileId, { fileId: row.fileId, goalId, keyResultId: row.keyResultId || null });
+        }
       });
       return found;
     },

@@ -14,18 +14,46 @@ export interface GoalRows {
   keyResults: ImportRow[];
 }
 
-interface Resolved {
+/** A goal row whose owner, cycle and parent are found: what building its goal needs besides its rows
+ * and the stored goal it replaces. */
+export interface ResolvedGoal {
+  fileId: string;
+  line: number;
   goalId: string;
+  /** The owner the file names (an existing goal keeps its stored owner). */
   ownerId: string;
   depth: number;
+  cycle: Cycle;
+  parent: { goalId: string; ownerId: string } | null;
+  /** Set when the file id was imported before: the goal it became is read and compared. */
+  isMapped: boolean;
 }
 
-type State = Resolved | "failed" | "visiting";
+type State = ResolvedGoal | "failed" | "visiting";
+
+export interface Resolution {
+  /** In the order the goals were resolved (parents before the goals aligned to them). */
+  resolved: ResolvedGoal[];
+  unknownOwners: UnknownOwner[];
+  /** Goal file ids seen for the first time. */
+  newMappings: ImportMapping[];
+}
 
 interface Built {
   writes: PlannedGoal[];
   unchanged: number;
   unknownOwners: UnknownOwner[];
+  newMappings: ImportMapping[];
+}
+
+/** What building goals needs of the plan's input; the stored goals are handed to each build. */
+export type BuildInput = Pick<PlanInput, "tenantId" | "now" | "owners" | "mappings" | "newId">;
+
+/** What one goal's rows become: a write, or rows already as the file says. */
+export interface BuiltGoal {
+  write: PlannedGoal | null;
+  unchanged: number;
+  /** Key-result file ids seen for the first time. */
   newMappings: ImportMapping[];
 }
 
@@ -41,8 +69,11 @@ function toKeyResult(row: ImportRow, id: string): KeyResult {
   return { id, title: row.title, kind: kindForLegacyNumber(kr.start, kr.target), start: kr.start, target: kr.target, current: kr.current, unitKind: "text", ...(kr.unit ? { unit: kr.unit } : {}) };
 }
 
-export function buildGoals(input: PlanInput, grouped: Map<string, GoalRows>, errors: RowError[]): Built {
-  const built: Built = { writes: [], unchanged: 0, unknownOwners: [], newMappings: [] };
+/** Owners, cycles and parents of every goal row, and the ids of goals seen for the first time. Stored
+ * goals are needed only for parents outside the file (`input.goals`). A goal that cannot be imported
+ * fails with its key results. */
+export function resolveGoals(input: Omit<PlanInput, "rows" | "rowErrors" | "rowCount">, grouped: ReadonlyMap<string, GoalRows>, errors: RowError[]): Resolution {
+  const resolution: Resolution = { resolved: [], unknownOwners: [], newMappings: [] };
   const unknown = new Map<string, UnknownOwner>();
   const states = new Map<string, State>();
   const goalOfKeyResult = new Map<string, string>();
@@ -84,12 +115,13 @@ export function buildGoals(input: PlanInput, grouped: Map<string, GoalRows>, err
     const known = states.get(fileId);
     if (known) return known;
     states.set(fileId, "visiting");
-    const state = buildOne(grouped.get(fileId)!);
+    const state = resolveOne(grouped.get(fileId)!);
     states.set(fileId, state);
+    if (state !== "failed" && state !== "visiting") resolution.resolved.push(state);
     return state;
   };
 
-  const buildOne = (group: GoalRows): State => {
+  const resolveOne = (group: GoalRows): State => {
     const { row } = group;
     const ownerId = resolveOwner(row);
     if (!ownerId) return fail(group, `The owner "${row.owner}" is ${unknown.get(row.owner)?.problem === "ambiguous" ? "more than one person in the directory" : "not in the directory"}.`);
@@ -99,26 +131,42 @@ export function buildGoals(input: PlanInput, grouped: Map<string, GoalRows>, err
     if (mapping?.keyResultId) return fail(group, `The id "${row.id}" was imported as a key result before; give the goal another id.`);
     const parent = resolveParent(row);
     if (typeof parent === "string") return fail(group, parent);
-    const previous = mapping ? (input.goals.get(mapping.goalId) ?? null) : null;
     const goalId = mapping?.goalId ?? newGoalId(ownerId, input);
-    if (!mapping) built.newMappings.push({ fileId: row.id, goalId, keyResultId: null });
-    const keyResults = buildKeyResults(input, group, goalId, previous, built.newMappings, errors);
-    const goal = composeGoal(input, { row, ownerId, cycle, goalId, parent: parent.parent, previous, keyResults: keyResults.list });
-    const rows = 1 + keyResults.create + keyResults.update;
-    if (previous && isSame(previous.value, goal)) built.unchanged += rows + keyResults.same;
-    else {
-      built.unchanged += keyResults.same;
-      built.writes.push({ line: row.line, goal, previous, depth: parent.depth, rows, keyResults: { create: keyResults.create, update: keyResults.update } });
-    }
-    return { goalId, ownerId, depth: parent.depth };
+    if (!mapping) resolution.newMappings.push({ fileId: row.id, goalId, keyResultId: null });
+    return { fileId: row.id, line: row.line, goalId, ownerId, depth: parent.depth, cycle, parent: parent.parent, isMapped: mapping !== undefined };
   };
 
   for (const fileId of grouped.keys()) resolve(fileId);
-  built.unknownOwners = [...unknown.values()];
+  resolution.unknownOwners = [...unknown.values()];
+  return resolution;
+}
+
+/** One resolved goal's rows → the goal to write (or nothing, when the stored goal is already as the
+ * file says), given the stored goal its file id became. */
+export function buildGoal(input: BuildInput, group: GoalRows, resolved: ResolvedGoal, previous: Versioned<Goal> | null, errors: RowError[]): BuiltGoal {
+  const newMappings: ImportMapping[] = [];
+  const keyResults = buildKeyResults(input, group, resolved.goalId, previous, newMappings, errors);
+  const goal = composeGoal(input, { row: group.row, ownerId: resolved.ownerId, cycle: resolved.cycle, goalId: resolved.goalId, parent: resolved.parent, previous, keyResults: keyResults.list });
+  const rows = 1 + keyResults.create + keyResults.update;
+  if (previous && isSame(previous.value, goal)) return { write: null, unchanged: rows + keyResults.same, newMappings };
+  return { write: { line: group.row.line, goal, previous, depth: resolved.depth, rows, keyResults: { create: keyResults.create, update: keyResults.update } }, unchanged: keyResults.same, newMappings };
+}
+
+/** Every goal at once, for a plan held whole (`input.goals` has the stored goals the file's ids map to). */
+export function buildGoals(input: PlanInput, grouped: Map<string, GoalRows>, errors: RowError[]): Built {
+  const resolution = resolveGoals(input, grouped, errors);
+  const built: Built = { writes: [], unchanged: 0, unknownOwners: resolution.unknownOwners, newMappings: resolution.newMappings };
+  for (const resolved of resolution.resolved) {
+    const previous = resolved.isMapped ? (input.goals.get(resolved.goalId) ?? null) : null;
+    const one = buildGoal(input, grouped.get(resolved.fileId)!, resolved, previous, errors);
+    built.unchanged += one.unchanged;
+    if (one.write) built.writes.push(one.write);
+    built.newMappings.push(...one.newMappings);
+  }
   return built;
 }
 
-function buildKeyResults(input: PlanInput, group: GoalRows, goalId: string, previous: Versioned<Goal> | null, newMappings: ImportMapping[], errors: RowError[]) {
+function buildKeyResults(input: BuildInput, group: GoalRows, goalId: string, previous: Versioned<Goal> | null, newMappings: ImportMapping[], errors: RowError[]) {
   const list: KeyResult[] = [...(previous?.value.keyResults ?? [])];
   const counts = { create: 0, update: 0, same: 0 };
   for (const row of [...group.keyResults].sort((a, b) => a.line - b.line)) {
@@ -155,7 +203,7 @@ interface GoalParts {
   keyResults: KeyResult[];
 }
 
-function composeGoal(input: PlanInput, parts: GoalParts): Goal {
+function composeGoal(input: BuildInput, parts: GoalParts): Goal {
   const { row, previous } = parts;
   const before = previous?.value;
   // An existing goal keeps its owner: moving goals between people is a reassignment, not an import.

@@ -8,7 +8,7 @@ import type { ImportPlan, PlanInput } from "./import-types.js";
 export type { ImportMapping, ImportPlan, PlannedGoal, PlanInput, UnknownOwner } from "./import-types.js";
 
 /** Ids must be unique in the file: a later row with a seen id is an error, the first one counts. */
-function dropDuplicates(rows: ImportRow[], errors: RowError[]): ImportRow[] {
+export function dropDuplicates(rows: ImportRow[], errors: RowError[]): ImportRow[] {
   const seen = new Map<string, number>();
   return rows.filter((row) => {
     const first = seen.get(row.id);
@@ -23,7 +23,7 @@ function dropDuplicates(rows: ImportRow[], errors: RowError[]): ImportRow[] {
 
 /** Goal rows with their key-result rows; a key result aligned to another key result (a Viva
  * initiative) belongs to that key result's goal. */
-function groupRows(rows: ImportRow[], errors: RowError[]): Map<string, GoalRows> {
+export function groupRows(rows: ImportRow[], errors: RowError[]): Map<string, GoalRows> {
   const goals = new Map<string, GoalRows>(rows.filter((r) => r.type === "goal").map((r) => [r.id, { row: r, keyResults: [] }]));
   const keyResults = new Map(rows.filter((r) => r.type === "key result").map((r) => [r.id, r]));
   for (const kr of keyResults.values()) {

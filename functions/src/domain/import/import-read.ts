@@ -16,7 +16,30 @@ export interface ReadSheet {
 
 const isEmpty = (row: SheetRow) => row.cells.every((cell) => readText(cell) === "");
 
+/** Texts that repeat from row to row (owners, cycles, dates, units, and the goal ids key results name
+ * as their parent) are kept once, so a large file's rows hold one copy of each. */
+function sharedTexts(): (row: ImportRow) => ImportRow {
+  const texts = new Map<string, string>();
+  const one = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
+  return (row) => {
+    if (row.type === "goal") {
+      row.id = one(row.id);
+      row.owner = one(row.owner);
+      row.cycle = one(row.cycle);
+      if (row.due !== null) row.due = one(row.due);
+    } else if (row.keyResult?.kind === "number" && row.keyResult.unit !== null) row.keyResult.unit = one(row.keyResult.unit);
+    row.parent = one(row.parent);
+    return row;
+  };
+}
+
 export async function readSheet(source: AsyncIterable<SheetRow>, mapping: ColumnMapping | null): Promise<ReadSheet> {
+  const share = sharedTexts();
   const sheet: ReadSheet = { format: "unknown", headers: [], mapping: {}, rowCount: 0, rows: [], errors: [] };
   let recognised: ReturnType<typeof recogniseSheet> | null = null;
   for await (const row of source) {
@@ -37,7 +60,7 @@ export async function readSheet(source: AsyncIterable<SheetRow>, mapping: Column
     if (recognised.format === "unknown") continue;
     const checked = validateRow(row.line, readValues(recognised, row.cells));
     if (isRowError(checked)) sheet.errors.push(checked);
-    else sheet.rows.push(checked);
+    else sheet.rows.push(share(checked));
   }
   if (!recognised) sheet.errors.push({ line: 1, message: "The file is empty: it needs a header row and one row per goal or key result." });
   return sheet;

@@ -53,7 +53,8 @@ function readType(text: string): "goal" | "key result" | null {
 function readStatus(text: string): Parsed<ImportStatus | null> {
   const status = text.toLowerCase();
   if (status === "") return { value: null };
-  return (IMPORT_STATUSES as readonly string[]).includes(status) ? { value: status as ImportStatus } : { error: `status "${text}" is not one of ${IMPORT_STATUSES.join(", ")}` };
+  const known = IMPORT_STATUSES.find((s) => s === status);
+  return known ? { value: known } : { error: `status "${text}" is not one of ${IMPORT_STATUSES.join(", ")}` };
 }
 
 function readKeyResult(values: RowValues, problems: string[]): ImportKeyResult | null {
@@ -103,7 +104,8 @@ export function validateRow(line: number, values: RowValues): ImportRow | RowErr
   if (type === "key result" && row.parent === "") problems.push("a key result needs its goal's id in parent");
   const keyResult = type === "key result" ? readKeyResult(values, problems) : null;
   if (problems.length > 0 || type === null) return { line, message: capitalise(problems.join("; ")) + "." };
-  return { ...row, type, status: "value" in status ? status.value : null, keyResult, due: "value" in due ? due.value : null };
+  // Written out whole in one order, so the rows of a large file share one shape.
+  return { line, id, type, title, description, owner: row.owner, cycle: row.cycle, parent: row.parent, status: "value" in status ? status.value : null, keyResult, due: "value" in due ? due.value : null };
 }
 
 function capitalise(text: string): string {

@@ -1,20 +1,25 @@
 /** The import operations: a dry run that reads a sheet and plans, and the run that writes the plan.
- * The run writes the file-id mappings first, then the goals in bulk (each whole, with its key results
- * and an "imported" audit entry in one transaction; an owner's goals share transactions), then brings
- * the cascade index, roll-ups and dashboards up to date for the goals written. A failure stops the
- * run and leaves every goal it wrote complete, remembered and in the views; running the same file
- * again resumes: written goals are recognised and skipped, the rest are created with the ids planned
- * before. */
+ * Both first resolve every goal row (owner, cycle, parent, the goal's id) into a small record, then
+ * build the goals a few owners at a time: each part reads the stored goals its file ids map to, builds
+ * and compares, and (in a run) is written before the next is built, so a large file's goals are never
+ * all held at once. The run remembers the goals' file ids first; each part then remembers its new key
+ * results' ids, writes its goals in bulk (each whole, with its key results and an "imported" audit
+ * entry in one transaction; an owner's goals share transactions) and puts them in the cascade index;
+ * the roll-ups and dashboards are brought up to date at the end. A failure stops the run and leaves
+ * every goal it wrote complete, remembered and in the views; running the same file again resumes:
+ * written goals are recognised and skipped, the rest are created with the ids planned before. */
 import { AppError, isAppError } from "../errors.js";
 import type { JobProgress, JobResult } from "../admin-jobs.js";
 import type { Clock, CycleRepository, GoalRepository, IdGenerator, Versioned } from "../ports.js";
 import { runLimited } from "../run-limited.js";
 import type { AuditEntry, Goal, Person, Principal } from "../types.js";
 import { buildOwnerIndex, type OwnerIndex } from "./import-owners.js";
-import { refreshImportViews, type ImportViewDeps } from "./import-views.js";
-import { planImport, type ImportMapping, type ImportPlan } from "./import-plan.js";
-import { readSheet, type ReadSheet } from "./import-read.js";
+import { finishImportViews, indexImportedGoals, placementsOf, type ImportViewDeps } from "./import-views.js";
+import { dropDuplicates, groupRows, type ImportMapping, type PlannedGoal, type UnknownOwner } from "./import-plan.js";
+import { buildGoal, resolveGoals, type BuildInput, type GoalRows, type ResolvedGoal } from "./import-goals.js";
+import { readSheet } from "./import-read.js";
 import type { ColumnMapping, SheetFormat, SheetRow } from "./import-fields.js";
+import type { RowError } from "./import-rows.js";
 
 export interface ImportMappingStore {
   listMappings(tenantId: string): Promise<Map<string, ImportMapping>>;
@@ -46,6 +51,8 @@ export interface ImportDeps {
   listPeople(tenantId: string): AsyncIterable<Person>;
   clock: Clock;
   ids: IdGenerator;
+  /** Goals planned and written at a time (IMPORT_PART_GOALS unless set). */
+  partGoals?: number;
 }
 
 export interface ImportOptions {
@@ -58,6 +65,8 @@ export interface ImportOptions {
 /** What the preview and the job report list at most; the counts always cover every row. */
 export const MAX_LISTED_ERRORS = 1000;
 const READ_CONCURRENCY = 32;
+/** Goals built (and, in a run, written) at a time: an owner's goals are never split. */
+export const IMPORT_PART_GOALS = 2000;
 /** Partition queries cost storage more than point reads; fewer go at once. */
 const PARTITION_READ_CONCURRENCY = 8;
 
@@ -81,42 +90,11 @@ export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Stored goals the plan needs: those the file's ids map to, and goals rows name as their parent.
- * A goal the file imported before is most likely still its file owner's: each such owner's partition
- * is read in one query (rather than one read per goal); the goals not found there, and parents named
- * by id, are read one by one. */
-async function readGoals(deps: ImportDeps, tenantId: string, sheet: ReadSheet, mappings: Map<string, ImportMapping>, owners: OwnerIndex, ownerChoices: Record<string, string>): Promise<Map<string, Versioned<Goal>>> {
-  const ids = new Set<string>();
-  const fileIds = new Set(sheet.rows.map((r) => r.id));
-  const ownerTextOf = new Map(sheet.rows.filter((r) => r.type === "goal").map((r) => [r.id, r.owner]));
-  const ownerOf = (text: string | undefined): string | null => {
-    if (text === undefined) return null;
-    const chosen = ownerChoices[text];
-    if (chosen && owners.has(chosen)) return chosen;
-    const match = owners.resolve(text);
-    return "personId" in match ? match.personId : null;
-  };
-  const byOwner = new Map<string, Set<string>>();
-  for (const row of sheet.rows) {
-    const mapped = mappings.get(row.id);
-    if (mapped) {
-      ids.add(mapped.goalId);
-      const ownerId = ownerOf(ownerTextOf.get(row.type === "goal" ? row.id : row.parent));
-      if (ownerId) byOwner.set(ownerId, (byOwner.get(ownerId) ?? new Set()).add(mapped.goalId));
-    }
-    if (row.type === "goal" && row.parent !== "" && !fileIds.has(row.parent)) {
-      const parent = mappings.get(row.parent);
-      if (parent) ids.add(parent.goalId);
-      else if (ID_LIKE.test(row.parent)) ids.add(row.parent);
-    }
-  }
-  const found = new Map<string, Versioned<Goal>>();
-  await runLimited([...byOwner], PARTITION_READ_CONCURRENCY, async ([ownerId, wanted]) => {
-    for (const stored of await retryWhenBusy(() => deps.goals.listGoalsByOwner(tenantId, ownerId, {}))) if (wanted.has(stored.value.id)) found.set(stored.value.id, stored);
-  });
-  const rest = await runLimited([...ids].filter((id) => !found.has(id)), READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
-  for (const stored of rest) if (stored) found.set(stored.value.id, stored);
-  return found;
+/** An id made by joining pieces (as a random UUID is) can be held as the chain of its pieces, several
+ * times its length in memory; the import keeps one id per row of a large file, so it keeps each as
+ * one piece of text. */
+export function flatCopy(id: string): string {
+  return id.split("-").join("-");
 }
 
 async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]> {
@@ -125,21 +103,152 @@ async function readPeople(deps: ImportDeps, tenantId: string): Promise<Person[]>
   return people;
 }
 
-async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions) {
+/** Every goal row resolved, in parts of a few owners each; the rows each part builds its goals from. */
+interface Prepared {
+  format: SheetFormat | "unknown";
+  headers: string[];
+  mapping: ColumnMapping;
+  rowCount: number;
+  /** Rows that cannot be imported so far; building the parts may add some. */
+  errors: RowError[];
+  unknownOwners: UnknownOwner[];
+  /** Goal file ids seen for the first time (key results' are found as each part is built). */
+  goalMappings: ImportMapping[];
+  parts: ResolvedGoal[][];
+  /** Goal file id → its rows, let go once its part is built. */
+  groups: Map<string, GoalRows>;
+  build: BuildInput;
+  /** Key-result file id → the key result it became, for the goals still to build. */
+  keyResultMappings: Map<string, ImportMapping>;
+  people: Person[];
+  owners: OwnerIndex;
+}
+
+/** Goals rows name as their parent that are not in the file: by their file id imported before, or by their Cascade id. */
+async function readParents(deps: ImportDeps, tenantId: string, rows: ReadonlyArray<{ id: string; type: string; parent: string }>, mappings: Map<string, ImportMapping>): Promise<Map<string, Versioned<Goal>>> {
+  const named = new Set<string>();
+  for (const row of rows) if (row.type === "goal" && row.parent !== "") named.add(row.parent);
+  for (const row of rows) named.delete(row.id);
+  const ids = new Set<string>();
+  for (const parentId of named) {
+    const parent = mappings.get(parentId);
+    if (parent) ids.add(parent.goalId);
+    else if (ID_LIKE.test(parentId)) ids.add(parentId);
+  }
+  const found = new Map<string, Versioned<Goal>>();
+  const read = await runLimited([...ids], READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
+  for (const stored of read) if (stored) found.set(stored.value.id, stored);
+  return found;
+}
+
+/** Owners in the order the file resolves them, a part closed once it holds `size` goals. */
+function toParts(resolved: readonly ResolvedGoal[], size: number): ResolvedGoal[][] {
+  const byOwner = new Map<string, ResolvedGoal[]>();
+  for (const goal of resolved) {
+    const list = byOwner.get(goal.ownerId);
+    if (list) list.push(goal);
+    else byOwner.set(goal.ownerId, [goal]);
+  }
+  const parts: ResolvedGoal[][] = [];
+  let part: ResolvedGoal[] = [];
+  for (const list of byOwner.values()) {
+    part.push(...list);
+    if (part.length >= size) {
+      parts.push(part);
+      part = [];
+    }
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+async function prepare(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions): Promise<Prepared> {
   const tenantId = principal.tenantId;
   const [sheet, mappings, cycles, people] = await Promise.all([readSheet(source, options.mapping), retryWhenBusy(() => deps.mappings.listMappings(tenantId)), retryWhenBusy(() => deps.cycles.listCycles(tenantId)), retryWhenBusy(() => readPeople(deps, tenantId))]);
   const owners = buildOwnerIndex(people);
-  const goals = sheet.format === "unknown" ? new Map<string, Versioned<Goal>>() : await readGoals(deps, tenantId, sheet, mappings, owners, options.owners);
-  const plan = planImport({ tenantId, actorId: principal.userId, now: deps.clock.now().toISOString(), rowCount: sheet.rowCount, rows: sheet.rows, rowErrors: sheet.errors, owners, ownerChoices: options.owners, cycles, mappings, goals, newId: () => deps.ids.newId() });
-  return { sheet, plan, people, owners };
+  const errors = [...sheet.errors];
+  const parents = sheet.format === "unknown" ? new Map<string, Versioned<Goal>>() : await readParents(deps, tenantId, sheet.rows, mappings);
+  const groups = groupRows(dropDuplicates(sheet.rows, errors), errors);
+  sheet.rows = [];
+  const now = deps.clock.now().toISOString();
+  const newId = () => flatCopy(deps.ids.newId());
+  const resolution = resolveGoals({ tenantId, now, owners, mappings, newId, actorId: principal.userId, ownerChoices: options.owners, cycles, goals: parents }, groups, errors);
+  // Once the goals are resolved, only the remembered ids of their key results are looked up (and each
+  // is let go when its goal is built): the tenant's other remembered ids are not held while the parts run.
+  const keyResultMappings = new Map<string, ImportMapping>();
+  for (const goal of resolution.resolved) {
+    for (const row of groups.get(goal.fileId)!.keyResults) {
+      const mapping = mappings.get(row.id);
+      if (mapping) keyResultMappings.set(row.id, mapping);
+    }
+  }
+  mappings.clear();
+  const build: BuildInput = { tenantId, now, owners, mappings: keyResultMappings, newId };
+  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rowCount: sheet.rowCount, errors, unknownOwners: resolution.unknownOwners, goalMappings: resolution.newMappings, parts: toParts(resolution.resolved, deps.partGoals ?? IMPORT_PART_GOALS), groups, build, keyResultMappings, people, owners };
 }
+
+/** The stored goals a part's file ids map to. A goal the file imported before is most likely still its
+ * file owner's: each such owner's partition is read in one query (rather than one read per goal); the
+ * goals not found there are read one by one. */
+async function readStored(deps: ImportDeps, tenantId: string, part: readonly ResolvedGoal[]): Promise<Map<string, Versioned<Goal>>> {
+  const byOwner = new Map<string, Set<string>>();
+  for (const goal of part) if (goal.isMapped) byOwner.set(goal.ownerId, (byOwner.get(goal.ownerId) ?? new Set()).add(goal.goalId));
+  const found = new Map<string, Versioned<Goal>>();
+  await runLimited([...byOwner], PARTITION_READ_CONCURRENCY, async ([ownerId, wanted]) => {
+    for (const stored of await retryWhenBusy(() => deps.goals.listGoalsByOwner(tenantId, ownerId, {}))) if (wanted.has(stored.value.id)) found.set(stored.value.id, stored);
+  });
+  const missing = part.filter((g) => g.isMapped && !found.has(g.goalId)).map((g) => g.goalId);
+  const rest = await runLimited(missing, READ_CONCURRENCY, (id) => retryWhenBusy(() => deps.goals.getGoal(tenantId, id)));
+  for (const stored of rest) if (stored) found.set(stored.value.id, stored);
+  return found;
+}
+
+interface PlannedPart {
+  /** Parents first, then by line. */
+  writes: PlannedGoal[];
+  unchanged: number;
+  newMappings: ImportMapping[];
+  errors: RowError[];
+}
+
+/** Builds one part's goals against the goals stored for them; its rows are let go. */
+async function planPart(deps: ImportDeps, tenantId: string, prepared: Prepared, part: readonly ResolvedGoal[]): Promise<PlannedPart> {
+  const stored = await readStored(deps, tenantId, part);
+  const planned: PlannedPart = { writes: [], unchanged: 0, newMappings: [], errors: [] };
+  for (const resolved of part) {
+    const group = prepared.groups.get(resolved.fileId)!;
+    const built = buildGoal(prepared.build, group, resolved, resolved.isMapped ? (stored.get(resolved.goalId) ?? null) : null, planned.errors);
+    prepared.groups.delete(resolved.fileId);
+    for (const row of group.keyResults) prepared.keyResultMappings.delete(row.id);
+    planned.unchanged += built.unchanged;
+    if (built.write) planned.writes.push(built.write);
+    planned.newMappings.push(...built.newMappings);
+  }
+  planned.writes.sort((a, b) => a.depth - b.depth || a.line - b.line);
+  return planned;
+}
+
+const byLine = (a: RowError, b: RowError) => a.line - b.line;
 
 export async function previewImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions): Promise<ImportPreview> {
-  const { sheet, plan } = await prepare(deps, principal, source, options);
-  return { format: sheet.format, headers: sheet.headers, mapping: sheet.mapping, rows: plan.rows, goals: plan.goals, keyResults: plan.keyResults, unchanged: plan.unchanged, unknownOwners: plan.unknownOwners, errors: plan.errors.slice(0, MAX_LISTED_ERRORS), errorCount: plan.errors.length };
+  const prepared = await prepare(deps, principal, source, options);
+  const preview: ImportPreview = { format: prepared.format, headers: prepared.headers, mapping: prepared.mapping, rows: prepared.rowCount, goals: { create: 0, update: 0 }, keyResults: { create: 0, update: 0 }, unchanged: 0, unknownOwners: prepared.unknownOwners, errors: [], errorCount: 0 };
+  const errors = prepared.errors;
+  for (const part of prepared.parts.splice(0)) {
+    const planned = await planPart(deps, principal.tenantId, prepared, part);
+    preview.unchanged += planned.unchanged;
+    errors.push(...planned.errors);
+    for (const write of planned.writes) {
+      preview.goals[write.previous ? "update" : "create"]++;
+      preview.keyResults.create += write.keyResults.create;
+      preview.keyResults.update += write.keyResults.update;
+    }
+  }
+  errors.sort(byLine);
+  return { ...preview, errors: errors.slice(0, MAX_LISTED_ERRORS), errorCount: errors.length };
 }
 
-function importedAudit(deps: ImportDeps, principal: Principal, write: ImportPlan["writes"][number], format: SheetFormat): AuditEntry {
+function importedAudit(deps: ImportDeps, principal: Principal, write: PlannedGoal, format: SheetFormat): AuditEntry {
   const source = format === "viva" ? "a Viva Goals export" : "a spreadsheet";
   const changes: AuditEntry["changes"] = {};
   const before = write.previous?.value;
@@ -160,75 +269,85 @@ export function assertRunnable<T extends { format: SheetFormat | "unknown" }>(pr
   if (preview.format === "unknown") throw new AppError("validation_failed", "The columns were not recognised; map them in the preview first.", { errors: [{ path: "mapping", message: "Map at least id, type and title." }] });
 }
 
-/** What a run keeps of its plan while it writes: the goals to write and, per goal, what it counts for.
- * The sheet's rows and the plan itself are left behind once this is made, so a large file's rows are
- * not held in memory while the goals are written. */
-interface RunPlan {
-  rows: number;
-  unchanged: number;
-  errors: Array<{ line: number; message: string }>;
-  errorCount: number;
-  newMappings: ImportMapping[];
-  writes: ImportGoalWrite[];
-  /** Goal id → the rows it changes and how they count. */
-  tally: Map<string, { rows: number; isUpdate: boolean; keyResults: { create: number; update: number } }>;
-  people: Person[];
-  owners: OwnerIndex;
-}
-
-async function prepareRun(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions): Promise<RunPlan> {
-  const { sheet, plan, people, owners } = await prepare(deps, principal, source, options);
-  assertRunnable(sheet);
-  const format = sheet.format;
-  return {
-    rows: plan.rows,
-    unchanged: plan.unchanged,
-    errors: plan.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ line: e.line, message: e.message })),
-    errorCount: plan.errors.length,
-    newMappings: plan.newMappings,
-    writes: plan.writes.map((w): ImportGoalWrite => ({ goal: w.goal, previous: w.previous?.value ?? null, etag: w.previous?.etag ?? null, audit: importedAudit(deps, principal, w, format) })),
-    tally: new Map(plan.writes.map((w) => [w.goal.id, { rows: w.rows, isUpdate: w.previous !== null, keyResults: w.keyResults }])),
-    people,
-    owners,
-  };
+/** The goals a run that stopped meant to write: those written and planned so far, and the rest of the
+ * parts planned without writing (each resolved goal, when storage cannot be read any more). */
+async function countPlanned(deps: ImportDeps, tenantId: string, prepared: Prepared, planned: number): Promise<number> {
+  let total = planned;
+  const parts = prepared.parts.splice(0);
+  for (let i = 0; i < parts.length; i++) {
+    try {
+      total += (await planPart(deps, tenantId, prepared, parts[i]!)).writes.length;
+    } catch {
+      return total + parts.slice(i).reduce((sum, part) => sum + part.length, 0);
+    }
+  }
+  return total;
 }
 
 export async function runImport(deps: ImportDeps, principal: Principal, source: AsyncIterable<SheetRow>, options: ImportOptions, report: (progress: JobProgress) => void): Promise<JobResult> {
   report({ phase: "planning", done: 0, total: null });
   const tenantId = principal.tenantId;
-  const run = await prepareRun(deps, principal, source, options);
-  const { rows: total, errors, errorCount, tally, people, owners } = run;
-  const counts = { processed: run.unchanged + errorCount, created: 0, updated: 0 };
-  const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors, errorCount });
+  const prepared = await prepare(deps, principal, source, options);
+  assertRunnable(prepared);
+  const format = prepared.format;
+  const total = prepared.rowCount;
+  const errors = prepared.errors.sort(byLine);
+  const counts = { processed: errors.length, created: 0, updated: 0 };
+  let listed = errors.slice(0, MAX_LISTED_ERRORS);
+  const detail = (): JobResult => ({ ...counts, skipped: counts.processed - counts.created - counts.updated, errors: listed, errorCount: errors.length });
   report({ phase: "remembering ids", done: counts.processed, total, detail: detail() });
-  await retryWhenBusy(() => deps.mappings.addMappings(tenantId, run.newMappings));
-  run.newMappings = [];
-  const writes = run.writes;
-  run.writes = [];
-  const created = new Set(writes.filter((w) => !w.etag).map((w) => w.goal.id));
-  const written: Goal[] = [];
-  let failure: AppError | null = null;
-  try {
-    await deps.writer.writeGoals(tenantId, writes, (goals) => {
-      for (const goal of goals) {
-        const write = tally.get(goal.id)!;
-        written.push(goal);
-        counts.processed += write.rows;
-        if (write.isUpdate) {
-          counts.updated += 1 + write.keyResults.update;
-          counts.created += write.keyResults.create;
-        } else counts.created += write.rows;
-      }
-      report({ phase: "writing goals", done: counts.processed, total, detail: detail() });
+  await retryWhenBusy(() => deps.mappings.addMappings(tenantId, prepared.goalMappings));
+  prepared.goalMappings = [];
+  const placementOf = placementsOf(prepared.people);
+  const owners = new Set<string>();
+  let written = 0;
+  let planned = 0;
+  let failure: unknown = null;
+  report({ phase: "writing goals", done: counts.processed, total, detail: detail() });
+  while (prepared.parts.length > 0 && !failure) {
+    const part = await retryWhenBusy(() => planPart(deps, tenantId, prepared, prepared.parts[0]!)).catch((error: unknown) => {
+      failure = error;
+      return null;
     });
-  } catch (error) {
-    failure = describeWriteFailure(error, written.length, writes.length);
+    if (!part) break;
+    prepared.parts.shift();
+    planned += part.writes.length;
+    counts.processed += part.unchanged + part.errors.length;
+    if (part.errors.length > 0) {
+      errors.push(...part.errors);
+      errors.sort(byLine);
+      listed = errors.slice(0, MAX_LISTED_ERRORS);
+    }
+    const tally = new Map(part.writes.map((w) => [w.goal.id, { rows: w.rows, isUpdate: w.previous !== null, keyResults: w.keyResults }]));
+    const created = new Set(part.writes.filter((w) => !w.previous).map((w) => w.goal.id));
+    const writes = part.writes.map((w): ImportGoalWrite => ({ goal: w.goal, previous: w.previous?.value ?? null, etag: w.previous?.etag ?? null, audit: importedAudit(deps, principal, w, format) }));
+    part.writes = [];
+    const done: Goal[] = [];
+    try {
+      await retryWhenBusy(() => deps.mappings.addMappings(tenantId, part.newMappings));
+      await deps.writer.writeGoals(tenantId, writes, (goals) => {
+        for (const goal of goals) {
+          const write = tally.get(goal.id)!;
+          done.push(goal);
+          owners.add(goal.ownerId);
+          counts.processed += write.rows;
+          if (write.isUpdate) {
+            counts.updated += 1 + write.keyResults.update;
+            counts.created += write.keyResults.create;
+          } else counts.created += write.rows;
+        }
+        report({ phase: "writing goals", done: counts.processed, total, detail: detail() });
+      });
+    } catch (error) {
+      failure = error;
+    }
+    written += done.length;
+    // The goals written are brought into the cascade index even when the run stops part way.
+    await retryWhenBusy(() => indexImportedGoals(deps.views, tenantId, done, created, placementOf));
   }
-  writes.length = 0;
-  // The goals written are brought into the views even when the run stopped part way.
-  const viewStep = (part: string) => report({ phase: `updating views: ${part}`, done: counts.processed, total, detail: detail() });
-  await retryWhenBusy(() => refreshImportViews({ ...deps.views, clock: deps.clock }, tenantId, written, created, people, owners, viewStep));
-  if (failure) throw failure;
+  const viewStep = (step: string) => report({ phase: `updating views: ${step}`, done: counts.processed, total, detail: detail() });
+  await retryWhenBusy(() => finishImportViews({ ...deps.views, clock: deps.clock }, tenantId, owners, prepared.people, prepared.owners, viewStep));
+  if (failure) throw describeWriteFailure(failure, written, await countPlanned(deps, tenantId, prepared, planned));
   counts.processed = total;
   return detail();
 }
