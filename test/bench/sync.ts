@@ -53,10 +53,18 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   await factory.ensureTables([...directory.tables, ...syncState.tables]);
   const cpuBefore = process.cpuUsage();
   let peakHeap = 0;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size)), 100);
+  let lastPhase = "";
+  /** The largest heap and RSS seen in each phase, printed with SYNC_BENCH_VERBOSE=1. */
+  const peakByPhase = new Map<string, { heapMb: number; rssMb: number }>();
+  const sampler = setInterval(() => {
+    const heap = getHeapStatistics().used_heap_size;
+    peakHeap = Math.max(peakHeap, heap);
+    const key = lastPhase || "starting";
+    const seen = peakByPhase.get(key) ?? { heapMb: 0, rssMb: 0 };
+    peakByPhase.set(key, { heapMb: Math.max(seen.heapMb, Math.round(heap / 2 ** 20)), rssMb: Math.max(seen.rssMb, Math.round(process.memoryUsage.rss() / 2 ** 20)) });
+  }, 100);
   let storageRequests = 0;
   const started = performance.now();
-  let lastPhase = "";
   // SYNC_BENCH_VERBOSE=1 prints when each phase starts and the heap then, to stderr.
   const onProgress = ({ phase }: { phase: string }) => {
     if (!process.env.SYNC_BENCH_VERBOSE || phase === lastPhase) return;
@@ -65,6 +73,7 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   };
   const result = await countStorageRequests(() => syncDirectory({ ...job, directory, syncState, onProgress }), (count) => (storageRequests = count));
   clearInterval(sampler);
+  if (process.env.SYNC_BENCH_VERBOSE) console.error(JSON.stringify({ peakByPhase: Object.fromEntries(peakByPhase) }));
   const cpu = process.cpuUsage(cpuBefore);
   // The parent prints counts only; the list of changes stays here.
   return { result: { ...result, changes: [] }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(Math.max(peakHeap, getHeapStatistics().used_heap_size) / 2 ** 20), cpuSeconds: round((cpu.user + cpu.system) / 1e6), storageRequests };
