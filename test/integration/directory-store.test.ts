@@ -1,20 +1,31 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Person } from "../../functions/src/domain/types.js";
-import { shardOf, toPatch } from "../../functions/src/store/org-packing.js";
+import { parseShardRowKey, shardOf, subShardOf, subShardRowKey, toPatch } from "../../functions/src/store/org-packing.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
 import { storageUnavailable } from "../../functions/src/store/storage-timeout.js";
-import { createTableFactory, type TableFactory } from "../../functions/src/store/tables.js";
+import { createTableFactory, makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
 import { generateOrg } from "../fakes/org-generator.js";
 import { buildPerson, buildSmallOrg } from "../support/org-builder.js";
 
 let directory: TableDirectory;
+let tableFactory: TableFactory;
 
 beforeAll(async () => {
   const factory = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
   directory = createTableDirectory(factory);
+  tableFactory = factory;
   await factory.ensureTables(directory.tables);
 });
+
+/** The tenant's people rows: row key and how many people each holds. */
+async function peopleRows(tenantId: string): Promise<Map<string, number>> {
+  const rows = new Map<string, number>();
+  const client = tableFactory.getClient(TABLE_NAMES.people);
+  const filter = `PartitionKey ge '${makeKey(tenantId, "")}' and PartitionKey lt '${makeKey(tenantId, "~")}'`;
+  for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.set(entity.rowKey!, Number(entity.n));
+  return rows;
+}
 
 const names = (people: Person[]) => people.map((p) => p.displayName).sort();
 
@@ -132,6 +143,54 @@ describe("table directory", () => {
     expect(new Set((await directory.listSubtree(tenantId, root.id)).map((p) => p.id))).toEqual(reachable);
     const target = org[2003]!.id;
     expect((await directory.listDirectReports(tenantId, target)).map((p) => p.id).sort()).toEqual([...byId.values()].filter((p) => p.managerId === target).map((p) => p.id).sort());
+  });
+
+  test("a large tenant's shards are written in sub-shard rows that small updates read and rewrite alone, and a smaller sync writes them whole again", async () => {
+    const tenantId = randomUUID();
+    const split = createTableDirectory(tableFactory, { splitAbovePeople: 100 });
+    // Stored people carry a preferred language only when one is set.
+    const org = generateOrg({ size: 600, seed: 9 }).map(({ userPrincipalName: _upn, preferredLanguage, ...u }) => buildPerson({ ...u, ...(preferredLanguage ? { preferredLanguage } : {}) }));
+    const patchesOf = (people: Person[]) => people.map(toPatch);
+    await split.applyUpdate(tenantId, { patches: patchesOf(org), isComplete: true });
+    const rows = await peopleRows(tenantId);
+    expect([...rows.keys()].every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
+    expect([...rows.values()].reduce((a, b) => a + b, 0)).toBe(600);
+    expect(await listAll(tenantId)).toEqual([...org].sort((a, b) => a.id.localeCompare(b.id)));
+    const someone = org[321]!;
+    expect(await directory.getPerson(tenantId, someone.id)).toEqual(someone);
+    expect((await directory.getPeople(tenantId, org.slice(0, 50).map((p) => p.id))).size).toBe(50);
+
+    // A small update (through a directory with the default threshold) keeps the layout: a move, a
+    // leaver and a hire land in their sub-shard rows, and no whole row appears.
+    const mover = org[400]!;
+    const leaver = org[500]!;
+    // The hire's sub-shard has a row, as nearly every one has in a large tenant (where the update
+    // finds none of the rows it reads, it writes a whole row, which readers merge with the others).
+    const rowOf = (id: string) => subShardRowKey(shardOf(id), subShardOf(id));
+    let hire = buildPerson({ displayName: "Hire", managerId: org[0]!.id });
+    while (!rows.has(rowOf(hire.id))) hire = buildPerson({ displayName: "Hire", managerId: org[0]!.id });
+    await directory.applyUpdate(tenantId, { patches: [{ id: mover.id, fields: { managerId: org[1]!.id } }, ...patchesOf([hire])], removals: [leaver.id] });
+    const after = await peopleRows(tenantId);
+    expect([...after.keys()].every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
+    expect(after.get(rowOf(hire.id))).toBeGreaterThan(0);
+    expect(await directory.getPerson(tenantId, leaver.id)).toBeNull();
+    expect(await directory.getPerson(tenantId, hire.id)).toMatchObject({ displayName: "Hire" });
+    expect((await directory.getPerson(tenantId, mover.id))?.managerId).toBe(org[1]!.id);
+    expect((await directory.listDirectReports(tenantId, org[1]!.id)).map((p) => p.id)).toContain(mover.id);
+    expect((await directory.listDirectReports(tenantId, org[0]!.id)).map((p) => p.id)).toContain(hire.id);
+    expect((await listAll(tenantId)).length).toBe(600);
+
+    // A complete update under the threshold writes each shard as one row again.
+    const remaining = (await listAll(tenantId)).slice(0, 90);
+    await directory.applyUpdate(tenantId, { patches: patchesOf(remaining), isComplete: true });
+    // Sub-shard rows emptied in the change of layout are written empty in its transaction and deleted
+    // by the next update that reads them.
+    const whole = await peopleRows(tenantId);
+    expect([...whole].filter(([, n]) => n > 0).every(([key]) => parseShardRowKey(key)?.sub === null)).toBe(true);
+    await directory.applyUpdate(tenantId, { patches: patchesOf(remaining), isComplete: true });
+    expect([...(await peopleRows(tenantId)).keys()].every((key) => parseShardRowKey(key)?.sub === null)).toBe(true);
+    expect((await listAll(tenantId)).map((p) => p.id)).toEqual(remaining.map((p) => p.id));
+    expect(await directory.getPerson(tenantId, remaining[7]!.id)).toMatchObject({ id: remaining[7]!.id });
   });
 
   test("keeps tenants apart", async () => {

@@ -41,7 +41,7 @@ export interface SyncResult {
 const DEFAULT_LEASE_SECONDS = 600;
 /** Each storage request of a sync may take this long: a million-person sync sends multi-megabyte
  * transactions while its own process is busy encoding the next ones, and nobody waits on it. */
-const SYNC_STORAGE_TIMEOUT_MS = 30_000;
+export const SYNC_STORAGE_TIMEOUT_MS = 30_000;
 
 async function deliverPending(options: SyncDirectoryOptions): Promise<void> {
   if (!options.onChanges) return;

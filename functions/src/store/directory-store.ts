@@ -4,8 +4,8 @@
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
-import { decodeMembers, decodePeople, packRowKey, partitionName, partitionOf, shardOf, shardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, type PersonPatch } from "./org-packing.js";
-import { applyToShards, planShardWrites, shardsOf, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "./org-plan.js";
+import { decodeMembers, decodePeople, packRowKey, parseShardRowKey, partitionName, partitionOf, shardOf, shardRangeEnd, shardRowKey, subShardOf, subShardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, SPLIT_ABOVE_PEOPLE, type PersonPatch } from "./org-packing.js";
+import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, planShardWrites, shardsOf, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
@@ -18,10 +18,14 @@ const WRITE_CONCURRENCY = 8;
 const MAX_ATTEMPTS = 3;
 /** Wait before applying again after storage was too busy to answer in time. */
 const BUSY_RETRY_DELAY_MS = 1000;
-/** Above these counts one pass over all of a tenant's partitions beats reading by key. */
-const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 2;
-const PACK_SCAN_THRESHOLD = 4000;
 const KEYS_PER_QUERY = 14;
+/** Shards a query reads by key range (two comparisons each). */
+const RANGES_PER_QUERY = 7;
+/** Above these counts one pass over all of a tenant's partitions (1,024 range queries) beats reading
+ * by key: the pass takes no more requests, and by key reads only what is named. */
+const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 2;
+const SHARD_KEY_SCAN_THRESHOLD = KEYS_PER_QUERY * 1024;
+const PACK_SCAN_THRESHOLD = KEYS_PER_QUERY * 1024;
 /** A partition is read in row-key ranges so no response grows with the tenant: at a million people one
  * partition's shards are ~4 MB, more than storage sends within the request timeout. Eight shards are
  * about 500 KB there; packs split by the first character of the manager id. */
@@ -53,10 +57,12 @@ export interface TableDirectory extends OrgReader, DirectoryWriter {
 
 type Entity = TableEntityResult<Record<string, unknown>>;
 
-/** A complete update's patches by partition (null once applied) and the shards applied so far. */
+/** A complete update's patches by partition (null once applied), the shards applied so far and the
+ * layout they are written in. */
 interface CompleteInput {
   byPartition: Array<PersonPatch[] | null>;
   shards: Map<number, LoadedShard>;
+  layout: ShardLayout;
 }
 
 /** A person as a patch that restores them exactly, for a retry. */
@@ -76,7 +82,13 @@ function addChunk(pack: LoadedPack, entity: Entity): void {
   for (const id of withReports) pack.withReports.add(id);
 }
 
-export function createTableDirectory(factory: TableFactory): TableDirectory {
+export interface TableDirectoryOptions {
+  /** A complete update of more people than this writes every shard in sub-shard rows. */
+  splitAbovePeople?: number;
+}
+
+export function createTableDirectory(factory: TableFactory, options: TableDirectoryOptions = {}): TableDirectory {
+  const splitAbovePeople = options.splitAbovePeople ?? SPLIT_ABOVE_PEOPLE;
   const people = factory.getClient(TABLE_NAMES.people);
   const reports = factory.getClient(TABLE_NAMES.reports);
 
@@ -101,21 +113,49 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
 
   const fileByPartition = (patches: Iterable<PersonPatch>): CompleteInput => {
     const byPartition = Array.from({ length: PARTITION_COUNT }, (): PersonPatch[] => []);
-    for (const patch of patches) byPartition[partitionOf(patch.id)]!.push(patch);
-    return { byPartition, shards: new Map() };
+    let count = 0;
+    for (const patch of patches) {
+      byPartition[partitionOf(patch.id)]!.push(patch);
+      count++;
+    }
+    return { byPartition, shards: new Map(), layout: count > splitAbovePeople ? "split" : "whole" };
   };
 
-  const toShard = (shard: number, entity: Entity | null): LoadedShard => ({ shard, stored: entity && storedRef(entity), people: new Map(entity ? decodePeople(entity).map((p) => [p.id, p]) : []) });
+  /** Files a people row into its shard, which is created as given when not yet seen. */
+  const fileRow = (shards: Map<number, LoadedShard>, entity: Entity, create: (shard: number) => LoadedShard) => {
+    const parsed = parseShardRowKey(entity.rowKey!);
+    if (!parsed) return;
+    let shard = shards.get(parsed.shard);
+    if (!shard) shards.set(parsed.shard, (shard = create(parsed.shard)));
+    addShardRow(shard, storedRef(entity), decodePeople(entity));
+  };
 
   async function loadAllShards(tenantId: string): Promise<Map<number, LoadedShard>> {
     const shards = new Map<number, LoadedShard>();
-    for (let s = 0; s < SHARD_COUNT; s++) shards.set(s, toShard(s, null));
+    for (let s = 0; s < SHARD_COUNT; s++) shards.set(s, emptyShard(s, "all", "keep"));
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
-      for await (const entity of queryShards(tenantId, p)) {
-        const shard = parseInt(entity.rowKey!.slice(1), 16);
-        shards.set(shard, toShard(shard, entity));
-      }
+      for await (const entity of queryShards(tenantId, p)) fileRow(shards, entity, (s) => emptyShard(s, "all", "keep"));
     });
+    return shards;
+  }
+
+  /** Whole shards by key range (a whole row and any sub-shard rows): seven shards a query. */
+  async function readShardRanges(tenantId: string, wanted: Set<number>): Promise<Map<number, LoadedShard>> {
+    const shards = new Map([...wanted].map((s) => [s, emptyShard(s, "all", "keep")]));
+    const requests: Array<() => Promise<Entity[]>> = [];
+    for (const [partition, group] of groupByPartition([...wanted].map((shard) => ({ partition: shard % PARTITION_COUNT, shard })))) {
+      const pk = `PartitionKey eq ${quoteOData(partitionKey(tenantId, partition))}`;
+      for (let i = 0; i < group.length; i += RANGES_PER_QUERY) {
+        const ranges = group.slice(i, i + RANGES_PER_QUERY).map(({ shard }) => `(RowKey ge ${quoteOData(shardRowKey(shard))} and RowKey lt ${quoteOData(shardRangeEnd(shard))})`);
+        const filter = `${pk} and (${ranges.join(" or ")})`;
+        requests.push(async () => {
+          const found: Entity[] = [];
+          for await (const entity of people.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(entity);
+          return found;
+        });
+      }
+    }
+    for (const entity of (await runLimited(requests, READ_CONCURRENCY, (read) => read())).flat()) fileRow(shards, entity, (s) => emptyShard(s, "all", "keep"));
     return shards;
   }
 
@@ -144,12 +184,28 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
   }
 
   async function loadShards(tenantId: string, wanted: Set<number>): Promise<Map<number, LoadedShard>> {
-    if (wanted.size > SHARD_SCAN_THRESHOLD) return loadAllShards(tenantId);
-    const shards = new Map([...wanted].map((s) => [s, toShard(s, null)]));
-    for (const entity of await readByKeys(people, tenantId, [...wanted].map((s) => ({ partition: s % PARTITION_COUNT, rowKey: shardRowKey(s) })))) {
-      const shard = parseInt(entity.rowKey!.slice(1), 16);
-      shards.set(shard, toShard(shard, entity));
+    return wanted.size > SHARD_SCAN_THRESHOLD ? loadAllShards(tenantId) : readShardRanges(tenantId, wanted);
+  }
+
+  /** For an incremental update: of each shard holding the people, the whole row and the rows of their
+   * sub-shards only, so a large tenant's update reads (and rewrites) a fraction of each shard. */
+  async function loadForUpdate(tenantId: string, ids: Iterable<string>): Promise<Map<number, LoadedShard>> {
+    const subs = new Map<number, Set<number>>();
+    for (const id of ids) {
+      const shard = shardOf(id);
+      const set = subs.get(shard) ?? new Set<number>();
+      set.add(subShardOf(id));
+      subs.set(shard, set);
     }
+    const keys: Array<{ partition: number; rowKey: string }> = [];
+    for (const [shard, set] of subs) {
+      const partition = shard % PARTITION_COUNT;
+      keys.push({ partition, rowKey: shardRowKey(shard) });
+      for (const sub of set) keys.push({ partition, rowKey: subShardRowKey(shard, sub) });
+    }
+    if (keys.length > SHARD_KEY_SCAN_THRESHOLD) return loadAllShards(tenantId);
+    const shards = new Map([...subs].map(([shard, set]) => [shard, emptyShard(shard, set, "keep")]));
+    for (const entity of await readByKeys(people, tenantId, keys)) fileRow(shards, entity, (s) => emptyShard(s, new Set(), "keep"));
     return shards;
   }
 
@@ -206,7 +262,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
   async function planPacksFromAll(tenantId: string, shards: Map<number, LoadedShard>, touched: Set<string> | null): Promise<PlannedWrites> {
     const grouped = groupReports([...shards.values()].flatMap((shard) => [...shard.people.values()]));
     const refs = await listPackRefs(tenantId);
-    const personOf = (id: string) => shards.get(shardOf(id))?.people.get(id);
+    const personOf = (id: string) => knownPerson(shards, id) ?? undefined;
     const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), personOf) : new Set([...grouped.keys(), ...refs.keys()]);
     const managersWithReports = new Set(grouped.keys());
     return plannedBy(managers, partitionOf, (ids) => ids.flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports)));
@@ -223,11 +279,8 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
   async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Map<string, PersonChange>> {
     const changes = new Map<string, PersonChange>();
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
-      const own = new Map(shardsIn(p).map((s) => [s, toShard(s, null)]));
-      for await (const entity of queryShards(tenantId, p)) {
-        const shard = parseInt(entity.rowKey!.slice(1), 16);
-        own.set(shard, toShard(shard, entity));
-      }
+      const own = new Map(shardsIn(p).map((s) => [s, emptyShard(s, "all", input.layout)]));
+      for await (const entity of queryShards(tenantId, p)) fileRow(own, entity, (s) => emptyShard(s, "all", input.layout));
       const patches = input.byPartition[p] ?? shardsIn(p).flatMap((s) => [...(input.shards.get(s)?.people.values() ?? [])].map(asPatch));
       for (const [id, change] of applyToShards(own, patches, [], true, now)) changes.set(id, change);
       input.byPartition[p] = null;
@@ -251,28 +304,38 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
         shard.people.delete(id);
       }
     } else {
-      shards = await loadShards(tenantId, shardsOf([...input.map((p) => p.id), ...removals]));
+      shards = await loadForUpdate(tenantId, [...input.map((p) => p.id), ...removals]);
       changes = applyToShards(shards, input, removals, false, now);
     }
     found(changes);
-    if (changes.size === 0) return shards;
-    const hasEveryone = shards.size === SHARD_COUNT;
-    const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
-    // Packs first: after a crash in between, the shards still describe the old state, and the rerun
-    // of the same update rewrites whatever packs differ.
-    await writePartitions(reports, tenantId, packWrites);
+    // A complete update also rewrites the shards whose rows are not in its layout.
+    const toWrite = shardsOf(changes.keys());
+    for (const shard of shards.values()) if (needsRewrite(shard)) toWrite.add(shard.shard);
+    if (toWrite.size === 0) return shards;
+    if (changes.size > 0) {
+      const hasEveryone = shards.size === SHARD_COUNT && [...shards.values()].every((shard) => shard.read === "all");
+      const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
+      // Packs first: after a crash in between, the shards still describe the old state, and the rerun
+      // of the same update rewrites whatever packs differ.
+      await writePartitions(reports, tenantId, packWrites);
+    }
     // Each partition's shards are encoded only when their turn to be written comes.
-    await writePartitions(people, tenantId, plannedBy(shardsOf(changes.keys()), (s) => s % PARTITION_COUNT, (numbers) => planShardWrites(shards, numbers)));
+    await writePartitions(people, tenantId, plannedBy(toWrite, (s) => s % PARTITION_COUNT, (numbers) => planShardWrites(shards, numbers)));
     return shards;
   }
 
   async function applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult> {
     const input = update.isComplete ? fileByPartition(update.patches) : [...update.patches];
     const removals = [...(update.removals ?? [])];
-    const changes = new Map<string, PersonChange>();
+    let changes = new Map<string, PersonChange>();
     // Every attempt's changes count: a write of a failed attempt may have landed, and the next
-    // attempt, reading it back, no longer sees that change.
+    // attempt, reading it back, no longer sees that change. The first attempt's are taken as they are
+    // (a first sync of a million people changes a million).
     const found = (attempt: Map<string, PersonChange>) => {
+      if (changes.size === 0) {
+        changes = attempt;
+        return;
+      }
       for (const [id, change] of attempt) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
     };
     let shards = new Map<number, LoadedShard>();
@@ -290,10 +353,7 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
     }
     let removed = 0;
     for (const change of changes.values()) if (!change.after) removed++;
-    const lookup = (id: string) => {
-      const shard = shards.get(shardOf(id));
-      return shard ? (shard.people.get(id) ?? null) : undefined;
-    };
+    const lookup = (id: string) => knownPerson(shards, id);
     return { changes, written: changes.size - removed, removed, lookup };
   }
 
@@ -325,7 +385,10 @@ export function createTableDirectory(factory: TableFactory): TableDirectory {
       while (ahead.length > 0) {
         const entities = await ahead.shift()!;
         readAhead();
-        for (const entity of entities) yield* decodePeople(entity);
+        // A person found in both a whole row and a sub-shard row is listed once, as in a read.
+        const shards = new Map<number, LoadedShard>();
+        for (const entity of entities) fileRow(shards, entity, (s) => emptyShard(s, "all", "keep"));
+        for (const shard of shards.values()) yield* shard.people.values();
       }
     },
     async upsertPeople(tenantId, list) {

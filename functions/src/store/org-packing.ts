@@ -37,6 +37,34 @@ export function shardRowKey(shard: number): string {
   return `s${shard.toString(16).padStart(3, "0")}`;
 }
 
+/** A large tenant's shard is stored as this many rows, so a small update rewrites only the rows of
+ * the people it changes. The shard's own row key stays the prefix: `s123` holds a whole shard,
+ * `s123.4` one sub-shard, and a read of the key range `s123`…`s123/` finds either. */
+export const SUB_SHARDS = 16;
+/** Tenants with more people than this are written in sub-shards (about 18 people a row at 300k). */
+export const SPLIT_ABOVE_PEOPLE = 300_000;
+
+/** The hash bits above the shard's, so sub-shards spread evenly within a shard. */
+export function subShardOf(personId: string): number {
+  return (hashText(personId) >>> 12) % SUB_SHARDS;
+}
+
+export function subShardRowKey(shard: number, sub: number): string {
+  return `${shardRowKey(shard)}.${sub.toString(16)}`;
+}
+
+/** The end (exclusive) of a shard's row-key range: '/' sorts just after '.' and before any digit. */
+export function shardRangeEnd(shard: number): string {
+  return `${shardRowKey(shard)}/`;
+}
+
+/** The shard and sub-shard (null for a whole shard's row) a people row key names; null for other rows. */
+export function parseShardRowKey(rowKey: string): { shard: number; sub: number | null } | null {
+  const match = /^s([0-9a-f]{3})(?:\.([0-9a-f]))?$/.exec(rowKey);
+  if (!match) return null;
+  return { shard: parseInt(match[1]!, 16), sub: match[2] === undefined ? null : parseInt(match[2], 16) };
+}
+
 export function partitionName(partition: number): string {
   return `p${partition.toString(16).padStart(2, "0")}`;
 }

@@ -2,7 +2,7 @@
  * packs of reports in pack-plan.ts. Pure: the store does the I/O. Every write of an existing entity
  * carries the ETag it was read with; new entities are creates. */
 import type { Person } from "../domain/types.js";
-import { applyPatch, encodePeople, shardOf, shardRowKey, PARTITION_COUNT, type PersonPatch } from "./org-packing.js";
+import { applyPatch, encodePeople, parseShardRowKey, shardOf, shardRowKey, subShardOf, subShardRowKey, PARTITION_COUNT, type PersonPatch } from "./org-packing.js";
 
 export interface StoredRef {
   rowKey: string;
@@ -10,10 +10,40 @@ export interface StoredRef {
   sig: string;
 }
 
+/** How a shard's people are written: all in the shard's row, each in their sub-shard's row, or
+ * ("keep", an incremental update) in the whole row where one was read or none of the rows read
+ * exists, else each in their sub-shard's row. */
+export type ShardLayout = "whole" | "split" | "keep";
+
+/** A shard as read. Its people are the union of its rows; someone found in both the whole row and
+ * their sub-shard's row is taken from the sub-shard's. */
 export interface LoadedShard {
   shard: number;
-  stored: StoredRef | null;
+  /** The rows found, by row key. */
+  rows: Map<string, StoredRef>;
+  /** The sub-shards read, besides the whole row: every one, or those listed. */
+  read: "all" | Set<number>;
   people: Map<string, Person>;
+  layout: ShardLayout;
+}
+
+export function emptyShard(shard: number, read: LoadedShard["read"], layout: ShardLayout): LoadedShard {
+  return { shard, rows: new Map(), read, people: new Map(), layout };
+}
+
+/** Adds one stored row of the shard, with its decoded people. */
+export function addShardRow(shard: LoadedShard, ref: StoredRef, people: Person[]): void {
+  const isSub = parseShardRowKey(ref.rowKey)?.sub !== null;
+  shard.rows.set(ref.rowKey, ref);
+  // A whole row never holds two people of one id, nor a sub-shard row, so only a whole row's copy can lose.
+  for (const person of people) if (isSub || !shard.people.has(person.id)) shard.people.set(person.id, person);
+}
+
+/** A person as the loaded shards know them: null when surely absent, undefined when their rows were not read. */
+export function knownPerson(shards: ReadonlyMap<number, LoadedShard>, id: string): Person | null | undefined {
+  const shard = shards.get(shardOf(id));
+  if (!shard || (shard.read !== "all" && !shard.read.has(subShardOf(id)))) return undefined;
+  return shard.people.get(id) ?? null;
 }
 
 export interface LoadedPack {
@@ -31,6 +61,8 @@ export interface EntityWrite {
   rowKey: string;
   props: Record<string, string | number> | null;
   etag: string | null;
+  /** Writes of one group go in one transaction when they fit in one. */
+  group?: number;
 }
 
 export interface PersonChange {
@@ -77,18 +109,50 @@ export function shardsOf(ids: Iterable<string>): Set<number> {
   return numbers;
 }
 
+/** The row a person of the shard is written to. */
+function rowOf(shard: LoadedShard, id: string): string {
+  const whole = shardRowKey(shard.shard);
+  if (shard.layout === "whole") return whole;
+  const sub = subShardRowKey(shard.shard, subShardOf(id));
+  if (shard.layout === "split") return sub;
+  return shard.rows.has(whole) || shard.rows.size === 0 ? whole : sub;
+}
+
+const EMPTY_SIG = encodePeople([]).sig;
+
+/** Whether a shard's rows are not yet as its layout wants: a row of the other layout, or an empty row to delete. */
+export function needsRewrite(shard: LoadedShard): boolean {
+  if (shard.layout === "keep") return false;
+  for (const [rowKey, ref] of shard.rows) if (ref.sig === EMPTY_SIG || (parseShardRowKey(rowKey)?.sub === null) !== (shard.layout === "whole")) return true;
+  return false;
+}
+
+/** Each shard's rows, rewritten where their content changed. A shard's writes share a group, so a
+ * change of layout (whole row out, sub-shard rows in) is one transaction: a row that loses its last
+ * person is written empty within it (ETag-guarded; deletes cannot carry an ETag in a transaction),
+ * and a row found empty is deleted after the transactions. */
 export function planShardWrites(shards: Map<number, LoadedShard>, shardNumbers: Iterable<number>): EntityWrite[] {
   const writes: EntityWrite[] = [];
   for (const number of shardNumbers) {
     const shard = shards.get(number)!;
     const partition = number % PARTITION_COUNT;
-    const rowKey = shardRowKey(number);
-    if (shard.people.size === 0) {
-      if (shard.stored) writes.push({ partition, rowKey, props: null, etag: shard.stored.etag });
-      continue;
+    const byRow = new Map<string, Person[]>([...shard.rows.keys()].map((rowKey) => [rowKey, []]));
+    for (const person of shard.people.values()) {
+      const rowKey = rowOf(shard, person.id);
+      const list = byRow.get(rowKey);
+      if (list) list.push(person);
+      else byRow.set(rowKey, [person]);
     }
-    const { props, sig } = encodePeople([...shard.people.values()]);
-    if (shard.stored?.sig !== sig) writes.push({ partition, rowKey, props, etag: shard.stored?.etag ?? null });
+    for (const [rowKey, people] of [...byRow].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const stored = shard.rows.get(rowKey);
+      if (people.length === 0 && stored?.sig === EMPTY_SIG) {
+        writes.push({ partition, rowKey, props: null, etag: stored.etag, group: number });
+        continue;
+      }
+      if (people.length === 0 && !stored) continue;
+      const { props, sig } = encodePeople(people);
+      if (stored?.sig !== sig) writes.push({ partition, rowKey, props, etag: stored?.etag ?? null, group: number });
+    }
   }
   return writes;
 }

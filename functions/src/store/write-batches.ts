@@ -18,23 +18,34 @@ export function groupByPartition<T extends { partition: number }>(items: Iterabl
   return groups;
 }
 
-/** Inserts and updates of one partition, in batches; deletes are left to the caller. */
-export function toBatches(writes: EntityWrite[], limits: BatchLimits, sizeOf: (write: EntityWrite) => number): EntityWrite[][] {
+/** Inserts and updates of one partition, in batches; deletes are left to the caller. Consecutive
+ * writes of one group start a new batch rather than straddle two, unless the group alone exceeds the limits. */
+export function toBatches(planned: EntityWrite[], limits: BatchLimits, sizeOf: (write: EntityWrite) => number): EntityWrite[][] {
+  const writes = planned.filter((write) => write.props !== null);
   const batches: EntityWrite[][] = [];
   let batch: EntityWrite[] = [];
   let chars = 0;
-  for (const write of writes) {
-    if (!write.props) continue;
-    const size = sizeOf(write);
-    if (batch.length === limits.maxCount || (batch.length > 0 && chars + size > limits.maxChars)) {
-      batches.push(batch);
-      batch = [];
-      chars = 0;
-    }
-    batch.push(write);
-    chars += size;
+  const flush = () => {
+    if (batch.length > 0) batches.push(batch);
+    batch = [];
+    chars = 0;
+  };
+  for (let start = 0; start < writes.length; ) {
+    let end = start + 1;
+    const group = writes[start]!.group;
+    if (group !== undefined) while (end < writes.length && writes[end]!.group === group) end++;
+    const members = writes.slice(start, end);
+    const sizes = members.map(sizeOf);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (batch.length + members.length > limits.maxCount || (batch.length > 0 && chars + total > limits.maxChars)) flush();
+    members.forEach((write, i) => {
+      if (batch.length === limits.maxCount || (batch.length > 0 && chars + sizes[i]! > limits.maxChars)) flush();
+      batch.push(write);
+      chars += sizes[i]!;
+    });
+    start = end;
   }
-  if (batch.length > 0) batches.push(batch);
+  flush();
   return batches;
 }
 
