@@ -28,10 +28,14 @@ let derived: Set<string>;
 const isCompared = (row: RawRow) => !derived.has(row.table) && !(row.table === "admin" && String(row.entity.rowKey).startsWith("job|"));
 
 /** The oracle, independent of the erasure code: a row involves X when one of its texts, cut at every
- * character an id cannot hold, has X's id or one of X's goal ids as a piece, or names X. */
+ * character an id cannot hold, has X's id or one of X's goal ids as a piece, or names X. Ids hold
+ * letters, digits, ".", "_" and "-" (a goal id names its owner with a "." inside), and keys join ids
+ * with "_" or "." too, so a text is cut both ways: at every character but letters, digits and "-", and
+ * at every character an id cannot hold, with the full stops that end a sentence taken off. */
 function involves(row: RawRow, ids: ReadonlySet<string>, names: readonly string[]): boolean {
   const texts = [...collectText(row.entity), String(row.entity.partitionKey), String(row.entity.rowKey)];
-  return texts.some((text) => text.split(/[^A-Za-z0-9-]+/).some((piece) => ids.has(piece)) || names.some((name) => text.includes(name)));
+  const pieces = (text: string) => [...text.split(/[^A-Za-z0-9-]+/), ...text.split(/[^A-Za-z0-9._-]+/).map((piece) => piece.replace(/^\.+|\.+$/g, ""))];
+  return texts.some((text) => pieces(text).some((piece) => ids.has(piece)) || names.some((name) => text.includes(name)));
 }
 
 const key = (row: RawRow) => `${row.table} ${String(row.entity.partitionKey)} ${String(row.entity.rowKey)}`;
