@@ -28,14 +28,20 @@ function summarise(latencies: number[], errors: number): LoadFigures {
   return { requests: latencies.length, errors, p50Ms: computePercentile(sorted, 0.5), p95Ms: computePercentile(sorted, 0.95), p99Ms: computePercentile(sorted, 0.99) };
 }
 
+/** What the load keeps of an answer: its status, and the ETag of the version it returned. */
+export interface Answer {
+  status: number;
+  etag: string | null;
+}
+
 /** Sends one request over a kept-alive connection and reads the whole answer. node:http rather than
  * fetch: the load generator shares the machine with what it measures, and undici's fetch spends about a
  * millisecond of its own on each request (streams, Headers), which would be counted as the API's. */
-function send(agent: Agent, base: URL, request: LoadRequest): Promise<number> {
+function send(agent: Agent, base: URL, request: LoadRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest({ agent, host: base.hostname, port: base.port, method: request.method, path: request.path, headers: request.headers, timeout: 10_000 }, (response) => {
       response.on("data", () => undefined);
-      response.once("end", () => resolve(response.statusCode ?? 0));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, etag: typeof response.headers.etag === "string" ? response.headers.etag : null }));
       response.once("error", reject);
     });
     outgoing.once("timeout", () => outgoing.destroy(new Error("Timed out after 10 s")));
@@ -47,7 +53,7 @@ function send(agent: Agent, base: URL, request: LoadRequest): Promise<number> {
 /** Open-loop HTTP load: requests start on a fixed schedule whatever the latency, so slow answers
  * show up as latency instead of slowing the generator down (autocannon's rate limit sends each
  * second's quota in a burst at the start of the second, which measures bursts, not a steady rate). */
-export async function runHttpLoad(options: { url: string; rps: number; seconds: number; next: () => LoadRequest }): Promise<LoadFigures> {
+export async function runHttpLoad(options: { url: string; rps: number; seconds: number; next: () => LoadRequest; onAnswer?: (request: LoadRequest, answer: Answer) => void }): Promise<LoadFigures> {
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const base = new URL(options.url);
   try {
@@ -55,8 +61,10 @@ export async function runHttpLoad(options: { url: string; rps: number; seconds: 
       rps: options.rps,
       seconds: options.seconds,
       call: async () => {
-        const status = await send(agent, base, options.next());
-        if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
+        const request = options.next();
+        const answer = await send(agent, base, request);
+        options.onAnswer?.(request, answer);
+        if (answer.status < 200 || answer.status >= 300) throw new Error(`HTTP ${answer.status}`);
       },
     });
   } finally {

@@ -19,7 +19,7 @@ import { goalRowKey, ownerPartition } from "../../functions/src/store/goal-entit
 import { makeKey, TABLE_NAMES } from "../../functions/src/store/tables.js";
 import { buildCycle } from "../support/api-harness.js";
 import { startTestIssuer } from "../support/test-issuer.js";
-import { runHttpLoad, runPacedLoad, type LoadFigures, type LoadRequest } from "./api-load.js";
+import { runHttpLoad, runPacedLoad, type Answer, type LoadFigures, type LoadRequest } from "./api-load.js";
 import { buildPeople, goalIdOf, personId, pickTeamManagers, seedGoals, type SeedResult, type TeamPick } from "./api-seed.js";
 
 const PEOPLE = 100_000;
@@ -73,9 +73,9 @@ async function drain(url: string): Promise<void> {
 }
 
 /** A short warm-up (JIT, key cache, connections), then the measured run. */
-async function measure(url: string, rps: number, next: () => LoadRequest): Promise<LoadFigures> {
-  await runHttpLoad({ url, rps, seconds: WARM_SECONDS, next });
-  return runHttpLoad({ url, rps, seconds: SECONDS, next });
+async function measure(url: string, rps: number, next: () => LoadRequest, onAnswer?: (request: LoadRequest, answer: Answer) => void): Promise<LoadFigures> {
+  await runHttpLoad({ url, rps, seconds: WARM_SECONDS, next, onAnswer });
+  return runHttpLoad({ url, rps, seconds: SECONDS, next, onAnswer });
 }
 
 export interface BenchContext {
@@ -148,24 +148,54 @@ function createRawTransaction(ctx: BenchContext, services: Services): () => Prom
   };
 }
 
-/** Non-material edits (the description) of goals owned by people outside the measured teams. */
+/** Reads each goal once through the API, as the tab shows a goal before it can be edited: the ETag
+ * each edit must send, keyed by the goal's path. */
+async function showGoals(ctx: BenchContext, paths: string[], tokens: string[]): Promise<Map<string, string>> {
+  const etags = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += 20) {
+    await Promise.all(paths.slice(i, i + 20).map(async (path, k) => {
+      const response = await fetch(`${ctx.url}${path}`, { headers: { authorization: tokens[i + k]! } });
+      await response.arrayBuffer();
+      if (!response.ok || !response.headers.get("etag")) throw new Error(`Reading ${path} answered ${response.status}`);
+      etags.set(path, response.headers.get("etag")!);
+    }));
+  }
+  return etags;
+}
+
+/** Non-material edits (the description) of goals owned by people outside the measured teams, each with
+ * the If-Match of the version last shown or saved, as the tab sends them: `api-goal-update`, after the
+ * goals were read through the API (a single instance of the app, which then holds them); then, at the
+ * first rate only, `api-goal-update-unread`: edits with If-Match "*" of goals the API has not read. */
 export async function measureUpdates(ctx: BenchContext, services: Services, teams: TeamPick[], rates: number[] = [SUSTAINED_RPS.update, TARGET_RPS]): Promise<void> {
   const teamMembers = new Set(teams.flatMap((t) => [t.manager, ...t.members]));
   // Owners whose first goal is active (the seed leaves every eleventh waiting for approval).
-  const writers = ctx.owners.filter((n) => !teamMembers.has(n) && n % 11 !== 0).slice(-UPDATE_OWNERS);
+  const writers = ctx.owners.filter((n) => !teamMembers.has(n) && n % 11 !== 0).slice(-2 * UPDATE_OWNERS);
   const tokens = await Promise.all(writers.map(async (n) => `Bearer ${await ctx.token(n)}`));
-  let edit = 0;
-  const next = (): LoadRequest => {
-    const i = edit++ % writers.length;
-    const body = JSON.stringify({ description: `Why this matters to customers, revision ${edit}, and how we will know it is done.` });
-    return { method: "PATCH", path: `/api/goals/${goalIdOf(writers[i]!, 0)}`, headers: { authorization: tokens[i]!, "content-type": "application/json", "if-match": "*" }, body };
+  const paths = writers.map((n) => `/api/goals/${goalIdOf(n, 0)}`);
+  const shown = writers.slice(0, Math.ceil(writers.length / 2)).length;
+  const etags = await showGoals(ctx, paths.slice(0, shown), tokens);
+  const rememberSaved = (request: LoadRequest, answer: Answer) => void (answer.etag && etags.has(request.path) && etags.set(request.path, answer.etag));
+  const editor = (from: number, count: number) => {
+    let edit = 0;
+    return (): LoadRequest => {
+      const i = from + (edit++ % count);
+      const body = JSON.stringify({ description: `Why this matters to customers, revision ${edit}, and how we will know it is done.` });
+      return { method: "PATCH", path: paths[i]!, headers: { authorization: tokens[i]!, "content-type": "application/json", "if-match": etags.get(paths[i]!) ?? "*" }, body };
+    };
   };
   const rawTransaction = createRawTransaction(ctx, services);
   for (const rps of rates) {
     const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawTransaction });
     print(figures("azurite-transaction", rps, raw));
-    const update = await measure(ctx.url, rps, next);
-    print(figures("api-goal-update", rps, update, { goalsRotated: writers.length, rawTransactionP95Ms: raw.p95Ms, p95RatioToRawTransaction: Math.round((update.p95Ms / Math.max(raw.p95Ms, 0.01)) * 10) / 10 }));
+    const ratio = (update: LoadFigures) => ({ rawTransactionP95Ms: raw.p95Ms, p95RatioToRawTransaction: Math.round((update.p95Ms / Math.max(raw.p95Ms, 0.01)) * 10) / 10 });
+    const update = await measure(ctx.url, rps, editor(0, shown), rememberSaved);
+    print(figures("api-goal-update", rps, update, { goalsRotated: shown, after: "read", ...ratio(update) }));
+    await drain(ctx.url);
+    // Once: an edit saves the version it wrote, so a second round over these goals would find them held.
+    if (rps !== rates[0]) continue;
+    const unread = await measure(ctx.url, rps, editor(shown, writers.length - shown));
+    print(figures("api-goal-update-unread", rps, unread, { goalsRotated: writers.length - shown, ...ratio(unread) }));
     await drain(ctx.url);
   }
 }

@@ -63,5 +63,10 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** Errors a goal write answers with when it wrote nothing: the store refused it before or in its one
+ * transaction (a stale or missing version, an id taken, a row too large). */
+const NOT_WRITTEN = new Set<ErrorCode>(["precondition_failed", "conflict", "validation_failed", "payload_too_large"]);
+export const isNotWritten = (error: unknown): boolean => isAppError(error) && NOT_WRITTEN.has(error.code);
+
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
 export const forbidden = (why: string) => new AppError("forbidden", why);

@@ -1,6 +1,6 @@
 /** Shared building blocks of the goal operations: dependencies, loading with access checks, audit entries. */
 import { canReadGoal, canSetTopLevel, type TopLevelPolicy } from "./goal-access.js";
-import { AppError, notFound } from "./errors.js";
+import { AppError, isNotWritten, notFound } from "./errors.js";
 import type { FieldChanges } from "./goal-changes.js";
 import type { Clock, CycleRepository, DirectoryReader, GoalRepository, IdGenerator, Versioned } from "./ports.js";
 import { checkSmart, type SmartResult } from "../contracts/smart.js";
@@ -55,6 +55,27 @@ export async function loadVisibleGoal(deps: GoalDeps, principal: Principal, goal
   const stored = await deps.goals.getGoal(principal.tenantId, goalId);
   if (!stored || !(await canReadGoal(deps.directory, principal, stored.value))) throw notFound("The goal");
   return stored;
+}
+
+/** Runs an edit from the version of the goal this instance holds, when the caller's If-Match names it
+ * (or is "*") and the caller may see it, and otherwise from a fresh read. The held version may be stale,
+ * but the edit's one write is guarded by its ETag, so a write that lands started from the stored
+ * version and its answer stands. An edit that wrote nothing (refused by that guard, by a rule the held
+ * version may have failed where the stored one passes, or with nothing to change in the held version)
+ * runs again from a fresh read. Any other failure once the write began is the answer, as after a read. */
+export async function editFromHeldGoal<R>(deps: GoalDeps, principal: Principal, goalId: string, ifMatch: string | null, edit: (deps: GoalDeps, stored: Versioned<Goal>) => Promise<R>): Promise<R> {
+  const held = ifMatch ? (deps.goals.recentGoal?.(principal.tenantId, goalId) ?? null) : null;
+  if (held && (ifMatch === "*" || ifMatch === held.etag) && (await canReadGoal(deps.directory, principal, held.value))) {
+    let isWriting = false;
+    const goals: GoalRepository = { ...deps.goals, saveGoal: (write) => ((isWriting = true), deps.goals.saveGoal(write)) };
+    try {
+      const result = await edit({ ...deps, goals }, held);
+      if (isWriting) return result;
+    } catch (error) {
+      if (isWriting && !isNotWritten(error)) throw error;
+    }
+  }
+  return edit(deps, await loadVisibleGoal(deps, principal, goalId));
 }
 
 /** With If-Match the caller must hold the current version; without it, the version just read is used. */

@@ -1,7 +1,7 @@
 /** Goal operations an author performs: create, edit, delete, read, list, history. */
 import { assertOwner, canSeeAllGoalsOf } from "./goal-access.js";
 import { diffGoals, isMaterialChange } from "./goal-changes.js";
-import { assertTopLevelAllowed, loadCycle, loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
+import { assertTopLevelAllowed, editFromHeldGoal, loadCycle, loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
 import type { GoalInput, GoalPatch } from "../contracts/goals.js";
 import { applyPatch, buildDraft } from "./goal-input.js";
 import { computeAlignmentFlags, validateParent } from "./goal-parent.js";
@@ -35,8 +35,13 @@ export async function createGoal(deps: GoalDeps, principal: Principal, input: Go
   return { goal: await deps.goals.saveGoal({ goal, audit: [makeAudit(deps, id, principal.userId, "created")] }), cycle };
 }
 
-export async function updateGoal(deps: GoalDeps, principal: Principal, goalId: string, ifMatch: string | null, patch: GoalPatch): Promise<Versioned<Goal>> {
-  const stored = await loadVisibleGoal(deps, principal, goalId);
+/** An edit usually follows the read of the goal it changes, so it starts from the version this
+ * instance holds when the If-Match names it (see {@link editFromHeldGoal}). */
+export function updateGoal(deps: GoalDeps, principal: Principal, goalId: string, ifMatch: string | null, patch: GoalPatch): Promise<Versioned<Goal>> {
+  return editFromHeldGoal(deps, principal, goalId, ifMatch, (using, stored) => editGoal(using, principal, goalId, ifMatch, patch, stored));
+}
+
+async function editGoal(deps: GoalDeps, principal: Principal, goalId: string, ifMatch: string | null, patch: GoalPatch, stored: Versioned<Goal>): Promise<Versioned<Goal>> {
   const etag = resolveEtag(stored, ifMatch, true);
   const current = stored.value;
   assertOwner(principal, current, "edit it");

@@ -53,6 +53,9 @@ export interface GoalRepository {
   saveGoal(write: GoalWrite): Promise<Versioned<Goal>>;
   deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry): Promise<void>;
   listAudit(tenantId: string, goal: Pick<Goal, "id" | "ownerId">): Promise<AuditEntry[]>;
+  /** The version of a goal this instance last read or wrote, without a storage read (null when it holds
+   * none). It may be stale: only a write guarded by its ETag may rely on it. */
+  recentGoal?(tenantId: string, goalId: string): Versioned<Goal> | null;
 }
 
 export interface CycleRepository {

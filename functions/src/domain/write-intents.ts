@@ -3,7 +3,7 @@
  * that dies in between would leave them behind. So every write that changes a goal's summary first
  * records an intent, and removes it when everything is written. At start, intents left over from a
  * process that died are repaired: each goal's indexes are rewritten from what the goal is now. */
-import { isAppError } from "./errors.js";
+import { isNotWritten } from "./errors.js";
 import { isSummaryUnchanged } from "./cascade-ports.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import type { AuditEntry, Goal } from "./types.js";
@@ -25,8 +25,6 @@ export interface PendingWrites {
   listStartedBefore(time: string): Promise<PendingWrite[]>;
 }
 
-/** Errors that mean the goal was not written, so nothing beside it needs repair. */
-const NOT_WRITTEN = new Set(["precondition_failed", "conflict", "validation_failed", "payload_too_large"]);
 
 export interface IntentDeps {
   pending: PendingWrites;
@@ -52,7 +50,8 @@ export function withWriteIntents<T extends GoalRepository>(goals: T, deps: Inten
       close();
       return result;
     } catch (error) {
-      if (isAppError(error) && NOT_WRITTEN.has(error.code)) close();
+      // The goal was not written, so nothing beside it needs repair.
+      if (isNotWritten(error)) close();
       throw error;
     }
   }

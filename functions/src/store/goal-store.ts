@@ -22,6 +22,11 @@ const DELETED = "deleted";
  * pointer row. A guessed owner is only trusted when the row it leads to is a live goal that is not
  * being moved away nor still arriving; anything else falls back to the pointer, which is always right. */
 const OWNER_HINTS_MAX = 100_000;
+/** The goals this instance read or wrote last, for an edit that follows the read of the goal it
+ * changes (the tab shows a goal, then saves the change with its ETag): the edit starts from the version
+ * held here and its write is guarded by that version's ETag, so one round trip less and never a write
+ * over a version it did not see. A few thousand goals of a few kilobytes each. */
+const RECENT_GOALS_MAX = 4_000;
 
 /** A row read from a guessed partition is the goal only when it is live and no move is under way. */
 const isSettledGoal = (entity: GoalEntity | null): entity is GoalEntity => entity !== null && entity.status !== DELETED && !entity.movingTo && !entity.movingFrom;
@@ -42,7 +47,8 @@ function firstEtag(response: TableTransactionResponse): string {
 }
 
 function mapWriteError(error: unknown): never {
-  if (isConflict(error, "stale")) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
+  // A write guarded by an ETag finds the row gone when the goal was removed since that version.
+  if (isConflict(error, "stale", "gone")) throw new AppError("precondition_failed", "The goal was changed by someone else since you loaded it. Reload to see the latest version.");
   if (isConflict(error, "exists")) throw new AppError("conflict", "The goal already exists.");
   throw error;
 }
@@ -52,6 +58,13 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
   const hints = createBoundedMap<string, string>(OWNER_HINTS_MAX);
+  const recent = createBoundedMap<string, Versioned<Goal>>(RECENT_GOALS_MAX);
+
+  /** Holds a copy, so that no caller's change to what it was handed alters what the next edit starts from. */
+  function keep(found: Versioned<Goal>): Versioned<Goal> {
+    recent.set(indexKey(found.value.tenantId, found.value.id), structuredClone(found));
+    return found;
+  }
 
   async function readGoal(tenantId: string, ownerId: string, goalId: string): Promise<Versioned<Goal> | null> {
     const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, ownerId), goalRowKey(goalId));
@@ -86,13 +99,19 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const guessed = hints.get(key) ?? ownerNamedBy(goalId);
     if (guessed) {
       const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, guessed), goalRowKey(goalId));
-      if (isSettledGoal(entity)) return { value: fromGoalEntity(entity), etag: entity.etag };
+      if (isSettledGoal(entity)) return keep({ value: fromGoalEntity(entity), etag: entity.etag });
       hints.delete(key);
     }
     const pointer = await readPointer(tenantId, goalId);
     if (!pointer) return null;
     if (pointer.ownerId !== guessed) remember(tenantId, goalId, pointer.ownerId);
-    return readGoal(tenantId, pointer.ownerId, goalId);
+    const found = await readGoal(tenantId, pointer.ownerId, goalId);
+    return found && keep(found);
+  }
+
+  function recentGoal(tenantId: string, goalId: string): Versioned<Goal> | null {
+    const found = recent.get(indexKey(tenantId, goalId));
+    return found ? structuredClone(found) : null;
   }
 
   async function listGoalsByOwner(tenantId: string, ownerId: string, filter: GoalFilter): Promise<Array<Versioned<Goal>>> {
@@ -102,8 +121,12 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const result: Array<Versioned<Goal>> = [];
     for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
       if (entity.status === DELETED) continue;
-      if (!entity.movingTo && !entity.movingFrom) remember(tenantId, entity.id, ownerId);
-      result.push({ value: fromGoalEntity(entity), etag: entity.etag });
+      const found = { value: fromGoalEntity(entity), etag: entity.etag };
+      if (!entity.movingTo && !entity.movingFrom) {
+        remember(tenantId, entity.id, ownerId);
+        keep(found);
+      }
+      result.push(found);
     }
     return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
   }
@@ -172,18 +195,21 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
       const response = await goals.submitTransaction(actions);
       etag = firstEtag(response);
     } catch (error) {
+      recent.delete(indexKey(goal.tenantId, goal.id));
       mapWriteError(error);
     }
     remember(goal.tenantId, goal.id, goal.ownerId);
+    const saved = etag ? { value: goal, etag } : (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
+    keep(saved);
     await syncChildIndex(write);
-    if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
-    return { value: goal, etag };
+    return saved;
   }
 
   /** A transactional delete cannot carry an ETag, so the goal is first tombstoned (ETag-checked, with
    * its audit entry in the same transaction) and the tombstone is then removed with its own ETag. */
   async function deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry): Promise<void> {
     const tombstone = { ...toGoalEntity(goal), status: DELETED };
+    recent.delete(indexKey(tenantId, goal.id));
     let tombstoneEtag = "";
     try {
       const response = await goals.submitTransaction([
@@ -223,5 +249,5 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     return { items: items.map(fromCheckInEntity), nextCursor: isMore ? Buffer.from(String(items[items.length - 1]!.rowKey), "utf8").toString("base64url") : null };
   }
 
-  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listTenantGoals, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns, repairGoalRows };
+  return { tables: [TABLE_NAMES.goals, TABLE_NAMES.goalIndex, TABLE_NAMES.children], getGoal, listGoalsByOwner, listTenantGoals, listChildGoals, saveGoal, deleteGoal, listAudit, listCheckIns, repairGoalRows, recentGoal };
 }
