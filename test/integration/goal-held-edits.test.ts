@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { loadConfig } from "../../functions/src/config.js";
 import { createServices, type Services } from "../../functions/src/composition/services.js";
 import { DEFAULT_TAB_DIR } from "../../functions/dev/start-cascade.js";
+import type { GoalInput } from "../../functions/src/contracts/goals.js";
 import type { Person, Principal } from "../../functions/src/domain/types.js";
+import { recordCheckIn } from "../../functions/src/domain/checkins.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { buildGoalBody, startApiHarness, type ApiHarness } from "../support/api-harness.js";
+import { createActiveGoal, createManagerGoal } from "../support/progress-fixtures.js";
 
 let h: ApiHarness;
 /** A second instance of the app over the same storage, as Azure Functions runs when it scales out. */
@@ -94,5 +97,48 @@ describe("an edit after a read", () => {
     const response = await h.request("PATCH", `/api/goals/${goal.id}`, { as: h.org.bob, headers: { "if-match": goal.etag }, body: { title: "Bob's title" } });
     expect(response.status).toBe(403);
     expect(await stored(goal.id)).toEqual(before);
+  });
+});
+
+describe("a check-in after a read", () => {
+  /** Alice's goals are aligned to her manager's, as an active goal must be. */
+  let parentId: string;
+  beforeAll(async () => {
+    parentId = await createManagerGoal(h, h.org);
+  });
+  const valued = (goal: any, current: number) => ({ keyResults: [{ id: goal.keyResults[0].id, current }], confidence: "on_track" as const, note: `Now at ${current}` });
+
+  test("takes one storage request less than one on a goal the instance has not read", async () => {
+    // A first check-in of Bob's warms the instance's caches of his chain.
+    const warm = await createActiveGoal(h, h.org.bob, h.org.manager, { title: "Warms the instance's caches", parentId });
+    await recordCheckIn(h.services.progress, as(h.org.bob), warm.id, valued(warm, 80));
+    const held = await createActiveGoal(h, h.org.bob, h.org.manager, { title: "Held when checked in", parentId });
+    // Created and approved on the other instance, so this one has never read it (a write of Bob's here
+    // would: keeping his roll-ups lists his goals).
+    const created = await other.goals.create(as(h.org.bob), buildGoalBody({ title: "Never read here", parentId }) as GoalInput);
+    await other.goals.submit(as(h.org.bob), created.goal.value.id, null);
+    const unseen = (await other.goals.decide(as(h.org.manager), created.goal.value.id, "approve", null, null)).goal.value;
+    let heldRequests = -1;
+    let unseenRequests = -1;
+    await countStorageRequests(() => recordCheckIn(h.services.progress, as(h.org.bob), unseen.id, valued(unseen, 70)), (n) => (unseenRequests = n));
+    await countStorageRequests(() => recordCheckIn(h.services.progress, as(h.org.bob), held.id, valued(held, 70)), (n) => (heldRequests = n));
+    expect(unseenRequests - heldRequests).toBe(1);
+    expect((await stored(held.id)).value.keyResults[0]!).toMatchObject({ current: 70 });
+    expect((await stored(unseen.id)).value.keyResults[0]!).toMatchObject({ current: 70 });
+  });
+
+  test("on a goal another instance changed meanwhile, keeps that change and records both check-ins", async () => {
+    const goal = await createActiveGoal(h, h.org.alice, h.org.manager, { title: "Checked in on two instances", parentId });
+    const read = await h.request("GET", `/api/goals/${goal.id}`, { as: h.org.alice });
+    expect(read.status).toBe(200);
+    await recordCheckIn(other.progress, as(h.org.alice), goal.id, valued(goal, 60));
+    await other.goals.update(as(h.org.alice), goal.id, "*", { description: "Described on the other instance while this one held the goal." });
+    const response = await h.request("POST", `/api/goals/${goal.id}/checkins`, { as: h.org.alice, body: valued(goal, 55) });
+    expect(response.status).toBe(201);
+    const now = await stored(goal.id);
+    expect(now.value.description).toBe("Described on the other instance while this one held the goal.");
+    expect(now.value.keyResults[0]!).toMatchObject({ current: 55 });
+    const history = await h.request("GET", `/api/goals/${goal.id}/checkins`, { as: h.org.alice });
+    expect(history.body.items.map((c: any) => c.note).sort()).toEqual(["Now at 55", "Now at 60"]);
   });
 });

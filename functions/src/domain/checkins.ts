@@ -2,7 +2,7 @@
  * Values are absolute, so two check-ins racing on one goal are both recorded and the later write
  * decides the current values; nothing is lost because each attempt re-reads the goal. */
 import { assertOwner } from "./goal-access.js";
-import { loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
+import { editFromHeldGoal, loadVisibleGoal, makeAudit, resolveEtag, type GoalDeps } from "./goal-context.js";
 import { AppError, isAppError, type FieldError } from "./errors.js";
 import type { Versioned } from "./ports.js";
 import { isMeasured } from "../contracts/key-result-rules.js";
@@ -89,32 +89,36 @@ export interface RecordOptions {
 
 export async function recordCheckIn(deps: CheckInDeps, principal: Principal, goalId: string, input: CheckInInput, options: RecordOptions = {}): Promise<CheckInResult> {
   const ifMatch = options.ifMatch ?? null;
-  const isIdempotent = options.checkInId !== undefined;
-  const id = options.checkInId ?? deps.ids.newId();
+  const checkInId = options.checkInId ?? deps.ids.newId();
   for (let attempt = 0; ; attempt++) {
-    const stored = await loadVisibleGoal(deps, principal, goalId);
-    const goal = stored.value;
-    assertOwner(principal, goal, "check in on it");
-    if (isIdempotent) {
-      const recorded = await findRecorded(deps, goal, id);
-      if (recorded) return { goal: stored, checkIn: recorded, isApplied: false };
-    }
-    if (goal.status !== "active") throw new AppError("invalid_transition", "Only active goals take check-ins.", { extra: { status: goal.status } });
-    const etag = resolveEtag(stored, attempt === 0 ? ifMatch : null, false);
-    const keyResults = applyCheckInValues(goal.keyResults, input.keyResults);
-    const at = deps.clock.now().toISOString();
-    const checkIn: CheckIn = { id, goalId, at, authorId: principal.userId, confidence: input.confidence, note: input.note.trim(), values: input.keyResults };
-    const next: Goal = { ...goal, keyResults, lastCheckIn: { at, confidence: input.confidence }, updatedAt: at };
-    const audit = makeAudit(deps, goalId, principal.userId, "checked_in", describeChanges(goal, keyResults, input.confidence), checkIn.note || null);
+    const asked = attempt === 0 ? ifMatch : null;
     try {
-      const saved = await deps.goals.saveGoal({ goal: next, etag, audit: [audit], checkIns: [checkIn] });
-      return { goal: saved, checkIn, isApplied: true };
+      // Without If-Match a check-in applies to the version stored, so a version held here may serve.
+      return await editFromHeldGoal(deps, principal, goalId, asked ?? "*", (using, stored) => checkInOnce(using, principal, stored, input, { ifMatch: asked, checkInId, isIdempotent: options.checkInId !== undefined }));
     } catch (error) {
       const isRace = isAppError(error) && error.code === "precondition_failed";
       if (!isRace || ifMatch !== null || attempt + 1 >= MAX_ATTEMPTS) throw error;
       await pause(attempt);
     }
   }
+}
+
+async function checkInOnce(deps: CheckInDeps, principal: Principal, stored: Versioned<Goal>, input: CheckInInput, options: { ifMatch: string | null; checkInId: string; isIdempotent: boolean }): Promise<CheckInResult> {
+  const goal = stored.value;
+  assertOwner(principal, goal, "check in on it");
+  if (options.isIdempotent) {
+    const recorded = await findRecorded(deps, goal, options.checkInId);
+    if (recorded) return { goal: stored, checkIn: recorded, isApplied: false };
+  }
+  if (goal.status !== "active") throw new AppError("invalid_transition", "Only active goals take check-ins.", { extra: { status: goal.status } });
+  const etag = resolveEtag(stored, options.ifMatch, false);
+  const keyResults = applyCheckInValues(goal.keyResults, input.keyResults);
+  const at = deps.clock.now().toISOString();
+  const checkIn: CheckIn = { id: options.checkInId, goalId: goal.id, at, authorId: principal.userId, confidence: input.confidence, note: input.note.trim(), values: input.keyResults };
+  const next: Goal = { ...goal, keyResults, lastCheckIn: { at, confidence: input.confidence }, updatedAt: at };
+  const audit = makeAudit(deps, goal.id, principal.userId, "checked_in", describeChanges(goal, keyResults, input.confidence), checkIn.note || null);
+  const saved = await deps.goals.saveGoal({ goal: next, etag, audit: [audit], checkIns: [checkIn] });
+  return { goal: saved, checkIn, isApplied: true };
 }
 
 export async function listCheckInHistory(deps: CheckInDeps, principal: Principal, goalId: string, page: { limit: number; cursor: string | null }): Promise<Page<CheckIn>> {

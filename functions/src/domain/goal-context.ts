@@ -63,7 +63,7 @@ export async function loadVisibleGoal(deps: GoalDeps, principal: Principal, goal
  * version and its answer stands. An edit that wrote nothing (refused by that guard, by a rule the held
  * version may have failed where the stored one passes, or with nothing to change in the held version)
  * runs again from a fresh read. Any other failure once the write began is the answer, as after a read. */
-export async function editFromHeldGoal<R>(deps: GoalDeps, principal: Principal, goalId: string, ifMatch: string | null, edit: (deps: GoalDeps, stored: Versioned<Goal>) => Promise<R>): Promise<R> {
+export async function editFromHeldGoal<D extends GoalDeps, R>(deps: D, principal: Principal, goalId: string, ifMatch: string | null, edit: (deps: D, stored: Versioned<Goal>) => Promise<R>): Promise<R> {
   const held = ifMatch ? (deps.goals.recentGoal?.(principal.tenantId, goalId) ?? null) : null;
   if (held && (ifMatch === "*" || ifMatch === held.etag) && (await canReadGoal(deps.directory, principal, held.value))) {
     let isWriting = false;
