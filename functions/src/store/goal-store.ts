@@ -58,17 +58,15 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   const index = factory.getClient(TABLE_NAMES.goalIndex);
   const children = factory.getClient(TABLE_NAMES.children);
   const hints = createBoundedMap<string, string>(OWNER_HINTS_MAX);
-  const recent = createBoundedMap<string, Versioned<Goal>>(RECENT_GOALS_MAX);
-
-  /** Holds a copy, so that no caller's change to what it was handed alters what the next edit starts from. */
-  function keep(found: Versioned<Goal>): Versioned<Goal> {
-    recent.set(indexKey(found.value.tenantId, found.value.id), structuredClone(found));
-    return found;
-  }
+  /** Rows as stored, which no caller holds: each edit that starts from one gets a goal of its own. */
+  const recent = createBoundedMap<string, { row: GoalEntity; etag: string }>(RECENT_GOALS_MAX);
+  const keep = (row: GoalEntity, etag: string) => recent.set(indexKey(row.tenantId, row.id), { row, etag });
 
   async function readGoal(tenantId: string, ownerId: string, goalId: string): Promise<Versioned<Goal> | null> {
     const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, ownerId), goalRowKey(goalId));
-    return entity && entity.status !== DELETED ? { value: fromGoalEntity(entity), etag: entity.etag } : null;
+    if (!entity || entity.status === DELETED) return null;
+    if (isSettledGoal(entity)) keep(entity, entity.etag);
+    return { value: fromGoalEntity(entity), etag: entity.etag };
   }
 
   async function readPointer(tenantId: string, goalId: string): Promise<{ ownerId: string } | null> {
@@ -99,19 +97,21 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const guessed = hints.get(key) ?? ownerNamedBy(goalId);
     if (guessed) {
       const entity = await getEntityOrNull<GoalEntity>(goals, ownerPartition(tenantId, guessed), goalRowKey(goalId));
-      if (isSettledGoal(entity)) return keep({ value: fromGoalEntity(entity), etag: entity.etag });
+      if (isSettledGoal(entity)) {
+        keep(entity, entity.etag);
+        return { value: fromGoalEntity(entity), etag: entity.etag };
+      }
       hints.delete(key);
     }
     const pointer = await readPointer(tenantId, goalId);
     if (!pointer) return null;
     if (pointer.ownerId !== guessed) remember(tenantId, goalId, pointer.ownerId);
-    const found = await readGoal(tenantId, pointer.ownerId, goalId);
-    return found && keep(found);
+    return readGoal(tenantId, pointer.ownerId, goalId);
   }
 
   function recentGoal(tenantId: string, goalId: string): Versioned<Goal> | null {
-    const found = recent.get(indexKey(tenantId, goalId));
-    return found ? structuredClone(found) : null;
+    const held = recent.get(indexKey(tenantId, goalId));
+    return held ? { value: fromGoalEntity(held.row), etag: held.etag } : null;
   }
 
   async function listGoalsByOwner(tenantId: string, ownerId: string, filter: GoalFilter): Promise<Array<Versioned<Goal>>> {
@@ -121,12 +121,11 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
     const result: Array<Versioned<Goal>> = [];
     for await (const entity of goals.listEntities<GoalEntity>({ queryOptions: { filter: query } })) {
       if (entity.status === DELETED) continue;
-      const found = { value: fromGoalEntity(entity), etag: entity.etag };
       if (!entity.movingTo && !entity.movingFrom) {
         remember(tenantId, entity.id, ownerId);
-        keep(found);
+        keep(entity, entity.etag);
       }
-      result.push(found);
+      result.push({ value: fromGoalEntity(entity), etag: entity.etag });
     }
     return result.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
   }
@@ -199,10 +198,10 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
       mapWriteError(error);
     }
     remember(goal.tenantId, goal.id, goal.ownerId);
-    const saved = etag ? { value: goal, etag } : (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
-    keep(saved);
+    if (etag) keep(entity, etag);
     await syncChildIndex(write);
-    return saved;
+    if (!etag) return (await readGoal(goal.tenantId, goal.ownerId, goal.id))!;
+    return { value: goal, etag };
   }
 
   /** A transactional delete cannot carry an ETag, so the goal is first tombstoned (ETag-checked, with
