@@ -29,7 +29,8 @@ const SEED_BUDGET_MS = 9 * 60 * 1000;
 /** Each route first at a rate the emulator can serve (latency without saturation), then at the
  * target rate; after a saturated run the API is left to drain before the next one. */
 const TARGET_RPS = 300;
-export const SUSTAINED_RPS = { read: 50, team: 50, update: 20 };
+/** BENCH_API_READ_RPS and BENCH_API_UPDATE_RPS measure the single-goal routes at another sustained rate. */
+export const SUSTAINED_RPS = { read: Number(process.env.BENCH_API_READ_RPS ?? 50), team: 50, update: Number(process.env.BENCH_API_UPDATE_RPS ?? 20) };
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
 /** BENCH_API_ONLY=read,team,update runs only those figure sets (read and update come with their raw Azurite figures). */
 const ONLY = new Set((process.env.BENCH_API_ONLY ?? "read,team,update").split(","));
