@@ -25,8 +25,8 @@ const OWNER_HINTS_MAX = 100_000;
 /** The goals this instance read or wrote last, for an edit that follows the read of the goal it
  * changes (the tab shows a goal, then saves the change with its ETag): the edit starts from the version
  * held here and its write is guarded by that version's ETag, so one round trip less and never a write
- * over a version it did not see. A goal's row is a few kilobytes, and at most about 30 KB at the input
- * limits, so the rows held stay within a few megabytes and never above about 60. */
+ * over a version it did not see. A goal's row is a few kilobytes (about 40 at most, every text at its
+ * input limit), so the rows held take a few megabytes, and never more than about 80. */
 const RECENT_GOALS_MAX = 2_000;
 
 /** A row read from a guessed partition is the goal only when it is live and no move is under way. */
