@@ -83,6 +83,21 @@ describe("table directory", () => {
     expect(await directory.listDirectReports(tenantId, org.manager.id)).toEqual([]);
   });
 
+  test("a complete update counts the people it adds as written but lists only the stored people it changed", async () => {
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    const patchOf = ({ id, updatedAt: _u, ...fields }: Person) => ({ id, fields });
+    const first = await directory.applyUpdate(tenantId, { patches: [org.ceo, org.vp].map(patchOf), isComplete: true });
+    expect(first.written).toBe(2);
+    expect(first.changes.size).toBe(0);
+    expect(first.lookup(org.vp.id)).toMatchObject({ managerId: org.ceo.id });
+    const second = await directory.applyUpdate(tenantId, { patches: [org.ceo, { ...org.vp, jobTitle: "Chief of Staff" }, org.manager].map(patchOf), isComplete: true });
+    expect(second.written).toBe(2);
+    expect([...second.changes.keys()]).toEqual([org.vp.id]);
+    expect(second.changes.get(org.vp.id)).toMatchObject({ before: { jobTitle: org.vp.jobTitle }, after: { jobTitle: "Chief of Staff" } });
+    expect(names(await directory.listDirectReports(tenantId, org.vp.id))).toEqual([org.manager.displayName]);
+  });
+
   test("survives cycles, self-managers and missing managers", async () => {
     const tenantId = randomUUID();
     const a = buildPerson({ displayName: "A" });

@@ -93,7 +93,8 @@ function createInterner(): (value: string | null | undefined) => string | null |
   };
 }
 
-export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
+/** Reads every user. In its own function so the interner is let go once the reading ends. */
+async function readAllUsers(ctx: RoundContext): Promise<{ users: Map<string, PersonPatch>; deltaLink: string }> {
   // Every item of a first round is a whole user, so the last one seen of each id is the user.
   const users = new Map<string, PersonPatch>();
   const intern = createInterner();
@@ -105,10 +106,17 @@ export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
       }
       const { fields } = entry.patch;
       for (const key of ["managerId", "jobTitle", "department", "preferredLanguage"] as const) fields[key] = intern(fields[key]);
+      // Most tenants sign people in with their mail address: one string serves both.
+      if (fields.userPrincipalName === fields.mail) fields.userPrincipalName = fields.mail;
       users.set(entry.patch.id, entry.patch);
     }
     return users.size;
   });
+  return { users, deltaLink };
+}
+
+export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
+  const { users, deltaLink } = await readAllUsers(ctx);
   ctx.progress({ phase: "writing", mode: "full", usersSeen: users.size });
   // The store files each patch as it is handed over, so the map empties as the update fills.
   const ids: string[] = [];

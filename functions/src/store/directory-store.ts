@@ -41,7 +41,8 @@ export interface DirectoryUpdate {
 }
 
 export interface ApplyResult {
-  /** Only people whose stored state changed. */
+  /** Only people whose stored state changed. A complete update leaves out the people it added (a first
+   * sync adds everyone): they count in `written`, and `lookup` finds them. */
   changes: Map<string, PersonChange>;
   written: number;
   removed: number;
@@ -56,6 +57,13 @@ export interface TableDirectory extends OrgReader, DirectoryWriter {
 }
 
 type Entity = TableEntityResult<Record<string, unknown>>;
+
+/** What one attempt changed. A complete update keeps the people it added apart, as ids only: a first
+ * sync would otherwise hold a change object for everyone. */
+interface Changed {
+  changes: Map<string, PersonChange>;
+  added: Set<string>;
+}
 
 /** A complete update's patches by partition (null once applied), the shards applied so far and the
  * layout they are written in. */
@@ -260,7 +268,10 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
 
   /** With every shard in memory, packs are regrouped from people; only their signatures are read. */
   async function planPacksFromAll(tenantId: string, shards: Map<number, LoadedShard>, touched: Set<string> | null): Promise<PlannedWrites> {
-    const grouped = groupReports([...shards.values()].flatMap((shard) => [...shard.people.values()]));
+    function* everyone(): Iterable<Person> {
+      for (const shard of shards.values()) yield* shard.people.values();
+    }
+    const grouped = groupReports(everyone());
     const refs = await listPackRefs(tenantId);
     const personOf = (id: string) => knownPerson(shards, id) ?? undefined;
     const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), personOf) : new Set([...grouped.keys(), ...refs.keys()]);
@@ -276,43 +287,49 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   /** A complete update, one partition at a time: its stored shards are read and brought to the new
    * state before the next partition's are, so only one copy of each person is ever held. A partition's
    * patches are let go once applied; a retry takes that partition's people from the attempt before. */
-  async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Map<string, PersonChange>> {
+  async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Changed> {
     const changes = new Map<string, PersonChange>();
+    const added = new Set<string>();
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
       const own = new Map(shardsIn(p).map((s) => [s, emptyShard(s, "all", input.layout)]));
       for await (const entity of queryShards(tenantId, p)) fileRow(own, entity, (s) => emptyShard(s, "all", input.layout));
       const patches = input.byPartition[p] ?? shardsIn(p).flatMap((s) => [...(input.shards.get(s)?.people.values() ?? [])].map(asPatch));
-      for (const [id, change] of applyToShards(own, patches, [], true, now)) changes.set(id, change);
+      for (const [id, change] of applyToShards(own, patches, [], true, now)) {
+        if (change.before) changes.set(id, change);
+        else added.add(id);
+      }
       input.byPartition[p] = null;
       for (const [number, shard] of own) input.shards.set(number, shard);
     });
-    return changes;
+    return { changes, added };
   }
 
-  async function applyOnce(tenantId: string, input: PersonPatch[] | CompleteInput, removals: string[], found: (changes: Map<string, PersonChange>) => void): Promise<Map<number, LoadedShard>> {
+  async function applyOnce(tenantId: string, input: PersonPatch[] | CompleteInput, removals: string[], found: (changed: Changed) => void): Promise<Map<number, LoadedShard>> {
     const now = new Date().toISOString();
     let shards: Map<number, LoadedShard>;
-    let changes: Map<string, PersonChange>;
+    let changed: Changed;
     if (!Array.isArray(input)) {
-      changes = await applyComplete(tenantId, input, now);
+      changed = await applyComplete(tenantId, input, now);
       shards = input.shards;
       for (const id of removals) {
         const shard = shards.get(shardOf(id))!;
         const before = shard.people.get(id);
         if (!before) continue;
-        changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : before, after: null });
+        const wasAdded = changed.added.delete(id);
+        changed.changes.set(id, { before: wasAdded ? null : (changed.changes.get(id)?.before ?? before), after: null });
         shard.people.delete(id);
       }
     } else {
       shards = await loadForUpdate(tenantId, [...input.map((p) => p.id), ...removals]);
-      changes = applyToShards(shards, input, removals, false, now);
+      changed = { changes: applyToShards(shards, input, removals, false, now), added: new Set() };
     }
-    found(changes);
+    found(changed);
+    const { changes, added } = changed;
     // A complete update also rewrites the shards whose rows are not in its layout.
-    const toWrite = shardsOf(changes.keys());
+    const toWrite = shardsOf([...changes.keys(), ...added]);
     for (const shard of shards.values()) if (needsRewrite(shard)) toWrite.add(shard.shard);
     if (toWrite.size === 0) return shards;
-    if (changes.size > 0) {
+    if (changes.size > 0 || added.size > 0) {
       const hasEveryone = shards.size === SHARD_COUNT && [...shards.values()].every((shard) => shard.read === "all");
       const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
       // Packs first: after a crash in between, the shards still describe the old state, and the rerun
@@ -328,15 +345,26 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     const input = update.isComplete ? fileByPartition(update.patches) : [...update.patches];
     const removals = [...(update.removals ?? [])];
     let changes = new Map<string, PersonChange>();
+    let added = new Set<string>();
     // Every attempt's changes count: a write of a failed attempt may have landed, and the next
     // attempt, reading it back, no longer sees that change. The first attempt's are taken as they are
-    // (a first sync of a million people changes a million).
-    const found = (attempt: Map<string, PersonChange>) => {
-      if (changes.size === 0) {
-        changes = attempt;
+    // (a first sync of a million people adds a million).
+    const found = (attempt: Changed) => {
+      if (changes.size === 0 && added.size === 0) {
+        ({ changes, added } = attempt);
         return;
       }
-      for (const [id, change] of attempt) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+      for (const [id, change] of attempt.changes) {
+        if (added.has(id)) {
+          // Added by an earlier attempt: still an addition, unless this attempt removes them again.
+          if (change.after) continue;
+          added.delete(id);
+          changes.set(id, { before: null, after: null });
+          continue;
+        }
+        changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+      }
+      for (const id of attempt.added) if (!changes.has(id)) added.add(id);
     };
     let shards = new Map<number, LoadedShard>();
     for (let attempt = 1; ; attempt++) {
@@ -354,7 +382,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     let removed = 0;
     for (const change of changes.values()) if (!change.after) removed++;
     const lookup = (id: string) => knownPerson(shards, id);
-    return { changes, written: changes.size - removed, removed, lookup };
+    return { changes, written: changes.size - removed + added.size, removed, lookup };
   }
 
   const reader = createOrgReader({ loadShards, loadPacks });
