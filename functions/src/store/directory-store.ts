@@ -5,12 +5,12 @@ import type { TableClient, TableEntityResult, TransactionAction } from "@azure/d
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import { decodeMembers, decodePeople, packRowKey, parseShardRowKey, partitionName, partitionOf, shardOf, shardRangeEnd, shardRowKey, subShardOf, subShardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, SPLIT_ABOVE_PEOPLE, type PersonPatch } from "./org-packing.js";
-import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, planShardWrites, shardsOf, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
+import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, shardsOf, streamShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
 import { isAppError } from "../domain/errors.js";
-import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "./write-batches.js";
+import { groupByPartition, plannedBy, sizeOf, streamBatches, type PlannedWrites } from "./write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
@@ -253,8 +253,15 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   async function writePartitions(client: TableClient, tenantId: string, planned: PlannedWrites): Promise<void> {
     const toEntity = (w: EntityWrite) => ({ partitionKey: partitionKey(tenantId, w.partition), rowKey: w.rowKey, ...w.props });
     await runLimited([...planned.values()], WRITE_CONCURRENCY, async (plan) => {
-      const writes = plan();
-      for (const batch of toBatches(writes, BATCH_LIMITS, sizeOf)) {
+      // Deletes wait until every transaction of the partition is sent.
+      const deletes: EntityWrite[] = [];
+      function* writes(): Generator<EntityWrite> {
+        for (const write of plan()) {
+          if (!write.props) deletes.push(write);
+          yield write;
+        }
+      }
+      for (const batch of streamBatches(writes(), BATCH_LIMITS, sizeOf)) {
         const actions = batch.map((w): TransactionAction => {
           const entity = toEntity(w);
           assertEntityWithinLimits(entity);
@@ -262,7 +269,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
         });
         await client.submitTransaction(actions);
       }
-      for (const w of writes) if (!w.props) await client.deleteEntity(partitionKey(tenantId, w.partition), w.rowKey, { etag: w.etag! });
+      for (const w of deletes) await client.deleteEntity(partitionKey(tenantId, w.partition), w.rowKey, { etag: w.etag! });
     });
   }
 
@@ -276,12 +283,16 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     const personOf = (id: string) => knownPerson(shards, id) ?? undefined;
     const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), personOf) : new Set([...grouped.keys(), ...refs.keys()]);
     const managersWithReports = new Set(grouped.keys());
-    return plannedBy(managers, partitionOf, (ids) => ids.flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports)));
+    return plannedBy(managers, partitionOf, function* (ids) {
+      for (const m of ids) yield* planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports);
+    });
   }
 
   async function planPacksIncrementally(tenantId: string, changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>): Promise<PlannedWrites> {
     const packs = await updatePacks(changes, shards, { loadPacks: (ids) => loadPacks(tenantId, ids), getPeople: (ids) => reader.getPeople(tenantId, ids) });
-    return plannedBy(packs.values(), (pack) => partitionOf(pack.managerId), (group) => group.flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports)));
+    return plannedBy(packs.values(), (pack) => partitionOf(pack.managerId), function* (group) {
+      for (const pack of group) yield* planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports);
+    });
   }
 
   /** A complete update, one partition at a time: its stored shards are read and brought to the new
@@ -337,7 +348,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       await writePartitions(reports, tenantId, packWrites);
     }
     // Each partition's shards are encoded only when their turn to be written comes.
-    await writePartitions(people, tenantId, plannedBy(toWrite, (s) => s % PARTITION_COUNT, (numbers) => planShardWrites(shards, numbers)));
+    await writePartitions(people, tenantId, plannedBy(toWrite, (s) => s % PARTITION_COUNT, (numbers) => streamShardWrites(shards, numbers)));
     return shards;
   }
 
