@@ -126,6 +126,8 @@ export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
       ids.push(id);
       yield patch;
     }
+    // An emptied map keeps the table it grew to until cleared.
+    users.clear();
   }
   const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches: handOver(), isComplete: true });
   // Everyone is in the update, so the update's own view of the directory answers every chain.
