@@ -208,6 +208,32 @@ describe("table directory", () => {
     expect(await directory.getPerson(tenantId, remaining[7]!.id)).toMatchObject({ id: remaining[7]!.id });
   });
 
+  test("a tenant marked split is updated in sub-shard rows only, reading no whole rows, until a smaller sync writes it whole", async () => {
+    const tenantId = randomUUID();
+    const split = createTableDirectory(tableFactory, { splitAbovePeople: 100 });
+    const org = generateOrg({ size: 600, seed: 12 }).map(({ userPrincipalName: _upn, preferredLanguage: _lang, ...u }) => buildPerson(u));
+    await split.applyUpdate(tenantId, { patches: org.map(toPatch), isComplete: true });
+    expect((await peopleRows(tenantId)).has("layout")).toBe(true);
+    // Moves across well over 64 shards, and a hire into a shard that holds nobody yet: with the mark,
+    // the hire goes to a sub-shard row (without it, an update finding no row writes a whole one).
+    const occupied = new Set(org.map((p) => shardOf(p.id)));
+    let hire = buildPerson({ displayName: "Hire", managerId: org[0]!.id });
+    while (occupied.has(shardOf(hire.id))) hire = buildPerson({ displayName: "Hire", managerId: org[0]!.id });
+    const moved = org.slice(100, 400);
+    await directory.applyUpdate(tenantId, { patches: [...moved.map((p) => ({ id: p.id, fields: { managerId: org[1]!.id } })), toPatch(hire)] });
+    const rows = await peopleRows(tenantId);
+    expect([...rows.keys()].filter((key) => key !== "layout").every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
+    expect(rows.get(subShardRowKey(shardOf(hire.id), subShardOf(hire.id)))).toBe(1);
+    const stored = new Map((await listAll(tenantId)).map((p) => [p.id, p]));
+    expect(stored.size).toBe(601);
+    for (const p of moved) expect(stored.get(p.id)?.managerId).toBe(org[1]!.id);
+    expect((await directory.listDirectReports(tenantId, org[0]!.id)).map((p) => p.id)).toContain(hire.id);
+    // A complete update under the threshold takes the mark away before it writes whole rows.
+    await directory.applyUpdate(tenantId, { patches: [...stored.values()].slice(0, 50).map(toPatch), isComplete: true });
+    expect((await peopleRows(tenantId)).has("layout")).toBe(false);
+    expect((await listAll(tenantId)).length).toBe(50);
+  });
+
   test("keeps tenants apart", async () => {
     const [t1, t2] = [randomUUID(), randomUUID()];
     const org = buildSmallOrg();

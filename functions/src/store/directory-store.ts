@@ -71,7 +71,14 @@ interface CompleteInput {
   byPartition: Array<PersonPatch[] | null>;
   shards: Map<number, LoadedShard>;
   layout: ShardLayout;
+  /** The tenant's split-layout mark as last read, if there is one. */
+  splitMark?: StoredRef | null;
 }
+
+/** A row of the tenant's first people partition, kept while every shard is in sub-shard rows: an
+ * incremental update that finds it reads only the sub-shard rows it needs, not each shard's whole row.
+ * A complete update writes it once its shards are all split, and deletes it before writing them whole. */
+const SPLIT_MARK_ROW = "layout";
 
 /** A person as a patch that restores them exactly, for a retry. */
 const asPatch = (person: Person): PersonPatch => ({ id: person.id, fields: person, updatedAt: person.updatedAt });
@@ -196,7 +203,8 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   }
 
   /** For an incremental update: of each shard holding the people, the whole row and the rows of their
-   * sub-shards only, so a large tenant's update reads (and rewrites) a fraction of each shard. */
+   * sub-shards only, so a large tenant's update reads (and rewrites) a fraction of each shard. In a
+   * tenant marked split there is no whole row to read, and new rows are sub-shard rows. */
   async function loadForUpdate(tenantId: string, ids: Iterable<string>): Promise<Map<number, LoadedShard>> {
     const subs = new Map<number, Set<number>>();
     for (const id of ids) {
@@ -205,14 +213,16 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       set.add(subShardOf(id));
       subs.set(shard, set);
     }
+    // Looking for the split mark costs a request; it saves one key per shard, so only many shards repay it.
+    const isSplit = subs.size > PARTITION_COUNT && (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
     const keys: Array<{ partition: number; rowKey: string }> = [];
     for (const [shard, set] of subs) {
       const partition = shard % PARTITION_COUNT;
-      keys.push({ partition, rowKey: shardRowKey(shard) });
+      if (!isSplit) keys.push({ partition, rowKey: shardRowKey(shard) });
       for (const sub of set) keys.push({ partition, rowKey: subShardRowKey(shard, sub) });
     }
     if (keys.length > SHARD_KEY_SCAN_THRESHOLD) return loadAllShards(tenantId);
-    const shards = new Map([...subs].map(([shard, set]) => [shard, emptyShard(shard, set, "keep")]));
+    const shards = new Map([...subs].map(([shard, set]) => [shard, emptyShard(shard, set, isSplit ? "split" : "keep")]));
     for (const entity of await readByKeys(people, tenantId, keys)) fileRow(shards, entity, (s) => emptyShard(s, new Set(), "keep"));
     return shards;
   }
@@ -301,9 +311,13 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Changed> {
     const changes = new Map<string, PersonChange>();
     const added = new Set<string>();
+    input.splitMark = null;
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
       const own = new Map(shardsIn(p).map((s) => [s, emptyShard(s, "all", input.layout)]));
-      for await (const entity of queryShards(tenantId, p)) fileRow(own, entity, (s) => emptyShard(s, "all", input.layout));
+      for await (const entity of queryShards(tenantId, p)) {
+        if (p === 0 && entity.rowKey === SPLIT_MARK_ROW) input.splitMark = storedRef(entity);
+        else fileRow(own, entity, (s) => emptyShard(s, "all", input.layout));
+      }
       const patches = input.byPartition[p] ?? shardsIn(p).flatMap((s) => [...(input.shards.get(s)?.people.values() ?? [])].map(asPatch));
       for (const [id, change] of applyToShards(own, patches, [], true, now)) {
         if (change.before) changes.set(id, change);
@@ -339,7 +353,19 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     // A complete update also rewrites the shards whose rows are not in its layout.
     const toWrite = shardsOf([...changes.keys(), ...added]);
     for (const shard of shards.values()) if (needsRewrite(shard)) toWrite.add(shard.shard);
-    if (toWrite.size === 0) return shards;
+    const complete = Array.isArray(input) ? null : input;
+    if (complete?.splitMark && complete.layout !== "split") {
+      await people.deleteEntity(partitionKey(tenantId, 0), SPLIT_MARK_ROW, { etag: complete.splitMark.etag });
+      complete.splitMark = null;
+    }
+    if (toWrite.size > 0) await writeChanges(tenantId, input, changes, added, shards, toWrite);
+    if (complete && !complete.splitMark && complete.layout === "split") {
+      await people.upsertEntity({ partitionKey: partitionKey(tenantId, 0), rowKey: SPLIT_MARK_ROW, n: 0 }, "Replace");
+    }
+    return shards;
+  }
+
+  async function writeChanges(tenantId: string, input: PersonPatch[] | CompleteInput, changes: Map<string, PersonChange>, added: Set<string>, shards: Map<number, LoadedShard>, toWrite: Set<number>): Promise<void> {
     if (changes.size > 0 || added.size > 0) {
       const hasEveryone = shards.size === SHARD_COUNT && [...shards.values()].every((shard) => shard.read === "all");
       const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
@@ -349,7 +375,6 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     }
     // Each partition's shards are encoded only when their turn to be written comes.
     await writePartitions(people, tenantId, plannedBy(toWrite, (s) => s % PARTITION_COUNT, (numbers) => streamShardWrites(shards, numbers)));
-    return shards;
   }
 
   async function applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult> {
