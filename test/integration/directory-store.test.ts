@@ -224,8 +224,15 @@ describe("table directory", () => {
     const rows = await peopleRows(tenantId);
     expect([...rows.keys()].filter((key) => key !== "layout").every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
     expect(rows.get(subShardRowKey(shardOf(hire.id), subShardOf(hire.id)))).toBe(1);
+    // A small update (no mark read up front) into a shard that holds nobody yet also keeps to sub-shard rows.
+    let late = buildPerson({ displayName: "Late", managerId: org[0]!.id });
+    while (occupied.has(shardOf(late.id)) || shardOf(late.id) === shardOf(hire.id)) late = buildPerson({ displayName: "Late", managerId: org[0]!.id });
+    await directory.upsertPeople(tenantId, [late]);
+    const rowsAfter = await peopleRows(tenantId);
+    expect([...rowsAfter.keys()].filter((key) => key !== "layout").every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
+    expect(rowsAfter.get(subShardRowKey(shardOf(late.id), subShardOf(late.id)))).toBe(1);
     const stored = new Map((await listAll(tenantId)).map((p) => [p.id, p]));
-    expect(stored.size).toBe(601);
+    expect(stored.size).toBe(602);
     for (const p of moved) expect(stored.get(p.id)?.managerId).toBe(org[1]!.id);
     expect((await directory.listDirectReports(tenantId, org[0]!.id)).map((p) => p.id)).toContain(hire.id);
     // A complete update under the threshold takes the mark away before it writes whole rows.

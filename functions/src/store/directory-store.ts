@@ -214,16 +214,25 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       subs.set(shard, set);
     }
     // Looking for the split mark costs a request; it saves one key per shard, so only many shards repay it.
-    const isSplit = subs.size > PARTITION_COUNT && (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
+    const isMarked = async () => (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
+    const isSplit = subs.size > PARTITION_COUNT && (await isMarked());
     const keys: Array<{ partition: number; rowKey: string }> = [];
     for (const [shard, set] of subs) {
       const partition = shard % PARTITION_COUNT;
       if (!isSplit) keys.push({ partition, rowKey: shardRowKey(shard) });
       for (const sub of set) keys.push({ partition, rowKey: subShardRowKey(shard, sub) });
     }
-    if (keys.length > SHARD_KEY_SCAN_THRESHOLD) return loadAllShards(tenantId);
+    if (keys.length > SHARD_KEY_SCAN_THRESHOLD) {
+      const all = await loadAllShards(tenantId);
+      if (isSplit) for (const shard of all.values()) shard.layout = "split";
+      return all;
+    }
     const shards = new Map([...subs].map(([shard, set]) => [shard, emptyShard(shard, set, isSplit ? "split" : "keep")]));
     for (const entity of await readByKeys(people, tenantId, keys)) fileRow(shards, entity, (s) => emptyShard(s, new Set(), "keep"));
+    // Where none of the rows read exists, a new row is written: a whole row, unless the tenant is marked
+    // split, which then has to be asked.
+    const unplaced = [...shards.values()].filter((shard) => shard.layout === "keep" && shard.rows.size === 0);
+    if (unplaced.length > 0 && (await isMarked())) for (const shard of unplaced) shard.layout = "split";
     return shards;
   }
 
