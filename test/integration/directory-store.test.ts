@@ -83,6 +83,21 @@ describe("table directory", () => {
     expect(await directory.listDirectReports(tenantId, org.manager.id)).toEqual([]);
   });
 
+  test("a complete update counts the people it adds as written but lists only the stored people it changed", async () => {
+    const tenantId = randomUUID();
+    const org = buildSmallOrg();
+    const patchOf = ({ id, updatedAt: _u, ...fields }: Person) => ({ id, fields });
+    const first = await directory.applyUpdate(tenantId, { patches: [org.ceo, org.vp].map(patchOf), isComplete: true });
+    expect(first.written).toBe(2);
+    expect(first.changes.size).toBe(0);
+    expect(first.lookup(org.vp.id)).toMatchObject({ managerId: org.ceo.id });
+    const second = await directory.applyUpdate(tenantId, { patches: [org.ceo, { ...org.vp, jobTitle: "Chief of Staff" }, org.manager].map(patchOf), isComplete: true });
+    expect(second.written).toBe(2);
+    expect([...second.changes.keys()]).toEqual([org.vp.id]);
+    expect(second.changes.get(org.vp.id)).toMatchObject({ before: { jobTitle: org.vp.jobTitle }, after: { jobTitle: "Chief of Staff" } });
+    expect(names(await directory.listDirectReports(tenantId, org.vp.id))).toEqual([org.manager.displayName]);
+  });
+
   test("survives cycles, self-managers and missing managers", async () => {
     const tenantId = randomUUID();
     const a = buildPerson({ displayName: "A" });
@@ -191,6 +206,39 @@ describe("table directory", () => {
     expect([...(await peopleRows(tenantId)).keys()].every((key) => parseShardRowKey(key)?.sub === null)).toBe(true);
     expect((await listAll(tenantId)).map((p) => p.id)).toEqual(remaining.map((p) => p.id));
     expect(await directory.getPerson(tenantId, remaining[7]!.id)).toMatchObject({ id: remaining[7]!.id });
+  });
+
+  test("a tenant marked split is updated in sub-shard rows only, reading no whole rows, until a smaller sync writes it whole", async () => {
+    const tenantId = randomUUID();
+    const split = createTableDirectory(tableFactory, { splitAbovePeople: 100 });
+    const org = generateOrg({ size: 600, seed: 12 }).map(({ userPrincipalName: _upn, preferredLanguage: _lang, ...u }) => buildPerson(u));
+    await split.applyUpdate(tenantId, { patches: org.map(toPatch), isComplete: true });
+    expect((await peopleRows(tenantId)).has("layout")).toBe(true);
+    // Moves across well over 64 shards, and a hire into a shard that holds nobody yet: with the mark,
+    // the hire goes to a sub-shard row (without it, an update finding no row writes a whole one).
+    const occupied = new Set(org.map((p) => shardOf(p.id)));
+    let hire = buildPerson({ displayName: "Hire", managerId: org[0]!.id });
+    while (occupied.has(shardOf(hire.id))) hire = buildPerson({ displayName: "Hire", managerId: org[0]!.id });
+    const moved = org.slice(100, 400);
+    await directory.applyUpdate(tenantId, { patches: [...moved.map((p) => ({ id: p.id, fields: { managerId: org[1]!.id } })), toPatch(hire)] });
+    const rows = await peopleRows(tenantId);
+    expect([...rows.keys()].filter((key) => key !== "layout").every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
+    expect(rows.get(subShardRowKey(shardOf(hire.id), subShardOf(hire.id)))).toBe(1);
+    // A small update (no mark read up front) into a shard that holds nobody yet also keeps to sub-shard rows.
+    let late = buildPerson({ displayName: "Late", managerId: org[0]!.id });
+    while (occupied.has(shardOf(late.id)) || shardOf(late.id) === shardOf(hire.id)) late = buildPerson({ displayName: "Late", managerId: org[0]!.id });
+    await directory.upsertPeople(tenantId, [late]);
+    const rowsAfter = await peopleRows(tenantId);
+    expect([...rowsAfter.keys()].filter((key) => key !== "layout").every((key) => parseShardRowKey(key)?.sub !== null)).toBe(true);
+    expect(rowsAfter.get(subShardRowKey(shardOf(late.id), subShardOf(late.id)))).toBe(1);
+    const stored = new Map((await listAll(tenantId)).map((p) => [p.id, p]));
+    expect(stored.size).toBe(602);
+    for (const p of moved) expect(stored.get(p.id)?.managerId).toBe(org[1]!.id);
+    expect((await directory.listDirectReports(tenantId, org[0]!.id)).map((p) => p.id)).toContain(hire.id);
+    // A complete update under the threshold takes the mark away before it writes whole rows.
+    await directory.applyUpdate(tenantId, { patches: [...stored.values()].slice(0, 50).map(toPatch), isComplete: true });
+    expect((await peopleRows(tenantId)).has("layout")).toBe(false);
+    expect((await listAll(tenantId)).length).toBe(50);
   });
 
   test("keeps tenants apart", async () => {

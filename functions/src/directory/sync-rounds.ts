@@ -93,7 +93,8 @@ function createInterner(): (value: string | null | undefined) => string | null |
   };
 }
 
-export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
+/** Reads every user. In its own function so the interner is let go once the reading ends. */
+async function readAllUsers(ctx: RoundContext): Promise<{ users: Map<string, PersonPatch>; deltaLink: string }> {
   // Every item of a first round is a whole user, so the last one seen of each id is the user.
   const users = new Map<string, PersonPatch>();
   const intern = createInterner();
@@ -105,10 +106,17 @@ export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
       }
       const { fields } = entry.patch;
       for (const key of ["managerId", "jobTitle", "department", "preferredLanguage"] as const) fields[key] = intern(fields[key]);
+      // Most tenants sign people in with their mail address: one string serves both.
+      if (fields.userPrincipalName === fields.mail) fields.userPrincipalName = fields.mail;
       users.set(entry.patch.id, entry.patch);
     }
     return users.size;
   });
+  return { users, deltaLink };
+}
+
+export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
+  const { users, deltaLink } = await readAllUsers(ctx);
   ctx.progress({ phase: "writing", mode: "full", usersSeen: users.size });
   // The store files each patch as it is handed over, so the map empties as the update fills.
   const ids: string[] = [];
@@ -118,6 +126,8 @@ export async function runFullRound(ctx: RoundContext): Promise<RoundOutcome> {
       ids.push(id);
       yield patch;
     }
+    // An emptied map keeps the table it grew to until cleared.
+    users.clear();
   }
   const applied = await ctx.directory.applyUpdate(ctx.tenantId, { patches: handOver(), isComplete: true });
   // Everyone is in the update, so the update's own view of the directory answers every chain.

@@ -5,12 +5,12 @@ import type { TableClient, TableEntityResult, TransactionAction } from "@azure/d
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import { decodeMembers, decodePeople, packRowKey, parseShardRowKey, partitionName, partitionOf, shardOf, shardRangeEnd, shardRowKey, subShardOf, subShardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, SPLIT_ABOVE_PEOPLE, type PersonPatch } from "./org-packing.js";
-import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, planShardWrites, shardsOf, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
+import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, shardsOf, streamShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
 import { isAppError } from "../domain/errors.js";
-import { groupByPartition, plannedBy, sizeOf, toBatches, type PlannedWrites } from "./write-batches.js";
+import { groupByPartition, plannedBy, sizeOf, streamBatches, type PlannedWrites } from "./write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const READ_CONCURRENCY = 16;
@@ -41,7 +41,8 @@ export interface DirectoryUpdate {
 }
 
 export interface ApplyResult {
-  /** Only people whose stored state changed. */
+  /** Only people whose stored state changed. A complete update leaves out the people it added (a first
+   * sync adds everyone): they count in `written`, and `lookup` finds them. */
   changes: Map<string, PersonChange>;
   written: number;
   removed: number;
@@ -57,13 +58,27 @@ export interface TableDirectory extends OrgReader, DirectoryWriter {
 
 type Entity = TableEntityResult<Record<string, unknown>>;
 
+/** What one attempt changed. A complete update keeps the people it added apart, as ids only: a first
+ * sync would otherwise hold a change object for everyone. */
+interface Changed {
+  changes: Map<string, PersonChange>;
+  added: Set<string>;
+}
+
 /** A complete update's patches by partition (null once applied), the shards applied so far and the
  * layout they are written in. */
 interface CompleteInput {
   byPartition: Array<PersonPatch[] | null>;
   shards: Map<number, LoadedShard>;
   layout: ShardLayout;
+  /** The tenant's split-layout mark as last read, if there is one. */
+  splitMark?: StoredRef | null;
 }
+
+/** A row of the tenant's first people partition, kept while every shard is in sub-shard rows: an
+ * incremental update that finds it reads only the sub-shard rows it needs, not each shard's whole row.
+ * A complete update writes it once its shards are all split, and deletes it before writing them whole. */
+const SPLIT_MARK_ROW = "layout";
 
 /** A person as a patch that restores them exactly, for a retry. */
 const asPatch = (person: Person): PersonPatch => ({ id: person.id, fields: person, updatedAt: person.updatedAt });
@@ -188,7 +203,8 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   }
 
   /** For an incremental update: of each shard holding the people, the whole row and the rows of their
-   * sub-shards only, so a large tenant's update reads (and rewrites) a fraction of each shard. */
+   * sub-shards only, so a large tenant's update reads (and rewrites) a fraction of each shard. In a
+   * tenant marked split there is no whole row to read, and new rows are sub-shard rows. */
   async function loadForUpdate(tenantId: string, ids: Iterable<string>): Promise<Map<number, LoadedShard>> {
     const subs = new Map<number, Set<number>>();
     for (const id of ids) {
@@ -197,15 +213,26 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       set.add(subShardOf(id));
       subs.set(shard, set);
     }
+    // Looking for the split mark costs a request; it saves one key per shard, so only many shards repay it.
+    const isMarked = async () => (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
+    const isSplit = subs.size > PARTITION_COUNT && (await isMarked());
     const keys: Array<{ partition: number; rowKey: string }> = [];
     for (const [shard, set] of subs) {
       const partition = shard % PARTITION_COUNT;
-      keys.push({ partition, rowKey: shardRowKey(shard) });
+      if (!isSplit) keys.push({ partition, rowKey: shardRowKey(shard) });
       for (const sub of set) keys.push({ partition, rowKey: subShardRowKey(shard, sub) });
     }
-    if (keys.length > SHARD_KEY_SCAN_THRESHOLD) return loadAllShards(tenantId);
-    const shards = new Map([...subs].map(([shard, set]) => [shard, emptyShard(shard, set, "keep")]));
+    if (keys.length > SHARD_KEY_SCAN_THRESHOLD) {
+      const all = await loadAllShards(tenantId);
+      if (isSplit) for (const shard of all.values()) shard.layout = "split";
+      return all;
+    }
+    const shards = new Map([...subs].map(([shard, set]) => [shard, emptyShard(shard, set, isSplit ? "split" : "keep")]));
     for (const entity of await readByKeys(people, tenantId, keys)) fileRow(shards, entity, (s) => emptyShard(s, new Set(), "keep"));
+    // Where none of the rows read exists, a new row is written: a whole row, unless the tenant is marked
+    // split, which then has to be asked.
+    const unplaced = [...shards.values()].filter((shard) => shard.layout === "keep" && shard.rows.size === 0);
+    if (unplaced.length > 0 && (await isMarked())) for (const shard of unplaced) shard.layout = "split";
     return shards;
   }
 
@@ -245,8 +272,15 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   async function writePartitions(client: TableClient, tenantId: string, planned: PlannedWrites): Promise<void> {
     const toEntity = (w: EntityWrite) => ({ partitionKey: partitionKey(tenantId, w.partition), rowKey: w.rowKey, ...w.props });
     await runLimited([...planned.values()], WRITE_CONCURRENCY, async (plan) => {
-      const writes = plan();
-      for (const batch of toBatches(writes, BATCH_LIMITS, sizeOf)) {
+      // Deletes wait until every transaction of the partition is sent.
+      const deletes: EntityWrite[] = [];
+      function* writes(): Generator<EntityWrite> {
+        for (const write of plan()) {
+          if (!write.props) deletes.push(write);
+          yield write;
+        }
+      }
+      for (const batch of streamBatches(writes(), BATCH_LIMITS, sizeOf)) {
         const actions = batch.map((w): TransactionAction => {
           const entity = toEntity(w);
           assertEntityWithinLimits(entity);
@@ -254,65 +288,94 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
         });
         await client.submitTransaction(actions);
       }
-      for (const w of writes) if (!w.props) await client.deleteEntity(partitionKey(tenantId, w.partition), w.rowKey, { etag: w.etag! });
+      for (const w of deletes) await client.deleteEntity(partitionKey(tenantId, w.partition), w.rowKey, { etag: w.etag! });
     });
   }
 
   /** With every shard in memory, packs are regrouped from people; only their signatures are read. */
   async function planPacksFromAll(tenantId: string, shards: Map<number, LoadedShard>, touched: Set<string> | null): Promise<PlannedWrites> {
-    const grouped = groupReports([...shards.values()].flatMap((shard) => [...shard.people.values()]));
+    function* everyone(): Iterable<Person> {
+      for (const shard of shards.values()) yield* shard.people.values();
+    }
+    const grouped = groupReports(everyone());
     const refs = await listPackRefs(tenantId);
     const personOf = (id: string) => knownPerson(shards, id) ?? undefined;
     const managers = touched ? widenForMarks(touched, (id) => refs.has(id), (id) => grouped.has(id), personOf) : new Set([...grouped.keys(), ...refs.keys()]);
     const managersWithReports = new Set(grouped.keys());
-    return plannedBy(managers, partitionOf, (ids) => ids.flatMap((m) => planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports)));
+    return plannedBy(managers, partitionOf, function* (ids) {
+      for (const m of ids) yield* planPackWrites(m, grouped.get(m) ?? [], refs.get(m) ?? [], managersWithReports);
+    });
   }
 
   async function planPacksIncrementally(tenantId: string, changes: Map<string, PersonChange>, shards: Map<number, LoadedShard>): Promise<PlannedWrites> {
     const packs = await updatePacks(changes, shards, { loadPacks: (ids) => loadPacks(tenantId, ids), getPeople: (ids) => reader.getPeople(tenantId, ids) });
-    return plannedBy(packs.values(), (pack) => partitionOf(pack.managerId), (group) => group.flatMap((pack) => planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports)));
+    return plannedBy(packs.values(), (pack) => partitionOf(pack.managerId), function* (group) {
+      for (const pack of group) yield* planPackWrites(pack.managerId, pack.reports.values(), pack.stored, pack.withReports);
+    });
   }
 
   /** A complete update, one partition at a time: its stored shards are read and brought to the new
    * state before the next partition's are, so only one copy of each person is ever held. A partition's
    * patches are let go once applied; a retry takes that partition's people from the attempt before. */
-  async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Map<string, PersonChange>> {
+  async function applyComplete(tenantId: string, input: CompleteInput, now: string): Promise<Changed> {
     const changes = new Map<string, PersonChange>();
+    const added = new Set<string>();
+    input.splitMark = null;
     await runLimited(allPartitions(), READ_CONCURRENCY, async (p) => {
       const own = new Map(shardsIn(p).map((s) => [s, emptyShard(s, "all", input.layout)]));
-      for await (const entity of queryShards(tenantId, p)) fileRow(own, entity, (s) => emptyShard(s, "all", input.layout));
+      for await (const entity of queryShards(tenantId, p)) {
+        if (p === 0 && entity.rowKey === SPLIT_MARK_ROW) input.splitMark = storedRef(entity);
+        else fileRow(own, entity, (s) => emptyShard(s, "all", input.layout));
+      }
       const patches = input.byPartition[p] ?? shardsIn(p).flatMap((s) => [...(input.shards.get(s)?.people.values() ?? [])].map(asPatch));
-      for (const [id, change] of applyToShards(own, patches, [], true, now)) changes.set(id, change);
+      for (const [id, change] of applyToShards(own, patches, [], true, now)) {
+        if (change.before) changes.set(id, change);
+        else added.add(id);
+      }
       input.byPartition[p] = null;
       for (const [number, shard] of own) input.shards.set(number, shard);
     });
-    return changes;
+    return { changes, added };
   }
 
-  async function applyOnce(tenantId: string, input: PersonPatch[] | CompleteInput, removals: string[], found: (changes: Map<string, PersonChange>) => void): Promise<Map<number, LoadedShard>> {
+  async function applyOnce(tenantId: string, input: PersonPatch[] | CompleteInput, removals: string[], found: (changed: Changed) => void): Promise<Map<number, LoadedShard>> {
     const now = new Date().toISOString();
     let shards: Map<number, LoadedShard>;
-    let changes: Map<string, PersonChange>;
+    let changed: Changed;
     if (!Array.isArray(input)) {
-      changes = await applyComplete(tenantId, input, now);
+      changed = await applyComplete(tenantId, input, now);
       shards = input.shards;
       for (const id of removals) {
         const shard = shards.get(shardOf(id))!;
         const before = shard.people.get(id);
         if (!before) continue;
-        changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : before, after: null });
+        const wasAdded = changed.added.delete(id);
+        changed.changes.set(id, { before: wasAdded ? null : (changed.changes.get(id)?.before ?? before), after: null });
         shard.people.delete(id);
       }
     } else {
       shards = await loadForUpdate(tenantId, [...input.map((p) => p.id), ...removals]);
-      changes = applyToShards(shards, input, removals, false, now);
+      changed = { changes: applyToShards(shards, input, removals, false, now), added: new Set() };
     }
-    found(changes);
+    found(changed);
+    const { changes, added } = changed;
     // A complete update also rewrites the shards whose rows are not in its layout.
-    const toWrite = shardsOf(changes.keys());
+    const toWrite = shardsOf([...changes.keys(), ...added]);
     for (const shard of shards.values()) if (needsRewrite(shard)) toWrite.add(shard.shard);
-    if (toWrite.size === 0) return shards;
-    if (changes.size > 0) {
+    const complete = Array.isArray(input) ? null : input;
+    if (complete?.splitMark && complete.layout !== "split") {
+      await people.deleteEntity(partitionKey(tenantId, 0), SPLIT_MARK_ROW, { etag: complete.splitMark.etag });
+      complete.splitMark = null;
+    }
+    if (toWrite.size > 0) await writeChanges(tenantId, input, changes, added, shards, toWrite);
+    if (complete && !complete.splitMark && complete.layout === "split") {
+      await people.upsertEntity({ partitionKey: partitionKey(tenantId, 0), rowKey: SPLIT_MARK_ROW, n: 0 }, "Replace");
+    }
+    return shards;
+  }
+
+  async function writeChanges(tenantId: string, input: PersonPatch[] | CompleteInput, changes: Map<string, PersonChange>, added: Set<string>, shards: Map<number, LoadedShard>, toWrite: Set<number>): Promise<void> {
+    if (changes.size > 0 || added.size > 0) {
       const hasEveryone = shards.size === SHARD_COUNT && [...shards.values()].every((shard) => shard.read === "all");
       const packWrites = hasEveryone ? await planPacksFromAll(tenantId, shards, Array.isArray(input) ? packsTouchedBy(changes) : null) : await planPacksIncrementally(tenantId, changes, shards);
       // Packs first: after a crash in between, the shards still describe the old state, and the rerun
@@ -320,23 +383,33 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       await writePartitions(reports, tenantId, packWrites);
     }
     // Each partition's shards are encoded only when their turn to be written comes.
-    await writePartitions(people, tenantId, plannedBy(toWrite, (s) => s % PARTITION_COUNT, (numbers) => planShardWrites(shards, numbers)));
-    return shards;
+    await writePartitions(people, tenantId, plannedBy(toWrite, (s) => s % PARTITION_COUNT, (numbers) => streamShardWrites(shards, numbers)));
   }
 
   async function applyUpdate(tenantId: string, update: DirectoryUpdate): Promise<ApplyResult> {
     const input = update.isComplete ? fileByPartition(update.patches) : [...update.patches];
     const removals = [...(update.removals ?? [])];
     let changes = new Map<string, PersonChange>();
+    let added = new Set<string>();
     // Every attempt's changes count: a write of a failed attempt may have landed, and the next
     // attempt, reading it back, no longer sees that change. The first attempt's are taken as they are
-    // (a first sync of a million people changes a million).
-    const found = (attempt: Map<string, PersonChange>) => {
-      if (changes.size === 0) {
-        changes = attempt;
+    // (a first sync of a million people adds a million).
+    const found = (attempt: Changed) => {
+      if (changes.size === 0 && added.size === 0) {
+        ({ changes, added } = attempt);
         return;
       }
-      for (const [id, change] of attempt) changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+      for (const [id, change] of attempt.changes) {
+        if (added.has(id)) {
+          // Added by an earlier attempt: still an addition, unless this attempt removes them again.
+          if (change.after) continue;
+          added.delete(id);
+          changes.set(id, { before: null, after: null });
+          continue;
+        }
+        changes.set(id, { before: changes.has(id) ? changes.get(id)!.before : change.before, after: change.after });
+      }
+      for (const id of attempt.added) if (!changes.has(id)) added.add(id);
     };
     let shards = new Map<number, LoadedShard>();
     for (let attempt = 1; ; attempt++) {
@@ -354,7 +427,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     let removed = 0;
     for (const change of changes.values()) if (!change.after) removed++;
     const lookup = (id: string) => knownPerson(shards, id);
-    return { changes, written: changes.size - removed, removed, lookup };
+    return { changes, written: changes.size - removed + added.size, removed, lookup };
   }
 
   const reader = createOrgReader({ loadShards, loadPacks });

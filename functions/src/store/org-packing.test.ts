@@ -46,6 +46,13 @@ describe("patches", () => {
     expect(applyPatch(null, { id: "x", fields: { displayName: "X" } }, "now")).toEqual({ id: "x", displayName: "X", mail: null, jobTitle: null, department: null, managerId: null, accountEnabled: true, preferredLanguage: null, userPrincipalName: null, updatedAt: "now" });
   });
 
+  test("someone new takes the patch's fields over the defaults, with the fields in the order a patched person has them", () => {
+    const added = applyPatch(null, { id: "y", fields: { userPrincipalName: "y@t.example", mail: undefined, managerId: "m", accountEnabled: false, jobTitle: null }, updatedAt: "then" }, "now");
+    expect(added).toStrictEqual({ id: "y", displayName: "", mail: null, jobTitle: null, department: null, managerId: "m", accountEnabled: false, preferredLanguage: null, userPrincipalName: "y@t.example", updatedAt: "then" });
+    const patched = applyPatch(added, { id: "y", fields: { displayName: "Y" } }, "now");
+    expect(Object.keys(added)).toEqual(Object.keys(patched));
+  });
+
   test("a preferred language survives packing, in shards and in packs, and a change to it is a change", () => {
     const people = [person(1), { ...person(2), preferredLanguage: "de-DE" }];
     expect(decodePeople(encodePeople(people).props)).toEqual(people);

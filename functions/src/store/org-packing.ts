@@ -149,12 +149,32 @@ export function isSamePerson(a: Person, b: Person): boolean {
 
 /** The person after the patch; an unchanged person keeps its updatedAt. */
 export function applyPatch(before: Person | null, patch: PersonPatch, now: string): Person {
+  if (!before) return newPerson(patch, now);
   const base: Person = before ?? { id: patch.id, ...EMPTY_FIELDS, updatedAt: now };
   const next: Person = { ...base, ...stripUndefined(patch.fields), id: patch.id, updatedAt: patch.updatedAt ?? now };
   return before && isSamePerson(before, next) ? before : next;
 }
 
 const FIELD_NAMES = Object.keys(EMPTY_FIELDS) as Array<keyof PersonFields>;
+
+/** Someone not stored yet, built in one literal with the fields in the order a patched person has
+ * them: a first sync holds a million of these, and one shape keeps each one small. */
+function newPerson(patch: PersonPatch, now: string): Person {
+  const fields = patch.fields;
+  const pick = <K extends keyof PersonFields>(key: K): PersonFields[K] => (fields[key] !== undefined ? (fields[key] as PersonFields[K]) : EMPTY_FIELDS[key]);
+  return {
+    id: patch.id,
+    displayName: pick("displayName"),
+    mail: pick("mail"),
+    jobTitle: pick("jobTitle"),
+    department: pick("department"),
+    managerId: pick("managerId"),
+    accountEnabled: pick("accountEnabled"),
+    preferredLanguage: pick("preferredLanguage"),
+    userPrincipalName: pick("userPrincipalName"),
+    updatedAt: patch.updatedAt ?? now,
+  };
+}
 
 function stripUndefined(fields: Partial<PersonFields>): Partial<PersonFields> {
   const out: Record<string, unknown> = {};

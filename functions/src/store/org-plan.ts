@@ -132,8 +132,14 @@ export function needsRewrite(shard: LoadedShard): boolean {
  * person is written empty within it (ETag-guarded; deletes cannot carry an ETag in a transaction),
  * and a row found empty is deleted after the transactions. */
 export function planShardWrites(shards: Map<number, LoadedShard>, shardNumbers: Iterable<number>): EntityWrite[] {
-  const writes: EntityWrite[] = [];
+  return [...streamShardWrites(shards, shardNumbers)];
+}
+
+/** As planShardWrites, one shard at a time as the writes are taken, so a shard is encoded only when
+ * its transaction is next. */
+export function* streamShardWrites(shards: Map<number, LoadedShard>, shardNumbers: Iterable<number>): Generator<EntityWrite> {
   for (const number of shardNumbers) {
+    const writes: EntityWrite[] = [];
     const shard = shards.get(number)!;
     const partition = number % PARTITION_COUNT;
     const byRow = new Map<string, Person[]>([...shard.rows.keys()].map((rowKey) => [rowKey, []]));
@@ -153,6 +159,6 @@ export function planShardWrites(shards: Map<number, LoadedShard>, shardNumbers: 
       const { props, sig } = encodePeople(people);
       if (stored?.sig !== sig) writes.push({ partition, rowKey, props, etag: stored?.etag ?? null, group: number });
     }
+    yield* writes;
   }
-  return writes;
 }

@@ -21,38 +21,57 @@ export function groupByPartition<T extends { partition: number }>(items: Iterabl
 /** Inserts and updates of one partition, in batches; deletes are left to the caller. Consecutive
  * writes of one group start a new batch rather than straddle two, unless the group alone exceeds the limits. */
 export function toBatches(planned: EntityWrite[], limits: BatchLimits, sizeOf: (write: EntityWrite) => number): EntityWrite[][] {
-  const writes = planned.filter((write) => write.props !== null);
-  const batches: EntityWrite[][] = [];
-  let batch: EntityWrite[] = [];
-  let chars = 0;
-  const flush = () => {
-    if (batch.length > 0) batches.push(batch);
-    batch = [];
-    chars = 0;
-  };
-  for (let start = 0; start < writes.length; ) {
-    let end = start + 1;
-    const group = writes[start]!.group;
-    if (group !== undefined) while (end < writes.length && writes[end]!.group === group) end++;
-    const members = writes.slice(start, end);
-    const sizes = members.map(sizeOf);
-    const total = sizes.reduce((a, b) => a + b, 0);
-    if (batch.length + members.length > limits.maxCount || (batch.length > 0 && chars + total > limits.maxChars)) flush();
-    members.forEach((write, i) => {
-      if (batch.length === limits.maxCount || (batch.length > 0 && chars + sizes[i]! > limits.maxChars)) flush();
-      batch.push(write);
-      chars += sizes[i]!;
-    });
-    start = end;
-  }
-  flush();
-  return batches;
+  return [...streamBatches(planned, limits, sizeOf)];
 }
 
-/** Writes of one partition, planned only when that partition's turn comes, to bound memory. */
-export type PlannedWrites = Map<number, () => EntityWrite[]>;
+/** As toBatches, taking the writes only as each batch fills: writes planned lazily are encoded one
+ * batch at a time, so their encodings do not outlive the transaction that sends them. */
+export function* streamBatches(planned: Iterable<EntityWrite>, limits: BatchLimits, sizeOf: (write: EntityWrite) => number): Generator<EntityWrite[]> {
+  let batch: EntityWrite[] = [];
+  let chars = 0;
+  function* place(members: EntityWrite[]): Generator<EntityWrite[]> {
+    const sizes = members.map(sizeOf);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (batch.length + members.length > limits.maxCount || (batch.length > 0 && chars + total > limits.maxChars)) {
+      if (batch.length > 0) yield batch;
+      batch = [];
+      chars = 0;
+    }
+    for (let i = 0; i < members.length; i++) {
+      if (batch.length === limits.maxCount || (batch.length > 0 && chars + sizes[i]! > limits.maxChars)) {
+        yield batch;
+        batch = [];
+        chars = 0;
+      }
+      batch.push(members[i]!);
+      chars += sizes[i]!;
+    }
+    // A full batch goes at once: nothing more can join it.
+    if (batch.length === limits.maxCount) {
+      yield batch;
+      batch = [];
+      chars = 0;
+    }
+  }
+  let members: EntityWrite[] = [];
+  for (const write of planned) {
+    if (write.props === null) continue;
+    const isSameGroup = members.length > 0 && write.group !== undefined && write.group === members[0]!.group;
+    if (members.length > 0 && !isSameGroup) {
+      yield* place(members);
+      members = [];
+    }
+    members.push(write);
+  }
+  if (members.length > 0) yield* place(members);
+  if (batch.length > 0) yield batch;
+}
 
-export function plannedBy<T>(items: Iterable<T>, partitionOfItem: (item: T) => number, plan: (items: T[]) => EntityWrite[]): PlannedWrites {
+/** Writes of one partition, planned only when that partition's turn comes and, where the plan is
+ * lazy, as its transactions are sent, to bound memory. */
+export type PlannedWrites = Map<number, () => Iterable<EntityWrite>>;
+
+export function plannedBy<T>(items: Iterable<T>, partitionOfItem: (item: T) => number, plan: (items: T[]) => Iterable<EntityWrite>): PlannedWrites {
   const groups = groupByPartition([...items].map((item) => ({ partition: partitionOfItem(item), item })));
   return new Map([...groups].map(([p, group]) => [p, () => plan(group.map((g) => g.item))]));
 }
