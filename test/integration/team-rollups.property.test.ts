@@ -1,6 +1,6 @@
 /** The team roll-ups kept incrementally equal the roll-ups rebuilt from the goals, after any sequence of
- * goal writes, check-ins, cycle and status changes, alignments (white space), deletes, reorgs, joiners,
- * leavers and accounts disabled or enabled again; and every
+ * goal writes, check-ins, cycle and status changes, alignments (white space), deletes, reorgs, joiners
+ * (also found by a complete sync of everyone), leavers and accounts disabled or enabled again; and every
  * manager's dashboard read from them equals the dashboard computed from their whole subtree. Real
  * stores against Azurite; fast-check draws the sequences. */
 import { randomUUID } from "node:crypto";
@@ -18,6 +18,7 @@ import type { Confidence, Goal, GoalStatus, Person } from "../../functions/src/d
 import { withRollUpDirectory } from "../../functions/src/composition/rollup-upkeep.js";
 import { createCycleStore } from "../../functions/src/store/cycle-store.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
+import { toPatch } from "../../functions/src/store/org-packing.js";
 import { createGoalStore } from "../../functions/src/store/goal-store.js";
 import { createRollUpStore, slotRowKey, type RollUpRecord, type RollUpStore } from "../../functions/src/store/rollup-store.js";
 import { createTableFactory, type TableFactory } from "../../functions/src/store/tables.js";
@@ -62,6 +63,8 @@ const operation = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("leave" as const), person: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("join" as const), manager: fc.nat(), rename: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("toggle" as const), person: fc.nat() }), weight: 1 },
+  // A complete sync of everyone (as after an expired delta link), which also finds someone new.
+  { arbitrary: fc.record({ kind: fc.constant("resync" as const), manager: fc.nat() }), weight: 1 },
 );
 
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
@@ -194,6 +197,13 @@ async function apply(world: World, op: Operation): Promise<void> {
       const toggled = { ...person, accountEnabled: !person.accountEnabled };
       world.people.set(toggled.id, toggled);
       await world.directory.upsertPeople(tenantId, [toggled]);
+      return;
+    }
+    case "resync": {
+      const manager = pick([...world.people.values()], op.manager)!;
+      const person = buildTestPerson(`n${++world.joined}`, manager.id, { displayName: `Joiner ${world.joined}` });
+      world.people.set(person.id, person);
+      await world.directory.applyUpdate(tenantId, { patches: [...world.people.values()].map(toPatch), isComplete: true });
       return;
     }
     case "join": {

@@ -32,8 +32,13 @@ export function withRollUpDirectory<T extends TableDirectory>(directory: T, part
   const applyUpdate: TableDirectory["applyUpdate"] = async (tenantId, update) => {
     const result = await directory.applyUpdate(tenantId, update);
     try {
-      if (result.changes.size > REBUILD_ABOVE) await rebuild(tenantId);
-      else await applyPeopleChanges(deps, tenantId, [...result.changes].map(([personId, change]) => ({ personId, before: change.before, after: change.after })));
+      if (result.changes.size + result.added.size > REBUILD_ABOVE) await rebuild(tenantId);
+      else {
+        const moves = [...result.changes].map(([personId, change]) => ({ personId, before: change.before, after: change.after }));
+        // A complete update keeps the people it added apart from its changes; they join their chains too.
+        for (const personId of result.added) moves.push({ personId, before: null, after: result.lookup(personId) ?? null });
+        await applyPeopleChanges(deps, tenantId, moves);
+      }
     } catch (error) {
       parts.log("warn", "Could not update the team roll-ups after a directory change", { error: describeError(error) });
     }

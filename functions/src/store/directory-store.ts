@@ -42,8 +42,10 @@ export interface DirectoryUpdate {
 
 export interface ApplyResult {
   /** Only people whose stored state changed. A complete update leaves out the people it added (a first
-   * sync adds everyone): they count in `written`, and `lookup` finds them. */
+   * sync adds everyone): they are in `added`, count in `written`, and `lookup` finds them. */
   changes: Map<string, PersonChange>;
+  /** The people a complete update added, by id (an incremental update lists its additions in `changes`). */
+  added: ReadonlySet<string>;
   written: number;
   removed: number;
   /** A person as stored now if the update read their shard: null when absent, undefined when not read. */
@@ -427,7 +429,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     let removed = 0;
     for (const change of changes.values()) if (!change.after) removed++;
     const lookup = (id: string) => knownPerson(shards, id);
-    return { changes, written: changes.size - removed + added.size, removed, lookup };
+    return { changes, added, written: changes.size - removed + added.size, removed, lookup };
   }
 
   const reader = createOrgReader({ loadShards, loadPacks });
