@@ -197,6 +197,7 @@ async function seed(connectionString: string, tenantId: string, cycle: Cycle, or
       else goalsByOwner.set(g.ownerId, [slim]);
     }
     goalCount += goals.length;
+    if (goalsByOwner.size % (10 * OWNERS_PER_PART) === 0) print({ bench: "leaders-seed-progress", owners: goalsByOwner.size, goals: goalCount, seconds: (performance.now() - started) / 1000, azuriteRssMb: residentMegabytes(azuritePid) });
   }));
   const goalSeconds = (performance.now() - at) / 1000;
   at = performance.now();
