@@ -89,14 +89,14 @@ function buildOrg(size: number): Org {
 
 /** Goal k of person n: aligned to one of their manager's goals, except every thirteenth (an orphan);
  * the CEO's goals are the organisation's. Every eleventh waits for approval (goal 0 of owners n % 11 ≠ 0
- * is active: the API bench edits those). */
+ * is active: the API bench edits those). All are public, as the API bench's reader reads any of them. */
 function buildGoal(tenantId: string, cycle: Cycle, org: Org, n: number, k: number, now: string): Goal {
   const manager = org.managerOf[n]!;
   const isTopLevel = manager < 0;
   return {
     tenantId, id: goalIdOf(n, k), ownerId: personId(n), cycleId: cycle.id, title: `Improve customer outcome ${k} for team ${n}`,
     description: "Why this matters to customers and how we will know it is done.",
-    dueDate: cycle.endDate, visibility: (n + k) % 17 === 0 ? "private" : "public", parentId: isTopLevel || (n + k) % 13 === 5 ? null : goalIdOf(manager, k % goalCountOf(manager)), weight: 1 + (k % 3),
+    dueDate: cycle.endDate, visibility: "public", parentId: isTopLevel || (n + k) % 13 === 5 ? null : goalIdOf(manager, k % goalCountOf(manager)), weight: 1 + (k % 3),
     keyResults: [
       { id: `kr${k}a`, title: "Share of orders completed in one page", kind: "increase", start: 0, target: 100, current: (n * 7 + k * 13) % 100, unitKind: "percent" },
       { id: `kr${k}b`, title: "Launch reviewed by support", kind: "milestone", done: (n + k) % 3 === 0 },
