@@ -8,11 +8,12 @@ import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
 import type { OrgCascadeDeps } from "../../functions/src/domain/org-cascade-load.js";
 import { buildTestGoal } from "../support/test-goals.js";
 import type { Cycle, Goal, Person } from "../../functions/src/domain/types.js";
-import { createCascadeIndex } from "../../functions/src/store/cascade-index.js";
+import { CASCADE_TABLE, createCascadeIndex } from "../../functions/src/store/cascade-index.js";
 import { createCycleStore, DEFAULT_POLICY } from "../../functions/src/store/cycle-store.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { createGoalStore } from "../../functions/src/store/goal-store.js";
 import { createRollUpStore } from "../../functions/src/store/rollup-store.js";
+import { storageUnavailable } from "../../functions/src/store/storage-timeout.js";
 import { createTableFactory, type TableFactory } from "../../functions/src/store/tables.js";
 import { buildRunningCycle } from "../support/cascade-fixtures.js";
 import { buildPerson } from "../support/org-builder.js";
@@ -185,5 +186,31 @@ describe("a subtree view at scale", () => {
     const after = await getOrgCascade(deps, { tenantId, userId: head.id, name: "", roles: [] }, head.id, { cycleId: cycle.id, depth: 64 });
     expect(after.nodes[1]!.goals.map((g) => g.id)).toEqual([aligned.id]);
     expect(after.nodes[0]!.figures).toMatchObject({ people: 2, covered: 2, whiteSpace: 0 });
+  });
+
+  test("indexing new goals in bulk sends a transaction again when storage did not answer it in time", async () => {
+    const plain = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+    let failures = 2;
+    const flaky: TableFactory = {
+      ...plain,
+      getClient(table) {
+        const client = plain.getClient(table);
+        if (table !== CASCADE_TABLE) return client;
+        return new Proxy(client, {
+          get: (target, prop, receiver) =>
+            prop === "submitTransaction"
+              ? (...args: Parameters<TableClient["submitTransaction"]>) => (failures-- > 0 ? Promise.reject(storageUnavailable()) : target.submitTransaction(...args))
+              : Reflect.get(target, prop, receiver),
+        });
+      },
+    };
+    const head = buildPerson({ displayName: "Bulk head" });
+    const goals = Array.from({ length: 3 }, () => buildTestGoal({ tenantId, id: randomUUID(), ownerId: head.id, cycleId: cycle.id, isTopLevel: true }));
+    await createCascadeIndex(flaky).indexNewGoals(tenantId, goals.map((goal) => ({ goal, placement: { managerKey: "-", ownerName: "Bulk head" } })));
+    expect(failures).toBeLessThan(0);
+    const placed = await deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycle.id, "-");
+    expect(goals.every((g) => placed.some((p) => p.id === g.id))).toBe(true);
+    const top = await deps.cascadeIndex.listTopLevelGoals(tenantId, cycle.id);
+    expect(goals.every((g) => top.some((p) => p.id === g.id))).toBe(true);
   });
 });

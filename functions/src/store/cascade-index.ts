@@ -6,15 +6,22 @@
  * readers keep a row only where its owner's current manager says it belongs. */
 import { ROOT_PLACEMENT, summariseGoal, type CascadeIndex, type GoalSummary, type Placement } from "../domain/cascade-ports.js";
 import type { TransactionAction } from "@azure/data-tables";
+import { AppError } from "../domain/errors.js";
 import { runLimited } from "../domain/run-limited.js";
 import type { Goal } from "../domain/types.js";
 import { toTransactions } from "./import-goal-writes.js";
 import { legacyPlacementPointerAt, placementPointerAt, type RowAddress } from "./goal-pointers.js";
+import { isStorageUnreachable } from "./storage-timeout.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
 const MAX_ATTEMPTS = 4;
 const BULK_CONCURRENCY = 16;
+/** Before a bulk transaction that did not get through is sent again: longer at each attempt. */
+export const BULK_RETRY_DELAY_MS = 500;
+
+/** Storage that did not answer in time or was briefly away: the transaction may be sent again. */
+const isTransient = (error: unknown) => (error instanceof AppError && error.code === "storage_unavailable") || isStorageUnreachable(error);
 
 /** A goal indexed for the first time, with where its owner is placed now. */
 export interface NewIndexEntry {
@@ -201,10 +208,25 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     }
     const upsert = (entity: Record<string, unknown>): TransactionAction[] => [["upsert", entity as never, "Replace"]];
     const batches = [...byPartition.values()].flatMap((list) => toTransactions(list, upsert));
-    await runLimited(batches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
+    await runLimited(batches, BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
     // The pointers last: a goal whose pointer is written has its rows.
     const pointerBatches = [...pointers.values()].flatMap((list) => toTransactions(list, upsert));
-    await runLimited(pointerBatches, BULK_CONCURRENCY, (batch) => table.submitTransaction(batch.actions));
+    await runLimited(pointerBatches, BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
+  }
+
+  /** One bulk transaction, sent again when storage did not answer in time or was briefly away (many at
+   * once on a busy host): it only upserts, so a copy that did arrive the first time writes the same rows
+   * again, and one slow transaction does not fail the thousands sent beside it. */
+  async function submitUpserts(actions: TransactionAction[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await table.submitTransaction(actions);
+        return;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, BULK_RETRY_DELAY_MS * attempt));
+      }
+    }
   }
 
   return {
