@@ -6,12 +6,11 @@
  * readers keep a row only where its owner's current manager says it belongs. */
 import { ROOT_PLACEMENT, summariseGoal, type CascadeIndex, type GoalSummary, type Placement } from "../domain/cascade-ports.js";
 import type { TransactionAction } from "@azure/data-tables";
-import { AppError } from "../domain/errors.js";
 import { runLimited } from "../domain/run-limited.js";
 import type { Goal } from "../domain/types.js";
 import { toTransactions } from "./import-goal-writes.js";
 import { legacyPlacementPointerAt, placementPointerAt, type RowAddress } from "./goal-pointers.js";
-import { isStorageUnreachable } from "./storage-timeout.js";
+import { isStorageBusy, isStorageUnreachable } from "./storage-timeout.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
@@ -21,7 +20,7 @@ const BULK_CONCURRENCY = 16;
 export const BULK_RETRY_DELAY_MS = 500;
 
 /** Storage that did not answer in time or was briefly away: the transaction may be sent again. */
-const isTransient = (error: unknown) => (error instanceof AppError && error.code === "storage_unavailable") || isStorageUnreachable(error);
+const isTransient = (error: unknown) => isStorageBusy(error) || isStorageUnreachable(error);
 
 /** A goal indexed for the first time, with where its owner is placed now. */
 export interface NewIndexEntry {

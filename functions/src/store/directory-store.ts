@@ -9,7 +9,7 @@ import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, shar
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
 import { runLimited } from "../domain/run-limited.js";
-import { isAppError } from "../domain/errors.js";
+import { isStorageBusy } from "./storage-timeout.js";
 import { groupByPartition, plannedBy, sizeOf, streamBatches, type PlannedWrites } from "./write-batches.js";
 import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
@@ -421,7 +421,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       } catch (error) {
         // A write that timed out may have landed; the next attempt reads again and writes only what
         // still differs, so an update is never applied twice.
-        const isBusy = isAppError(error) && error.code === "storage_unavailable";
+        const isBusy = isStorageBusy(error);
         if (!(isBusy || isConflict(error, "exists", "stale")) || attempt >= MAX_ATTEMPTS) throw error;
         if (isBusy) await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_DELAY_MS * attempt));
       }

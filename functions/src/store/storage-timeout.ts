@@ -31,6 +31,9 @@ export function isStorageUnreachable(error: unknown): boolean {
   return name === "AbortError" || (typeof code === "string" && UNREACHABLE_CODES.has(code)) || statusCode === 503;
 }
 
+/** The answer a request got when storage did not answer in time or was away: it may be sent again. */
+export const isStorageBusy = (error: unknown): boolean => error instanceof AppError && error.code === "storage_unavailable";
+
 export function storageUnavailable(): AppError {
   return new AppError("storage_unavailable", "Storage is not answering right now. Nothing more was changed; try again shortly.", { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
 }
