@@ -44,6 +44,7 @@ param syncSchedule string = '0 0 * * * *'
   2048
   4096
 ])
+@description('Memory of each instance. The Node.js heap is sized from it (infra/worker-memory.json).')
 param instanceMemoryMB int = 2048
 
 @minValue(40)
@@ -75,6 +76,10 @@ var names = {
   bot: 'bot-${resourceBaseName}-${take(suffix, 6)}'
 }
 var allTags = union({ app: 'cascade' }, tags)
+// Node.js sizes its heap at a quarter of the instance's memory unless told otherwise, which a directory
+// sync of a million people outgrows; the rest of the instance is left to buffers, code and the host.
+var workerMemory = loadJsonContent('worker-memory.json')
+var nodeHeapMB = instanceMemoryMB * workerMemory.heapPercentOfInstanceMemory / 100
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -171,6 +176,7 @@ module appSettings 'modules/app-settings.bicep' = {
       BOT_TENANT_ID: aadAppTenantId
       TAB_DOMAIN: functionApp.outputs.defaultHostName
       SYNC_SCHEDULE: syncSchedule
+      languageWorkers__node__arguments: '--max-old-space-size=${nodeHeapMB}'
     }
     settingsIfGiven: {
       TEAMS_APP_ID: teamsAppId

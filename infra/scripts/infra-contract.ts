@@ -3,7 +3,7 @@
  * text and JSON, so they are tested without the Bicep CLI. */
 
 /** Settings the Functions host and Azure read, not Cascade's own code. */
-export const PLATFORM_SETTINGS = new Set(["AzureWebJobsStorage__accountName", "APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+export const PLATFORM_SETTINGS = new Set(["AzureWebJobsStorage__accountName", "APPLICATIONINSIGHTS_CONNECTION_STRING", "languageWorkers__node__arguments"]);
 
 /** Names the toolkit itself provides: the environment's name, the subscription and resource group it asks
  * for, and the scope id aadApp/update generates for a `*_PERMISSION_ID` placeholder. */

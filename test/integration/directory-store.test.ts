@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Person } from "../../functions/src/domain/types.js";
 import { parseShardRowKey, shardOf, subShardOf, subShardRowKey, toPatch } from "../../functions/src/store/org-packing.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
+import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { storageUnavailable } from "../../functions/src/store/storage-timeout.js";
 import { createTableFactory, makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
 import { generateOrg } from "../fakes/org-generator.js";
@@ -239,6 +240,29 @@ describe("table directory", () => {
     await directory.applyUpdate(tenantId, { patches: [...stored.values()].slice(0, 50).map(toPatch), isComplete: true });
     expect((await peopleRows(tenantId)).has("layout")).toBe(false);
     expect((await listAll(tenantId)).length).toBe(50);
+  });
+
+  test("many people at once are read by point reads of the rows that can hold them, whole or split", async () => {
+    const wholeTenant = randomUUID();
+    const splitTenant = randomUUID();
+    const split = createTableDirectory(tableFactory, { splitAbovePeople: 100 });
+    const org = generateOrg({ size: 400, seed: 21 }).map(({ userPrincipalName: _upn, preferredLanguage: _lang, ...u }) => buildPerson(u));
+    await directory.applyUpdate(wholeTenant, { patches: org.map(toPatch), isComplete: true });
+    await split.applyUpdate(splitTenant, { patches: org.map(toPatch), isComplete: true });
+    // Over 64 shards, and some ids nobody has.
+    const wanted = [...org.slice(50, 350), buildPerson({ displayName: "Nobody" }), buildPerson({ displayName: "No one" })];
+    expect(new Set(wanted.map((p) => shardOf(p.id))).size).toBeGreaterThan(64);
+    const expected = new Map(org.slice(50, 350).map((p) => [p.id, p]));
+    for (const tenantId of [wholeTenant, splitTenant]) {
+      let requests = 0;
+      const found = await countStorageRequests(() => directory.getPeople(tenantId, wanted.map((p) => p.id)), (n) => (requests = n));
+      expect(found).toEqual(expected);
+      // A point read per row that can hold them (two in a tenant whose shards are whole: the whole row and
+      // the sub-shard row) and one for the split mark, rather than a query per partition's shards.
+      const rowsNamed = new Set(wanted.map((p) => subShardRowKey(shardOf(p.id), subShardOf(p.id)))).size;
+      expect(requests).toBeGreaterThanOrEqual(rowsNamed);
+      expect(requests).toBeLessThanOrEqual((tenantId === splitTenant ? 1 : 2) * rowsNamed + 2);
+    }
   });
 
   test("keeps tenants apart", async () => {

@@ -18,14 +18,16 @@ const WRITE_CONCURRENCY = 8;
 const MAX_ATTEMPTS = 3;
 /** Wait before applying again after storage was too busy to answer in time. */
 const BUSY_RETRY_DELAY_MS = 1000;
-const KEYS_PER_QUERY = 14;
+/** Point reads are small and cheap to serve, so more of them are kept in flight than queries. */
+const KEY_READ_CONCURRENCY = 32;
 /** Shards a query reads by key range (two comparisons each). */
 const RANGES_PER_QUERY = 7;
 /** Above these counts one pass over all of a tenant's partitions (1,024 range queries) beats reading
- * by key: the pass takes no more requests, and by key reads only what is named. */
+ * by key: by key reads only what is named, but one request per row, and past about a quarter of a
+ * million-person tenant's rows the pass is the shorter way. */
 const SHARD_SCAN_THRESHOLD = SHARD_COUNT / 2;
-const SHARD_KEY_SCAN_THRESHOLD = KEYS_PER_QUERY * 1024;
-const PACK_SCAN_THRESHOLD = KEYS_PER_QUERY * 1024;
+const SHARD_KEY_SCAN_THRESHOLD = 16 * 1024;
+const PACK_SCAN_THRESHOLD = 16 * 1024;
 /** A partition is read in row-key ranges so no response grows with the tenant: at a million people one
  * partition's shards are ~4 MB, more than storage sends within the request timeout. Eight shards are
  * about 500 KB there; packs split by the first character of the manager id. */
@@ -176,32 +178,21 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     return shards;
   }
 
-  /** Reads entities by key: a point read where a partition has one, otherwise queries naming up to
-   * 14 row keys each (a filter may hold 15 comparisons, one is the partition). Far fewer requests
-   * than point reads, and no tenant-wide scan for a small update. */
+  /** Reads entities by key, one point read each. A filter naming several row keys of a partition with
+   * "or" is served as a scan of the partition, not as lookups (and the local emulator scans the whole
+   * table for any filter), so point reads are the cheapest way to the rows named. */
   async function readByKeys(client: TableClient, tenantId: string, keys: Array<{ partition: number; rowKey: string }>): Promise<Entity[]> {
-    const requests: Array<() => Promise<Entity[]>> = [];
-    for (const [partition, group] of groupByPartition(keys)) {
-      const pk = partitionKey(tenantId, partition);
-      if (group.length === 1) {
-        requests.push(async () => [await getEntityOrNull<Record<string, unknown>>(client, pk, group[0]!.rowKey)].filter((e): e is Entity => e !== null));
-        continue;
-      }
-      for (let i = 0; i < group.length; i += KEYS_PER_QUERY) {
-        const rowKeys = group.slice(i, i + KEYS_PER_QUERY).map((k) => `RowKey eq ${quoteOData(k.rowKey)}`);
-        const filter = `PartitionKey eq ${quoteOData(pk)} and (${rowKeys.join(" or ")})`;
-        requests.push(async () => {
-          const found: Entity[] = [];
-          for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(entity);
-          return found;
-        });
-      }
-    }
-    return (await runLimited(requests, READ_CONCURRENCY, (read) => read())).flat();
+    const found = await runLimited(keys, KEY_READ_CONCURRENCY, (key) => getEntityOrNull<Record<string, unknown>>(client, partitionKey(tenantId, key.partition), key.rowKey));
+    return found.filter((entity): entity is Entity => entity !== null);
   }
 
-  async function loadShards(tenantId: string, wanted: Set<number>): Promise<Map<number, LoadedShard>> {
-    return wanted.size > SHARD_SCAN_THRESHOLD ? loadAllShards(tenantId) : readShardRanges(tenantId, wanted);
+  /** People by id. In a few shards, their whole shards by key range (a request per partition); in more,
+   * the rows that can hold them by key, as an update reads them, which in a large tenant is a row per
+   * person rather than a scan of each partition. */
+  async function loadPeople(tenantId: string, ids: Set<string>): Promise<Map<number, LoadedShard>> {
+    const wanted = new Set([...ids].map(shardOf));
+    if (wanted.size > SHARD_SCAN_THRESHOLD) return loadAllShards(tenantId);
+    return wanted.size > PARTITION_COUNT ? loadForUpdate(tenantId, ids) : readShardRanges(tenantId, wanted);
   }
 
   /** For an incremental update: of each shard holding the people, the whole row and the rows of their
@@ -432,7 +423,7 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     return { changes, added, written: changes.size - removed + added.size, removed, lookup };
   }
 
-  const reader = createOrgReader({ loadShards, loadPacks });
+  const reader = createOrgReader({ loadPeople, loadPacks });
 
   return {
     ...reader,

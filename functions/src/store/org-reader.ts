@@ -7,7 +7,8 @@ import type { LoadedPack, LoadedShard } from "./org-plan.js";
 import { walkManagerChain, walkSubtree } from "../domain/org-walk.js";
 
 export interface OrgSource {
-  loadShards(tenantId: string, shards: Set<number>): Promise<Map<number, LoadedShard>>;
+  /** Shards holding at least the rows that can hold these people. */
+  loadPeople(tenantId: string, ids: Set<string>): Promise<Map<number, LoadedShard>>;
   loadPacks(tenantId: string, managerIds: string[]): Promise<Map<string, LoadedPack>>;
 }
 
@@ -24,7 +25,7 @@ export function createOrgReader(source: OrgSource): OrgReader {
     const wanted = new Set(ids);
     const found = new Map<string, Person>();
     if (wanted.size === 0) return found;
-    const shards = await source.loadShards(tenantId, new Set([...wanted].map(shardOf)));
+    const shards = await source.loadPeople(tenantId, wanted);
     for (const id of wanted) {
       const person = shards.get(shardOf(id))?.people.get(id);
       if (person) found.set(id, person);
