@@ -77,7 +77,6 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
     ids: { newId: (() => { let n = 0; return () => `id-${++n}`; })() },
     tenantPolicy: async () => ({ isApprovalRequired: true, organisationGoalOwnerIds: [] }),
     events: { publish: async () => undefined },
-    snapshots: { readFresh: async () => null, write: async () => undefined, markChanged: async () => undefined },
     rollUps: { readTeam: async () => ({ people: new Map(), rollUps: new Map() }) },
     channels: { pins: { savePin: async () => undefined, hasPin: async () => false }, membership: null },
     riskMargin: async () => DEFAULT_REMINDER_SETTINGS.riskMargin,

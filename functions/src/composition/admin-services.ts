@@ -55,7 +55,7 @@ export interface AdminOptions {
   describeAppInstall(tenantId: string): Promise<AppInstallStatus>;
   listPeople(tenantId: string): AsyncIterable<Person>;
   /** What an import brings up to date after writing goals in bulk. */
-  importViews: Omit<ImportViewDeps, "clock">;
+  importViews: ImportViewDeps;
 }
 
 /** Each storage request of an import may take this long: a job nobody waits on sends many full
@@ -67,10 +67,9 @@ function withLongWaits(writer: ImportGoalWriter): ImportGoalWriter {
   return { writeGoals: longWaits((tenantId, writes, written) => writer.writeGoals(tenantId, writes, written)) };
 }
 
-function withLongViewWaits(views: Omit<ImportViewDeps, "clock">): Omit<ImportViewDeps, "clock"> {
+function withLongViewWaits(views: ImportViewDeps): ImportViewDeps {
   return {
     cascadeIndex: { indexGoal: longWaits((goal, placement) => views.cascadeIndex.indexGoal(goal, placement)), indexNewGoals: longWaits((tenantId, entries) => views.cascadeIndex.indexNewGoals(tenantId, entries)) },
-    snapshots: { markChanged: longWaits((tenantId, managerIds, at) => views.snapshots.markChanged(tenantId, managerIds, at)) },
     rebuildRollUps: longWaits((tenantId, people) => views.rebuildRollUps(tenantId, people)),
   };
 }

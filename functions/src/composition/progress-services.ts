@@ -2,7 +2,7 @@
 import type { Config } from "../config.js";
 import type { CheckInReader } from "../domain/checkins.js";
 import type { ChannelAccess } from "../domain/channel-dashboards.js";
-import type { DashboardDeps, DashboardSnapshots } from "../domain/dashboard-service.js";
+import type { DashboardDeps } from "../domain/dashboard-service.js";
 import type { FeedbackSink } from "../domain/feedback.js";
 import { isGoalCompletedEvent, type GoalDeps } from "../domain/goal-context.js";
 import type { Person } from "../domain/types.js";
@@ -20,7 +20,6 @@ export interface ProgressOptions {
   tables: TableFactory;
   goalDeps: GoalDeps;
   checkIns: CheckInReader;
-  snapshots: DashboardSnapshots;
   rollUps: DashboardDeps["rollUps"];
   channels: ChannelAccess;
   events: EventBus;
@@ -42,7 +41,6 @@ export function createProgressServices(options: ProgressOptions): ProgressDeps &
   const deps: ProgressDeps = {
     ...options.goalDeps,
     checkIns: options.checkIns,
-    snapshots: options.snapshots,
     rollUps: options.rollUps,
     channels: options.channels,
     riskMargin: async (tenantId) => (await reminders.getSettings(tenantId)).riskMargin,

@@ -27,9 +27,7 @@ import { createRollUpStore, type RollUpStore } from "../store/rollup-store.js";
 import { createRollUpRebuild, withRollUpDirectory } from "./rollup-upkeep.js";
 import { withRollUpUpkeep } from "../domain/team-rollup-service.js";
 import { createGoalStore } from "../store/goal-store.js";
-import { createDashboardStore } from "../store/dashboard-store.js";
 import { withCycleCache } from "../store/cycle-cache.js";
-import { withChangeStamps } from "../domain/dashboard-service.js";
 import { createProgressServices } from "./progress-services.js";
 import { createTableFactory, type TableFactory } from "../store/tables.js";
 import { createLogger } from "../logging.js";
@@ -125,7 +123,6 @@ export interface ServiceDefaults {
 export async function createServices(config: Config, defaults: ServiceDefaults): Promise<Services> {
   const log = createLogger(config.logLevel);
   const tables = createTableFactory(config.storage);
-  const snapshots = createDashboardStore(tables);
   const cycles = withCycleCache(createCycleStore(tables));
   const settings = createSettingsStore(tables);
   const rollUpStore = createRollUpStore(tables);
@@ -137,14 +134,13 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const now = () => new Date();
   const directory = withRollUpDirectory(createTableDirectory(tables), { rollUps: rollUpStore, goals: goalStore, now, log });
   const pendingWrites = createPendingWrites(tables);
-  const stampedGoals = withChangeStamps(goalStore, { directory, clock: { now: () => new Date() } }, snapshots, (error) => log("warn", "Could not mark dashboards as changed", { error: describeError(error) }));
-  const rolledGoals = withRollUpUpkeep(stampedGoals, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) }));
+  const rolledGoals = withRollUpUpkeep(goalStore, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) }));
   const indexedGoals = withCascadeIndex(rolledGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: describeError(error) }));
   const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }) });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
     config.authMode === "dev" ? import("../auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
-    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...snapshots.tables, ...rollUpStore.tables, ...cascadeIndex.tables, ...pendingWrites.tables]),
+    tables.ensureTables([...goals.tables, ...cycles.tables, ...settings.tables, ...directory.tables, ...conversations.tables, ...cards.tables, ...appInstallStore.tables, ...rollUpStore.tables, ...cascadeIndex.tables, ...pendingWrites.tables]),
   ]);
   const events = createEventBus((error) => log("error", "A goal event handler failed", { error: describeError(error) }));
   const goalDeps: GoalDeps = {
@@ -174,15 +170,15 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const locales = createPersonLocales({ reminders: { getState: (t, p) => progress.reminders.getState(t, p), updateState: (t, p, f) => progress.reminders.updateState(t, p, f) }, directory, tenantPolicy: goalDeps.tenantPolicy });
   const bot = createLazyBot({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
-  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, snapshots, rollUps: rollUpStore, channels, events, conversations, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
+  const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, rollUps: rollUpStore, channels, events, conversations, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
   const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, rollUps: rollUpStore, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), listSubtreeWithin: (tenantId, managerId, maxPacks) => directory.listSubtreeWithin(tenantId, managerId, maxPacks), log });
   const syncState = createSyncStateStore(tables);
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId), importViews: { cascadeIndex, snapshots, rebuildRollUps: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) } });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId), importViews: { cascadeIndex, rebuildRollUps: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) } });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
-  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, snapshots, rollUps: rollUpStore, log });
+  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, rollUps: rollUpStore, log });
   return {
     config,
     tables,

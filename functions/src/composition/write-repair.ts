@@ -4,7 +4,6 @@
  * those and a second pass a little later takes them. */
 import { reindexGoal } from "../domain/cascade-indexing.js";
 import type { CascadeIndex } from "../domain/cascade-ports.js";
-import type { DashboardSnapshots } from "../domain/dashboard-service.js";
 import type { DirectoryReader, GoalRepository } from "../domain/ports.js";
 import { refreshOwnersEverywhere, type RollUpRows } from "../domain/team-rollup-service.js";
 import { repairPendingWrites, type RepairDeps } from "../domain/write-intents.js";
@@ -18,7 +17,6 @@ export interface WriteRepairParts {
   goalStore: RepairDeps["goals"] & Pick<RepairDeps, "repairGoalRows"> & Pick<GoalRepository, "listGoalsByOwner" | "listChildGoals">;
   directory: DirectoryReader;
   cascadeIndex: CascadeIndex;
-  snapshots: DashboardSnapshots;
   rollUps: RollUpRows;
   log: Logger;
 }
@@ -30,10 +28,7 @@ export function startWriteRepair(parts: WriteRepairParts): void {
     repairGoalRows: (tenantId, goalId, goal, parentIds) => parts.goalStore.repairGoalRows(tenantId, goalId, goal, parentIds),
     reindex: (goal: Goal) => reindexGoal(parts.directory, parts.cascadeIndex, goal),
     unindex: (tenantId, goalId) => parts.cascadeIndex.removeGoal(tenantId, goalId),
-    async markDashboardsChanged(tenantId, ownerIds) {
-      const chains = await Promise.all(ownerIds.map((id) => parts.directory.getManagerChain(tenantId, id)));
-      const managerIds = [...new Set(chains.flat().map((person) => person.id))];
-      if (managerIds.length > 0) await parts.snapshots.markChanged(tenantId, managerIds, new Date());
+    async refreshRollUps(tenantId, ownerIds) {
       // The goal's cycle may have changed and the goal may be gone: every cycle of each owner is recomputed.
       await refreshOwnersEverywhere({ rollUps: parts.rollUps, directory: parts.directory, goals: parts.goalStore, clock: { now: () => new Date() } }, tenantId, ownerIds);
     },

@@ -66,10 +66,10 @@ describe("goal writes with intents", () => {
       repairGoalRows: async (_t, id, g, parents) => void calls.push(`rows ${id} ${g ? "live" : "gone"} ${parents.join(",")}`),
       reindex: async (g) => void calls.push(`reindex ${g.id}`),
       unindex: async (_t, id) => void calls.push(`unindex ${id}`),
-      markDashboardsChanged: async (_t, owners) => void calls.push(`stamp ${owners.join(",")}`),
+      refreshRollUps: async (_t, owners) => void calls.push(`roll-ups ${owners.join(",")}`),
     };
     expect(await repairPendingWrites(repair, new Date("2027-01-01T12:00:00.000Z"))).toBe(2);
-    expect(calls).toEqual(["rows g1 live p1,p2", "reindex g1", "stamp alice", "rows g9 gone ", "unindex g9", "stamp bob"]);
+    expect(calls).toEqual(["rows g1 live p1,p2", "reindex g1", "roll-ups alice", "rows g9 gone ", "unindex g9", "roll-ups bob"]);
     expect(pending.rows.size).toBe(0);
   });
 });

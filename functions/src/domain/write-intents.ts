@@ -1,5 +1,5 @@
 /** Crash safety for goal writes. A goal is written in one transaction, but the indexes beside it (the
- * pointer and children rows, the cascade index, the dashboard stamps) are written after it; a process
+ * pointer and children rows, the cascade index, the team roll-ups) are written after it; a process
  * that dies in between would leave them behind. So every write that changes a goal's summary first
  * records an intent, and removes it when everything is written. At start, intents left over from a
  * process that died are repaired: each goal's indexes are rewritten from what the goal is now. */
@@ -74,7 +74,8 @@ export interface RepairDeps {
   repairGoalRows(tenantId: string, goalId: string, goal: Goal | null, parentIds: string[]): Promise<void>;
   reindex(goal: Goal): Promise<void>;
   unindex(tenantId: string, goalId: string): Promise<void>;
-  markDashboardsChanged(tenantId: string, ownerIds: string[]): Promise<void>;
+  /** Recomputes the team roll-ups of the owners and their chains. */
+  refreshRollUps(tenantId: string, ownerIds: string[]): Promise<void>;
 }
 
 const MAX_ROUNDS = 3;
@@ -88,7 +89,7 @@ async function repairOne(deps: RepairDeps, intent: PendingWrite): Promise<void> 
     await deps.repairGoalRows(intent.tenantId, intent.goalId, goal, intent.parentIds);
     if (goal) await deps.reindex(goal);
     else await deps.unindex(intent.tenantId, intent.goalId);
-    await deps.markDashboardsChanged(intent.tenantId, [...new Set([...intent.ownerIds, ...(goal ? [goal.ownerId] : [])])]);
+    await deps.refreshRollUps(intent.tenantId, [...new Set([...intent.ownerIds, ...(goal ? [goal.ownerId] : [])])]);
     const after = await deps.goals.getGoal(intent.tenantId, intent.goalId);
     if ((after?.etag ?? null) === (before?.etag ?? null)) break;
   }

@@ -1,9 +1,8 @@
 /** Kudos and comments, approval requests and the cards sent, chat registrations, app installs
- * Cascade made for people, and dashboard caches. */
+ * Cascade made for people, team roll-ups, and the dashboard caches of earlier versions. */
 import { APP_INSTALLS_TABLE } from "./app-install-store.js";
 import { APPROVAL_CARDS_TABLE, INBOX_TABLE } from "./card-store.js";
 import { CONVERSATIONS_TABLE } from "./conversation-store.js";
-import { DASHBOARDS_TABLE } from "./dashboard-store.js";
 import { FEEDBACK_TABLE } from "./feedback-store.js";
 import { ROLLUPS_TABLE } from "./rollup-store.js";
 import type { TableFactory } from "./tables.js";
@@ -60,6 +59,10 @@ function toAppInstallRecords(entity: StoredEntity): ExportRecord[] {
   return [{ section: "appInstalls", record: { key: entity.rowKey, ...withoutKeys(entity) } }];
 }
 
+/** Dashboard figures and change stamps that versions before the team roll-ups kept per manager. Nothing
+ * writes or reads them now; a tenant that has them still has them erased, exported as derived and removed. */
+export const DASHBOARDS_TABLE = "dashboards";
+
 export function createActivityData(factory: TableFactory): TenantDataStore {
   const table = (name: string, decide: (entity: StoredEntity) => SweepDecision) => ({ client: factory.getClient(name), name, decide });
   return {
@@ -72,7 +75,7 @@ export function createActivityData(factory: TableFactory): TenantDataStore {
       { table: APP_INSTALLS_TABLE, toRecords: toAppInstallRecords },
     ],
     derived: {
-      [DASHBOARDS_TABLE]: "dashboard figures cached per manager, recomputed from goals",
+      [DASHBOARDS_TABLE]: "dashboard figures cached per manager by earlier versions, no longer used",
       [ROLLUPS_TABLE]: "team roll-ups per person and cycle, kept from goals and the org chart and rebuilt from them",
     },
     erasePerson(context, report) {

@@ -1,6 +1,6 @@
 /** Checks a tenant's goals against every index kept beside them, reading storage directly: the goal
  * pointer (goalindex), the children lists (goalchildren), the cascade index (cascadeindex: pointer,
- * placed row, organisation row) and the dashboard change stamps. Returns every disagreement found. */
+ * placed row, organisation row). Returns every disagreement found. */
 import { ROOT_PLACEMENT, summariseGoal } from "../../../functions/src/domain/cascade-ports.js";
 import type { DirectoryReader } from "../../../functions/src/domain/ports.js";
 import { computeGoalProgress } from "../../../functions/src/contracts/progress.js";
@@ -32,7 +32,6 @@ export async function checkConsistency(connectionString: string, tenantId: strin
   const pointers = byTable("goalindex");
   const children = byTable("goalchildren");
   const cascade = byTable("cascadeindex");
-  const stamps = byTable("dashboards");
   const problems: string[] = [];
   // A pointer in the goal's shard; else one kept where pointers were written before the shards.
   const goalPointerOf = (goalId: string) => pointers.get(key(tenantId, "i", pointerShard(goalId), goalId)) ?? pointers.get(key(tenantId, goalId, "g"));
@@ -59,12 +58,6 @@ export async function checkConsistency(connectionString: string, tenantId: strin
     if (!placed || JSON.stringify({ ...fromSummaryEntity(placed), updatedAt: "" }) !== fingerprint(goal, ownerName)) problems.push(`cascadeindex: goal ${goal.id} row is ${placed ? `stale (${describeDifference(fromSummaryEntity(placed), summariseGoal(goal, ownerName))})` : "missing"}`);
     const top = cascade.get(key(tenantId, goal.cycleId, "top", goal.id));
     if (goal.isTopLevel && (!top || JSON.stringify({ ...fromSummaryEntity(top), updatedAt: "" }) !== fingerprint(goal, ownerName))) problems.push(`cascadeindex: organisation goal ${goal.id} row is ${top ? "stale" : "missing"}`);
-    // The stamp on every manager above must be no older than the goal's last summary change, or a dashboard computed before it would still be served.
-    const changedAt = placed ? String(placed.updatedAt) : goal.updatedAt;
-    for (const manager of await directory.getManagerChain(tenantId, goal.ownerId)) {
-      const stamp = stamps.get(key(tenantId, manager.id, "stamp"));
-      if (!stamp || String(stamp.changedAt) < changedAt) problems.push(`dashboards: stamp of ${manager.id} is older than goal ${goal.id}'s change at ${changedAt}`);
-    }
   }
 
   for (const [rowKey, pointer] of pointers) {

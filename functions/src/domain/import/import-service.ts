@@ -45,7 +45,7 @@ export interface ImportDeps {
   /** Reads stored goals; the import writes through `writer`. */
   goals: Pick<GoalRepository, "getGoal" | "listGoalsByOwner">;
   writer: ImportGoalWriter;
-  views: Omit<ImportViewDeps, "clock">;
+  views: ImportViewDeps;
   cycles: CycleRepository;
   mappings: ImportMappingStore;
   listPeople(tenantId: string): AsyncIterable<Person>;
@@ -346,7 +346,7 @@ export async function runImport(deps: ImportDeps, principal: Principal, source: 
     await retryWhenBusy(() => indexImportedGoals(deps.views, tenantId, done, created, placementOf));
   }
   const viewStep = (step: string) => report({ phase: `updating views: ${step}`, done: counts.processed, total, detail: detail() });
-  await retryWhenBusy(() => finishImportViews({ ...deps.views, clock: deps.clock }, tenantId, owners, prepared.people, prepared.owners, viewStep));
+  await retryWhenBusy(() => finishImportViews(deps.views, tenantId, owners, prepared.people, viewStep));
   if (failure) throw describeWriteFailure(failure, written, await countPlanned(deps, tenantId, prepared, planned));
   counts.processed = total;
   return detail();

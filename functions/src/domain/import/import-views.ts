@@ -1,29 +1,23 @@
 /** What an import's written goals change besides themselves, brought up to date in bulk once the goals
  * are written (instead of one chain walk per goal): each goal's summary in the cascade index, placed
- * from the directory already read, as each part of the goals is written; then the team roll-ups, rebuilt in one pass; and one change stamp for
- * every manager above an owner, so their dashboards are computed again. */
+ * from the directory already read, as each part of the goals is written; then the team roll-ups, which
+ * the dashboards read, rebuilt in one pass. */
 import { ROOT_PLACEMENT, type CascadeIndex, type Placement } from "../cascade-ports.js";
-import type { DashboardSnapshots } from "../dashboard-service.js";
 import { runLimited } from "../run-limited.js";
-import type { Clock } from "../ports.js";
 import type { Goal, Person } from "../types.js";
-import type { OwnerIndex } from "./import-owners.js";
 
 export interface ImportViewDeps {
   cascadeIndex: Pick<CascadeIndex, "indexGoal"> & {
     /** Goals indexed for the first time, whose owners are in the directory: in bulk. */
     indexNewGoals(tenantId: string, entries: ReadonlyArray<{ goal: Goal; placement: { managerKey: string; ownerName: string } }>): Promise<void>;
   };
-  snapshots: Pick<DashboardSnapshots, "markChanged">;
   /** Rebuilds the tenant's roll-ups from the directory as the import read it. */
   rebuildRollUps(tenantId: string, people: readonly Person[]): Promise<unknown>;
-  clock: Clock;
 }
 
-export type ViewPart = "roll-ups" | "dashboards";
+export type ViewPart = "roll-ups";
 
 const INDEX_CONCURRENCY = 16;
-const STAMP_CHUNK = 200;
 
 /** Where each owner's goals sit in the cascade index, from the directory the import read. */
 export function placementsOf(people: readonly Person[]): (ownerId: string) => Placement {
@@ -47,16 +41,9 @@ export async function indexImportedGoals(deps: Pick<ImportViewDeps, "cascadeInde
   await runLimited(others, INDEX_CONCURRENCY, (goal) => deps.cascadeIndex.indexGoal(goal, placementOf(goal.ownerId)));
 }
 
-/** Once the goals are written: the team roll-ups, rebuilt in one pass, and one change stamp for every
- * manager above an owner whose goals were written. `step` hears of each part as it starts. */
-export async function finishImportViews(deps: Omit<ImportViewDeps, "cascadeIndex">, tenantId: string, ownerIds: ReadonlySet<string>, people: readonly Person[], owners: OwnerIndex, step: (part: ViewPart) => void = () => {}): Promise<void> {
+/** Once the goals are written: the team roll-ups, rebuilt in one pass. `step` hears of each part as it starts. */
+export async function finishImportViews(deps: Omit<ImportViewDeps, "cascadeIndex">, tenantId: string, ownerIds: ReadonlySet<string>, people: readonly Person[], step: (part: ViewPart) => void = () => {}): Promise<void> {
   if (ownerIds.size === 0) return;
   step("roll-ups");
   await deps.rebuildRollUps(tenantId, people);
-  step("dashboards");
-  const managers = new Set<string>();
-  for (const ownerId of ownerIds) for (const id of owners.chainOf(ownerId)) managers.add(id);
-  const ids = [...managers];
-  const now = deps.clock.now();
-  for (let i = 0; i < ids.length; i += STAMP_CHUNK) await deps.snapshots.markChanged(tenantId, ids.slice(i, i + STAMP_CHUNK), now);
 }
