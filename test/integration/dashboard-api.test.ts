@@ -1,5 +1,5 @@
 /** The dashboard and the CSV export over HTTP, against figures computed by hand; who may see them;
- * snapshots that move when the team changes; comments and kudos on a goal, with names. */
+ * figures that move when the team changes; comments and kudos on a goal, with names. */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { buildCycle, buildGoalBody, startApiHarness, type ApiHarness } from "../support/api-harness.js";
 import { buildPerson } from "../support/org-builder.js";

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MICROS = 1_000_000;
 /** Progress of goals that may fall behind is kept to a tenth of a percent. */
 const PROGRESS_STEPS = 1000;
-/** Check-ins are kept to five minutes, the age a dashboard snapshot could already have. */
+/** Check-ins are kept to five minutes: finer than any figure a dashboard shows needs. */
 export const CHECK_IN_BUCKET_MS = 5 * 60 * 1000;
 /** Check-ins older than this count for no figure, so they are dropped. */
 const CHECK_IN_HORIZON_MS = 14 * DAY_MS;

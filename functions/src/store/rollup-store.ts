@@ -1,8 +1,8 @@
 /** Team roll-ups in Table Storage (see domain/team-rollup-service.ts). One partition per person:
  * their own contribution per cycle (o|cycle), and for each direct report the report's subtree roll-up
  * per cycle (t|cycle|report) and head count (p|report). A dashboard is one query of the manager's
- * partition; a chain step is one query of the person's partition. Roll-ups are JSON split over
- * properties like dashboard snapshots. */
+ * partition; a chain step is one query of the person's partition. Roll-ups are JSON, split over
+ * properties p0, p1, … when longer than one string property holds. */
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import { AppError } from "../domain/errors.js";
 import type { RollUpRecordValue } from "../domain/team-rollup-rebuild.js";
