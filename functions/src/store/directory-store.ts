@@ -186,19 +186,23 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
     return found.filter((entity): entity is Entity => entity !== null);
   }
 
-  /** People by id. In a few shards, their whole shards by key range (a request per partition); in more,
-   * the rows that can hold them by key, as an update reads them, which in a large tenant is a row per
-   * person rather than a scan of each partition. */
+  const isMarkedSplit = async (tenantId: string) => (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
+
+  /** People by id: their whole shards by key range, a request per partition, where the shards are whole
+   * rows (a partition of them is small) or few. In a tenant marked split, people in more shards than
+   * there are partitions are read as an update reads them: the sub-shard row of each, by key, rather
+   * than every row of each of their shards. */
   async function loadPeople(tenantId: string, ids: Set<string>): Promise<Map<number, LoadedShard>> {
     const wanted = new Set([...ids].map(shardOf));
     if (wanted.size > SHARD_SCAN_THRESHOLD) return loadAllShards(tenantId);
-    return wanted.size > PARTITION_COUNT ? loadForUpdate(tenantId, ids) : readShardRanges(tenantId, wanted);
+    if (wanted.size <= PARTITION_COUNT || !(await isMarkedSplit(tenantId))) return readShardRanges(tenantId, wanted);
+    return loadForUpdate(tenantId, ids, true);
   }
 
   /** For an incremental update: of each shard holding the people, the whole row and the rows of their
    * sub-shards only, so a large tenant's update reads (and rewrites) a fraction of each shard. In a
    * tenant marked split there is no whole row to read, and new rows are sub-shard rows. */
-  async function loadForUpdate(tenantId: string, ids: Iterable<string>): Promise<Map<number, LoadedShard>> {
+  async function loadForUpdate(tenantId: string, ids: Iterable<string>, isKnownSplit = false): Promise<Map<number, LoadedShard>> {
     const subs = new Map<number, Set<number>>();
     for (const id of ids) {
       const shard = shardOf(id);
@@ -207,8 +211,8 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       subs.set(shard, set);
     }
     // Looking for the split mark costs a request; it saves one key per shard, so only many shards repay it.
-    const isMarked = async () => (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
-    const isSplit = subs.size > PARTITION_COUNT && (await isMarked());
+    const isMarked = () => isMarkedSplit(tenantId);
+    const isSplit = isKnownSplit || (subs.size > PARTITION_COUNT && (await isMarked()));
     const keys: Array<{ partition: number; rowKey: string }> = [];
     for (const [shard, set] of subs) {
       const partition = shard % PARTITION_COUNT;
