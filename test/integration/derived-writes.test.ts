@@ -6,7 +6,7 @@ import { withCascadeIndex } from "../../functions/src/domain/cascade-indexing.js
 import { buildTestGoal } from "../support/test-goals.js";
 import type { Goal } from "../../functions/src/domain/types.js";
 import { placementPointerAt } from "../../functions/src/store/goal-pointers.js";
-import { CASCADE_TABLE, createCascadeIndex } from "../../functions/src/store/cascade-index.js";
+import { CASCADE_TABLE, createCascadeIndex, PACK_ROW } from "../../functions/src/store/cascade-index.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { createGoalStore } from "../../functions/src/store/goal-store.js";
 import { createTableFactory, makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
@@ -43,7 +43,7 @@ describe("writes that leave the summary as it was", () => {
     const child = await read(TABLE_NAMES.children, makeKey(tenantId, goal.parentId!), goal.id);
     const at = placementPointerAt(tenantId, goal.id);
     const pointer = await factory.getClient(CASCADE_TABLE).getEntity<{ managerKey: string; cycleId: string; ownerId: string }>(at.partitionKey, at.rowKey);
-    const row = await read(CASCADE_TABLE, makeKey(tenantId, pointer.cycleId, "m", pointer.managerKey), makeKey(pointer.ownerId, goal.id));
+    const row = await read(CASCADE_TABLE, makeKey(tenantId, pointer.cycleId, "m", pointer.managerKey), PACK_ROW);
     return { child, row };
   }
 

@@ -1,9 +1,15 @@
-/** The cascade index in Table Storage. One partition per (tenant, cycle, manager) holds a summary row
- * per goal of that manager's direct reports, so a subtree view reads one partition per manager in
+/** The cascade index in Table Storage. One partition per (tenant, cycle, manager) holds the summaries
+ * of the goals of that manager's direct reports, so a subtree view reads one partition per manager in
  * the subtree and nothing else; organisation goals have their own partition per cycle. A pointer
- * per goal remembers where its row is, so a manager or cycle change moves exactly one row.
- * Rows carry the goal's updatedAt: an index write that lost a race never replaces a newer row, and
- * readers keep a row only where its owner's current manager says it belongs. */
+ * per goal remembers where its summary is, so a manager or cycle change moves exactly one summary.
+ * A partition's summaries are packed into one entity (the pack, row "!pack"), read with one point
+ * read: a team's goals fit it many times over. A partition whose summaries outgrow one entity keeps a
+ * row per goal instead, read with a query of the partition, and its pack row says so. Partitions
+ * written before packs (a row per goal, no pack row) are read as rows, and folded into a pack at their
+ * next write; a tenant whose first index write found nothing of it stored is marked, so a partition
+ * without a pack there is known to be empty.
+ * Summaries carry the goal's updatedAt: an index write that lost a race never replaces a newer one,
+ * and readers keep a summary only where its owner's current manager says it belongs. */
 import { ROOT_PLACEMENT, summariseGoal, type CascadeIndex, type GoalSummary, type Placement } from "../domain/cascade-ports.js";
 import type { TransactionAction } from "@azure/data-tables";
 import { runLimited } from "../domain/run-limited.js";
@@ -11,10 +17,23 @@ import type { Goal } from "../domain/types.js";
 import { toTransactions } from "./import-goal-writes.js";
 import { legacyPlacementPointerAt, placementPointerAt, type RowAddress } from "./goal-pointers.js";
 import { isStorageBusy, isStorageUnreachable } from "./storage-timeout.js";
-import { assertEntityWithinLimits, getEntityOrNull, isConflict, makeKey, quoteOData, type TableFactory } from "./tables.js";
+import { createBoundedMap } from "../bounded-map.js";
+import { assertEntityWithinLimits, getEntityOrNull, isConflict, joinChunks, makeKey, prefixUpperBound, quoteOData, splitChunks, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
 const MAX_ATTEMPTS = 4;
+/** A pack is read, changed and written back under its ETag; writers of one team may meet there. */
+const PACK_ATTEMPTS = 8;
+const PACK_RETRY_DELAY_MS = 20;
+/** The pack's row, before any goal's row in its partition (goal and owner ids begin with a letter). */
+export const PACK_ROW = "!pack";
+/** Characters of summaries one pack holds (about a thousand goals): an entity holds at most 1 MiB. */
+export const PACK_MAX_CHARS = 450_000;
+/** What this process knows of a tenant's layout: marked as holding packs only (for good), holding rows
+ * from before packs (for good), or not marked when last read. Forgetting one costs a read. */
+const tenantLayouts = createBoundedMap<string, { layout: "packs" | "rows" | "unmarked"; at: number }>(10_000);
+/** A tenant not marked is looked at again after this long: its first write may have marked it. */
+const UNMARKED_RECHECK_MS = 60_000;
 const BULK_CONCURRENCY = 16;
 /** Before a bulk transaction that did not get through is sent again: longer at each attempt. */
 export const BULK_RETRY_DELAY_MS = 500;
@@ -30,8 +49,13 @@ export interface NewIndexEntry {
 
 interface Location {
   partitionKey: string;
+  /** The goal's row in a partition kept as rows. */
   rowKey: string;
 }
+
+/** A change to one partition: a summary written unless a newer one is there, or one removed unless
+ * it holds a version newer than `upTo` (null: whatever it holds). */
+type Change = { kind: "put"; location: Location; summary: GoalSummary } | { kind: "drop"; location: Location; goalId: string; upTo: string | null };
 
 interface Pointer {
   cycleId: string;
@@ -52,11 +76,51 @@ function topAt(tenantId: string, cycleId: string, goalId: string): Location {
   return { partitionKey: topPartition(tenantId, cycleId), rowKey: goalId };
 }
 
+/** The mark of a tenant whose partitions all have a pack row, or are empty. */
+const layoutMark = (tenantId: string) => ({ partitionKey: makeKey(tenantId, "layout"), rowKey: "packs" });
+
 const isSameLocation = (a: Location, b: Location) => a.partitionKey === b.partitionKey && a.rowKey === b.rowKey;
 
-function toEntity(location: Location, summary: GoalSummary): Record<string, unknown> {
+export function toSummaryEntity(location: Location, summary: GoalSummary): Record<string, unknown> {
   const { flags, ...rest } = summary;
   return { ...location, ...rest, parentId: rest.parentId ?? "", confidence: rest.confidence ?? "", lastCheckInAt: rest.lastCheckInAt ?? "", dueDate: rest.dueDate ?? "", flags: JSON.stringify(flags) };
+}
+
+/** The summaries of a pack row, or "rows" when its partition keeps a row per goal. */
+export function readPackRow(entity: Record<string, unknown>): GoalSummary[] | "rows" {
+  if (entity["layout"] === "rows") return "rows";
+  return JSON.parse(joinChunks(entity, Number(entity["chunks"] ?? 0)) || "[]") as GoalSummary[];
+}
+
+function toPackRow(partitionKey: string, text: string): Record<string, unknown> {
+  const chunks = splitChunks(text);
+  return { partitionKey, rowKey: PACK_ROW, layout: "pack", chunks: Object.keys(chunks).length, ...chunks };
+}
+
+/** The row a summary has in its partition when the partition keeps rows. */
+function rowKeyIn(tenantId: string, partitionKey: string, summary: GoalSummary): string {
+  return partitionKey === topPartition(tenantId, summary.cycleId) ? summary.id : makeKey(summary.ownerId, summary.id);
+}
+
+/** Applies the changes to a partition's summaries, one per goal: a summary written replaces the goal's
+ * other one there (an owner change within the partition), and one removed is removed only from the row
+ * named. False when nothing changed. */
+function applyChanges(tenantId: string, partitionKey: string, goals: Map<string, GoalSummary>, changes: readonly Change[]): boolean {
+  let changed = false;
+  for (const change of changes) {
+    if (change.kind === "put") {
+      const current = goals.get(change.summary.id);
+      if (current && (current.updatedAt > change.summary.updatedAt || JSON.stringify(current) === JSON.stringify(change.summary))) continue;
+      goals.set(change.summary.id, change.summary);
+      changed = true;
+    } else {
+      const current = goals.get(change.goalId);
+      if (!current || rowKeyIn(tenantId, partitionKey, current) !== change.location.rowKey || (change.upTo !== null && current.updatedAt > change.upTo)) continue;
+      goals.delete(change.goalId);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 export function fromSummaryEntity(e: Record<string, unknown>): GoalSummary {
@@ -84,15 +148,118 @@ export function fromSummaryEntity(e: Record<string, unknown>): GoalSummary {
 export function createCascadeIndex(factory: TableFactory): CascadeIndex & { readonly tables: string[]; indexNewGoals(tenantId: string, entries: readonly NewIndexEntry[]): Promise<void> } {
   const table = factory.getClient(CASCADE_TABLE);
 
-  async function listPartition(partitionKey: string): Promise<GoalSummary[]> {
-    const rows: GoalSummary[] = [];
-    for await (const e of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${quoteOData(partitionKey)}` } })) rows.push(fromSummaryEntity(e));
+  /** A partition's rows of one goal each (a partition kept as rows, or written before packs). */
+  async function listRows(partitionKey: string): Promise<Array<{ rowKey: string; etag: string; summary: GoalSummary }>> {
+    const rows: Array<{ rowKey: string; etag: string; summary: GoalSummary }> = [];
+    const filter = `PartitionKey eq ${quoteOData(partitionKey)}`;
+    for await (const e of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      if (!e.rowKey!.startsWith("!")) rows.push({ rowKey: e.rowKey!, etag: e.etag, summary: fromSummaryEntity(e) });
+    }
     return rows;
+  }
+
+  /** Whether the tenant is marked as holding packs only. */
+  async function isMarkedPacked(tenantId: string): Promise<boolean> {
+    const known = tenantLayouts.get(tenantId);
+    if (known && (known.layout !== "unmarked" || Date.now() - known.at < UNMARKED_RECHECK_MS)) return known.layout === "packs";
+    const mark = layoutMark(tenantId);
+    const isMarked = (await getEntityOrNull(table, mark.partitionKey, mark.rowKey)) !== null;
+    tenantLayouts.set(tenantId, { layout: isMarked ? "packs" : "unmarked", at: Date.now() });
+    return isMarked;
+  }
+
+  /** Marks a tenant of which nothing is stored here yet: from now on its partitions are all packed. */
+  async function markIfNew(tenantId: string): Promise<boolean> {
+    if (await isMarkedPacked(tenantId)) return true;
+    if (tenantLayouts.get(tenantId)?.layout === "rows") return false;
+    const prefix = `${tenantId}|`;
+    const filter = `PartitionKey ge ${quoteOData(prefix)} and PartitionKey lt ${quoteOData(prefixUpperBound(prefix))}`;
+    const first = await table.listEntities({ queryOptions: { filter, select: ["PartitionKey"] } }).byPage({ maxPageSize: 1 }).next();
+    if (!first.done && first.value.length > 0) {
+      // What another writer stored since the mark was read comes after that writer's mark.
+      const mark = layoutMark(tenantId);
+      const isMarked = (await getEntityOrNull(table, mark.partitionKey, mark.rowKey)) !== null;
+      tenantLayouts.set(tenantId, { layout: isMarked ? "packs" : "rows", at: Date.now() });
+      return isMarked;
+    }
+    await table.createEntity(layoutMark(tenantId)).catch((error: unknown) => {
+      if (!isConflict(error, "exists")) throw error;
+    });
+    tenantLayouts.set(tenantId, { layout: "packs", at: Date.now() });
+    return true;
+  }
+
+  async function listPartition(tenantId: string, partitionKey: string): Promise<GoalSummary[]> {
+    const pack = await getEntityOrNull<Record<string, unknown>>(table, partitionKey, PACK_ROW);
+    const packed = pack ? readPackRow(pack) : null;
+    if (packed && packed !== "rows") return packed;
+    if (!pack && (await isMarkedPacked(tenantId))) return [];
+    return (await listRows(partitionKey)).map((r) => r.summary);
+  }
+
+  /** Applies changes to one partition: to its pack, read and written back under its ETag; to its rows
+   * when it keeps rows. A partition without a pack gets one holding its rows and the changes (its
+   * rows are then deleted); one whose summaries outgrow a pack is turned into rows. `isBulk`: a
+   * write among many, sent again when storage was briefly away. */
+  async function changePartition(tenantId: string, partitionKey: string, changes: readonly Change[], isBulk: boolean): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const pack = await getEntityOrNull<Record<string, unknown>>(table, partitionKey, PACK_ROW);
+        const packed = pack ? readPackRow(pack) : null;
+        if (packed === "rows") {
+          for (const change of changes) {
+            if (change.kind === "put") await writeRow(change.location, change.summary);
+            else await deleteRow(change.location, change.upTo);
+          }
+          return;
+        }
+        const folded = packed ? [] : (await markIfNew(tenantId)) ? [] : await listRows(partitionKey);
+        const goals = new Map((packed ?? folded.map((r) => r.summary)).map((g) => [g.id, g]));
+        if (!applyChanges(tenantId, partitionKey, goals, changes) && pack) return;
+        const summaries = [...goals.values()].sort((a, b) => (a.ownerId + "|" + a.id < b.ownerId + "|" + b.id ? -1 : 1));
+        const text = JSON.stringify(summaries);
+        if (text.length > PACK_MAX_CHARS) {
+          await turnIntoRows(tenantId, partitionKey, summaries, pack?.etag ?? null);
+          return;
+        }
+        const row = toPackRow(partitionKey, text);
+        assertEntityWithinLimits(row);
+        if (pack) await table.updateEntity(row as never, "Replace", { etag: pack.etag });
+        else await table.createEntity(row as never);
+        // The pack now answers for the partition; the rows it took in are only left over.
+        for (const r of folded) await deleteUnchangedRow(partitionKey, r.rowKey, r.etag);
+        return;
+      } catch (error) {
+        const isRace = isConflict(error, "exists", "stale") && attempt < PACK_ATTEMPTS;
+        if (!isRace && !(isBulk && isTransient(error) && attempt < MAX_ATTEMPTS)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, isRace ? PACK_RETRY_DELAY_MS * attempt * Math.random() : BULK_RETRY_DELAY_MS * attempt));
+      }
+    }
+  }
+
+  /** Keeps a partition whose summaries outgrew its pack as rows: the rows first, then the pack row that
+   * says so, under the ETag of the pack the summaries came from (readers keep reading the pack until then). */
+  async function turnIntoRows(tenantId: string, partitionKey: string, summaries: GoalSummary[], etag: string | null): Promise<void> {
+    const entities = summaries.map((s) => toSummaryEntity({ partitionKey, rowKey: rowKeyIn(tenantId, partitionKey, s) }, s));
+    entities.forEach(assertEntityWithinLimits);
+    const upsert = (entity: Record<string, unknown>): TransactionAction[] => [["upsert", entity as never, "Replace"]];
+    await runLimited(toTransactions(entities, upsert), BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
+    const kept = new Set(entities.map((e) => String(e["rowKey"])));
+    for (const r of await listRows(partitionKey)) if (!kept.has(r.rowKey)) await deleteUnchangedRow(partitionKey, r.rowKey, r.etag);
+    const row = { partitionKey, rowKey: PACK_ROW, layout: "rows" };
+    if (etag) await table.updateEntity(row, "Replace", { etag });
+    else await table.createEntity(row);
+  }
+
+  async function deleteUnchangedRow(partitionKey: string, rowKey: string, etag: string): Promise<void> {
+    await table.deleteEntity(partitionKey, rowKey, { etag }).catch((error: unknown) => {
+      if (!isConflict(error, "gone", "stale")) throw error;
+    });
   }
 
   /** Writes the row unless a newer version of the goal is already there. */
   async function writeRow(location: Location, summary: GoalSummary): Promise<void> {
-    const entity = toEntity(location, summary);
+    const entity = toSummaryEntity(location, summary);
     assertEntityWithinLimits(entity);
     for (let attempt = 1; ; attempt++) {
       const current = await getEntityOrNull<{ updatedAt?: string }>(table, location.partitionKey, location.rowKey);
@@ -145,6 +312,9 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     });
   }
 
+  const put = (tenantId: string, location: Location, summary: GoalSummary) => changePartition(tenantId, location.partitionKey, [{ kind: "put", location, summary }], false);
+  const drop = (tenantId: string, location: Location, goalId: string, upTo: string | null) => changePartition(tenantId, location.partitionKey, [{ kind: "drop", location, goalId, upTo }], false);
+
   async function indexGoal(goal: Goal, pending: Placement | Promise<Placement>): Promise<void> {
     const { tenantId } = goal;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -158,16 +328,16 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
       };
       const summary = summariseGoal(goal, pointer.ownerName);
       const target = placedAt(tenantId, pointer, goal.id);
-      await writeRow(target, summary);
-      if (goal.isTopLevel) await writeRow(topAt(tenantId, goal.cycleId, goal.id), summary);
+      await put(tenantId, target, summary);
+      if (goal.isTopLevel) await put(tenantId, topAt(tenantId, goal.cycleId, goal.id), summary);
       const isUnchanged = stored && stored.managerKey === pointer.managerKey && stored.cycleId === pointer.cycleId && stored.ownerId === pointer.ownerId && stored.isTopLevel === pointer.isTopLevel && stored.ownerName === pointer.ownerName;
       if (isUnchanged) return;
       if (!(await savePointer(tenantId, goal.id, pointer, stored && !stored.isLegacy ? stored.etag : null))) continue;
       if (!stored) return;
       if (stored.isLegacy) await deletePointer(legacyPlacementPointerAt(tenantId, goal.id), stored.etag);
       const previous = placedAt(tenantId, stored, goal.id);
-      if (!isSameLocation(previous, target)) await deleteRow(previous, goal.updatedAt);
-      if (stored.isTopLevel && (!goal.isTopLevel || stored.cycleId !== goal.cycleId)) await deleteRow(topAt(tenantId, stored.cycleId, goal.id), goal.updatedAt);
+      if (!isSameLocation(previous, target)) await drop(tenantId, previous, goal.id, goal.updatedAt);
+      if (stored.isTopLevel && (!goal.isTopLevel || stored.cycleId !== goal.cycleId)) await drop(tenantId, topAt(tenantId, stored.cycleId, goal.id), goal.id, goal.updatedAt);
       return;
     }
     throw new Error(`The cascade index of goal ${goal.id} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
@@ -176,21 +346,21 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
   async function removeGoal(tenantId: string, goalId: string): Promise<void> {
     const stored = await readPointer(tenantId, goalId);
     if (!stored) return;
-    await deleteRow(placedAt(tenantId, stored, goalId), null);
-    if (stored.isTopLevel) await deleteRow(topAt(tenantId, stored.cycleId, goalId), null);
+    await drop(tenantId, placedAt(tenantId, stored, goalId), goalId, null);
+    if (stored.isTopLevel) await drop(tenantId, topAt(tenantId, stored.cycleId, goalId), goalId, null);
     await deletePointer(stored.isLegacy ? legacyPlacementPointerAt(tenantId, goalId) : placementPointerAt(tenantId, goalId), stored.etag);
   }
 
-  /** Goals that have never been indexed (just created): their rows in transactions per partition, then
-   * their pointers. Writing them again is harmless, so an interrupted run is simply repeated. */
+  /** Goals that have never been indexed (just created): their summaries into each partition's pack
+   * (one read and one write a partition), then their pointers in transactions. Writing them again is
+   * harmless, so an interrupted run is simply repeated. */
   async function indexNewGoals(tenantId: string, entries: readonly NewIndexEntry[]): Promise<void> {
-    const byPartition = new Map<string, Array<Record<string, unknown>>>();
+    const byPartition = new Map<string, Change[]>();
     const add = (location: Location, summary: GoalSummary) => {
-      const entity = toEntity(location, summary);
-      assertEntityWithinLimits(entity);
       const list = byPartition.get(location.partitionKey);
-      if (list) list.push(entity);
-      else byPartition.set(location.partitionKey, [entity]);
+      const change: Change = { kind: "put", location, summary };
+      if (list) list.push(change);
+      else byPartition.set(location.partitionKey, [change]);
     };
     for (const { goal, placement } of entries) {
       const summary = summariseGoal(goal, placement.ownerName);
@@ -205,10 +375,9 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
       if (list) list.push(entity);
       else pointers.set(entity.partitionKey, [entity]);
     }
+    await runLimited([...byPartition], BULK_CONCURRENCY, ([partitionKey, changes]) => changePartition(tenantId, partitionKey, changes, true));
+    // The pointers last: a goal whose pointer is written has its summaries.
     const upsert = (entity: Record<string, unknown>): TransactionAction[] => [["upsert", entity as never, "Replace"]];
-    const batches = [...byPartition.values()].flatMap((list) => toTransactions(list, upsert));
-    await runLimited(batches, BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
-    // The pointers last: a goal whose pointer is written has its rows.
     const pointerBatches = [...pointers.values()].flatMap((list) => toTransactions(list, upsert));
     await runLimited(pointerBatches, BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
   }
@@ -231,8 +400,8 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
   return {
     tables: [CASCADE_TABLE],
     indexNewGoals,
-    listGoalsPlacedUnder: (tenantId, cycleId, managerKey) => listPartition(placedPartition(tenantId, cycleId, managerKey)),
-    listTopLevelGoals: (tenantId, cycleId) => listPartition(topPartition(tenantId, cycleId)),
+    listGoalsPlacedUnder: (tenantId, cycleId, managerKey) => listPartition(tenantId, placedPartition(tenantId, cycleId, managerKey)),
+    listTopLevelGoals: (tenantId, cycleId) => listPartition(tenantId, topPartition(tenantId, cycleId)),
     indexGoal,
     removeGoal,
   };

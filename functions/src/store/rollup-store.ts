@@ -8,25 +8,10 @@ import { AppError } from "../domain/errors.js";
 import type { RollUpRecordValue } from "../domain/team-rollup-rebuild.js";
 import type { RollUpRows, RollUpSlot } from "../domain/team-rollup-service.js";
 import type { RollUp } from "../domain/team-rollups.js";
-import { assertEntityWithinLimits, filterByPrefix, isConflict, makeKey, prefixUpperBound, quoteOData, TABLE_LIMITS, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, filterByPrefix, isConflict, joinChunks, makeKey, prefixUpperBound, quoteOData, splitChunks, TABLE_LIMITS, type TableFactory } from "./tables.js";
 import { tenantFilter } from "./tenant-data.js";
 import { toTransactions } from "./import-goal-writes.js";
 import { runLimited } from "../domain/run-limited.js";
-
-/** A value too long for one string property is kept in properties p0, p1, … of one entity. */
-const CHUNK_CHARS = TABLE_LIMITS.maxStringChars - 1024;
-
-function splitChunks(text: string): Record<string, string> {
-  const chunks: Record<string, string> = {};
-  for (let i = 0; i * CHUNK_CHARS < text.length; i++) chunks[`p${i}`] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
-  return chunks;
-}
-
-function joinChunks(entity: Record<string, unknown>, count: number): string {
-  let text = "";
-  for (let i = 0; i < count; i++) text += String(entity[`p${i}`] ?? "");
-  return text;
-}
 
 export const ROLLUPS_TABLE = "rollups";
 

@@ -152,6 +152,21 @@ export async function deleteUnchanged(client: TableClient, partitionKey: string,
 /** Azurite does not enforce the service's limits; these checks keep local and Azure behaviour the same. */
 export const TABLE_LIMITS = { maxEntityBytes: 1024 * 1024, maxProperties: 252, maxStringChars: 32 * 1024, maxBatch: 100, maxBatchBytes: 4 * 1024 * 1024 };
 
+/** A value too long for one string property is kept in properties p0, p1, … of one entity. */
+const CHUNK_CHARS = TABLE_LIMITS.maxStringChars - 1024;
+
+export function splitChunks(text: string): Record<string, string> {
+  const chunks: Record<string, string> = {};
+  for (let i = 0; i * CHUNK_CHARS < text.length; i++) chunks[`p${i}`] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  return chunks;
+}
+
+export function joinChunks(entity: Record<string, unknown>, count: number): string {
+  let text = "";
+  for (let i = 0; i < count; i++) text += String(entity[`p${i}`] ?? "");
+  return text;
+}
+
 /** Every entity passes here before it is written or batched. */
 export function assertEntityWithinLimits(entity: object): void {
   const keys = Object.keys(entity);

@@ -1,11 +1,13 @@
 /** Checks a tenant's goals against every index kept beside them, reading storage directly: the goal
  * pointer (goalindex), the children lists (goalchildren), the cascade index (cascadeindex: pointer,
- * placed row, organisation row). Returns every disagreement found. */
+ * placed summary, organisation summary, in a partition's pack or its rows). Returns every
+ * disagreement found. */
 import { ROOT_PLACEMENT, summariseGoal } from "../../../functions/src/domain/cascade-ports.js";
 import type { DirectoryReader } from "../../../functions/src/domain/ports.js";
 import { computeGoalProgress } from "../../../functions/src/contracts/progress.js";
 import type { Goal } from "../../../functions/src/domain/types.js";
-import { fromSummaryEntity } from "../../../functions/src/store/cascade-index.js";
+import { type GoalSummary } from "../../../functions/src/domain/cascade-ports.js";
+import { fromSummaryEntity, PACK_ROW, readPackRow } from "../../../functions/src/store/cascade-index.js";
 import { fromGoalEntity, type GoalEntity } from "../../../functions/src/store/goal-entity.js";
 import { pointerShard } from "../../../functions/src/store/goal-pointers.js";
 import { readTenantRows } from "../../support/table-scan.js";
@@ -35,6 +37,23 @@ export async function checkConsistency(connectionString: string, tenantId: strin
   const problems: string[] = [];
   // A pointer in the goal's shard; else one kept where pointers were written before the shards.
   const goalPointerOf = (goalId: string) => pointers.get(key(tenantId, "i", pointerShard(goalId), goalId)) ?? pointers.get(key(tenantId, goalId, "g"));
+  // Each partition's summaries by goal id: its pack's, or its rows' when it has no pack or keeps rows.
+  const packs = new Map([...cascade.values()].filter((r) => r.rowKey === PACK_ROW).map((r) => [String(r.partitionKey), readPackRow(r)]));
+  const summaries = new Map<string, Map<string, GoalSummary>>();
+  const summaryRows: Array<{ partition: string; rowKey: string; summary: GoalSummary }> = [];
+  for (const row of cascade.values()) {
+    const partition = String(row.partitionKey);
+    if (row.rowKey === PACK_ROW || partition.includes("|ptr|") || partition.includes("|ptrs|") || partition === key(tenantId, "layout")) continue;
+    const pack = packs.get(partition);
+    if (pack && pack !== "rows") {
+      problems.push(`cascadeindex: row ${partition}/${String(row.rowKey)} is left beside its partition's pack`);
+      continue;
+    }
+    summaryRows.push({ partition, rowKey: String(row.rowKey), summary: fromSummaryEntity(row) });
+  }
+  for (const [partition, pack] of packs) if (pack !== "rows") summaryRows.push(...pack.map((summary) => ({ partition, rowKey: `${PACK_ROW}:${summary.id}`, summary })));
+  for (const { partition, summary } of summaryRows) summaries.set(partition, (summaries.get(partition) ?? new Map<string, GoalSummary>()).set(summary.id, summary));
+  const summaryOf = (partition: string, goalId: string) => summaries.get(partition)?.get(goalId);
   const placementPointerOf = (goalId: string) => cascade.get(key(tenantId, "ptrs", pointerShard(goalId), goalId)) ?? cascade.get(key(tenantId, "ptr", goalId, "p"));
 
   for (const goal of live.values()) {
@@ -54,10 +73,10 @@ export async function checkConsistency(connectionString: string, tenantId: strin
       continue;
     }
     const ownerName = String(cascadePointer.ownerName ?? "");
-    const placed = cascade.get(key(tenantId, goal.cycleId, "m", managerKey, goal.ownerId, goal.id));
-    if (!placed || JSON.stringify({ ...fromSummaryEntity(placed), updatedAt: "" }) !== fingerprint(goal, ownerName)) problems.push(`cascadeindex: goal ${goal.id} row is ${placed ? `stale (${describeDifference(fromSummaryEntity(placed), summariseGoal(goal, ownerName))})` : "missing"}`);
-    const top = cascade.get(key(tenantId, goal.cycleId, "top", goal.id));
-    if (goal.isTopLevel && (!top || JSON.stringify({ ...fromSummaryEntity(top), updatedAt: "" }) !== fingerprint(goal, ownerName))) problems.push(`cascadeindex: organisation goal ${goal.id} row is ${top ? "stale" : "missing"}`);
+    const placed = summaryOf(key(tenantId, goal.cycleId, "m", managerKey), goal.id);
+    if (!placed || JSON.stringify({ ...placed, updatedAt: "" }) !== fingerprint(goal, ownerName)) problems.push(`cascadeindex: goal ${goal.id} summary is ${placed ? `stale (${describeDifference(placed, summariseGoal(goal, ownerName))})` : "missing"}`);
+    const top = summaryOf(key(tenantId, goal.cycleId, "top"), goal.id);
+    if (goal.isTopLevel && (!top || JSON.stringify({ ...top, updatedAt: "" }) !== fingerprint(goal, ownerName))) problems.push(`cascadeindex: organisation goal ${goal.id} summary is ${top ? "stale" : "missing"}`);
   }
 
   for (const [rowKey, pointer] of pointers) {
@@ -70,20 +89,15 @@ export async function checkConsistency(connectionString: string, tenantId: strin
   }
   for (const row of cascade.values()) {
     const partition = String(row.partitionKey);
-    if (partition.includes("|ptr|")) {
-      if (!live.has(partition.split("|")[2]!)) problems.push(`cascadeindex: pointer of missing goal ${partition}`);
-      continue;
-    }
-    if (partition.includes("|ptrs|")) {
-      if (!live.has(String(row.rowKey))) problems.push(`cascadeindex: pointer of missing goal ${String(row.rowKey)}`);
-      continue;
-    }
-    const goalId = String(row.id);
-    const goal = live.get(goalId);
-    const pointer = placementPointerOf(goalId);
+    if (partition.includes("|ptr|") && !live.has(partition.split("|")[2]!)) problems.push(`cascadeindex: pointer of missing goal ${partition}`);
+    if (partition.includes("|ptrs|") && !live.has(String(row.rowKey))) problems.push(`cascadeindex: pointer of missing goal ${String(row.rowKey)}`);
+  }
+  for (const { partition, rowKey, summary } of summaryRows) {
+    const goal = live.get(summary.id);
+    const pointer = placementPointerOf(summary.id);
     const isTop = partition.endsWith("|top");
     const isWhereExpected = goal && pointer && (isTop ? goal.isTopLevel && partition === key(tenantId, goal.cycleId, "top") : partition === key(tenantId, String(pointer.cycleId), "m", String(pointer.managerKey)));
-    if (!isWhereExpected) problems.push(`cascadeindex: row ${partition}/${String(row.rowKey)} is for a goal that is gone or elsewhere`);
+    if (!isWhereExpected) problems.push(`cascadeindex: summary ${partition}/${rowKey} is for a goal that is gone or elsewhere`);
   }
   return problems;
 }
