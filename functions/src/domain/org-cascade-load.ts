@@ -4,12 +4,12 @@
  *   level by level while the packs to read stay within MAX_PACK_READS (the root's direct reports always);
  * - one cascade-index partition per manager returned: the goals of the returned levels, and the goals
  *   one level below the deepest, which only tell which of its goals something is aligned to;
- * - the root's own goals;
+ * - the root's own goals, from the cascade-index partition of the root's manager (where the root is placed);
  * - for the managers of the deepest level's managers, their reports' head counts and subtree roll-ups
  *   (one query each: one in all when the answer stops at the root's direct reports).
  * Index rows in the wrong place (a move still settling) are ignored; rows of people gone from the
  * directory are kept, so a leaver's goals stay before their former manager. */
-import { summariseGoal, type CascadeDeps, type GoalSummary } from "./cascade-ports.js";
+import { ROOT_PLACEMENT, type CascadeDeps, type GoalSummary } from "./cascade-ports.js";
 import type { CascadePerson } from "./coverage.js";
 import type { RollUpRows } from "./team-rollup-service.js";
 import type { RollUp } from "./team-rollups.js";
@@ -86,10 +86,10 @@ export async function loadLevels(deps: OrgCascadeDeps, tenantId: string, root: P
   const above = depth === 0 ? [] : [...new Set(deepest.map((p) => p.managerId!))].filter((id) => levelOf.get(id) === depth - 1);
   const [placed, own, teams] = await Promise.all([
     mapLimited(managers, LOAD_CONCURRENCY, (m) => deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycleId, m.id)),
-    deps.goals.listGoalsByOwner(tenantId, root.id, { cycleId }),
+    deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycleId, root.managerId ?? ROOT_PLACEMENT),
     mapLimited(above, LOAD_CONCURRENCY, (id) => deps.rollUps.readTeam(tenantId, id, cycleId)),
   ]);
-  const goals = own.map((v) => summariseGoal(v.value, root.displayName));
+  const goals = own.filter((g) => g.ownerId === root.id).map((g) => ({ ...g, ownerName: root.displayName }));
   const below: LoadedLevels["below"] = [];
   const unknown = new Map<string, { managerId: string; rows: GoalSummary[] }>();
   managers.forEach((manager, i) => {

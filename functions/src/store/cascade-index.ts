@@ -214,7 +214,9 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
           return;
         }
         const folded = packed ? [] : (await markIfNew(tenantId)) ? [] : await listRows(partitionKey);
-        const goals = new Map((packed ?? folded.map((r) => r.summary)).map((g) => [g.id, g]));
+        const goals = new Map<string, GoalSummary>();
+        // A goal moved within a partition kept as rows may have had a row under each owner: the newer counts.
+        for (const g of packed ?? folded.map((r) => r.summary)) if ((goals.get(g.id)?.updatedAt ?? "") <= g.updatedAt) goals.set(g.id, g);
         if (!applyChanges(tenantId, partitionKey, goals, changes) && pack) return;
         const summaries = [...goals.values()].sort((a, b) => (a.ownerId + "|" + a.id < b.ownerId + "|" + b.id ? -1 : 1));
         const text = JSON.stringify(summaries);
