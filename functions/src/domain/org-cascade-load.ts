@@ -21,7 +21,7 @@ import type { Person } from "./types.js";
 export const MAX_PACK_READS = 16;
 
 export interface OrgCascadeDeps extends CascadeDeps {
-  rollUps: Pick<RollUpRows, "readTeam">;
+  rollUps: Pick<RollUpRows, "readTeam" | "read">;
 }
 
 /** The whole branch of a person at the deepest level whose reports are cut off, as kept in the roll-ups. */

@@ -3,7 +3,8 @@
  * look; private goals are shown (and counted) only to the owner and the owner's managers, so the
  * figures are always those of the goals the viewer can see. One answer reads the levels it returns
  * (see org-cascade-load.ts); the figures of the branches it cuts off come from the kept team roll-ups. */
-import type { CascadeDeps, GoalSummary } from "./cascade-ports.js";
+import type { GoalSummary } from "./cascade-ports.js";
+import type { RollUp } from "./team-rollups.js";
 import { computeCoverage, listWhiteSpaceCandidates, orderFromRoot, type CascadePerson, type CoverageResult, type GoalInsight } from "./coverage.js";
 import { readCutBranches } from "./org-cascade-branches.js";
 import { notFound } from "./errors.js";
@@ -15,8 +16,9 @@ import type { Principal } from "./types.js";
 import type { GoalRef, OrgCascade, OrgCascadeNode } from "../contracts/views.js";
 
 export const MAX_LISTED_GOALS = 50;
-/** Goals with nothing aligned to them in the subtree that are checked for goals aligned from elsewhere
- * (one query each); beyond these, what the subtree shows decides. */
+/** Goals with nothing aligned to them in the subtree that are checked for goals aligned from elsewhere;
+ * beyond these, what the subtree shows decides. Their owners' kept contributions say (one point read
+ * an owner); a goal they do not cover costs a query of what is aligned to it. */
 export const MAX_ELSEWHERE_CHECKS = 8;
 
 /** Everyone whose private goals the viewer may see: the whole view when they manage its root,
@@ -29,10 +31,21 @@ function findManagedIds(people: CascadePerson[], rootId: string, viewerId: strin
 
 const isCountedChild = (status: string) => status !== "rejected" && status !== "cancelled";
 
-async function findAlignedElsewhere(deps: CascadeDeps, tenantId: string, candidates: GoalSummary[]): Promise<Set<string>> {
+async function findAlignedElsewhere(deps: OrgCascadeDeps, tenantId: string, cycleId: string, candidates: GoalSummary[]): Promise<Set<string>> {
   const checked = candidates.slice(0, MAX_ELSEWHERE_CHECKS);
-  const children = await mapLimited(checked, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
-  return new Set(checked.filter((_, i) => children[i]!.some((c) => isCountedChild(c.value.status))).map((g) => g.id));
+  const owners = [...new Set(checked.map((g) => g.ownerId))];
+  const kept = await mapLimited(owners, LOAD_CONCURRENCY, (id) => deps.rollUps.read(tenantId, id, { kind: "own", cycleId }));
+  const alignmentOf = new Map(owners.map((id, i) => [id, (kept[i]?.value as RollUp | undefined)?.alignment]));
+  const found = new Set<string>();
+  const unknown: GoalSummary[] = [];
+  for (const goal of checked) {
+    const alignment = alignmentOf.get(goal.ownerId);
+    if (!alignment?.checked.includes(goal.id)) unknown.push(goal);
+    else if (alignment.aligned.includes(goal.id)) found.add(goal.id);
+  }
+  const children = await mapLimited(unknown, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
+  unknown.forEach((g, i) => children[i]!.some((c) => isCountedChild(c.value.status)) && found.add(g.id));
+  return found;
 }
 
 function listRefs(goals: GoalInsight[], test: (g: GoalInsight) => boolean, sort?: (a: GoalInsight, b: GoalInsight) => number): GoalRef[] {
@@ -82,7 +95,7 @@ export async function getOrgCascade(deps: OrgCascadeDeps, principal: Principal, 
   // People at the deepest level with reports: their branches are cut off and open as answers of their own.
   const managers = new Set(loaded.people.filter((p) => loaded.levelOf.get(p.id) === loaded.depth && (loaded.reportsOf.get(p.id)?.length ?? 0) > 0).map((p) => p.id));
   const candidates = listWhiteSpaceCandidates(root.id, loaded.people, goals, managers).filter((g) => !alignedBelow.has(g.id));
-  const alignedElsewhere = new Set([...alignedBelow, ...(await findAlignedElsewhere(deps, tenantId, candidates))]);
+  const alignedElsewhere = new Set([...alignedBelow, ...(await findAlignedElsewhere(deps, tenantId, cycle.id, candidates))]);
   const elapsedShare = computeElapsedShare(cycle, now);
   const branches = readCutBranches(loaded, managed, { cycle, now, riskMargin });
   const coverage = computeCoverage({ rootId: root.id, people: loaded.people, goals, rollUpGoals: [...loaded.goals, ...loaded.below.map((b) => b.goal)], alignedElsewhere, elapsedShare, riskMargin, managers, branches: branches.tallies });

@@ -75,6 +75,11 @@ export interface RollUp extends RollUpCounts {
   /** The same over public goals only: what someone outside the owners' management chains may see.
    * Absent from rows written before it was kept; the rebuild adds it. */
   public?: RollUpCounts;
+  /** A person's own contribution only: their goals that may be white space (`checked`, by id), and
+   * those of them something counted is aligned to, from anywhere (`aligned`). A cascade view decides
+   * from it whether such a goal has something aligned from outside the levels it read. Absent when
+   * the person has no such goal, and from rows written before it was kept. */
+  alignment?: { checked: string[]; aligned: string[] };
 }
 
 function emptyCounts(): RollUpCounts {
@@ -183,7 +188,10 @@ export function isWhiteSpaceCandidate(goal: Pick<Goal, "status" | "isTopLevel">,
 
 /** One person's own contribution from their goals of one cycle, and from their public goals. */
 export function computeContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date, context: ContributionContext): RollUp {
-  return { ...countContribution(owner, goals, now, context), public: countContribution(owner, goals.filter((g) => g.visibility === "public"), now, context) };
+  const contribution: RollUp = { ...countContribution(owner, goals, now, context), public: countContribution(owner, goals.filter((g) => g.visibility === "public"), now, context) };
+  const checked = goals.filter((g) => isWhiteSpaceCandidate(g, context.hasReports)).map((g) => g.id).sort();
+  if (checked.length > 0) contribution.alignment = { checked, aligned: checked.filter((id) => context.alignedTo.has(id)) };
+  return contribution;
 }
 
 function countContribution(owner: Pick<Person, "id" | "displayName">, goals: readonly Goal[], now: Date, context: ContributionContext): RollUpCounts {

@@ -174,8 +174,14 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     if (tenantLayouts.get(tenantId)?.layout === "rows") return false;
     const prefix = `${tenantId}|`;
     const filter = `PartitionKey ge ${quoteOData(prefix)} and PartitionKey lt ${quoteOData(prefixUpperBound(prefix))}`;
-    const first = await table.listEntities({ queryOptions: { filter, select: ["PartitionKey"] } }).byPage({ maxPageSize: 1 }).next();
-    if (!first.done && first.value.length > 0) {
+    let isEmpty = true;
+    // A page may come back empty with more to follow (Table Storage stops at partition boundaries).
+    for await (const page of table.listEntities({ queryOptions: { filter, select: ["PartitionKey"] } }).byPage({ maxPageSize: 1 })) {
+      if (page.length === 0) continue;
+      isEmpty = false;
+      break;
+    }
+    if (!isEmpty) {
       // What another writer stored since the mark was read comes after that writer's mark.
       const mark = layoutMark(tenantId);
       const isMarked = (await getEntityOrNull(table, mark.partitionKey, mark.rowKey)) !== null;
