@@ -6,6 +6,7 @@
  *   └─── O                o1: O's goal aligned to m1 from outside M's subtree (made, then deleted) */
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getOrgCascade } from "../../functions/src/domain/org-cascade.js";
+import type { RollUp } from "../../functions/src/domain/team-rollups.js";
 import type { Cycle, Person } from "../../functions/src/domain/types.js";
 import { startApiHarness, type ApiHarness } from "../support/api-harness.js";
 import { addPeople, buildOrgChart, buildRunningCycle, createActiveGoal, createGoal } from "../support/cascade-fixtures.js";
@@ -49,8 +50,8 @@ describe("goals aligned from elsewhere", () => {
   test("a contribution kept before it said so is no answer: the goal's aligned goals are read", async () => {
     const m2 = await createActiveGoal(api, org.M, { cycle, parentId: r1.id, title: "Halve the support backlog" });
     const own = await api.services.rollUps.store.read(api.tenantId, org.M.id, { kind: "own", cycleId: cycle.id });
-    const { alignment: _alignment, ...earlier } = own!.value as Record<string, unknown>;
-    await api.services.rollUps.store.write(api.tenantId, org.M.id, { kind: "own", cycleId: cycle.id }, earlier as never, own!.etag);
+    const { alignment: _alignment, ...earlier } = own!.value as RollUp;
+    await api.services.rollUps.store.write(api.tenantId, org.M.id, { kind: "own", cycleId: cycle.id }, earlier, own!.etag);
     const view = await viewTeam();
     expect(view.whiteSpace).toContain(m2.id);
     expect(view.childQueries).toBeGreaterThan(0);
