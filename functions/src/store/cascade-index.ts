@@ -18,7 +18,7 @@ import { toTransactions } from "./import-goal-writes.js";
 import { legacyPlacementPointerAt, placementPointerAt, type RowAddress } from "./goal-pointers.js";
 import { isStorageBusy, isStorageUnreachable } from "./storage-timeout.js";
 import { createBoundedMap } from "../bounded-map.js";
-import { assertEntityWithinLimits, getEntityOrNull, isConflict, joinChunks, makeKey, prefixUpperBound, quoteOData, splitChunks, type TableFactory } from "./tables.js";
+import { assertEntityWithinLimits, deleteUnchanged, getEntityOrNull, isConflict, joinChunks, makeKey, prefixUpperBound, quoteOData, splitChunks, type TableFactory } from "./tables.js";
 
 export const CASCADE_TABLE = "cascadeindex";
 const MAX_ATTEMPTS = 4;
@@ -235,7 +235,7 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
         if (pack) await table.updateEntity(row as never, "Replace", { etag: pack.etag });
         else await table.createEntity(row as never);
         // The pack now answers for the partition; the rows it took in are only left over.
-        for (const r of folded) await deleteUnchangedRow(partitionKey, r.rowKey, r.etag);
+        for (const r of folded) await deleteUnchanged(table, partitionKey, r.rowKey, r.etag);
         return;
       } catch (error) {
         const isRace = isConflict(error, "exists", "stale") && attempt < PACK_ATTEMPTS;
@@ -253,16 +253,10 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
     const upsert = (entity: Record<string, unknown>): TransactionAction[] => [["upsert", entity as never, "Replace"]];
     await runLimited(toTransactions(entities, upsert), BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
     const kept = new Set(entities.map((e) => String(e["rowKey"])));
-    for (const r of await listRows(partitionKey)) if (!kept.has(r.rowKey)) await deleteUnchangedRow(partitionKey, r.rowKey, r.etag);
+    for (const r of await listRows(partitionKey)) if (!kept.has(r.rowKey)) await deleteUnchanged(table, partitionKey, r.rowKey, r.etag);
     const row = { partitionKey, rowKey: PACK_ROW, layout: "rows" };
     if (etag) await table.updateEntity(row, "Replace", { etag });
     else await table.createEntity(row);
-  }
-
-  async function deleteUnchangedRow(partitionKey: string, rowKey: string, etag: string): Promise<void> {
-    await table.deleteEntity(partitionKey, rowKey, { etag }).catch((error: unknown) => {
-      if (!isConflict(error, "gone", "stale")) throw error;
-    });
   }
 
   /** Writes the row unless a newer version of the goal is already there. */
