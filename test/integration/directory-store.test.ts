@@ -266,6 +266,36 @@ describe("table directory", () => {
     expect(await read(splitTenant)).toBe(1 + rowsNamed);
   });
 
+  test("a few people are read by key, two point reads a person at most, in either layout", async () => {
+    const wholeTenant = randomUUID();
+    const splitTenant = randomUUID();
+    const split = createTableDirectory(tableFactory, { splitAbovePeople: 100 });
+    const org = generateOrg({ size: 400, seed: 22 }).map(({ userPrincipalName: _upn, preferredLanguage: _lang, ...u }) => buildPerson(u));
+    await directory.applyUpdate(wholeTenant, { patches: org.map(toPatch), isComplete: true });
+    await split.applyUpdate(splitTenant, { patches: org.map(toPatch), isComplete: true });
+    const wanted = org.slice(10, 40);
+    const expected = new Map(wanted.map((p) => [p.id, p]));
+    const read = async (tenantId: string, ids: string[]) => {
+      const urls: string[] = [];
+      let found = new Map<string, Person>();
+      await countStorageRequests(async () => (found = await directory.getPeople(tenantId, ids)), () => undefined, (url) => urls.push(url));
+      return { found, urls };
+    };
+    const shardsNamed = new Set(wanted.map((p) => shardOf(p.id))).size;
+    const subRowsNamed = new Set(wanted.map((p) => subShardRowKey(shardOf(p.id), subShardOf(p.id)))).size;
+    for (const tenantId of [wholeTenant, splitTenant]) {
+      const { found, urls } = await read(tenantId, wanted.map((p) => p.id));
+      expect(found).toEqual(expected);
+      // Point reads only (a key in the address), no filter.
+      expect(urls.every((url) => url.startsWith("GET ") && !url.includes("filter") && /\(PartitionKey=/.test(decodeURIComponent(url)))).toBe(true);
+      expect(urls.length).toBe(shardsNamed + subRowsNamed);
+    }
+    // Someone nobody has: the layout mark is asked once, and nothing is found.
+    const { found, urls } = await read(splitTenant, [buildPerson({ displayName: "Nobody" }).id]);
+    expect(found.size).toBe(0);
+    expect(urls.length).toBe(3);
+  });
+
   test("keeps tenants apart", async () => {
     const [t1, t2] = [randomUUID(), randomUUID()];
     const org = buildSmallOrg();

@@ -20,6 +20,10 @@ const MAX_ATTEMPTS = 3;
 const BUSY_RETRY_DELAY_MS = 1000;
 /** Point reads are small and cheap to serve, so more of them are kept in flight than queries. */
 const KEY_READ_CONCURRENCY = 32;
+/** Up to this many people are read by key rather than by range query: a point read is served from
+ * the partition's index, a range query reads its whole shards (and the local emulator tests every
+ * row of the table for any filter). */
+const KEY_READ_PEOPLE = 64;
 /** Shards a query reads by key range (two comparisons each). */
 const RANGES_PER_QUERY = 7;
 /** Above these counts one pass over all of a tenant's partitions (1,024 range queries) beats reading
@@ -188,11 +192,13 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
 
   const isMarkedSplit = async (tenantId: string) => (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
 
-  /** People by id: their whole shards by key range, a request per partition, where the shards are whole
-   * rows (a partition of them is small) or few. In a tenant marked split, people in more shards than
-   * there are partitions are read as an update reads them: the sub-shard row of each, by key, rather
-   * than every row of each of their shards. */
+  /** People by id. A few are read by key, as an update reads them: at most two point reads a person
+   * (their shard's whole row and their sub-shard row). More are read as their whole shards by key
+   * range, a request per partition, where the shards are whole rows (a partition of them is small) or
+   * few. In a tenant marked split, people in more shards than there are partitions are read by key
+   * too, rather than every row of each of their shards. */
   async function loadPeople(tenantId: string, ids: Set<string>): Promise<Map<number, LoadedShard>> {
+    if (ids.size <= KEY_READ_PEOPLE) return loadForUpdate(tenantId, ids);
     const wanted = new Set([...ids].map(shardOf));
     if (wanted.size > SHARD_SCAN_THRESHOLD) return loadAllShards(tenantId);
     if (wanted.size <= PARTITION_COUNT || !(await isMarkedSplit(tenantId))) return readShardRanges(tenantId, wanted);

@@ -8,6 +8,8 @@ type PipelinePolicy = NonNullable<TableServiceClientOptions["additionalPolicies"
 
 interface Tally {
   requests: number;
+  /** Sees the method and address of each request counted. */
+  observe?: (request: string) => void;
 }
 
 const scope = new AsyncLocalStorage<Tally>();
@@ -16,14 +18,18 @@ export const requestCountPolicy: PipelinePolicy = {
   name: "cascadeStorageRequestCount",
   sendRequest(request, next) {
     const tally = scope.getStore();
-    if (tally) tally.requests++;
+    if (tally) {
+      tally.requests++;
+      tally.observe?.(`${request.method} ${request.url}`);
+    }
     return next(request);
   },
 };
 
-/** Runs `work` in a fresh counting scope; `report` gets the number of storage requests it made, also when it fails. */
-export async function countStorageRequests<T>(work: () => Promise<T>, report: (requests: number) => void): Promise<T> {
-  const tally: Tally = { requests: 0 };
+/** Runs `work` in a fresh counting scope; `report` gets the number of storage requests it made, also
+ * when it fails, and `observe` (if given) the method and address of each as it is sent. */
+export async function countStorageRequests<T>(work: () => Promise<T>, report: (requests: number) => void, observe?: (request: string) => void): Promise<T> {
+  const tally: Tally = { requests: 0, ...(observe ? { observe } : {}) };
   try {
     return await scope.run(tally, work);
   } finally {
