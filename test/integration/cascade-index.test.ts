@@ -276,6 +276,63 @@ describe("packed summaries", () => {
     expect(placed.some((g) => g.id === goals[1]!.id)).toBe(false);
   });
 
+  test("writers that push one pack over its size at the same moment all land, and none undoes another", async () => {
+    const tenant = randomUUID();
+    const title = "A goal with a title as long as the form allows, ".repeat(5).slice(0, 200);
+    const goalOf = (n: number) => buildTestGoal({ tenantId: tenant, id: randomUUID(), ownerId: `member-${n % 40}`, cycleId: cycle.id, title });
+    // As many goals as one pack holds: any one more turns the team into rows.
+    const goals: Goal[] = [];
+    while (JSON.stringify([...goals, goals[0] ?? goalOf(0)].map((g) => summaryOf(g, "A member"))).length <= PACK_MAX_CHARS) goals.push(goalOf(goals.length));
+    const placement = { managerKey: "lead", ownerName: "A member" };
+    await createCascadeIndex(createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") })).indexNewGoals(tenant, goals.map((goal) => ({ goal, placement })));
+    const table = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") }).getClient(CASCADE_TABLE);
+    expect(readPackRow(await table.getEntity<Record<string, unknown>>(placedUnder(tenant, "lead"), PACK_ROW))).not.toBe("rows");
+
+    // Each writer has its own storage client; none says "rows" before every one has written its rows.
+    const writers = 4;
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const allThere = new Promise<void>((resolve) => (release = resolve));
+    const waitingFactory = (): TableFactory => {
+      const inner = createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") });
+      return {
+        ensureTables: (tables) => inner.ensureTables(tables),
+        getClient(name) {
+          const client = inner.getClient(name);
+          const saysRows = (entity: unknown) => (entity as Record<string, unknown>)["rowKey"] === PACK_ROW && (entity as Record<string, unknown>)["layout"] === "rows";
+          return new Proxy(client, {
+            get(target, prop, receiver) {
+              const value = Reflect.get(target, prop, receiver) as unknown;
+              if ((prop !== "updateEntity" && prop !== "createEntity") || typeof value !== "function") return value;
+              return async (...args: unknown[]) => {
+                if (saysRows(args[0])) {
+                  if (++arrived === writers) release();
+                  await Promise.race([allThere, new Promise((resolve) => setTimeout(resolve, 3000))]);
+                }
+                return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+              };
+            },
+          });
+        },
+      };
+    };
+    const added = Array.from({ length: writers }, (_, n) => goalOf(n));
+    const edited = { ...goals[0]!, title: "Edited while the team turned into rows", updatedAt: new Date(Date.parse(goals[0]!.updatedAt) + 5000).toISOString() };
+    await Promise.all([
+      ...added.map((goal) => createCascadeIndex(waitingFactory()).indexGoal(goal, placement)),
+      createCascadeIndex(waitingFactory()).indexGoal(edited, placement),
+    ]);
+    expect(arrived).toBeGreaterThanOrEqual(writers);
+    expect(readPackRow(await table.getEntity<Record<string, unknown>>(placedUnder(tenant, "lead"), PACK_ROW))).toBe("rows");
+    const placed = await createCascadeIndex(createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") })).listGoalsPlacedUnder(tenant, cycle.id, "lead");
+    expect(placed.map((g) => g.id).sort()).toEqual([...goals, ...added].map((g) => g.id).sort());
+    expect(placed.find((g) => g.id === edited.id)?.title).toBe(edited.title);
+    // One row a goal, nothing left over.
+    let rows = 0;
+    for await (const e of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${placedUnder(tenant, "lead")}'` } })) if (e.rowKey !== PACK_ROW) rows++;
+    expect(rows).toBe(goals.length + writers);
+  });
+
   test("an owner change within a team keeps the goal's one summary, under its new owner", async () => {
     const tenant = randomUUID();
     const index = createCascadeIndex(createTableFactory({ kind: "connectionString", connectionString: inject("azuriteConnectionString") }));

@@ -238,25 +238,58 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
         for (const r of folded) await deleteUnchanged(table, partitionKey, r.rowKey, r.etag);
         return;
       } catch (error) {
-        const isRace = isConflict(error, "exists", "stale") && attempt < PACK_ATTEMPTS;
+        // A row read for a conversion may be deleted before it is written (by a writer that lost one).
+        const isRace = isConflict(error) && attempt < PACK_ATTEMPTS;
         if (!isRace && !(isBulk && isTransient(error) && attempt < MAX_ATTEMPTS)) throw error;
         await new Promise((resolve) => setTimeout(resolve, isRace ? PACK_RETRY_DELAY_MS * attempt * Math.random() : BULK_RETRY_DELAY_MS * attempt));
       }
     }
   }
 
-  /** Keeps a partition whose summaries outgrew its pack as rows: the rows first, then the pack row that
-   * says so, under the ETag of the pack the summaries came from (readers keep reading the pack until then). */
+  /** Keeps a partition whose summaries outgrew its pack as rows. The rows are written first, none over a
+   * newer one, then the pack row says "rows" under the ETag of the pack the summaries came from (readers
+   * keep reading the pack until then). Only the writer whose pack row lands deletes rows the summaries
+   * do not hold; one that lost to another writer takes back the rows it created that nobody changed
+   * since, and applies its changes again to what the winner left. */
   async function turnIntoRows(tenantId: string, partitionKey: string, summaries: GoalSummary[], etag: string | null): Promise<void> {
-    const entities = summaries.map((s) => toSummaryEntity({ partitionKey, rowKey: rowKeyIn(tenantId, partitionKey, s) }, s));
-    entities.forEach(assertEntityWithinLimits);
-    const upsert = (entity: Record<string, unknown>): TransactionAction[] => [["upsert", entity as never, "Replace"]];
-    await runLimited(toTransactions(entities, upsert), BULK_CONCURRENCY, (batch) => submitUpserts(batch.actions));
-    const kept = new Set(entities.map((e) => String(e["rowKey"])));
-    for (const r of await listRows(partitionKey)) if (!kept.has(r.rowKey)) await deleteUnchanged(table, partitionKey, r.rowKey, r.etag);
-    const row = { partitionKey, rowKey: PACK_ROW, layout: "rows" };
-    if (etag) await table.updateEntity(row, "Replace", { etag });
-    else await table.createEntity(row);
+    // Rows already there: left by an attempt that did not finish, from before packs, or another
+    // writer's conversion under way.
+    const existing = new Map((await listRows(partitionKey)).map((r) => [r.rowKey, r]));
+    const kept = new Set<string>();
+    const writes: Array<{ rowKey: string; action: TransactionAction }> = [];
+    for (const summary of summaries) {
+      const rowKey = rowKeyIn(tenantId, partitionKey, summary);
+      kept.add(rowKey);
+      const current = existing.get(rowKey);
+      if (current && current.summary.updatedAt > summary.updatedAt) continue;
+      const entity = toSummaryEntity({ partitionKey, rowKey }, summary);
+      assertEntityWithinLimits(entity);
+      writes.push({ rowKey, action: current ? ["update", entity as never, "Replace", { etag: current.etag }] : ["create", entity as never] });
+    }
+    const created: Array<{ rowKey: string; etag: string }> = [];
+    const failures: unknown[] = [];
+    await runLimited(toTransactions(writes, (w) => [w.action]), BULK_CONCURRENCY, async (batch) => {
+      if (failures.length > 0) return;
+      try {
+        const response = await table.submitTransaction(batch.actions);
+        batch.items.forEach((w, i) => {
+          const etag = response.subResponses[i]?.etag;
+          if (w.action[0] === "create" && etag) created.push({ rowKey: w.rowKey, etag });
+        });
+      } catch (error) {
+        failures.push(error);
+      }
+    });
+    try {
+      if (failures.length > 0) throw failures[0];
+      const row = { partitionKey, rowKey: PACK_ROW, layout: "rows" };
+      if (etag) await table.updateEntity(row, "Replace", { etag });
+      else await table.createEntity(row);
+    } catch (error) {
+      if (isConflict(error)) for (const r of created) await deleteUnchanged(table, partitionKey, r.rowKey, r.etag);
+      throw error;
+    }
+    for (const r of existing.values()) if (!kept.has(r.rowKey)) await deleteUnchanged(table, partitionKey, r.rowKey, r.etag);
   }
 
   /** Writes the row unless a newer version of the goal is already there. */
@@ -271,7 +304,8 @@ export function createCascadeIndex(factory: TableFactory): CascadeIndex & { read
         else await table.createEntity(entity as never);
         return;
       } catch (error) {
-        if (!isConflict(error, "exists", "stale") || attempt >= MAX_ATTEMPTS) throw error;
+        // Changed, created or deleted by another writer since it was read: read it again.
+        if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
