@@ -78,8 +78,11 @@ var names = {
 var allTags = union({ app: 'cascade' }, tags)
 // Node.js sizes its heap at a quarter of the instance's memory unless told otherwise, which a directory
 // sync of a million people outgrows; the rest of the instance is left to buffers, code and the host.
+// Between collections the heap may grow by heapGrowingPercent of what is live (Node.js lets it grow to
+// several times that), so a long job's garbage does not take the instance's memory first.
 var workerMemory = loadJsonContent('worker-memory.json')
 var nodeHeapMB = instanceMemoryMB * workerMemory.heapPercentOfInstanceMemory / 100
+var nodeArguments = '--max-old-space-size=${nodeHeapMB} --heap-growing-percent=${workerMemory.heapGrowingPercent}'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -176,7 +179,7 @@ module appSettings 'modules/app-settings.bicep' = {
       BOT_TENANT_ID: aadAppTenantId
       TAB_DOMAIN: functionApp.outputs.defaultHostName
       SYNC_SCHEDULE: syncSchedule
-      languageWorkers__node__arguments: '--max-old-space-size=${nodeHeapMB}'
+      languageWorkers__node__arguments: nodeArguments
     }
     settingsIfGiven: {
       TEAMS_APP_ID: teamsAppId

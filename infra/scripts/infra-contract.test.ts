@@ -31,7 +31,7 @@ const AZURE_SETTINGS: Record<string, string> = {
   BOT_TENANT_ID: "[parameters('aadAppTenantId')]",
   TAB_DOMAIN: "[reference('function-app').outputs.defaultHostName.value]",
   SYNC_SCHEDULE: "[parameters('syncSchedule')]",
-  languageWorkers__node__arguments: "[format('--max-old-space-size={0}', variables('nodeHeapMB'))]",
+  languageWorkers__node__arguments: "[variables('nodeArguments')]",
 };
 
 const without = (name: string): AppSettings => ({ owned: Object.fromEntries(Object.entries(AZURE_SETTINGS).filter(([key]) => key !== name)), ifGiven: {} });

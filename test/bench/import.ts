@@ -4,7 +4,8 @@
  * process so its peak RSS is measured alone: the parent builds the file and the people, and the child
  * reads the file as bytes, as a request body arrives. Run alone with `npx tsx test/bench/import.ts`;
  * IMPORT_BENCH_GOALS=2500 measures a smaller file (four rows a goal) when profiling, and
- * IMPORT_BENCH_CPU_PROF=DIR writes the import process's CPU profile there. Besides time and
+ * IMPORT_BENCH_CPU_PROF=DIR writes the import process's CPU profile there. The import runs under the
+ * Node.js arguments of the deployment (test/bench/deployed-worker.ts). Besides time and
  * memory it prints where the time went (reading and planning, then writing) and the storage requests
  * the run sent, per goal written. */
 import { fork } from "node:child_process";
@@ -16,6 +17,7 @@ import type { Cycle, Person } from "../../functions/src/domain/types.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfig } from "../../functions/src/config.js";
 import { startAzurite } from "../../functions/dev/azurite.js";
+import { deployedNodeArguments } from "./deployed-worker.js";
 import { runImport } from "../../functions/src/domain/import/import-service.js";
 import type { JobResult } from "../../functions/src/domain/admin-jobs.js";
 import { readCsv } from "../../functions/src/sheets/read-sheet.js";
@@ -132,8 +134,8 @@ async function runChild(input: ChildInput): Promise<{ first: Figures; again: Fig
 function importInChild(input: ChildInput): Promise<{ first: Figures; again: Figures | null; rows: number }> {
   return new Promise((resolve, reject) => {
     const profileDir = process.env["IMPORT_BENCH_CPU_PROF"];
-    const execArgv = ["--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const execArgv = ["--import", "tsx", ...deployedNodeArguments(), ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
     child.once("message", (report) => resolve(report as { first: Figures; again: Figures | null; rows: number }));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The import process exited with ${code}`))));

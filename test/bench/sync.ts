@@ -3,9 +3,9 @@
  * lives here, Azurite in its own process). Besides the figures, each line carries the CPU seconds of
  * the sync and of Azurite and the load average, to read timings taken on a busy machine.
  * Run alone with `npx tsx test/bench/sync.ts`; SYNC_BENCH_PROF=dir writes CPU profiles of the sync,
- * SYNC_BENCH_VERBOSE=1 prints its phases. The sync's V8 heap is capped as the deployment caps it
+ * SYNC_BENCH_VERBOSE=1 prints its phases. The sync runs under the Node.js arguments of the deployment
  * (languageWorkers__node__arguments, infra/worker-memory.json) on an instance of the default 2,048 MB;
- * SYNC_BENCH_MAX_HEAP_MB sets another cap. Each line also counts the sync's storage requests. */
+ * SYNC_BENCH_MAX_HEAP_MB sets another heap cap. Each line also counts the sync's storage requests. */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { loadavg } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startAzurite } from "../../functions/dev/azurite.js";
+import { deployedHeapMb, deployedNodeArguments } from "./deployed-worker.js";
 import { syncDirectory, SYNC_STORAGE_TIMEOUT_MS, type SyncResult } from "../../functions/src/directory/graph-sync.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
@@ -81,19 +82,11 @@ async function runChild(job: ChildJob): Promise<ChildReport> {
   return { result: { ...result, changes: [] }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(Math.max(peakHeap, getHeapStatistics().used_heap_size) / 2 ** 20), cpuSeconds: round((cpu.user + cpu.system) / 1e6), storageRequests };
 }
 
-/** The heap cap the deployment gives the Node.js worker on an instance of main.bicep's default size. */
-function deployedHeapMb(): number {
-  const instanceMemoryMb = Number(/param instanceMemoryMB int = (\d+)/.exec(readFileSync(new URL("../../infra/main.bicep", import.meta.url), "utf8"))?.[1]);
-  const { heapPercentOfInstanceMemory } = JSON.parse(readFileSync(new URL("../../infra/worker-memory.json", import.meta.url), "utf8")) as { heapPercentOfInstanceMemory: number };
-  if (!(instanceMemoryMb > 0)) throw new Error("infra/main.bicep no longer gives instanceMemoryMB a default.");
-  return Math.floor((instanceMemoryMb * heapPercentOfInstanceMemory) / 100);
-}
-
 const heapCapMb = () => Number(process.env.SYNC_BENCH_MAX_HEAP_MB || deployedHeapMb());
 
 function syncInChild(job: ChildJob): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", `--max-old-space-size=${heapCapMb()}`, ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
+    const child = fork(fileURLToPath(import.meta.url), ["--child"], { execArgv: ["--import", "tsx", ...deployedNodeArguments(heapCapMb()), ...(process.env.SYNC_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SYNC_BENCH_PROF}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_OPTIONS: "" } });
     child.once("message", (report) => resolve(report as ChildReport));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The sync process exited with ${code}`))));
