@@ -8,6 +8,7 @@ import { decodeMembers, decodePeople, packRowKey, parseShardRowKey, partitionNam
 import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, shardsOf, streamShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
+import { createBoundedMap } from "../bounded-map.js";
 import { runLimited } from "../domain/run-limited.js";
 import { isStorageBusy } from "./storage-timeout.js";
 import { groupByPartition, plannedBy, sizeOf, streamBatches, type PlannedWrites } from "./write-batches.js";
@@ -20,10 +21,12 @@ const MAX_ATTEMPTS = 3;
 const BUSY_RETRY_DELAY_MS = 1000;
 /** Point reads are small and cheap to serve, so more of them are kept in flight than queries. */
 const KEY_READ_CONCURRENCY = 32;
-/** Up to this many people are read by key rather than by range query: a point read is served from
- * the partition's index, a range query reads its whole shards (and the local emulator tests every
- * row of the table for any filter). */
+/** In a tenant marked split, up to this many people are read by key, one point read each, rather than
+ * by a range query of each of their shards: their sub-shard rows are all that holds them, and a range
+ * reads the shard's sixteen (the local emulator tests every row of the table for any filter). */
 const KEY_READ_PEOPLE = 64;
+/** A tenant's split mark is read again after this long: only a complete sync changes it. */
+const SPLIT_RECHECK_MS = 60_000;
 /** Shards a query reads by key range (two comparisons each). */
 const RANGES_PER_QUERY = 7;
 /** Above these counts one pass over all of a tenant's partitions (1,024 range queries) beats reading
@@ -114,6 +117,8 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
   const splitAbovePeople = options.splitAbovePeople ?? SPLIT_ABOVE_PEOPLE;
   const people = factory.getClient(TABLE_NAMES.people);
   const reports = factory.getClient(TABLE_NAMES.reports);
+  /** Whether each tenant was marked split when last looked at, and when. */
+  const splitTenants = createBoundedMap<string, { isSplit: boolean; at: number }>(10_000);
 
   function queryPartition(client: TableClient, tenantId: string, partition: number, select?: string[]): AsyncIterable<Entity> {
     const queryOptions = { filter: `PartitionKey eq ${quoteOData(partitionKey(tenantId, partition))}`, ...(select ? { select } : {}) };
@@ -192,13 +197,29 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
 
   const isMarkedSplit = async (tenantId: string) => (await getEntityOrNull(people, partitionKey(tenantId, 0), SPLIT_MARK_ROW)) !== null;
 
-  /** People by id. A few are read by key, as an update reads them: at most two point reads a person
-   * (their shard's whole row and their sub-shard row). More are read as their whole shards by key
-   * range, a request per partition, where the shards are whole rows (a partition of them is small) or
-   * few. In a tenant marked split, people in more shards than there are partitions are read by key
-   * too, rather than every row of each of their shards. */
+  /** Whether the tenant is marked split, as read at most a minute ago. */
+  async function isSplitLately(tenantId: string): Promise<boolean> {
+    const known = splitTenants.get(tenantId);
+    if (known && Date.now() - known.at < SPLIT_RECHECK_MS) return known.isSplit;
+    const isSplit = await isMarkedSplit(tenantId);
+    splitTenants.set(tenantId, { isSplit, at: Date.now() });
+    return isSplit;
+  }
+
+  /** People by id: their whole shards by key range, a request per partition, where the shards are whole
+   * rows (a partition of them is small) or few. In a tenant marked split, a few people, or people in
+   * more shards than there are partitions, are read as an update reads them: the sub-shard row of
+   * each, by key, rather than every row of each of their shards. */
   async function loadPeople(tenantId: string, ids: Set<string>): Promise<Map<number, LoadedShard>> {
-    if (ids.size <= KEY_READ_PEOPLE) return loadForUpdate(tenantId, ids);
+    if (ids.size <= KEY_READ_PEOPLE && (await isSplitLately(tenantId))) {
+      const shards = await loadForUpdate(tenantId, ids, true);
+      const missed = [...ids].filter((id) => !shards.get(shardOf(id))?.people.has(id));
+      if (missed.length === 0) return shards;
+      // Absent, or the tenant was written whole again since its mark was read: their shards say which.
+      splitTenants.delete(tenantId);
+      for (const [number, shard] of await readShardRanges(tenantId, new Set(missed.map(shardOf)))) shards.set(number, shard);
+      return shards;
+    }
     const wanted = new Set([...ids].map(shardOf));
     if (wanted.size > SHARD_SCAN_THRESHOLD) return loadAllShards(tenantId);
     if (wanted.size <= PARTITION_COUNT || !(await isMarkedSplit(tenantId))) return readShardRanges(tenantId, wanted);
