@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Person } from "../../functions/src/domain/types.js";
-import { parseShardRowKey, shardOf, subShardOf, subShardRowKey, toPatch } from "../../functions/src/store/org-packing.js";
+import { packRowKey, parseShardRowKey, partitionName, partitionOf, shardOf, sliceCount, subShardOf, subShardRowKey, toPatch } from "../../functions/src/store/org-packing.js";
 import { createTableDirectory, type TableDirectory } from "../../functions/src/store/directory-store.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { storageUnavailable } from "../../functions/src/store/storage-timeout.js";
@@ -122,6 +122,26 @@ describe("table directory", () => {
     await directory.upsertPeople(tenantId, team.slice(0, 1500).map((p) => ({ ...p, managerId: null })));
     const remaining = await directory.listDirectReports(tenantId, boss.id);
     expect(names(remaining)).toEqual(names(team.slice(1500)));
+  });
+
+  test("a row rewritten smaller is merged into with the slices it no longer fills emptied, and grows again exactly", async () => {
+    const tenantId = randomUUID();
+    const [boss, other] = [buildPerson({ displayName: "Boss" }), buildPerson({ displayName: "Other" })];
+    const team = Array.from({ length: 1000 }, (_, i) => buildPerson({ displayName: `Member ${String(i).padStart(4, "0")}`, managerId: boss.id }));
+    await directory.upsertPeople(tenantId, [boss, other, ...team]);
+    const packs = tableFactory.getClient(TABLE_NAMES.reports);
+    const readPack = () => packs.getEntity<Record<string, unknown>>(makeKey(tenantId, partitionName(partitionOf(boss.id))), packRowKey(boss.id, 0));
+    const slicesBefore = sliceCount(await readPack());
+    expect(slicesBefore).toBeGreaterThan(2);
+    await directory.upsertPeople(tenantId, team.slice(0, 950).map((p) => ({ ...p, managerId: other.id })));
+    const shrunk = await readPack();
+    expect(sliceCount(shrunk)).toBe(slicesBefore);
+    expect(shrunk[`d${slicesBefore - 1}`]).toBe("");
+    expect(names(await directory.listDirectReports(tenantId, boss.id))).toEqual(names(team.slice(950)));
+    expect(names(await directory.listDirectReports(tenantId, other.id))).toEqual(names(team.slice(0, 950)));
+    await directory.upsertPeople(tenantId, team.slice(0, 950));
+    expect(names(await directory.listDirectReports(tenantId, boss.id))).toEqual(names(team));
+    expect(await directory.listDirectReports(tenantId, other.id)).toEqual([]);
   });
 
   test("concurrent writers to one shard both land", async () => {

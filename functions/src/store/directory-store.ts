@@ -4,7 +4,7 @@
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import type { DirectoryWriter } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
-import { decodeMembers, decodePeople, packRowKey, parseShardRowKey, partitionName, partitionOf, shardOf, shardRangeEnd, shardRowKey, subShardOf, subShardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, SPLIT_ABOVE_PEOPLE, type PersonPatch } from "./org-packing.js";
+import { decodeMembers, decodePeople, packRowKey, sliceCount, parseShardRowKey, partitionName, partitionOf, shardOf, shardRangeEnd, shardRowKey, subShardOf, subShardRowKey, toPatch, PARTITION_COUNT, SHARD_COUNT, SPLIT_ABOVE_PEOPLE, type PersonPatch } from "./org-packing.js";
 import { addShardRow, applyToShards, emptyShard, knownPerson, needsRewrite, shardsOf, streamShardWrites, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type ShardLayout, type StoredRef } from "./org-plan.js";
 import { groupReports, packsTouchedBy, parsePackRowKey, planPackWrites, updatePacks, widenForMarks } from "./pack-plan.js";
 import { createOrgReader, type OrgReader } from "./org-reader.js";
@@ -98,7 +98,8 @@ const partitionKey = (tenantId: string, partition: number) => makeKey(tenantId, 
 /** Partitions a listing reads ahead of the one it hands out. */
 const LIST_AHEAD = 8;
 const allPartitions = () => Array.from({ length: PARTITION_COUNT }, (_, p) => p);
-const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? "") });
+/** A row as read; its slices are counted when the whole row was read (a listing of signatures selects only them). */
+const storedRef = (entity: Entity): StoredRef => ({ rowKey: entity.rowKey!, etag: entity.etag, sig: String(entity.sig ?? ""), ...(typeof entity.n === "number" ? { slices: sliceCount(entity) } : {}) });
 const emptyPack = (managerId: string): LoadedPack => ({ managerId, stored: [], reports: new Map(), withReports: new Set() });
 
 function addChunk(pack: LoadedPack, entity: Entity): void {
@@ -306,9 +307,15 @@ export function createTableDirectory(factory: TableFactory, options: TableDirect
       }
       for (const batch of streamBatches(writes(), BATCH_LIMITS, sizeOf)) {
         const actions = batch.map((w): TransactionAction => {
-          const entity = toEntity(w);
+          const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = toEntity(w);
           assertEntityWithinLimits(entity);
-          return w.etag ? ["update", entity, "Replace", { etag: w.etag }] : ["create", entity];
+          if (!w.etag) return ["create", entity];
+          if (w.slicesBefore === undefined) return ["update", entity, "Replace", { etag: w.etag }];
+          // A row read whole is merged into: Table Storage charges a merge as a replace, and the emulator
+          // updates a merged row in place where it removes and re-inserts a replaced one (work that grows
+          // with the table). The slices the content no longer fills are emptied.
+          for (let k = sliceCount(entity); k < w.slicesBefore; k++) entity[`d${k}`] = "";
+          return ["update", entity, "Merge", { etag: w.etag }];
         });
         await client.submitTransaction(actions);
       }

@@ -106,9 +106,17 @@ export function encodePeople(people: Person[], withReports?: ReadonlySet<string>
   return { props, sig };
 }
 
+/** The data slices a row holds, `d0` onwards. An empty slice adds nothing to the content: a rewrite
+ * that merges into a row empties the slices its content no longer fills. */
+export function sliceCount(entity: Record<string, unknown>): number {
+  let k = 0;
+  while (typeof entity[`d${k}`] === "string") k++;
+  return k;
+}
+
 function readRows(entity: Record<string, unknown>): Row[] {
   let json = "";
-  for (let k = 0; typeof entity[`d${k}`] === "string"; k++) json += entity[`d${k}`] as string;
+  for (let k = 0, count = sliceCount(entity); k < count; k++) json += entity[`d${k}`] as string;
   return json ? (JSON.parse(json) as Row[]) : [];
 }
 

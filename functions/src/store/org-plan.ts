@@ -8,6 +8,8 @@ export interface StoredRef {
   rowKey: string;
   etag: string;
   sig: string;
+  /** How many data slices the row holds, when the whole row was read. */
+  slices?: number;
 }
 
 /** How a shard's people are written: all in the shard's row, each in their sub-shard's row, or
@@ -55,12 +57,18 @@ export interface LoadedPack {
   withReports: Set<string>;
 }
 
+/** The stored slice count a rewrite of the row carries, when known. */
+export const slicesOf = (stored: StoredRef | undefined): Pick<EntityWrite, "slicesBefore"> => (stored?.slices === undefined ? {} : { slicesBefore: stored.slices });
+
 /** props null deletes; etag null creates. */
 export interface EntityWrite {
   partition: number;
   rowKey: string;
   props: Record<string, string | number> | null;
   etag: string | null;
+  /** The data slices the row held when read, if known: the write then merges, and empties the slices
+   * its content no longer fills. */
+  slicesBefore?: number;
   /** Writes of one group go in one transaction when they fit in one. */
   group?: number;
 }
@@ -157,7 +165,7 @@ export function* streamShardWrites(shards: Map<number, LoadedShard>, shardNumber
       }
       if (people.length === 0 && !stored) continue;
       const { props, sig } = encodePeople(people);
-      if (stored?.sig !== sig) writes.push({ partition, rowKey, props, etag: stored?.etag ?? null, group: number });
+      if (stored?.sig !== sig) writes.push({ partition, rowKey, props, etag: stored?.etag ?? null, ...slicesOf(stored), group: number });
     }
     yield* writes;
   }

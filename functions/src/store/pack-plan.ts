@@ -2,7 +2,7 @@
  * people between them, and the has-reports marks that let a subtree walk read only managers. Pure. */
 import type { Person } from "../domain/types.js";
 import { chunkReports, encodePeople, filedManagerOf, packRowKey, partitionOf, shardOf } from "./org-packing.js";
-import type { EntityWrite, LoadedPack, LoadedShard, PersonChange, StoredRef } from "./org-plan.js";
+import { slicesOf, type EntityWrite, type LoadedPack, type LoadedShard, type PersonChange, type StoredRef } from "./org-plan.js";
 
 /** Packs an incremental update must read: the old manager loses the person, the new one gains them,
  * and someone newly filed brings their own pack, whose existence is their has-reports mark. */
@@ -86,7 +86,7 @@ export function planPackWrites(managerId: string, reports: Iterable<Person>, sto
     const sig = index === 0 ? `${encoded.sig}/${chunks.length}` : encoded.sig;
     const props = index === 0 ? { ...encoded.props, sig, chunks: chunks.length } : encoded.props;
     const previous = stored[index];
-    if (previous?.sig !== sig) writes.push({ partition, rowKey: packRowKey(managerId, index), props, etag: previous?.etag ?? null });
+    if (previous?.sig !== sig) writes.push({ partition, rowKey: packRowKey(managerId, index), props, etag: previous?.etag ?? null, ...slicesOf(previous) });
   });
   for (let index = chunks.length; index < stored.length; index++) {
     const previous = stored[index];
