@@ -61,12 +61,49 @@ describe("GET /api/people/{id}/reports", () => {
     ]);
   });
 
-  test("depth=all: everyone below, managers before their reports, for anyone in the tenant", async () => {
+  test("depth=all: everyone below, each manager before their reports, for anyone in the tenant", async () => {
     const res = await api.request("GET", `/api/people/${org.R.id}/reports?depth=all`, { as: org.A11 });
     expect(res.status).toBe(200);
-    expect(ids(res.body.items)).toEqual([org.A, org.B, org.A1, org.A2, org.A11].map((p) => p.id));
-    expect(res.body.items.map((p: any) => p.level)).toEqual([1, 1, 2, 2, 3]);
+    expect(ids(res.body.items)).toEqual([org.A, org.A1, org.A11, org.A2, org.B].map((p) => p.id));
+    expect(res.body.items.map((p: any) => p.level)).toEqual([1, 2, 3, 2, 1]);
+    expect(res.body.nextCursor).toBeNull();
     expect(Object.keys(res.body.items[0]).sort()).toEqual(["department", "displayName", "id", "isEnabled", "jobTitle", "level", "mail", "managerId"]);
+  });
+
+  test("depth=all pages: each page continues where the last stopped, and together they are the whole listing", async () => {
+    const seen: string[] = [];
+    const levels: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `depth=all&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const res = await api.request("GET", `/api/people/${org.R.id}/reports?${query}`, { as: org.B });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...ids(res.body.items));
+      levels.push(...res.body.items.map((p: any) => p.level));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([org.A, org.A1, org.A11, org.A2, org.B].map((p) => p.id));
+    expect(levels).toEqual([1, 2, 3, 2, 1]);
+  });
+
+  test("a cursor not handed out, one of another listing, or paging direct reports is refused with nothing listed", async () => {
+    const first = await api.request("GET", `/api/people/${org.R.id}/reports?depth=all&limit=2`, { as: org.B });
+    const cursor = first.body.nextCursor as string;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    const elsewhere = await api.request("GET", `/api/people/${org.A.id}/reports?depth=all&cursor=${cursor}`, { as: org.B });
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.headers.get("content-type")).toContain("application/problem+json");
+    const forged = Buffer.from(JSON.stringify([[org.R.id, 1], [org.B.id, 0]])).toString("base64url");
+    expect((await api.request("GET", `/api/people/${org.R.id}/reports?depth=all&cursor=${forged}`, { as: org.B })).status).toBe(409);
+    for (const bad of ["not*base64", Buffer.from("{").toString("base64url"), Buffer.from("[]").toString("base64url"), Buffer.from(JSON.stringify([[org.R.id, -1]])).toString("base64url")]) {
+      expect((await api.request("GET", `/api/people/${org.R.id}/reports?depth=all&cursor=${encodeURIComponent(bad)}`, { as: org.B })).status).toBe(400);
+    }
+    expect((await api.request("GET", `/api/people/${org.R.id}/reports?cursor=${cursor}`, { as: org.B })).status).toBe(400);
+    for (const limit of ["0", "501", "2.5", "x"]) expect((await api.request("GET", `/api/people/${org.R.id}/reports?depth=all&limit=${limit}`, { as: org.B })).status).toBe(400);
   });
 
   test("a leaf has no reports; other depths are refused", async () => {

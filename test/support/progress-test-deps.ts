@@ -72,6 +72,7 @@ export function createProgressTestWorld(links: TabLinkSettings, now: Date): Prog
       getManagerChain: async (_tenantId, id) => (id === report.id ? [manager] : []),
       listDirectReports: async (_tenantId, id) => (id === manager.id ? [report] : []),
       listSubtree: async (_tenantId, id) => (id === manager.id ? [report] : []),
+      listTeams: async (_tenantId, ids) => new Map(ids.map((id) => [id, id === manager.id ? [{ person: report, hasReports: false }] : []])),
     },
     clock: { now: () => now },
     ids: { newId: (() => { let n = 0; return () => `id-${++n}`; })() },

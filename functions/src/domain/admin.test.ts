@@ -24,7 +24,7 @@ function buildDeps() {
         version = `v${++n}`;
       },
     },
-    directory: { getPerson: async (_t, id) => (id === PERSON.id ? PERSON : null), getManagerChain: async () => [], listDirectReports: async () => [], listSubtree: async () => [] },
+    directory: { getPerson: async (_t, id) => (id === PERSON.id ? PERSON : null), getManagerChain: async () => [], listDirectReports: async () => [], listSubtree: async () => [], listTeams: async () => new Map() },
   };
   return { deps, read: () => ({ policy, reminders }) };
 }

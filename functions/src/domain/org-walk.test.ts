@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Person } from "./types.js";
-import { walkManagerChain, walkSubtree, type TeamMember } from "./org-walk.js";
+import { walkManagerChain, walkSubtree, walkSubtreePage, type SubtreePosition, type TeamMember } from "./org-walk.js";
 
 const person = (id: string, managerId: string | null): Person => ({ id, displayName: id, mail: null, jobTitle: null, department: null, managerId, accountEnabled: true, updatedAt: "t" });
 
@@ -62,5 +62,55 @@ describe("subtree", () => {
     });
     expect(below.map((p) => p.id)).toEqual(["lead", "dev1", "dev2"]);
     expect(asked).toEqual([["vp"], ["lead"]]);
+  });
+});
+
+describe("subtree, a page at a time", () => {
+  async function allPages(managers: Record<string, string | null>, rootId: string, limit: number) {
+    const { listReports } = directory(managers);
+    const pages: Array<{ ids: string[]; levels: number[]; asked: number }> = [];
+    let from: SubtreePosition | null = null;
+    do {
+      let asked = 0;
+      const page = await walkSubtreePage(rootId, from, limit, async (ids) => ((asked += ids.length), listReports(ids)));
+      expect(page).not.toBeNull();
+      pages.push({ ids: page!.people.map((p) => p.person.id), levels: page!.people.map((p) => p.level), asked });
+      from = page!.next;
+    } while (from && pages.length < 1000);
+    return pages;
+  }
+
+  test("each manager before their reports; the pages join into everyone below, once each, whatever the page size", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(40), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 7 }), async (parents, limit) => {
+        // Person i reports to someone before them (a tree rooted at p0), or to themselves or a later person (a cycle).
+        const managers: Record<string, string | null> = { p0: null };
+        parents.forEach((parent, i) => (managers[`p${i + 1}`] = `p${parent % (i + 2)}`));
+        const pages = await allPages(managers, "p0", limit);
+        const listed = pages.flatMap((page) => page.ids);
+        const expected = (await walkSubtree("p0", directory(managers).listReports)).map((p) => p.id);
+        expect([...listed].sort()).toEqual([...expected].sort());
+        expect(new Set(listed).size).toBe(listed.length);
+        const position = new Map(listed.map((id, i) => [id, i]));
+        for (const id of listed) if (managers[id] !== "p0") expect(position.get(managers[id]!)!).toBeLessThan(position.get(id)!);
+        for (const page of pages.slice(0, -1)) expect(page.ids.length).toBe(limit);
+        // A page reads the teams on its path and of the managers it lists: never more than depth + limit.
+        for (const page of pages) expect(page.asked).toBeLessThanOrEqual(64 + limit);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("levels count from the root, and a position that is not a path below the root is refused", async () => {
+    const managers = { ceo: null, vp: "ceo", lead: "vp", dev: "lead", other: "ceo" };
+    const pages = await allPages(managers, "ceo", 2);
+    // The fake lists each team in the order its people were added: the ceo's is vp, then other.
+    expect(pages.map((p) => p.ids)).toEqual([["vp", "lead"], ["dev", "other"]]);
+    expect(pages.flatMap((p) => p.levels)).toEqual([1, 2, 3, 1]);
+    const { listReports } = directory(managers);
+    expect(await walkSubtreePage("vp", [["ceo", 0]], 2, listReports)).toBeNull();
+    expect(await walkSubtreePage("ceo", [["ceo", 2], ["other", 0]], 2, listReports)).toBeNull();
+    expect(await walkSubtreePage("ceo", [["ceo", 9]], 2, listReports)).toBeNull();
+    expect(await walkSubtreePage("ceo", [["ceo", 1], ["vp", 0]], 2, listReports)).toEqual({ people: [{ person: expect.objectContaining({ id: "lead" }), level: 2 }, { person: expect.objectContaining({ id: "dev" }), level: 3 }], next: [["ceo", 1]] });
   });
 });

@@ -48,3 +48,47 @@ export async function walkSubtree(managerId: string, listReports: (managerIds: s
   }
   return below;
 }
+
+/** Where a page of a subtree listing stopped: from the root down, each manager on the path to the
+ * next person and the position, among that manager's reports, of the next one to list. */
+export type SubtreePosition = Array<[managerId: string, next: number]>;
+
+export interface SubtreePage {
+  people: Array<{ person: Person; level: number }>;
+  /** Where the next page starts; null after the last person. */
+  next: SubtreePosition | null;
+}
+
+/** Everyone below the root, each manager before their reports and reports in the order `listReports`
+ * gives them, one page at a time. A page reads the teams on the path to where the last page stopped
+ * and those of the managers it lists, never the whole subtree. Null when `from` is not a path below
+ * the root as the org chart stands now (it changed since, or the position was not one handed out). */
+export async function walkSubtreePage(rootId: string, from: SubtreePosition | null, limit: number, listReports: (managerIds: string[]) => Promise<Map<string, TeamMember[]>>): Promise<SubtreePage | null> {
+  const path: SubtreePosition = from ?? [[rootId, 0]];
+  if (path.length === 0 || path.length > MAX_ORG_DEPTH || path[0]![0] !== rootId) return null;
+  const teams = await listReports(path.map(([id]) => id));
+  for (let i = 1; i < path.length; i++) {
+    const [parentId, next] = path[i - 1]!;
+    const entered = teams.get(parentId)?.[next - 1];
+    if (!entered?.hasReports || entered.person.id !== path[i]![0]) return null;
+  }
+  const stack = path.map(([id, next]) => ({ id, next }));
+  if (stack.some((step) => step.next > (teams.get(step.id)?.length ?? 0))) return null;
+  const onPath = new Set(stack.map((step) => step.id));
+  const people: SubtreePage["people"] = [];
+  const isDone = (step: { id: string; next: number }) => step.next >= (teams.get(step.id)?.length ?? 0);
+  for (;;) {
+    while (stack.length > 0 && isDone(stack.at(-1)!)) onPath.delete(stack.pop()!.id);
+    if (stack.length === 0 || people.length >= limit) break;
+    const step = stack.at(-1)!;
+    const { person, hasReports } = teams.get(step.id)![step.next++]!;
+    // Someone on the path again is a cycle in the directory's data: listed once, on the way down.
+    if (onPath.has(person.id)) continue;
+    people.push({ person, level: stack.length });
+    if (!hasReports || stack.length >= MAX_ORG_DEPTH) continue;
+    for (const [id, members] of await listReports([person.id])) teams.set(id, members);
+    stack.push({ id: person.id, next: 0 });
+    onPath.add(person.id);
+  }
+  return { people, next: stack.length > 0 ? stack.map((step): [string, number] => [step.id, step.next]) : null };
+}

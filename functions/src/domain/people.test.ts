@@ -19,6 +19,7 @@ function directoryOf(list: Person[]) {
     getManagerChain: async () => [],
     listDirectReports: async (_t: string, id: string) => list.filter((p) => p.managerId === id),
     listSubtree: async () => [],
+    listTeams: async (_t: string, ids: string[]) => new Map(ids.map((id) => [id, list.filter((p) => p.managerId === id).map((person) => ({ person, hasReports: list.some((q) => q.managerId === person.id) }))])),
   };
 }
 

@@ -6,7 +6,8 @@ import { canSetTopLevel, isAdmin } from "./goal-access.js";
 import type { DirectoryReader } from "./ports.js";
 import type { Person, Principal } from "./types.js";
 import type { DirectoryPerson, Me, PersonProfile, PersonSummary as PersonRef, ReportEntry } from "../contracts/index.js";
-import { idSchema } from "../contracts/common.js";
+import { idSchema, type Page } from "../contracts/common.js";
+import { MAX_ORG_DEPTH, walkSubtreePage, type SubtreePosition } from "./org-walk.js";
 
 const toRef = (p: Person): PersonRef => ({ id: p.id, displayName: p.displayName, jobTitle: p.jobTitle });
 
@@ -43,17 +44,40 @@ function toEntry(p: Person, level: number): ReportEntry {
   return { ...toRef(p), mail: p.mail, department: p.department, managerId: p.managerId, isEnabled: p.accountEnabled, level };
 }
 
-/** Direct reports, or everyone below (parents before their reports). */
-export async function listReports(directory: DirectoryReader, principal: Principal, personId: string, isWholeSubtree: boolean): Promise<ReportEntry[]> {
+/** People in one page of everyone below someone: by default, and at most. */
+export const REPORTS_PAGE_DEFAULT = 200;
+export const REPORTS_PAGE_MAX = 500;
+/** A cursor holds the path from the person listed down to where the page stopped. */
+export const REPORTS_CURSOR_MAX_CHARS = 16_384;
+
+const badCursor = () => new AppError("validation_failed", "The cursor is not one this listing handed out.", { errors: [{ path: "cursor", message: "Not a valid cursor." }] });
+
+function encodePosition(position: SubtreePosition): string {
+  return Buffer.from(JSON.stringify(position), "utf8").toString("base64url");
+}
+
+function decodePosition(cursor: string): SubtreePosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badCursor();
+  }
+  const isStep = (step: unknown) => Array.isArray(step) && step.length === 2 && idSchema.safeParse(step[0]).success && Number.isInteger(step[1]) && (step[1] as number) >= 0;
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > MAX_ORG_DEPTH || !parsed.every(isStep)) throw badCursor();
+  return parsed as SubtreePosition;
+}
+
+/** Direct reports (one answer), or everyone below, each manager before their reports and reports by
+ * name, a page at a time: a page reads the teams on the path to where the one before stopped and those
+ * of the managers it lists, so no request reads the whole of a large subtree. */
+export async function listReports(directory: DirectoryReader, principal: Principal, personId: string, request: { isWholeSubtree: boolean; limit: number; cursor: string | null }): Promise<Page<ReportEntry>> {
   const person = await loadPerson(directory, principal.tenantId, personId);
-  if (!isWholeSubtree) return (await directory.listDirectReports(principal.tenantId, person.id)).map((p) => toEntry(p, 1));
-  const below = await directory.listSubtree(principal.tenantId, person.id);
-  const level = new Map([[person.id, 0]]);
-  return below.map((p) => {
-    const depth = (level.get(p.managerId ?? "") ?? 0) + 1;
-    level.set(p.id, depth);
-    return toEntry(p, depth);
-  });
+  if (!request.isWholeSubtree) return { items: (await directory.listDirectReports(principal.tenantId, person.id)).map((p) => toEntry(p, 1)), nextCursor: null };
+  const from = request.cursor === null ? null : decodePosition(request.cursor);
+  const page = await walkSubtreePage(person.id, from, request.limit, (ids) => directory.listTeams(principal.tenantId, ids));
+  if (!page) throw new AppError("conflict", "The org chart changed since this listing began, or the cursor belongs to another listing: list again from the start.", { errors: [{ path: "cursor", message: "No longer continues this listing." }] });
+  return { items: page.people.map(({ person: p, level }) => toEntry(p, level)), nextCursor: page.next ? encodePosition(page.next) : null };
 }
 
 /** The caller as the tab greets them: profile, manager, how many report to them, and what they may do. */

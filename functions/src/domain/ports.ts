@@ -1,4 +1,5 @@
 /** Interfaces the domain owns; adapters in store/ and directory/ implement them. */
+import type { TeamMember } from "./org-walk.js";
 import type { AuditEntry, CheckIn, Cycle, Goal, Person } from "./types.js";
 
 /** Read side of the org chart for one tenant. Implementations must never throw on bad data
@@ -10,6 +11,8 @@ export interface DirectoryReader {
   listDirectReports(tenantId: string, managerId: string): Promise<Person[]>;
   /** Everyone below the manager (direct and indirect), not including the manager. */
   listSubtree(tenantId: string, managerId: string): Promise<Person[]>;
+  /** Each manager's direct reports in name order, each marked when they have reports of their own. */
+  listTeams(tenantId: string, managerIds: string[]): Promise<Map<string, TeamMember[]>>;
 }
 
 export interface DirectoryWriter {

@@ -6,14 +6,14 @@ import { toGoalView } from "./goal-view.js";
 import { checkInSchema } from "../contracts/check-ins.js";
 import { parseBody, parseId } from "./schemas.js";
 
-export function parsePage(query: URLSearchParams, defaultLimit = 20, maxLimit = 100): { limit: number; cursor: string | null } {
+export function parsePage(query: URLSearchParams, defaultLimit = 20, maxLimit = 100, maxCursorChars = 2048): { limit: number; cursor: string | null } {
   const rawLimit = query.get("limit");
   const limit = rawLimit === null ? defaultLimit : Number(rawLimit);
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
     throw new AppError("validation_failed", `limit must be a whole number from 1 to ${maxLimit}.`, { errors: [{ path: "limit", message: "Out of range." }] });
   }
   const cursor = query.get("cursor");
-  if (cursor !== null && !/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw new AppError("validation_failed", "The cursor is not valid.", { errors: [{ path: "cursor", message: "Not a valid cursor." }] });
+  if (cursor !== null && !(cursor.length <= maxCursorChars && /^[A-Za-z0-9_-]+$/.test(cursor))) throw new AppError("validation_failed", "The cursor is not valid.", { errors: [{ path: "cursor", message: "Not a valid cursor." }] });
   return { limit, cursor: cursor || null };
 }
 

@@ -50,6 +50,7 @@ export function createOrgReader(source: OrgSource): OrgReader {
       return pack ? [...pack.reports.values()].sort(byName) : [];
     },
     listSubtree: (tenantId, managerId) => walkSubtree(managerId, (ids) => readTeams(tenantId, ids)),
+    listTeams: readTeams,
     async listSubtreeWithin(tenantId, managerId, maxPacks) {
       let reads = 0;
       let isTooLarge = false;

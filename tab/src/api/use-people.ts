@@ -1,4 +1,4 @@
-/** Org chart reads: a person's profile and everyone below them. */
+/** Org chart reads: a person's profile and their direct reports. */
 import { useCallback } from "react";
 import type { PersonProfile, ReportEntry } from "../../../functions/src/contracts/index.js";
 import { useApi } from "./api-context.js";
@@ -13,12 +13,12 @@ export function usePerson(personId: string | null): QueryResult<PersonProfile> {
   return useQuery(personId ? `person:${personId}` : null, fetchPerson);
 }
 
-/** Everyone below the person, managers before their reports. */
-export function useSubtree(personId: string | null): QueryResult<ReportEntry[]> {
+/** The person's direct reports. */
+export function useDirectReports(personId: string | null): QueryResult<ReportEntry[]> {
   const { client } = useApi();
   const fetchReports = useCallback(
-    async () => (await client.request<ItemList<ReportEntry>>(`/api/people/${encodeURIComponent(personId ?? "")}/reports?depth=all`)).data.items,
+    async () => (await client.request<ItemList<ReportEntry>>(`/api/people/${encodeURIComponent(personId ?? "")}/reports`)).data.items,
     [client, personId],
   );
-  return useQuery(personId ? `reports:${personId}:all` : null, fetchReports);
+  return useQuery(personId ? `reports:${personId}:1` : null, fetchReports);
 }

@@ -1,6 +1,9 @@
 /** The Team view's choices in plain functions: where the drill-down is, and who may take over a
  * goal of someone who left. */
 import type { ReportEntry } from "../../api/use-people.js";
+
+/** Someone who could take over a goal, as the reports list and the organisation search give them. */
+export type OwnerCandidate = Pick<ReportEntry, "id" | "displayName" | "jobTitle" | "isEnabled">;
 import type { Translator } from "../../i18n/translator.js";
 
 export interface TeamCrumb {
@@ -24,8 +27,8 @@ export interface OwnerChoice {
 }
 
 /** The caller first, then everyone still in their team, by name; never the person who left. */
-export function listNewOwners(me: { id: string; displayName: string }, subtree: readonly ReportEntry[], leaverId: string, tr: Translator): OwnerChoice[] {
-  const others = subtree
+export function listNewOwners(me: { id: string; displayName: string }, subtree: readonly OwnerCandidate[], leaverId: string, tr: Translator): OwnerChoice[] {
+  const others = [...new Map(subtree.map((person) => [person.id, person])).values()]
     .filter((person) => person.isEnabled && person.id !== leaverId && person.id !== me.id)
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
     .map((person) => ({ id: person.id, label: person.jobTitle ? tr.t("team.ownerWithJob", { name: person.displayName, job: person.jobTitle }) : person.displayName }));
