@@ -153,6 +153,14 @@ describe("the figures of a cut branch", () => {
     // Lena's branch: Lena, Mo 0.0, Mo 0.1 and Bea count as people; Dee's account is disabled.
     expect(figuresOf(team.result, leads[0]!.id)).toMatchObject({ people: 4, covered: 3, whiteSpace: 1 });
     expect(team.result.atRisk.map((g) => g.title).sort()).toEqual(tree.result.atRisk.map((g) => g.title).sort());
+    // The lists name the cut branches' goals as the full tree does.
+    for (const list of ["orphans", "whiteSpace", "needsRealignment"] as const) {
+      expect(team.result[list].map((g) => g.id).sort()).toEqual(tree.result[list].map((g) => g.id).sort());
+      expect(team.result[list]).toEqual(expect.arrayContaining(tree.result[list]));
+    }
+    expect(team.result.orphans.map((g) => g.title)).toEqual(["An orphan goal"]);
+    expect(team.result.needsRealignment.map((g) => g.title)).toEqual(["A private goal"]);
+    expect(team.result.whiteSpace.map((g) => g.title)).toContain("Nothing aligned yet");
   });
 
   test("count no private goal for a viewer outside the chain", { timeout: 120_000 }, async () => {
@@ -165,6 +173,8 @@ describe("the figures of a cut branch", () => {
     expect(figuresOf(theirs.result, head.id)).toMatchObject({ needsRealignment: 0, atRisk: 1 });
     expect(figuresOf(theirs.result, leads[0]!.id)).toMatchObject({ people: 4, whiteSpace: 1 });
     expect(theirs.result.atRisk.map((g) => g.title)).not.toContain("A private goal");
+    for (const list of ["orphans", "whiteSpace", "needsRealignment"] as const) expect(theirs.result[list].map((g) => g.id).sort()).toEqual(theirsInFull.result[list].map((g) => g.id).sort());
+    expect(theirs.result.needsRealignment).toEqual([]);
     expect(JSON.stringify(theirs.result)).not.toContain("A private goal");
   });
 });

@@ -3,7 +3,7 @@
  * gets the figures of its public goals only, which the roll-ups keep alongside. */
 import type { BranchTally } from "./coverage.js";
 import type { LoadedLevels } from "./org-cascade-load.js";
-import { listAtRiskGoals, mergeRollUpCounts, readTimedFigures, type RollUpCounts } from "./team-rollups.js";
+import { listAtRiskGoals, mergeRollUpCounts, readTimedFigures, type ListedGoal, type RollUpCounts } from "./team-rollups.js";
 import { GOAL_STATUSES, type Cycle, type GoalStatus } from "./types.js";
 import type { GoalRef } from "../contracts/views.js";
 
@@ -35,8 +35,17 @@ export function tallyFromRollUp(people: number, rollUp: RollUpCounts | null | un
 }
 
 /** Per person at the deepest level with reports, the figures of their whole branch; and the goals at
- * risk there that the roll-ups list. `managed`: the people whose private goals the viewer may see. */
-export function readCutBranches(loaded: Pick<LoadedLevels, "cut">, managed: ReadonlySet<string>, at: Moment): { tallies: Map<string, BranchTally>; atRisk: GoalRef[] } {
+ * risk, the orphans, the white space and the goals needing realignment there that the roll-ups list. `managed`: the people whose private goals the viewer may see. */
+export interface CutBranchLists {
+  atRisk: GoalRef[];
+  orphans: GoalRef[];
+  whiteSpace: GoalRef[];
+  needsRealignment: GoalRef[];
+}
+
+const toRef = (g: ListedGoal, status: GoalStatus): GoalRef => ({ id: g.id, title: g.title, ownerId: g.ownerId, ownerName: g.ownerName, status, progress: g.progress });
+
+export function readCutBranches(loaded: Pick<LoadedLevels, "cut">, managed: ReadonlySet<string>, at: Moment): { tallies: Map<string, BranchTally> } & CutBranchLists {
   const tallies = new Map<string, BranchTally>();
   const seen: RollUpCounts[] = [];
   for (const [personId, branch] of loaded.cut) {
@@ -44,6 +53,8 @@ export function readCutBranches(loaded: Pick<LoadedLevels, "cut">, managed: Read
     if (rollUp) seen.push(rollUp);
     tallies.set(personId, tallyFromRollUp(branch.people, rollUp, at));
   }
-  const atRisk = listAtRiskGoals(mergeRollUpCounts(seen, at.now), at.cycle, at.now, at.riskMargin).map((g): GoalRef => ({ id: g.id, title: g.title, ownerId: g.ownerId, ownerName: g.ownerName, status: "active", progress: g.progress }));
-  return { tallies, atRisk };
+  const merged = mergeRollUpCounts(seen, at.now);
+  const atRisk = listAtRiskGoals(merged, at.cycle, at.now, at.riskMargin).map((g): GoalRef => ({ id: g.id, title: g.title, ownerId: g.ownerId, ownerName: g.ownerName, status: "active", progress: g.progress }));
+  const named = (list: ListedGoal[] | undefined) => (list ?? []).map((g) => toRef(g, g.status ?? "active"));
+  return { tallies, atRisk, orphans: named(merged.orphanList), whiteSpace: named(merged.whiteSpaceList), needsRealignment: named(merged.realignList) };
 }

@@ -54,6 +54,12 @@ function listRefs(goals: GoalInsight[], test: (g: GoalInsight) => boolean, sort?
   return picked.slice(0, MAX_LISTED_GOALS).map((g) => ({ id: g.id, title: g.title, ownerId: g.ownerId, ownerName: g.ownerName, status: g.status, progress: g.progress }));
 }
 
+/** A list of the levels returned, followed by what a cut branch lists that it does not hold. */
+function withCut(shown: GoalRef[], cut: GoalRef[]): GoalRef[] {
+  const ids = new Set(shown.map((g) => g.id));
+  return [...shown, ...cut.filter((g) => !ids.has(g.id))].slice(0, MAX_LISTED_GOALS);
+}
+
 const sortGoals = (goals: GoalInsight[]) => [...goals].sort((a, b) => Number(b.isTopLevel) - Number(a.isTopLevel) || a.title.localeCompare(b.title));
 
 /** The people returned, parents before reports; the deepest level's reports are left for their own answer. */
@@ -111,9 +117,10 @@ export async function getOrgCascade(deps: OrgCascadeDeps, principal: Principal, 
     depth: loaded.depth,
     isTruncated: managers.size > 0,
     nodes: buildNodes(loaded, root.id, coverage),
-    orphans: listRefs(all, (g) => g.isOrphan),
-    whiteSpace: listRefs(all, (g) => g.isWhiteSpace),
+    // The goals of the levels returned, in their order, then those the roll-ups list for the branches cut off.
+    orphans: withCut(listRefs(all, (g) => g.isOrphan), branches.orphans),
+    whiteSpace: withCut(listRefs(all, (g) => g.isWhiteSpace), branches.whiteSpace),
     atRisk: atRisk.slice(0, MAX_LISTED_GOALS),
-    needsRealignment: listRefs(all, (g) => g.flags.includes("needs_realignment") && !["completed", "missed", "cancelled", "rejected"].includes(g.status)),
+    needsRealignment: withCut(listRefs(all, (g) => g.flags.includes("needs_realignment") && !["completed", "missed", "cancelled", "rejected"].includes(g.status)), branches.needsRealignment),
   };
 }

@@ -37,9 +37,21 @@ export interface ListedGoal {
   progress: number;
   isPessimistic: boolean;
   visibility: Goal["visibility"];
+  /** In the lists of goals by title (orphans, white space, needing realignment), which are of any open status. */
+  status?: GoalStatus;
 }
 
-export interface RollUpCounts {
+/** The lists a cascade view shows beside its figures, each the LIST_MAX first by title: a view that cuts
+ * a branch off lists the branch's goals from here. Absent from rows written before they were kept. */
+export interface NamedLists {
+  orphanList?: ListedGoal[];
+  whiteSpaceList?: ListedGoal[];
+  realignList?: ListedGoal[];
+}
+
+const NAMED_LISTS = ["orphanList", "whiteSpaceList", "realignList"] as const;
+
+export interface RollUpCounts extends NamedLists {
   byStatus: Record<GoalStatus, number>;
   /** Enabled people with an aligned active or completed goal. */
   covered: number;
@@ -100,6 +112,9 @@ function emptyCounts(): RollUpCounts {
     needsRealignment: 0,
     ownerLeft: 0,
     whiteSpace: 0,
+    orphanList: [],
+    whiteSpaceList: [],
+    realignList: [],
   };
 }
 
@@ -127,10 +142,13 @@ function sortedCounts(counts: Record<string, number>, keep: (key: string) => boo
 
 const isRecentBucket = (now: Date) => (key: string) => now.getTime() - Number(key) * CHECK_IN_BUCKET_MS <= CHECK_IN_HORIZON_MS;
 
-function topList(goals: ListedGoal[]): ListedGoal[] {
+function topList(goals: ListedGoal[], compare: (a: ListedGoal, b: ListedGoal) => number = compareListed): ListedGoal[] {
   const seen = new Set<string>();
-  return [...goals].sort(compareListed).filter((g) => !seen.has(g.id) && seen.add(g.id)).slice(0, LIST_MAX);
+  return [...goals].sort(compare).filter((g) => !seen.has(g.id) && seen.add(g.id)).slice(0, LIST_MAX);
 }
+
+/** The order of the lists by title (the id only breaks ties). */
+export const compareByTitle = (a: ListedGoal, b: ListedGoal) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Adds roll-ups up. Check-ins that can no longer count at `now` or later are dropped. */
 export function mergeRollUps(parts: ReadonlyArray<RollUp | null | undefined>, now: Date): RollUp {
@@ -142,8 +160,10 @@ export function mergeRollUpCounts(parts: ReadonlyArray<RollUpCounts | null | und
   const total = emptyCounts();
   const lowest: ListedGoal[] = [];
   const lowestPessimistic: ListedGoal[] = [];
+  const named = Object.fromEntries(NAMED_LISTS.map((list) => [list, [] as ListedGoal[]])) as Record<(typeof NAMED_LISTS)[number], ListedGoal[]>;
   for (const part of parts) {
     if (!part) continue;
+    for (const list of NAMED_LISTS) named[list].push(...(part[list] ?? []));
     for (const status of GOAL_STATUSES) total.byStatus[status] += part.byStatus[status] ?? 0;
     total.covered += part.covered;
     total.withActive += part.withActive;
@@ -166,6 +186,7 @@ export function mergeRollUpCounts(parts: ReadonlyArray<RollUpCounts | null | und
   total.dueDates = sortedCounts(total.dueDates);
   total.lowest = topList(lowest);
   total.lowestPessimistic = topList(lowestPessimistic);
+  for (const list of NAMED_LISTS) total[list] = topList(named[list], compareByTitle);
   return total;
 }
 
@@ -198,11 +219,21 @@ function countContribution(owner: Pick<Person, "id" | "displayName">, goals: rea
   const own = emptyCounts();
   for (const goal of goals) {
     own.byStatus[goal.status]++;
-    if (isOrphanGoal(goal)) own.orphans++;
-    if (OPEN.has(goal.status) && goal.flags.includes("needs_realignment")) own.needsRealignment++;
-    if (OPEN.has(goal.status) && goal.flags.includes("owner_left")) own.ownerLeft++;
-    if (isWhiteSpaceCandidate(goal, context.hasReports) && !context.alignedTo.has(goal.id)) own.whiteSpace!++;
     const progress = computeGoalProgress(goal.keyResults);
+    const named = (): ListedGoal => ({ id: goal.id, title: goal.title, ownerId: owner.id, ownerName: owner.displayName, progress, isPessimistic: isPessimistic(goal.lastCheckIn?.confidence), visibility: goal.visibility, status: goal.status });
+    if (isOrphanGoal(goal)) {
+      own.orphans++;
+      own.orphanList!.push(named());
+    }
+    if (OPEN.has(goal.status) && goal.flags.includes("needs_realignment")) {
+      own.needsRealignment++;
+      own.realignList!.push(named());
+    }
+    if (OPEN.has(goal.status) && goal.flags.includes("owner_left")) own.ownerLeft++;
+    if (isWhiteSpaceCandidate(goal, context.hasReports) && !context.alignedTo.has(goal.id)) {
+      own.whiteSpace!++;
+      own.whiteSpaceList!.push(named());
+    }
     if (isCountedInRollUp(goal.status) && goal.weight > 0) {
       own.weightedMicros += toMicros(progress * goal.weight);
       own.weightMicros += toMicros(goal.weight);
