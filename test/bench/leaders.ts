@@ -33,7 +33,10 @@ import { createServices, type Services } from "../../functions/src/composition/s
 import { createCascadeIndex, type NewIndexEntry } from "../../functions/src/store/cascade-index.js";
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { ownerPartition, toGoalEntity } from "../../functions/src/store/goal-entity.js";
-import { toChildRow } from "../../functions/src/store/goal-store.js";
+import { toChildRow } from "../../functions/src/store/alignment-rows.js";
+import { computeAllFigures } from "../../functions/src/domain/alignment-rollups.js";
+import { ALIGNMENT_PAGE, getAlignmentLevel } from "../../functions/src/domain/alignment-service.js";
+import { computeGoalProgress } from "../../functions/src/contracts/progress.js";
 import { toTransactions } from "../../functions/src/store/import-goal-writes.js";
 import { countStorageRequests } from "../../functions/src/store/request-count.js";
 import { ROLLUPS_TABLE, toRollUpEntity } from "../../functions/src/store/rollup-store.js";
@@ -182,9 +185,7 @@ async function seed(connectionString: string, tenantId: string, cycle: Cycle, or
   await withStorageTimeout(SEED_STORAGE_TIMEOUT_MS, () => runLimited(parts, 2, async (owners) => {
     const goals = owners.flatMap((n) => range(goalCountOf(n)).map((k) => buildGoal(tenantId, cycle, org, n, k, now)));
     const goalBatches = [...groupBy(goals, (g) => g.ownerId).values()].flatMap((list) => toTransactions(list.map(toGoalEntity), upsert));
-    const childRows = goals.flatMap((g) => (g.parentId ? [toChildRow({ ...g, parentId: g.parentId })] : []));
-    const childBatches = [...groupBy(childRows, (r) => r.partitionKey).values()].flatMap((list) => toTransactions(list, upsert));
-    await runLimited([...goalBatches.map((b) => [goalsTable, b.actions] as const), ...childBatches.map((b) => [childrenTable, b.actions] as const)], CONCURRENCY / 2, ([table, actions]) => submit(table, actions));
+    await runLimited(goalBatches, CONCURRENCY / 2, (batch) => submit(goalsTable, batch.actions));
     const entries = goals.map((goal): NewIndexEntry => {
       const owner = people[Number(goal.ownerId.slice(1))]!;
       return { goal, placement: { managerKey: owner.managerId ?? ROOT_PLACEMENT, ownerName: owner.displayName } };
@@ -199,6 +200,13 @@ async function seed(connectionString: string, tenantId: string, cycle: Cycle, or
     goalCount += goals.length;
     if (goalsByOwner.size % (10 * OWNERS_PER_PART) === 0) print({ bench: "leaders-seed-progress", owners: goalsByOwner.size, goals: goalCount, seconds: (performance.now() - started) / 1000, azuriteRssMb: residentMegabytes(azuritePid) });
   }));
+  // The rows under each goal's parent, with the alignment roll-up kept in them, once every goal is known.
+  const slimGoals = [...goalsByOwner.values()].flat();
+  const figures = computeAllFigures(slimGoals.map((g) => ({ id: g.id, parentId: g.parentId, weight: g.weight, status: g.status, progress: computeGoalProgress(g.keyResults) })));
+  const childRows = slimGoals.flatMap((g) => (g.parentId ? [{ ...toChildRow({ ...g, parentId: g.parentId }), ...figures.get(g.id)! }] : []));
+  const childBatches = [...groupBy(childRows, (r) => r.partitionKey).values()].flatMap((list) => toTransactions(list, upsert));
+  childRows.length = 0;
+  await withStorageTimeout(SEED_STORAGE_TIMEOUT_MS, () => runLimited(childBatches, CONCURRENCY / 2, (batch) => submit(childrenTable, batch.actions)));
   const goalSeconds = (performance.now() - at) / 1000;
   at = performance.now();
   const byPartition = groupBy(computeAllRollUps(people, goalsByOwner, new Date()).map((record) => toRollUpEntity(tenantId, record)), (e) => e.partitionKey);
@@ -218,6 +226,8 @@ const VIEWS_MEASURED: Record<string, View> = {
   dashboard: (services, principal, managerId, cycleId) => getDashboard(services.progress, principal, managerId, cycleId),
   team: (services, principal, managerId, cycleId) => getOrgCascade(services.cascade, principal, managerId, { cycleId, depth: 1 }),
   organisation: (services, principal, managerId, cycleId) => getOrgCascade(services.cascade, principal, managerId, { cycleId, depth: MAX_ORG_DEPTH }),
+  // The goals aligned to the leader's first goal, with their roll-ups: one level of the alignment tree.
+  alignment: (services, principal, managerId, cycleId) => getAlignmentLevel(services.cascade, principal, { cycleId, rootGoalId: goalIdOf(Number(managerId.slice(1)), 0), limit: ALIGNMENT_PAGE.defaultLimit, cursor: null }),
 };
 
 async function measureLevel(services: Services, tenantId: string, cycle: Cycle, org: Org, view: string, level: string, managerIndex: number): Promise<void> {

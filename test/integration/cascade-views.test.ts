@@ -112,36 +112,53 @@ describe("org cascade", () => {
 });
 
 describe("alignment tree", () => {
-  test("below a goal, with weighted roll-up; private goals only for who may see them", async () => {
-    const asManager = await api.request("GET", `/api/alignment?root=${g.r1.id}`, { as: org.A });
+  const level = (viewer: Person, query: string) => api.request("GET", `/api/alignment?${query}`, { as: viewer });
+  const ids = (nodes: any[]) => nodes.map((n) => n.goal.id);
+
+  test("below a goal: one level in title order, each with its kept roll-up and count; private goals only for who may see them", async () => {
+    const asManager = await level(org.A, `root=${g.r1.id}`);
     expect(asManager.status).toBe(200);
-    const [r1] = asManager.body.roots;
-    expect(r1.goal.id).toBe(g.r1.id);
-    expect(r1.children.map((c: any) => c.goal.id).sort()).toEqual([g.a1.id, g.b1.id].sort());
-    const a1 = r1.children.find((c: any) => c.goal.id === g.a1.id);
-    expect(a1.children.map((c: any) => c.goal.id).sort()).toEqual([g.a1x.id, g.a1p.id, g.a2x.id].sort());
+    expect(asManager.body.parent.goal.id).toBe(g.r1.id);
+    expect(asManager.body.parent.rolledUpProgress).toBeCloseTo((0.8 + 1.7 / 3 + 0.9) / 3);
+    expect(asManager.body.parent.alignedCount).toBe(2);
+    expect(ids(asManager.body.items)).toEqual([g.a1.id, g.b1.id]);
+    const [a1, b1] = asManager.body.items;
     expect(a1.rolledUpProgress).toBeCloseTo((0.7 + 0 + 1) / 3);
-    expect(r1.rolledUpProgress).toBeCloseTo((0.8 + 1.7 / 3 + 0.9) / 3);
-    expect(a1.owner).toMatchObject({ id: org.A.id, displayName: org.A.displayName });
+    expect(a1).toMatchObject({ alignedCount: 3, owner: { id: org.A.id, displayName: org.A.displayName }, isAtRisk: false });
+    expect(a1).not.toHaveProperty("children");
+    expect(b1).toMatchObject({ alignedCount: 0, isAtRisk: true, riskReason: "confidence" });
+    expect(asManager.body).toMatchObject({ hiddenCount: 0, nextCursor: null, cycle: { id: cycle.id } });
 
-    const asOutsider = await api.request("GET", `/api/alignment?root=${g.r1.id}`, { as: org.B1 });
-    const outsiderA1 = asOutsider.body.roots[0].children.find((c: any) => c.goal.id === g.a1.id);
-    expect(outsiderA1.children.map((c: any) => c.goal.id).sort()).toEqual([g.a1x.id, g.a2x.id].sort());
-    expect(outsiderA1.hiddenChildren).toBe(1);
-    expect(outsiderA1.rolledUpProgress).toBeCloseTo(a1.rolledUpProgress);
+    const branch = await level(org.A, `root=${g.a1.id}`);
+    expect(ids(branch.body.items)).toEqual([g.a2x.id, g.a1p.id, g.a1x.id]);
+    const outsider = await level(org.B1, `root=${g.a1.id}`);
+    expect(ids(outsider.body.items)).toEqual([g.a2x.id, g.a1x.id]);
+    expect(outsider.body.hiddenCount).toBe(1);
+    expect(outsider.body.parent.rolledUpProgress).toBeCloseTo(a1.rolledUpProgress);
+    expect(JSON.stringify(outsider.body)).not.toContain("Private cache");
   });
 
-  test("without a root: every organisation goal of the cycle", async () => {
-    const res = await api.request("GET", `/api/alignment?cycle=${cycle.id}`, { as: org.B1 });
-    expect(res.body.roots.map((n: any) => n.goal.id)).toEqual([g.r1.id, g.r2.id]);
-    expect(res.body.roots[1].children).toEqual([]);
-    expect(res.body.isTruncated).toBe(false);
+  test("without a root: the organisation goals of the cycle, a page at a time", async () => {
+    const res = await level(org.B1, `cycle=${cycle.id}`);
+    expect(res.body.parent).toBeNull();
+    expect(ids(res.body.items)).toEqual([g.r2.id, g.r1.id]);
+    expect(res.body.items[0]).toMatchObject({ alignedCount: 0, rolledUpProgress: 0.7 });
+    expect(res.body.items[1].alignedCount).toBe(2);
+    const first = await level(org.B1, `cycle=${cycle.id}&limit=1`);
+    expect(ids(first.body.items)).toEqual([g.r2.id]);
+    const second = await level(org.B1, `cycle=${cycle.id}&limit=1&cursor=${first.body.nextCursor}`);
+    expect(ids(second.body.items)).toEqual([g.r1.id]);
+    expect(second.body.nextCursor).toBeNull();
   });
 
-  test("a private goal as root is not found for others; unauthenticated is 401", async () => {
-    expect((await api.request("GET", `/api/alignment?root=${g.a1p.id}`, { as: org.B1 })).status).toBe(404);
-    expect((await api.request("GET", `/api/alignment?root=${g.a1p.id}`, { as: org.A })).status).toBe(200);
+  test("a private goal as root is not found for others; bad input is 400, no one signed in 401", async () => {
+    expect((await level(org.B1, `root=${g.a1p.id}`)).status).toBe(404);
+    expect((await level(org.A, `root=${g.a1p.id}`)).status).toBe(200);
     expect((await api.request("GET", `/api/alignment?root=${g.r1.id}`, { as: null })).status).toBe(401);
-    expect((await api.request("GET", `/api/alignment?root=bad%20id`, { as: org.A })).status).toBe(400);
+    for (const query of ["root=bad%20id", `cycle=${cycle.id}&limit=0`, `cycle=${cycle.id}&limit=101`, `cycle=${cycle.id}&cursor=bm90IGpzb24`, `cycle=${cycle.id}&cursor=***`]) {
+      const res = await level(org.A, query);
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
   });
 });

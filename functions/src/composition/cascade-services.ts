@@ -1,4 +1,6 @@
 /** Wires the cascade views, the reorg reactions and leaver decisions onto the goal dependencies. */
+import type { AlignmentRows } from "../domain/alignment-rollups.js";
+import type { AlignmentDepsOf } from "../domain/alignment-service.js";
 import { rebuildCascadeIndex } from "../domain/cascade-indexing.js";
 import type { CascadeIndex, PeopleLookup } from "../domain/cascade-ports.js";
 import type { GoalDeps } from "../domain/goal-context.js";
@@ -11,7 +13,7 @@ import { createGoalMover } from "../store/goal-move.js";
 import type { TableFactory } from "../store/tables.js";
 import type { Logger } from "../domain/logger.js";
 
-export interface CascadeServices extends OrgCascadeDeps, ReassignDeps {
+export interface CascadeServices extends OrgCascadeDeps, ReassignDeps, AlignmentDepsOf {
   /** Everyone in the directory, and a subtree while it is small, for the organisation search. */
   listPeople(tenantId: string): AsyncIterable<Person>;
   listSubtreeWithin(tenantId: string, managerId: string, maxPacks: number): Promise<Person[] | null>;
@@ -29,6 +31,8 @@ export interface CascadeOptions {
   goalDeps: GoalDeps;
   people: PeopleLookup;
   cascadeIndex: CascadeIndex;
+  /** The alignment roll-ups kept in the children index, which the alignment tree reads. */
+  alignment: AlignmentRows;
   /** The team roll-ups the cascade views read for the branches they cut off. */
   rollUps: OrgCascadeDeps["rollUps"];
   riskMargin(tenantId: string): Promise<number>;
@@ -41,6 +45,7 @@ export function createCascadeServices(options: CascadeOptions): CascadeServices 
   const deps: CascadeServices = {
     ...options.goalDeps,
     cascadeIndex: options.cascadeIndex,
+    alignment: options.alignment,
     rollUps: options.rollUps,
     people: options.people,
     riskMargin: options.riskMargin,

@@ -26,6 +26,8 @@ import { createTableDirectory } from "../store/directory-store.js";
 import { createRollUpStore, type RollUpStore } from "../store/rollup-store.js";
 import { createRollUpRebuild, withRollUpDirectory } from "./rollup-upkeep.js";
 import { withRollUpUpkeep } from "../domain/team-rollup-service.js";
+import { rebuildAlignment, withAlignmentUpkeep } from "../domain/alignment-rollups.js";
+import { createAlignmentRows } from "../store/alignment-rows.js";
 import { createGoalStore } from "../store/goal-store.js";
 import { withCycleCache } from "../store/cycle-cache.js";
 import { createProgressServices } from "./progress-services.js";
@@ -87,7 +89,7 @@ export interface Services {
   /** Admin settings, admin jobs (directory sync) and the admin log. */
   admin: AdminServices;
   /** Team roll-ups: the rows dashboards read, and their rebuild from the goals. */
-  rollUps: { store: RollUpStore; rebuild(tenantId: string): Promise<{ people: number; goals: number; rowsChanged: number }> };
+  rollUps: { store: RollUpStore; rebuild(tenantId: string): Promise<{ people: number; goals: number; rowsChanged: number; alignment: { rows: number; rowsChanged: number } }> };
   /** The language each person reads cards in, and the record of the one they use Cascade in. */
   locales: PersonLocales;
   dev: DevServices | null;
@@ -134,7 +136,9 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const now = () => new Date();
   const directory = withRollUpDirectory(createTableDirectory(tables), { rollUps: rollUpStore, goals: goalStore, now, log });
   const pendingWrites = createPendingWrites(tables);
-  const rolledGoals = withRollUpUpkeep(goalStore, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) }));
+  const alignmentRows = createAlignmentRows(tables);
+  const alignedGoals = withAlignmentUpkeep(goalStore, alignmentRows, (error, goalId) => log("warn", "Could not update the alignment roll-ups", { goalId, error: describeError(error) }));
+  const rolledGoals = withRollUpUpkeep(alignedGoals, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) }));
   const indexedGoals = withCascadeIndex(rolledGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: describeError(error) }));
   const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }) });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
@@ -171,14 +175,17 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const bot = createLazyBot({ config, goalDeps, conversations, cards, appInstallStore, events, log, addAdminLogEntry, allowedTenantIds, botTokenProvider: defaults.botTokenProvider, cardActions, isErased, locales });
   const channels = { pins: createChannelPinStore(tables), membership: createTeamMembership(config) };
   const progress = createProgressServices({ config, tables, goalDeps, checkIns: goals, rollUps: rollUpStore, channels, events, conversations, listPeople: (tenantId) => directory.listPeople(tenantId), sendCard: (tenantId, personId, card) => bot.sendCard(tenantId, personId, card), log, locales });
-  const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, rollUps: rollUpStore, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), listSubtreeWithin: (tenantId, managerId, maxPacks) => directory.listSubtreeWithin(tenantId, managerId, maxPacks), log });
+  const cascade = createCascadeServices({ tables, goalDeps, people: directory, cascadeIndex, alignment: alignmentRows, rollUps: rollUpStore, riskMargin: progress.riskMargin, listPeople: (tenantId) => directory.listPeople(tenantId), listSubtreeWithin: (tenantId, managerId, maxPacks) => directory.listSubtreeWithin(tenantId, managerId, maxPacks), log });
   const syncState = createSyncStateStore(tables);
+  const rebuildTeams = createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now });
+  // The team roll-ups, then the alignment roll-ups: the nightly job and the end of an import.
+  const rebuildViews = async (tenantId: string, people?: readonly Person[]) => ({ ...(await rebuildTeams(tenantId, people)), alignment: await rebuildAlignment(alignmentRows, tenantId) });
   const runSync = dev ? createDemoSyncRunner(directory) : createGraphSyncRunner({ config, directory, syncState, onChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, changes) });
-  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId), importViews: { cascadeIndex, rebuildRollUps: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) } });
+  const admin = createAdminServices({ tables, goalDeps, policy: settings, reminders: progress.reminders, directory, erased, onDirectoryChanges: (tenantId, changes) => cascade.onDirectoryChanges(tenantId, [...changes]), log, runSync, listPeople: (tenantId) => directory.listPeople(tenantId), describeAppInstall: (tenantId) => bot.appInstalls.describe(tenantId), importViews: { cascadeIndex, rebuildRollUps: rebuildViews } });
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
-  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, rollUps: rollUpStore, log });
+  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, rollUps: rollUpStore, alignment: alignmentRows, log });
   return {
     config,
     tables,
@@ -192,7 +199,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     progress,
     cascade,
     admin,
-    rollUps: { store: rollUpStore, rebuild: createRollUpRebuild(directory, { rollUps: rollUpStore, goals: goalStore, now }) },
+    rollUps: { store: rollUpStore, rebuild: rebuildViews },
     locales,
     dev,
     tabDir: config.tabDir ?? defaults.tabDir,

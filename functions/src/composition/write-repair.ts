@@ -2,6 +2,7 @@
  * It runs in the background so it never delays the first answer. An intent younger than
  * YOUNGEST_MS may belong to a write still running on another instance, so the first pass leaves
  * those and a second pass a little later takes them. */
+import { refreshAlignment, type AlignmentRows } from "../domain/alignment-rollups.js";
 import { reindexGoal } from "../domain/cascade-indexing.js";
 import type { CascadeIndex } from "../domain/cascade-ports.js";
 import type { DirectoryReader, GoalRepository } from "../domain/ports.js";
@@ -18,6 +19,7 @@ export interface WriteRepairParts {
   directory: DirectoryReader;
   cascadeIndex: CascadeIndex;
   rollUps: RollUpRows;
+  alignment: AlignmentRows;
   log: Logger;
 }
 
@@ -25,7 +27,10 @@ export function startWriteRepair(parts: WriteRepairParts): void {
   const deps: RepairDeps = {
     pending: parts.pending,
     goals: parts.goalStore,
-    repairGoalRows: (tenantId, goalId, goal, parentIds) => parts.goalStore.repairGoalRows(tenantId, goalId, goal, parentIds),
+    async repairGoalRows(tenantId, goalId, goal, parentIds) {
+      await parts.goalStore.repairGoalRows(tenantId, goalId, goal, parentIds);
+      await refreshAlignment({ rows: parts.alignment, goals: parts.goalStore }, tenantId, goalId, [...parentIds, goal?.parentId], true);
+    },
     reindex: (goal: Goal) => reindexGoal(parts.directory, parts.cascadeIndex, goal),
     unindex: (tenantId, goalId) => parts.cascadeIndex.removeGoal(tenantId, goalId),
     async refreshRollUps(tenantId, ownerIds) {

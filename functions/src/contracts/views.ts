@@ -186,3 +186,28 @@ export interface OrgSearch {
   /** Pass back as `continuation` to search the goals of the teams not searched yet; null when all were. */
   continuation: string | null;
 }
+
+/** A goal in the alignment tree (GET /api/alignment). */
+export interface AlignmentNode {
+  goal: Omit<GoalSummary, "ownerName">;
+  owner: { id: string; displayName: string; jobTitle: string | null };
+  /** The goal's own key results count as one item of weight 1 beside each goal aligned below it, weighted
+   * by its own weight; goals not under way (drafts, waiting, rejected, cancelled) do not pull it down. */
+  rolledUpProgress: number;
+  isAtRisk: boolean;
+  riskReason: RiskReason | null;
+  /** Goals aligned to this one directly, whoever may see them: its branch opens with `?root=` its id. */
+  alignedCount: number;
+}
+
+/** One level of the alignment tree, a page at a time: the goals aligned to `parent`, or (parent null)
+ * the organisation goals of the cycle; in title order. */
+export interface AlignmentLevel {
+  cycle: CycleSummary;
+  asOf: string;
+  parent: AlignmentNode | null;
+  items: AlignmentNode[];
+  /** Goals of this level the viewer may not see (private goals outside what they manage). */
+  hiddenCount: number;
+  nextCursor: string | null;
+}

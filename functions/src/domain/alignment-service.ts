@@ -1,75 +1,55 @@
-/** GET /api/alignment: the goal tree below one goal, or below the organisation goals of a cycle.
- * Reads the goals of the tree only: organisation goals come from the cascade index and each
- * level from the children index, never from a scan of the tenant. */
-import { buildAlignmentTree, type AlignmentNode, type OwnerSummary } from "./alignment.js";
+/** GET /api/alignment: one level of the goal tree, a page at a time: the goals aligned to one goal, or the
+ * organisation goals of a cycle. Each goal comes with its progress rolled up over everything aligned
+ * below it and how many goals are aligned to it, both kept in its row under its parent
+ * (alignment-rollups.ts), so an answer reads the level it shows and never what lies below it; a branch
+ * opens with a request of its own. */
+import type { AlignmentLevel, AlignmentNode } from "../contracts/views.js";
+import { computeFigures, type AlignedRow, type AlignmentRows } from "./alignment-rollups.js";
 import { summariseGoal, type CascadeDeps, type GoalSummary } from "./cascade-ports.js";
+import { AppError } from "./errors.js";
 import { canSeeAllGoalsOf } from "./goal-access.js";
 import { loadVisibleGoal } from "./goal-context.js";
-import { computeElapsedShare } from "./risk.js";
+import { assessProgressRisk, computeElapsedShare } from "./risk.js";
 import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "./team-goals.js";
-import type { Cycle, Goal, Principal } from "./types.js";
+import type { Principal } from "./types.js";
 
-/** Enough for any tree a person reads on one screen; deeper parts open from their own root. */
-export const MAX_TREE_GOALS = 1000;
-const MAX_TREE_DEPTH = 32;
+export const ALIGNMENT_PAGE = { defaultLimit: 20, maxLimit: 100 } as const;
 
-export interface AlignmentTree {
-  cycle: Pick<Cycle, "id" | "name" | "startDate" | "endDate">;
-  asOf: string;
-  roots: AlignmentNode[];
-  /** True when the tree had more than MAX_TREE_GOALS goals and the rest was not loaded. */
-  isTruncated: boolean;
+export interface AlignmentDepsOf extends CascadeDeps {
+  alignment: AlignmentRows;
 }
 
-interface LoadedTree {
-  goals: Map<string, Goal>;
-  childrenOf: Map<string, string[]>;
-  isTruncated: boolean;
+export interface AlignmentQuery {
+  cycleId: string | null;
+  rootGoalId: string | null;
+  limit: number;
+  cursor: string | null;
 }
 
-async function loadDescendants(deps: CascadeDeps, tenantId: string, roots: Goal[]): Promise<LoadedTree> {
-  const goals = new Map(roots.map((g) => [g.id, g]));
-  const childrenOf = new Map<string, string[]>();
-  let isTruncated = false;
-  let level = roots.map((g) => g.id);
-  for (let depth = 0; level.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
-    const lists = await mapLimited(level, LOAD_CONCURRENCY, (id) => deps.goals.listChildGoals(tenantId, id));
-    const next: string[] = [];
-    level.forEach((parentId, i) => {
-      const children = lists[i]!.map((v) => v.value).filter((g) => !goals.has(g.id)).sort((a, b) => a.title.localeCompare(b.title));
-      for (const child of children) {
-        if (goals.size >= MAX_TREE_GOALS) {
-          isTruncated = true;
-          break;
-        }
-        goals.set(child.id, child);
-        childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), child.id]);
-        next.push(child.id);
-      }
-    });
-    level = next;
+type Shown = Omit<GoalSummary, "ownerName"> & { ownerName: string; rolledUpProgress: number | null; alignedCount: number | null };
+
+const badCursor = () => new AppError("validation_failed", "The cursor is not valid.", { errors: [{ path: "cursor", message: "Not a valid cursor." }] });
+
+/** A cursor is the position of the last goal handed out: its title and id. */
+function decodeCursor(cursor: string | null): [string, string] | null {
+  if (cursor === null) return null;
+  try {
+    const position: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(position) && position.length === 2 && position.every((p) => typeof p === "string")) return position as [string, string];
+  } catch {
+    // Falls through to the 400 below.
   }
-  return { goals, childrenOf, isTruncated };
+  throw badCursor();
 }
 
-async function findRoots(deps: CascadeDeps, principal: Principal, cycleId: string | null, rootGoalId: string | null): Promise<{ cycle: Cycle; roots: Goal[] }> {
-  const { tenantId } = principal;
-  const now = deps.clock.now();
-  if (rootGoalId) {
-    const root = (await loadVisibleGoal(deps, principal, rootGoalId)).value;
-    return { cycle: await resolveCycle(deps, tenantId, cycleId ?? root.cycleId, now), roots: [root] };
-  }
-  const cycle = await resolveCycle(deps, tenantId, cycleId, now);
-  const tops = await deps.cascadeIndex.listTopLevelGoals(tenantId, cycle.id);
-  const loaded = await mapLimited(tops, LOAD_CONCURRENCY, (t) => deps.goals.getGoal(tenantId, t.id));
-  const roots = loaded.flatMap((v) => (v && v.value.isTopLevel && v.value.cycleId === cycle.id ? [v.value] : []));
-  return { cycle, roots: roots.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
-}
+const encodeCursor = (goal: Pick<Shown, "title" | "id">) => Buffer.from(JSON.stringify([goal.title, goal.id]), "utf8").toString("base64url");
+
+const compareByTitle = (a: Pick<Shown, "title" | "id">, b: Pick<Shown, "title" | "id">) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Private goals are shown to their owner and the owner's managers; the answer is cached per owner. */
 function createVisibilityCheck(deps: CascadeDeps, principal: Principal) {
   const allowed = new Map<string, Promise<boolean>>();
-  return async (goal: Goal): Promise<boolean> => {
+  return async (goal: Pick<Shown, "visibility" | "ownerId">): Promise<boolean> => {
     if (goal.visibility === "public") return true;
     let answer = allowed.get(goal.ownerId);
     if (!answer) allowed.set(goal.ownerId, (answer = canSeeAllGoalsOf(deps.directory, principal, goal.ownerId)));
@@ -77,29 +57,82 @@ function createVisibilityCheck(deps: CascadeDeps, principal: Principal) {
   };
 }
 
-export async function getAlignmentTree(deps: CascadeDeps, principal: Principal, query: { cycleId: string | null; rootGoalId: string | null }): Promise<AlignmentTree> {
-  const { tenantId } = principal;
-  const { cycle, roots } = await findRoots(deps, principal, query.cycleId, query.rootGoalId);
-  const tree = await loadDescendants(deps, tenantId, roots);
-  const all = [...tree.goals.values()];
+const fromRow = (parentId: string, row: AlignedRow): Shown => ({ ...row, parentId, ownerName: "" });
+
+/** The goals of the level the viewer may see, in title order, and how many they may not. */
+async function splitVisible(deps: CascadeDeps, principal: Principal, goals: Shown[]): Promise<{ visible: Shown[]; hidden: number }> {
   const canSee = createVisibilityCheck(deps, principal);
-  const [people, visibility, riskMargin] = await Promise.all([
-    deps.people.getPeople(tenantId, new Set(all.map((g) => g.ownerId))),
-    Promise.all(all.map(async (g) => [g.id, await canSee(g)] as const)),
+  const seen = await Promise.all(goals.map((g) => canSee(g)));
+  const visible = goals.filter((_, i) => seen[i]).sort(compareByTitle);
+  return { visible, hidden: goals.length - visible.length };
+}
+
+function pageOf(goals: Shown[], limit: number, cursor: string | null): { items: Shown[]; nextCursor: string | null } {
+  const after = decodeCursor(cursor);
+  const start = after ? goals.findIndex((g) => compareByTitle(g, { title: after[0], id: after[1] }) > 0) : 0;
+  const rest = start < 0 ? [] : goals.slice(start);
+  const items = rest.slice(0, limit);
+  return { items, nextCursor: rest.length > limit ? encodeCursor(items[items.length - 1]!) : null };
+}
+
+/** Figures a row does not hold yet (written before they were kept) are computed from the rows below it. */
+type Figured = Shown & { rolledUpProgress: number; alignedCount: number };
+
+async function withFigures(deps: AlignmentDepsOf, tenantId: string, goals: Shown[]): Promise<Figured[]> {
+  return mapLimited(goals, LOAD_CONCURRENCY, async (goal) => {
+    if (goal.rolledUpProgress !== null && goal.alignedCount !== null) return { ...goal, rolledUpProgress: goal.rolledUpProgress, alignedCount: goal.alignedCount };
+    return { ...goal, ...computeFigures(goal.progress, await deps.alignment.list(tenantId, goal.id)) };
+  });
+}
+
+export async function getAlignmentLevel(deps: AlignmentDepsOf, principal: Principal, query: AlignmentQuery): Promise<AlignmentLevel> {
+  const { tenantId } = principal;
+  const now = deps.clock.now();
+  let parent: Figured | null = null;
+  let level: Shown[];
+  let cycleId = query.cycleId;
+  if (query.rootGoalId) {
+    const root = (await loadVisibleGoal(deps, principal, query.rootGoalId)).value;
+    const rows = await deps.alignment.list(tenantId, root.id);
+    const summary = summariseGoal(root, "");
+    parent = { ...summary, ...computeFigures(summary.progress, rows) };
+    level = rows.map((row) => fromRow(root.id, row));
+    cycleId ??= root.cycleId;
+  } else {
+    level = [];
+  }
+  const cycle = await resolveCycle(deps, tenantId, cycleId, now);
+  if (!query.rootGoalId) {
+    const tops = await deps.cascadeIndex.listTopLevelGoals(tenantId, cycle.id);
+    level = tops.filter((t) => t.isTopLevel && t.cycleId === cycle.id).map((t) => ({ ...t, rolledUpProgress: null, alignedCount: null }));
+  }
+  const { visible, hidden } = await splitVisible(deps, principal, level);
+  const page = pageOf(visible, query.limit, query.cursor);
+  const [items, people, riskMargin] = await Promise.all([
+    withFigures(deps, tenantId, page.items),
+    deps.people.getPeople(tenantId, new Set([...page.items.map((g) => g.ownerId), ...(parent ? [parent.ownerId] : [])])),
     deps.riskMargin(tenantId),
   ]);
-  const visible = new Map(visibility);
-  const owners = new Map<string, OwnerSummary>([...people.values()].map((p) => [p.id, { id: p.id, displayName: p.displayName, jobTitle: p.jobTitle }]));
-  const goals = new Map<string, GoalSummary>(all.map((g) => [g.id, summariseGoal(g, people.get(g.ownerId)?.displayName ?? "")]));
-  const now = deps.clock.now();
-  const nodes = buildAlignmentTree({
-    rootIds: roots.map((g) => g.id),
-    goals,
-    childrenOf: tree.childrenOf,
-    isVisible: (g) => visible.get(g.id) === true,
-    owners,
-    elapsedShare: computeElapsedShare(cycle, now),
-    riskMargin,
-  });
-  return { cycle: { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate }, asOf: now.toISOString(), roots: nodes, isTruncated: tree.isTruncated };
+  const elapsedShare = computeElapsedShare(cycle, now);
+  const toNode = (goal: Figured): AlignmentNode => {
+    const { ownerName, rolledUpProgress, alignedCount, ...rest } = goal;
+    const person = people.get(goal.ownerId);
+    const risk = goal.status === "active" ? assessProgressRisk(goal.progress, goal.confidence, elapsedShare, riskMargin) : { isAtRisk: false, reason: null };
+    return {
+      goal: rest,
+      owner: person ? { id: person.id, displayName: person.displayName, jobTitle: person.jobTitle } : { id: goal.ownerId, displayName: ownerName, jobTitle: null },
+      rolledUpProgress,
+      isAtRisk: risk.isAtRisk,
+      riskReason: risk.reason,
+      alignedCount,
+    };
+  };
+  return {
+    cycle: { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate },
+    asOf: now.toISOString(),
+    parent: parent ? toNode(parent) : null,
+    items: items.map(toNode),
+    hiddenCount: hidden,
+    nextCursor: page.nextCursor,
+  };
 }

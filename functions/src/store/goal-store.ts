@@ -8,12 +8,12 @@ import type { AuditEntry, CheckIn, Goal } from "../domain/types.js";
 import type { Page } from "../contracts/common.js";
 import type { CheckInReader } from "../domain/checkins.js";
 import type { RepairDeps } from "../domain/write-intents.js";
-import { computeGoalProgress } from "../contracts/progress.js";
 import { isSummaryUnchanged } from "../domain/cascade-ports.js";
 import { ownerNamedBy } from "../domain/goal-ids.js";
 import { createBoundedMap } from "../bounded-map.js";
 import { auditRowPrefix, checkInRowPrefix, fromAuditEntity, fromCheckInEntity, fromGoalEntity, goalRowKey, ownerPartition, toAuditEntity, toCheckInEntity, toGoalEntity, type GoalEntity } from "./goal-entity.js";
 import { goalPointerAt, legacyGoalPointerAt } from "./goal-pointers.js";
+import { childrenKey, toChildRow } from "./alignment-rows.js";
 import { assertEntityWithinLimits, deleteUnchanged, filterByPrefix, getEntityOrNull, isConflict, makeKey, prefixUpperBound, quoteOData, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
 const DELETED = "deleted";
@@ -33,14 +33,6 @@ const RECENT_GOALS_MAX = 2_000;
 const isSettledGoal = (entity: GoalEntity | null): entity is GoalEntity => entity !== null && entity.status !== DELETED && !entity.movingTo && !entity.movingFrom;
 
 export const indexKey = (tenantId: string, goalId: string) => makeKey(tenantId, goalId);
-export const childrenKey = (tenantId: string, parentId: string) => makeKey(tenantId, parentId);
-
-/** The row a goal keeps under its parent: enough to list a goal's children without reading them. */
-export function toChildRow(goal: Goal & { parentId: string }) {
-  const summary = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
-  return { partitionKey: childrenKey(goal.tenantId, goal.parentId), rowKey: goal.id, ...summary };
-}
-
 /** The ETag of a transaction's first action (the goal). Sub-responses come back in request order; only
  * inserts name their row key, so an update's ETag cannot be looked up by key. */
 function firstEtag(response: TableTransactionResponse): string {
@@ -170,7 +162,8 @@ export function createGoalStore(factory: TableFactory): GoalRepository & CheckIn
   }
 
   async function writeChildRow(goal: Goal): Promise<void> {
-    await children.upsertEntity(toChildRow({ ...goal, parentId: goal.parentId! }), "Replace");
+    // Merged, so the roll-up kept in the row stays until it is recomputed.
+    await children.upsertEntity(toChildRow({ ...goal, parentId: goal.parentId! }), "Merge");
   }
 
   /** After a write that did not finish: the pointer and children rows as the goal is now (or gone). */

@@ -9,7 +9,7 @@ import type { ImportGoalWrite, ImportGoalWriter } from "../domain/import/import-
 import { runLimited } from "../domain/run-limited.js";
 import type { Goal } from "../domain/types.js";
 import { goalRowKey, toAuditEntity, toGoalEntity } from "./goal-entity.js";
-import { childrenKey, toChildRow } from "./goal-store.js";
+import { childrenKey, toChildRow } from "./alignment-rows.js";
 import { goalPointerAt } from "./goal-pointers.js";
 import { assertEntityWithinLimits, deleteUnchanged, getEntityOrNull, isConflict, TABLE_LIMITS, TABLE_NAMES, type TableFactory } from "./tables.js";
 
@@ -74,7 +74,8 @@ export function createImportGoalWriter(factory: TableFactory): ImportGoalWriter 
     const moved = writes.filter((w) => w.previous?.parentId && w.previous.parentId !== w.goal.parentId);
     await runLimited(moved, CONCURRENCY, (w) => deleteUnchanged(children, childrenKey(tenantId, w.previous!.parentId!), w.goal.id));
     const rows = writes.flatMap((w) => (w.goal.parentId ? [toChildRow({ ...w.goal, parentId: w.goal.parentId })] : []));
-    const batches = [...groupBy(rows, (r) => r.partitionKey).values()].flatMap((list) => toTransactions(list, (row): TransactionAction[] => [["upsert", row, "Replace"]]));
+    // Merged, so the roll-up kept in a row stays until the views are rebuilt after the run.
+    const batches = [...groupBy(rows, (r) => r.partitionKey).values()].flatMap((list) => toTransactions(list, (row): TransactionAction[] => [["upsert", row, "Merge"]]));
     await runLimited(batches, CONCURRENCY, (batch) => children.submitTransaction(batch.actions));
   }
 

@@ -5,6 +5,7 @@
 import { ROOT_PLACEMENT, summariseGoal } from "../../../functions/src/domain/cascade-ports.js";
 import type { DirectoryReader } from "../../../functions/src/domain/ports.js";
 import { computeGoalProgress } from "../../../functions/src/contracts/progress.js";
+import { computeAllFigures } from "../../../functions/src/domain/alignment-rollups.js";
 import type { Goal } from "../../../functions/src/domain/types.js";
 import { type GoalSummary } from "../../../functions/src/domain/cascade-ports.js";
 import { fromSummaryEntity, PACK_ROW, readPackRow } from "../../../functions/src/store/cascade-index.js";
@@ -56,6 +57,8 @@ export async function checkConsistency(connectionString: string, tenantId: strin
   const summaryOf = (partition: string, goalId: string) => summaries.get(partition)?.get(goalId);
   const placementPointerOf = (goalId: string) => cascade.get(key(tenantId, "ptrs", pointerShard(goalId), goalId)) ?? cascade.get(key(tenantId, "ptr", goalId, "p"));
 
+  // What each goal's row under its parent keeps about the goals aligned below it.
+  const figures = computeAllFigures([...live.values()].map((g) => ({ id: g.id, parentId: g.parentId, weight: g.weight, status: g.status, progress: computeGoalProgress(g.keyResults) })));
   for (const goal of live.values()) {
     const pointer = goalPointerOf(goal.id);
     if (pointer?.ownerId !== goal.ownerId) problems.push(`goalindex: goal ${goal.id} has ${pointer ? `a pointer to ${String(pointer.ownerId)}` : "no pointer"}`);
@@ -64,6 +67,10 @@ export async function checkConsistency(connectionString: string, tenantId: strin
       const expected = { ownerId: goal.ownerId, cycleId: goal.cycleId, status: goal.status, title: goal.title, weight: goal.weight, visibility: goal.visibility, progress: computeGoalProgress(goal.keyResults) };
       const actual = child && Object.fromEntries(Object.keys(expected).map((k) => [k, child[k]]));
       if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`goalchildren: goal ${goal.id} under ${goal.parentId} is ${child ? `stale (${JSON.stringify(actual)})` : "missing"}`);
+      const kept = figures.get(goal.id)!;
+      if (child && (child.alignedCount !== kept.alignedCount || typeof child.rolledUpProgress !== "number" || Math.abs(child.rolledUpProgress - kept.rolledUpProgress) > 1e-9)) {
+        problems.push(`goalchildren: goal ${goal.id} under ${goal.parentId} keeps ${String(child.alignedCount)} aligned and ${String(child.rolledUpProgress)} rolled up instead of ${kept.alignedCount} and ${kept.rolledUpProgress}`);
+      }
     }
     const owner = await directory.getPerson(tenantId, goal.ownerId);
     const managerKey = owner?.managerId ?? ROOT_PLACEMENT;
