@@ -30,7 +30,7 @@ const SEED_BUDGET_MS = 9 * 60 * 1000;
  * target rate; after a saturated run the API is left to drain before the next one. */
 const TARGET_RPS = 300;
 /** BENCH_API_READ_RPS and BENCH_API_UPDATE_RPS measure the single-goal routes at another sustained rate. */
-export const SUSTAINED_RPS = { read: Number(process.env.BENCH_API_READ_RPS ?? 50), team: 50, update: Number(process.env.BENCH_API_UPDATE_RPS ?? 20) };
+export const SUSTAINED_RPS = { read: Number(process.env.BENCH_API_READ_RPS ?? 50), team: 50, update: Number(process.env.BENCH_API_UPDATE_RPS ?? 20), checkIn: Number(process.env.BENCH_API_CHECKIN_RPS ?? 2) };
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
 /** BENCH_API_ONLY=read,team,update runs only those figure sets (read and update come with their raw Azurite figures). */
 const ONLY = new Set((process.env.BENCH_API_ONLY ?? "read,team,update").split(","));
@@ -198,6 +198,23 @@ export async function measureUpdates(ctx: BenchContext, services: Services, team
     const unread = await measure(ctx.url, rps, editor(shown, writers.length - shown));
     print(figures("api-goal-update-unread", rps, unread, { goalsRotated: writers.length - shown, ...ratio(unread) }));
     await drain(ctx.url);
+  }
+  // Last, as it loads the emulator most: a check-in changes what the views count, so the team roll-ups
+  // and the alignment roll-ups are walked up both chains (management and alignment) before it answers.
+  const rps = SUSTAINED_RPS.checkIn;
+  const raw = await runPacedLoad({ rps, seconds: SECONDS, call: rawTransaction });
+  print(figures("azurite-transaction", rps, raw));
+  const checkIns = await measure(ctx.url, rps, checkInner(writers.length));
+  print(figures("api-goal-checkin", rps, checkIns, { goalsRotated: writers.length, rawTransactionP95Ms: raw.p95Ms, p95RatioToRawTransaction: Math.round((checkIns.p95Ms / Math.max(raw.p95Ms, 0.01)) * 10) / 10 }));
+  await drain(ctx.url);
+
+  function checkInner(count: number) {
+    let sent = 0;
+    return (): LoadRequest => {
+      const i = sent++ % count;
+      const body = JSON.stringify({ confidence: sent % 3 === 0 ? "at_risk" : "on_track", note: `Check-in ${sent}.` });
+      return { method: "POST", path: `${paths[i]!}/checkins`, headers: { authorization: tokens[i]!, "content-type": "application/json" }, body };
+    };
   }
 }
 

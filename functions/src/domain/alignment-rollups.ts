@@ -8,6 +8,7 @@
  * inputs were read (ETag), so retries, replays and concurrent walks all end on the same rows. The rebuild
  * recomputes every row of a tenant from the rows themselves and writes what differs. */
 import { summariseGoal, isSummaryUnchanged, type GoalSummary } from "./cascade-ports.js";
+import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
 import type { GoalRepository, GoalWrite, Versioned } from "./ports.js";
 import { rollUpProgress } from "../contracts/progress.js";
@@ -74,9 +75,15 @@ export function sameAlignedRow(a: AlignedRow | null, b: AlignedRow | null): bool
   return FIELDS.every((f) => a[f] === b[f]) && a.flags.join(",") === b.flags.join(",");
 }
 
+const coalesce = createCoalescer();
+
 /** Recomputes the goal's row under `parentId` (deleting it when the goal is gone or aligned elsewhere);
- * true when the row changed. */
-async function refreshRow(deps: AlignmentDeps, tenantId: string, parentId: string, goalId: string): Promise<boolean> {
+ * true when the row changed. Overlapping recomputations of one row share their runs (coalesce.ts). */
+function refreshRow(deps: AlignmentDeps, tenantId: string, parentId: string, goalId: string): Promise<boolean> {
+  return coalesce(`${tenantId}/${parentId}/${goalId}`, () => refreshRowOnce(deps, tenantId, parentId, goalId));
+}
+
+async function refreshRowOnce(deps: AlignmentDeps, tenantId: string, parentId: string, goalId: string): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     const current = await deps.rows.read(tenantId, parentId, goalId);
     const [goal, below] = await Promise.all([deps.goals.getGoal(tenantId, goalId), deps.rows.list(tenantId, goalId)]);

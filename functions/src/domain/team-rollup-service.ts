@@ -6,6 +6,7 @@
  * is still the version read before its inputs were read (ETag), and recomputed when another writer got
  * there first, so concurrent changes cannot lose one another. */
 import { isSummaryUnchanged } from "./cascade-ports.js";
+import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
 import type { Clock, DirectoryReader, GoalRepository, GoalWrite, Versioned } from "./ports.js";
 import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
@@ -49,8 +50,17 @@ const MAX_ATTEMPTS = 10;
 
 const isLostRace = (error: unknown) => isAppError(error) && (error.code === "precondition_failed" || error.code === "conflict");
 
-/** Reads the row, computes its value from inputs read after it, and writes it if it changed. */
-async function recompute<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<void> {
+const coalesce = createCoalescer();
+
+const slotKey = (slot: RollUpSlot) => (slot.kind === "own" ? `own/${slot.cycleId}` : slot.kind === "team" ? `team/${slot.cycleId}/${slot.reportId}` : `people/${slot.reportId}`);
+
+/** Reads the row, computes its value from inputs read after it, and writes it if it changed. Overlapping
+ * recomputations of one row share their runs (coalesce.ts). */
+function recompute<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<void> {
+  return coalesce(`${tenantId}/${at}/${slotKey(slot)}`, () => recomputeOnce(deps, tenantId, at, slot, compute));
+}
+
+async function recomputeOnce<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const current = await deps.rollUps.read(tenantId, at, slot);
     const next = await compute();
