@@ -11,7 +11,7 @@ import { canSeeAllGoalsOf } from "./goal-access.js";
 import { loadVisibleGoal } from "./goal-context.js";
 import { assessProgressRisk, computeElapsedShare } from "./risk.js";
 import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "./team-goals.js";
-import type { Principal } from "./types.js";
+import type { Cycle, Principal } from "./types.js";
 
 export const ALIGNMENT_PAGE = { defaultLimit: 20, maxLimit: 100 } as const;
 
@@ -85,27 +85,25 @@ async function withFigures(deps: AlignmentDepsOf, tenantId: string, goals: Shown
   });
 }
 
+/** The level asked for: the goals aligned to the root, with the root's own figures, or the cycle's
+ * organisation goals. */
+async function readLevel(deps: AlignmentDepsOf, principal: Principal, query: AlignmentQuery, now: Date): Promise<{ cycle: Cycle; parent: Figured | null; level: Shown[] }> {
+  const { tenantId } = principal;
+  if (query.rootGoalId) {
+    const root = (await loadVisibleGoal(deps, principal, query.rootGoalId)).value;
+    const [rows, cycle] = await Promise.all([deps.alignment.list(tenantId, root.id), resolveCycle(deps, tenantId, query.cycleId ?? root.cycleId, now)]);
+    const summary = summariseGoal(root, "");
+    return { cycle, parent: { ...summary, ...computeFigures(summary.progress, rows) }, level: rows.map((row) => fromRow(root.id, row)) };
+  }
+  const cycle = await resolveCycle(deps, tenantId, query.cycleId, now);
+  const tops = await deps.cascadeIndex.listTopLevelGoals(tenantId, cycle.id);
+  return { cycle, parent: null, level: tops.filter((t) => t.isTopLevel && t.cycleId === cycle.id).map((t) => ({ ...t, rolledUpProgress: null, alignedCount: null })) };
+}
+
 export async function getAlignmentLevel(deps: AlignmentDepsOf, principal: Principal, query: AlignmentQuery): Promise<AlignmentLevel> {
   const { tenantId } = principal;
   const now = deps.clock.now();
-  let parent: Figured | null = null;
-  let level: Shown[];
-  let cycleId = query.cycleId;
-  if (query.rootGoalId) {
-    const root = (await loadVisibleGoal(deps, principal, query.rootGoalId)).value;
-    const rows = await deps.alignment.list(tenantId, root.id);
-    const summary = summariseGoal(root, "");
-    parent = { ...summary, ...computeFigures(summary.progress, rows) };
-    level = rows.map((row) => fromRow(root.id, row));
-    cycleId ??= root.cycleId;
-  } else {
-    level = [];
-  }
-  const cycle = await resolveCycle(deps, tenantId, cycleId, now);
-  if (!query.rootGoalId) {
-    const tops = await deps.cascadeIndex.listTopLevelGoals(tenantId, cycle.id);
-    level = tops.filter((t) => t.isTopLevel && t.cycleId === cycle.id).map((t) => ({ ...t, rolledUpProgress: null, alignedCount: null }));
-  }
+  const { cycle, parent, level } = await readLevel(deps, principal, query, now);
   const { visible, hidden } = await splitVisible(deps, principal, level);
   const page = pageOf(visible, query.limit, query.cursor);
   const [items, people, riskMargin] = await Promise.all([
