@@ -25,8 +25,8 @@ import { createCycleStore, createSettingsStore, type SettingsStore } from "../st
 import { createTableDirectory } from "../store/directory-store.js";
 import { createRollUpStore, type RollUpStore } from "../store/rollup-store.js";
 import { createRollUpRebuild, withRollUpDirectory } from "./rollup-upkeep.js";
-import { withRollUpUpkeep } from "../domain/team-rollup-service.js";
-import { rebuildAlignment, withAlignmentUpkeep } from "../domain/alignment-rollups.js";
+import { rollUpUpkeep } from "../domain/team-rollup-service.js";
+import { alignmentUpkeep, rebuildAlignment } from "../domain/alignment-rollups.js";
 import { createAlignmentRows } from "../store/alignment-rows.js";
 import { createGoalStore } from "../store/goal-store.js";
 import { withCycleCache } from "../store/cycle-cache.js";
@@ -38,7 +38,8 @@ import { createAdminServices, type AdminServices } from "./admin-services.js";
 import { createDemoSyncRunner, createGraphSyncRunner } from "./admin-sync.js";
 import { createSyncStateStore } from "../store/sync-state-store.js";
 import { createCascadeServices, type CascadeServices } from "./cascade-services.js";
-import { withCascadeIndex } from "../domain/cascade-indexing.js";
+import { cascadeIndexUpkeep } from "../domain/cascade-indexing.js";
+import { withUpkeep } from "../domain/goal-upkeep.js";
 import { withWriteIntents } from "../domain/write-intents.js";
 import { createPendingWrites } from "../store/pending-writes.js";
 import { startWriteRepair } from "./write-repair.js";
@@ -137,10 +138,14 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   const directory = withRollUpDirectory(createTableDirectory(tables), { rollUps: rollUpStore, goals: goalStore, now, log });
   const pendingWrites = createPendingWrites(tables);
   const alignmentRows = createAlignmentRows(tables);
-  const alignedGoals = withAlignmentUpkeep(goalStore, alignmentRows, (error, goalId) => log("warn", "Could not update the alignment roll-ups", { goalId, error: describeError(error) }));
-  const rolledGoals = withRollUpUpkeep(alignedGoals, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) }));
-  const indexedGoals = withCascadeIndex(rolledGoals, directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: describeError(error) }));
-  const goals = withWriteIntents(indexedGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }) });
+  // Once a goal is written, what is kept beside it is kept side by side: the alignment roll-ups up the
+  // alignment chain, the team roll-ups up the management chain, the goal's place in the cascade index.
+  const keptGoals = withUpkeep(goalStore, [
+    alignmentUpkeep(goalStore, alignmentRows, (error, goalId) => log("warn", "Could not update the alignment roll-ups", { goalId, error: describeError(error) })),
+    rollUpUpkeep(goalStore, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) })),
+    cascadeIndexUpkeep(directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: describeError(error) })),
+  ]);
+  const goals = withWriteIntents(keptGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }) });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
     config.authMode === "dev" ? import("../auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,

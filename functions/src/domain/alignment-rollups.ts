@@ -7,13 +7,14 @@
  * from its inputs, never by adding deltas, and written only while it is still the version read before its
  * inputs were read (ETag), so retries, replays and concurrent walks all end on the same rows. The rebuild
  * recomputes every row of a tenant from the rows themselves and writes what differs. */
-import { summariseGoal, isSummaryUnchanged, type GoalSummary } from "./cascade-ports.js";
+import { summariseGoal, type GoalSummary } from "./cascade-ports.js";
 import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
-import type { GoalRepository, GoalWrite, Versioned } from "./ports.js";
+import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import type { GoalRepository, Versioned } from "./ports.js";
 import { rollUpProgress } from "../contracts/progress.js";
 import { isCountedInRollUp, rollUpSummaries, type RollUpItem } from "./rollup.js";
-import type { AuditEntry, Goal } from "./types.js";
+import type { Goal } from "./types.js";
 
 /** A goal as it sits under its parent, with what is kept about the goals aligned below it. */
 export interface AlignedRow extends Omit<GoalSummary, "ownerName" | "parentId"> {
@@ -98,59 +99,53 @@ async function refreshRowOnce(deps: AlignmentDeps, tenantId: string, parentId: s
   }
 }
 
-/** After a change of the goals aligned to `parentId`: that goal's row under its own parent, and on up
- * while a row changes (or to the top, `wholeChain`). */
-async function walkUpFrom(deps: AlignmentDeps, tenantId: string, parentId: string, wholeChain: boolean): Promise<number> {
+/** The goal's row under `parentId`, then that goal's row under its own parent, and on up while a row
+ * changes (or to the top, `wholeChain`). The goal above each row is read while the row is recomputed:
+ * its own parent is the next step. */
+async function walkUp(deps: AlignmentDeps, tenantId: string, goalId: string, parentId: string, wholeChain: boolean): Promise<number> {
   let written = 0;
-  let goalId = parentId;
-  for (let depth = 0; depth < MAX_ALIGNMENT_DEPTH; depth++) {
-    const goal = await deps.goals.getGoal(tenantId, goalId);
-    const above = goal?.value.parentId;
-    if (!above) break;
-    if (await refreshRow(deps, tenantId, above, goalId)) written++;
-    else if (!wholeChain) break;
-    goalId = above;
+  let below = goalId;
+  let at: string | null | undefined = parentId;
+  for (let depth = 0; at && depth <= MAX_ALIGNMENT_DEPTH; depth++) {
+    const above = deps.goals.getGoal(tenantId, at);
+    // Read ahead: its failure is answered below, unless the walk stops first.
+    above.catch(() => undefined);
+    if (await refreshRow(deps, tenantId, at, below)) written++;
+    else if (depth > 0 && !wholeChain) break;
+    below = at;
+    at = (await above)?.value.parentId;
   }
   return written;
 }
 
 /** The goal's rows under each of `parentIds` (where it is aligned now, where it was), then each of those
- * goals' rows up their chains. A write stops where a row comes out unchanged: whatever lies above it
- * cannot have changed. A repair walks each chain to the top (`wholeChain`): the write it repairs may have
- * stopped anywhere on the way. Returns the rows written. */
+ * goals' rows up their chains, both chains at once. A write stops where a row above its own comes out
+ * unchanged: whatever lies above it cannot have changed. A repair walks each chain to the top
+ * (`wholeChain`): the write it repairs may have stopped anywhere on the way. Returns the rows written. */
 export async function refreshAlignment(deps: AlignmentDeps, tenantId: string, goalId: string, parentIds: readonly (string | null | undefined)[], wholeChain = false): Promise<number> {
-  let written = 0;
-  for (const parentId of new Set(parentIds.filter((id): id is string => !!id))) {
-    if (await refreshRow(deps, tenantId, parentId, goalId)) written++;
-    written += await walkUpFrom(deps, tenantId, parentId, wholeChain);
-  }
-  return written;
+  const walks = [...new Set(parentIds.filter((id): id is string => !!id))].map((parentId) => walkUp(deps, tenantId, goalId, parentId, wholeChain));
+  return (await Promise.all(walks)).reduce((sum, n) => sum + n, 0);
 }
 
-/** Wraps the goal repository so every write that changes a goal's summary keeps the alignment roll-ups
- * current. A failure is reported, not thrown: the goal is written, and the repair of unfinished writes or
- * the nightly rebuild brings the rows back. */
-export function withAlignmentUpkeep<T extends GoalRepository>(goals: T, rows: AlignmentRows, onError: (error: unknown, goalId: string) => void): T {
+/** Keeps the alignment roll-ups current after every write that changes a goal's summary. A failure is
+ * reported, not thrown: the goal is written, and the repair of unfinished writes or the nightly rebuild
+ * brings the rows back. */
+export function alignmentUpkeep(goals: GoalRepository, rows: AlignmentRows, onError: (error: unknown, goalId: string) => void): GoalUpkeep {
   const deps: AlignmentDeps = { rows, goals };
-  async function refresh(tenantId: string, goalId: string, parentIds: Array<string | null | undefined>): Promise<void> {
-    try {
-      await refreshAlignment(deps, tenantId, goalId, parentIds);
-    } catch (error) {
-      onError(error, goalId);
-    }
-  }
+  const refresh = (tenantId: string, goalId: string, parentIds: Array<string | null | undefined>) =>
+    refreshAlignment(deps, tenantId, goalId, parentIds).then(
+      () => undefined,
+      (error: unknown) => onError(error, goalId),
+    );
   return {
-    ...goals,
-    async saveGoal(write: GoalWrite) {
-      const saved = await goals.saveGoal(write);
-      if (!isSummaryUnchanged(write)) await refresh(write.goal.tenantId, write.goal.id, [write.previous?.parentId, write.goal.parentId]);
-      return saved;
-    },
-    async deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {
-      await goals.deleteGoal(tenantId, goal, etag, audit);
-      await refresh(tenantId, goal.id, [goal.parentId]);
-    },
+    afterSave: (write) => refresh(write.goal.tenantId, write.goal.id, [write.previous?.parentId, write.goal.parentId]),
+    afterDelete: (tenantId, goal) => refresh(tenantId, goal.id, [goal.parentId]),
   };
+}
+
+/** The goal repository with that upkeep alone. */
+export function withAlignmentUpkeep<T extends GoalRepository>(goals: T, rows: AlignmentRows, onError: (error: unknown, goalId: string) => void): T {
+  return withUpkeep(goals, [alignmentUpkeep(goals, rows, onError)]);
 }
 
 /** Recomputes every alignment row of the tenant from the rows themselves, deepest first, and writes the

@@ -1,9 +1,10 @@
 /** Keeps the cascade index in step with the goals: every write places the goal's summary under the
  * owner's current manager. The goal write has already succeeded when the index is written, so an
  * index failure is reported, not thrown: the caller must not retry a write that happened. */
-import { isSummaryUnchanged, ROOT_PLACEMENT, type CascadeIndex, type Placement } from "./cascade-ports.js";
-import type { DirectoryReader, GoalRepository, GoalWrite } from "./ports.js";
-import type { AuditEntry, Goal, Person } from "./types.js";
+import { ROOT_PLACEMENT, type CascadeIndex, type Placement } from "./cascade-ports.js";
+import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import type { DirectoryReader, GoalRepository } from "./ports.js";
+import type { Goal, Person } from "./types.js";
 
 /** Where the owner's goals belong now. Someone no longer in the directory keeps their placement, so
  * a leaver's goals stay in front of their former manager. */
@@ -17,20 +18,16 @@ export async function reindexGoal(directory: DirectoryReader, index: CascadeInde
   await index.indexGoal(goal, findPlacement(directory, goal.tenantId, goal.ownerId));
 }
 
-export function withCascadeIndex<T extends GoalRepository>(goals: T, directory: DirectoryReader, index: CascadeIndex, onError: (error: unknown, goalId: string) => void): T {
+/** Places each written goal under its owner's current manager in the index, and takes a deleted one out. */
+export function cascadeIndexUpkeep(directory: DirectoryReader, index: CascadeIndex, onError: (error: unknown, goalId: string) => void): GoalUpkeep {
   return {
-    ...goals,
-    async saveGoal(write: GoalWrite) {
-      const saved = await goals.saveGoal(write);
-      if (isSummaryUnchanged(write)) return saved;
-      await reindexGoal(directory, index, saved.value).catch((error: unknown) => onError(error, saved.value.id));
-      return saved;
-    },
-    async deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {
-      await goals.deleteGoal(tenantId, goal, etag, audit);
-      await index.removeGoal(tenantId, goal.id).catch((error: unknown) => onError(error, goal.id));
-    },
+    afterSave: (_write, saved) => reindexGoal(directory, index, saved.value).catch((error: unknown) => onError(error, saved.value.id)),
+    afterDelete: (tenantId, goal) => index.removeGoal(tenantId, goal.id).catch((error: unknown) => onError(error, goal.id)),
   };
+}
+
+export function withCascadeIndex<T extends GoalRepository>(goals: T, directory: DirectoryReader, index: CascadeIndex, onError: (error: unknown, goalId: string) => void): T {
+  return withUpkeep(goals, [cascadeIndexUpkeep(directory, index, onError)]);
 }
 
 const REBUILD_CONCURRENCY = 8;

@@ -5,13 +5,13 @@
  * adding deltas, so a retry or a replay writes the same rows again. Every row is written only while it
  * is still the version read before its inputs were read (ETag), and recomputed when another writer got
  * there first, so concurrent changes cannot lose one another. */
-import { isSummaryUnchanged } from "./cascade-ports.js";
 import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
-import type { Clock, DirectoryReader, GoalRepository, GoalWrite, Versioned } from "./ports.js";
+import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import type { Clock, DirectoryReader, GoalRepository, Versioned } from "./ports.js";
 import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
 import { computeContribution, isEmptyRollUp, isWhiteSpaceCandidate, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
-import type { AuditEntry, Goal, Person } from "./types.js";
+import type { Goal, Person } from "./types.js";
 
 /** Where a roll-up row lives: in the partition of `at`. */
 export type RollUpSlot =
@@ -127,27 +127,41 @@ export interface ChainRefresh {
   people: boolean;
 }
 
+/** A promise whose failure is answered where it is awaited, and ignored if the walk ends before then. */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
 /** Recomputes, for these cycles, the rows from `startId` up to the top of their management chain.
- * The chain is read from the directory at every step, so a move made meanwhile is followed. Returns
- * the people of `ownAlso` whose own contributions were recomputed on the way. */
+ * The chain is read from the directory at every step, so a move made meanwhile is followed; each step's
+ * manager and the reports it counts are read while the rows below are recomputed, and the rows of one
+ * step (each cycle's, the head count, a manager's own) are recomputed side by side. Returns the people
+ * of `ownAlso` whose own contributions were recomputed on the way. */
 export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: string, cycleIds: readonly string[], options: ChainRefresh): Promise<Set<string>> {
   const passed = new Set<string>();
-  let person = await deps.directory.getPerson(tenantId, startId);
-  if (!person) return passed;
-  if (options.own) for (const cycleId of cycleIds) await refreshOwn(deps, tenantId, person, cycleId);
-  if (cycleIds.length === 0 && !options.people) return passed;
-  const visited = new Set([person.id]);
-  while (person.managerId && !visited.has(person.managerId)) {
-    const manager: Person | null = await deps.directory.getPerson(tenantId, person.managerId);
+  const start = await deps.directory.getPerson(tenantId, startId);
+  if (!start) return passed;
+  const climbs = cycleIds.length > 0 || options.people;
+  const visited = new Set([start.id]);
+  const lookUpAbove = (person: Person) =>
+    person.managerId && !visited.has(person.managerId) ? ahead(Promise.all([deps.directory.getPerson(tenantId, person.managerId), deps.directory.listDirectReports(tenantId, person.id)])) : null;
+  let above = climbs ? lookUpAbove(start) : null;
+  if (options.own) await Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, start, cycleId)));
+  let person = start;
+  while (above) {
+    const [manager, reports] = await above;
     if (!manager) return passed;
-    if (options.ownAlso?.has(manager.id)) {
-      for (const cycleId of cycleIds) await refreshOwn(deps, tenantId, manager, cycleId);
-      passed.add(manager.id);
-    }
-    const reportIds = new Set((await deps.directory.listDirectReports(tenantId, person.id)).map((r) => r.id));
-    for (const cycleId of cycleIds) await refreshTeamRow(deps, tenantId, person.id, manager.id, cycleId, reportIds);
-    if (options.people) await refreshPeopleRow(deps, tenantId, person, manager.id, reportIds);
     visited.add(manager.id);
+    above = lookUpAbove(manager);
+    const below = person;
+    const reportIds = new Set(reports.map((r) => r.id));
+    const ownOfManager = options.ownAlso?.has(manager.id) ? Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, manager, cycleId))).then(() => void passed.add(manager.id)) : null;
+    await Promise.all([
+      ownOfManager,
+      ...cycleIds.map((cycleId) => refreshTeamRow(deps, tenantId, below.id, manager.id, cycleId, reportIds)),
+      options.people ? refreshPeopleRow(deps, tenantId, below, manager.id, reportIds) : null,
+    ]);
     person = manager;
   }
   return passed;
@@ -239,11 +253,11 @@ function listParentsTouched(previous: Goal | undefined, next: Goal | undefined):
   return [...parents];
 }
 
-/** Wraps the goal repository so every write that changes a goal's summary recomputes the roll-ups of
- * its owners (before and after) for its cycles (before and after), up their management chains, and
- * those of the owner of a goal it starts or stops being aligned to (that goal's white space). A
- * failure is reported, not thrown: the goal is written, and the rebuild job brings the rows back. */
-export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<RollUpDeps, "goals">, onError: (error: unknown) => void): T {
+/** After every write that changes a goal's summary, recomputes the roll-ups of its owners (before and
+ * after) for its cycles (before and after), up their management chains, and those of the owner of a
+ * goal it starts or stops being aligned to (that goal's white space). A failure is reported, not
+ * thrown: the goal is written, and the rebuild job brings the rows back. */
+export function rollUpUpkeep(goals: GoalRepository, deps: Omit<RollUpDeps, "goals">, onError: (error: unknown) => void): GoalUpkeep {
   const upkeep: RollUpDeps = { ...deps, goals };
   async function refresh(tenantId: string, previous: Goal | undefined, next: Goal | undefined): Promise<void> {
     const known = [previous, next].filter((g): g is Goal => g !== undefined);
@@ -264,15 +278,12 @@ export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<
     }
   }
   return {
-    ...goals,
-    async saveGoal(write: GoalWrite) {
-      const saved = await goals.saveGoal(write);
-      if (!isSummaryUnchanged(write)) await refresh(write.goal.tenantId, write.previous, write.goal);
-      return saved;
-    },
-    async deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {
-      await goals.deleteGoal(tenantId, goal, etag, audit);
-      await refresh(tenantId, goal, undefined);
-    },
+    afterSave: (write) => refresh(write.goal.tenantId, write.previous, write.goal),
+    afterDelete: (tenantId, goal) => refresh(tenantId, goal, undefined),
   };
+}
+
+/** The goal repository with that upkeep alone. */
+export function withRollUpUpkeep<T extends GoalRepository>(goals: T, deps: Omit<RollUpDeps, "goals">, onError: (error: unknown) => void): T {
+  return withUpkeep(goals, [rollUpUpkeep(goals, deps, onError)]);
 }
