@@ -1,6 +1,7 @@
 /** The team roll-ups kept incrementally equal the roll-ups rebuilt from the goals, after any sequence of
- * goal writes, check-ins, cycle and status changes, alignments (white space), deletes, reorgs, joiners
- * (also found by a complete sync of everyone), leavers and accounts disabled or enabled again; and every
+ * goal writes, check-ins, cycle and status changes, alignments (white space), deletes (up to three of
+ * them at the same time), reorgs, joiners (also found by a complete sync of everyone), leavers and
+ * accounts disabled or enabled again; and every
  * manager's dashboard read from them equals the dashboard computed from their whole subtree. Real
  * stores against Azurite; fast-check draws the sequences. */
 import { randomUUID } from "node:crypto";
@@ -8,6 +9,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import type { Dashboard } from "../../functions/src/contracts/views.js";
 import { computeDashboard } from "../../functions/src/domain/dashboard.js";
+import { isAppError } from "../../functions/src/domain/errors.js";
 import type { GoalRepository } from "../../functions/src/domain/ports.js";
 import { DEFAULT_RISK_MARGIN } from "../../functions/src/domain/risk.js";
 import { loadTeamGoals } from "../../functions/src/domain/team-goals.js";
@@ -68,6 +70,20 @@ const operation = fc.oneof(
 );
 
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+
+const GOAL_OPERATIONS = new Set<Operation["kind"]>(["create", "update", "checkIn", "delete"]);
+
+/** A write that lost to another one on the same goal (its ETag, or the goal deleted meanwhile). */
+const isLostWrite = (error: unknown) => isAppError(error) && ["precondition_failed", "conflict", "not_found"].includes(error.code);
+
+/** Each step's goal writes run at the same time (a lost race writes nothing), then its org chart changes in turn. */
+async function applyStep(world: World, step: readonly Operation[]): Promise<void> {
+  const writes = step.filter((op) => GOAL_OPERATIONS.has(op.kind));
+  await Promise.all(writes.map((op) => apply(world, op).catch((error: unknown) => {
+    if (!isLostWrite(error)) throw error;
+  })));
+  for (const op of step) if (!GOAL_OPERATIONS.has(op.kind)) await apply(world, op);
+}
 
 /** The org at the start: a root and people under earlier people. */
 const initialOrg = fc.array(fc.nat(), { minLength: 4, maxLength: 9 });
@@ -264,9 +280,9 @@ async function checkWorld(world: World): Promise<void> {
 describe("team roll-ups", () => {
   test("kept incrementally = rebuilt from the goals, and dashboards from them = dashboards from the subtree", { timeout: 600_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(initialOrg, fc.array(operation, { minLength: 5, maxLength: 30 }), async (managers, operations) => {
+      fc.asyncProperty(initialOrg, fc.array(fc.array(operation, { minLength: 1, maxLength: 3 }), { minLength: 3, maxLength: 15 }), async (managers, steps) => {
         const world = await createWorld(managers);
-        for (const op of operations) await apply(world, op);
+        for (const step of steps) await applyStep(world, step);
         await checkWorld(world);
       }),
       { numRuns: 12, endOnFailure: true },

@@ -61,7 +61,7 @@ describe("goal upkeep", () => {
     await deleting;
     expect(log).toEqual(["delete", "index starts after delete", "index ends"]);
 
-    const failing = withUpkeep({ ...createRepository(log), saveGoal: () => Promise.reject(new Error("connection reset")) }, [createUpkeep("roll-ups", log)]);
+    const failing = withUpkeep({ ...createRepository(log), saveGoal: (_write: GoalWrite) => Promise.reject(new Error("connection reset")) }, [createUpkeep("roll-ups", log)]);
     await expect(failing.saveGoal({ goal: goal(), audit: [] })).rejects.toThrow("connection reset");
     expect(log).not.toContain("roll-ups starts after save");
   });

@@ -54,22 +54,22 @@ const coalesce = createCoalescer();
 
 const slotKey = (slot: RollUpSlot) => (slot.kind === "own" ? `own/${slot.cycleId}` : slot.kind === "team" ? `team/${slot.cycleId}/${slot.reportId}` : `people/${slot.reportId}`);
 
-/** Reads the row, computes its value from inputs read after it, and writes it if it changed. Overlapping
- * recomputations of one row share their runs (coalesce.ts). */
-function recompute<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<void> {
+/** Reads the row, computes its value from inputs read after it, and writes it if it changed; true when
+ * it did. Overlapping recomputations of one row share their runs (coalesce.ts). */
+function recompute<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<boolean> {
   return coalesce(`${tenantId}/${at}/${slotKey(slot)}`, () => recomputeOnce(deps, tenantId, at, slot, compute));
 }
 
-async function recomputeOnce<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<void> {
+async function recomputeOnce<T extends RollUp | number>(deps: RollUpDeps, tenantId: string, at: string, slot: RollUpSlot, compute: () => Promise<T | null>): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     const current = await deps.rollUps.read(tenantId, at, slot);
     const next = await compute();
     const stored = (current?.value ?? null) as T | null;
     const isSame = typeof next === "number" || next === null ? next === stored : typeof stored !== "number" && sameRollUp(next, stored);
-    if (isSame) return;
+    if (isSame) return false;
     try {
       await deps.rollUps.write(tenantId, at, slot, next, current?.etag ?? null);
-      return;
+      return true;
     } catch (error) {
       if (!isLostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
@@ -81,8 +81,8 @@ const byId = <T>(entries: Map<string, T>) => [...entries].sort(([a], [b]) => (a 
 
 const isCountedChild = (goal: Goal) => goal.status !== "rejected" && goal.status !== "cancelled";
 
-async function refreshOwn(deps: RollUpDeps, tenantId: string, person: Person, cycleId: string): Promise<void> {
-  await recompute(deps, tenantId, person.id, { kind: "own", cycleId }, async () => {
+function refreshOwn(deps: RollUpDeps, tenantId: string, person: Person, cycleId: string): Promise<boolean> {
+  return recompute(deps, tenantId, person.id, { kind: "own", cycleId }, async () => {
     const [listed, reports] = await Promise.all([deps.goals.listGoalsByOwner(tenantId, person.id, { cycleId }), deps.directory.listDirectReports(tenantId, person.id)]);
     const goals = listed.map((g) => g.value);
     const hasReports = reports.some((r) => r.id !== person.id);
@@ -99,17 +99,17 @@ export function combineSubtree(own: RollUp | null, reports: RollUp[], now: Date)
   return orNull(mergeRollUps([own, ...reports], now));
 }
 
-async function refreshTeamRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, cycleId: string, reportIds: ReadonlySet<string>): Promise<void> {
-  await recompute(deps, tenantId, managerId, { kind: "team", cycleId, reportId: personId }, async () => {
+function refreshTeamRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, cycleId: string, reportIds: ReadonlySet<string>): Promise<boolean> {
+  return recompute(deps, tenantId, managerId, { kind: "team", cycleId, reportId: personId }, async () => {
     const below = await deps.rollUps.readBelow(tenantId, personId, cycleId);
     const reports = new Map([...below.reports].filter(([id]) => reportIds.has(id)));
     return combineSubtree(below.own, byId(reports), deps.clock.now());
   });
 }
 
-async function refreshPeopleRow(deps: RollUpDeps, tenantId: string, person: Person, managerId: string, reportIds: ReadonlySet<string>): Promise<void> {
+function refreshPeopleRow(deps: RollUpDeps, tenantId: string, person: Person, managerId: string, reportIds: ReadonlySet<string>): Promise<boolean> {
   const personId = person.id;
-  await recompute(deps, tenantId, managerId, { kind: "people", reportId: personId }, async () => {
+  return recompute(deps, tenantId, managerId, { kind: "people", reportId: personId }, async () => {
     const below = await deps.rollUps.readPeopleBelow(tenantId, personId);
     // Enabled people only: a disabled account is nobody to cover.
     let people = person.accountEnabled ? 1 : 0;
@@ -125,6 +125,10 @@ export interface ChainRefresh {
   ownAlso?: ReadonlySet<string>;
   /** Recompute head counts along the chain too (the org chart changed). */
   people: boolean;
+  /** Stop at the first step whose rows all come out unchanged (after a goal write): what lies above
+   * was computed from them, or is being recomputed by the walk that changed them. A repair or an org
+   * chart change walks to the top. */
+  untilUnchanged?: boolean;
 }
 
 /** A promise whose failure is answered where it is awaited, and ignored if the walk ends before then. */
@@ -147,7 +151,8 @@ export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: 
   const lookUpAbove = (person: Person) =>
     person.managerId && !visited.has(person.managerId) ? ahead(Promise.all([deps.directory.getPerson(tenantId, person.managerId), deps.directory.listDirectReports(tenantId, person.id)])) : null;
   let above = climbs ? lookUpAbove(start) : null;
-  if (options.own) await Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, start, cycleId)));
+  const isDone = (changed: ReadonlyArray<boolean | null>) => options.untilUnchanged === true && !changed.includes(true);
+  if (options.own && isDone(await Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, start, cycleId))))) return passed;
   let person = start;
   while (above) {
     const [manager, reports] = await above;
@@ -156,12 +161,15 @@ export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: 
     above = lookUpAbove(manager);
     const below = person;
     const reportIds = new Set(reports.map((r) => r.id));
-    const ownOfManager = options.ownAlso?.has(manager.id) ? Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, manager, cycleId))).then(() => void passed.add(manager.id)) : null;
-    await Promise.all([
+    const ownOfManager = options.ownAlso?.has(manager.id)
+      ? Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, manager, cycleId))).then((changed) => (passed.add(manager.id), changed.includes(true)))
+      : null;
+    const changed = await Promise.all([
       ownOfManager,
       ...cycleIds.map((cycleId) => refreshTeamRow(deps, tenantId, below.id, manager.id, cycleId, reportIds)),
       options.people ? refreshPeopleRow(deps, tenantId, below, manager.id, reportIds) : null,
     ]);
+    if (isDone(changed)) return passed;
     person = manager;
   }
   return passed;
@@ -270,9 +278,9 @@ export function rollUpUpkeep(goals: GoalRepository, deps: Omit<RollUpDeps, "goal
       const owners = new Set(known.map((g) => g.ownerId));
       const passed = new Set([...owners].filter((id) => onTheWay.has(id)));
       for (const ownerId of owners) {
-        for (const id of await refreshChain(upkeep, tenantId, ownerId, cycles, { own: true, people: false, ownAlso: onTheWay })) passed.add(id);
+        for (const id of await refreshChain(upkeep, tenantId, ownerId, cycles, { own: true, people: false, ownAlso: onTheWay, untilUnchanged: true })) passed.add(id);
       }
-      for (const parent of parents) if (!passed.has(parent.ownerId)) await refreshChain(upkeep, tenantId, parent.ownerId, [parent.cycleId], { own: true, people: false });
+      for (const parent of parents) if (!passed.has(parent.ownerId)) await refreshChain(upkeep, tenantId, parent.ownerId, [parent.cycleId], { own: true, people: false, untilUnchanged: true });
     } catch (error) {
       onError(error);
     }
