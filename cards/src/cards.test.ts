@@ -187,6 +187,27 @@ describe("list limits", () => {
     expect(card.actions?.map((action) => action.title)).toEqual(["Open team view"]);
     expect(JSON.stringify(card.body)).toContain("None. Nice work.");
   });
+
+  it("counts every goal at risk on the digest, beyond the first ones it lists", () => {
+    const atRisk = Array.from({ length: 20 }, (_, i) => ({ goalTitle: `Goal ${i}`, ownerName: "Ana Lopez", progress: i / 100, reason: "behind" as const }));
+    const card = buildManagerDigestCard({
+      cycleName: "Q1",
+      peopleCount: 40_000,
+      averageProgress: 0.4,
+      elapsedShare: 0.5,
+      atRisk,
+      atRiskCount: 1_234,
+      missingCheckIns: [],
+      pendingApprovals: { count: 0, url: "https://teams.example.test/approvals" },
+      teamUrl: "https://teams.example.test/team",
+    }, en);
+    const text = JSON.stringify(card.body);
+    expect(text).toContain("Goals at risk (1,234)");
+    expect(text).toContain("Goal 7");
+    expect(text).not.toContain("Goal 8");
+    expect(text).toContain("and 1,226 more");
+    expect(collectCardWarnings(card)).toEqual([]);
+  });
 });
 
 describe("card inputs", () => {

@@ -33,7 +33,10 @@ export interface ManagerDigestCardInput {
   averageProgress: number;
   /** 0–1, share of the period already elapsed, to compare progress against. */
   elapsedShare: number;
+  /** The goals at risk furthest behind first (the first of them, when there are many). */
   atRisk: DigestAtRiskGoal[];
+  /** How many goals are at risk in all; the list's length when absent. */
+  atRiskCount?: number;
   missingCheckIns: Array<{ name: string; lastCheckInAt: string | null }>;
   pendingApprovals: { count: number; url: string };
   /** Deep link to the Team view in the tab. */
@@ -44,13 +47,13 @@ function withMore(lines: string[], moreCount: number, intl: CardIntl): string[] 
   return moreCount > 0 ? [...lines, intl.t("digest.andMore", { count: moreCount })] : lines;
 }
 
-function createAtRiskSection(goals: DigestAtRiskGoal[], intl: CardIntl): CardElement[] {
-  if (goals.length === 0) return [createSectionTitle(intl.t("digest.atRisk")), createText(intl.t("digest.noneAtRisk"), { isSubtle: true })];
-  const { shown, moreCount } = limitItems(goals, DIGEST_MAX_ITEMS);
+function createAtRiskSection(goals: DigestAtRiskGoal[], total: number, intl: CardIntl): CardElement[] {
+  if (total === 0 || goals.length === 0) return [createSectionTitle(intl.t("digest.atRisk")), createText(intl.t("digest.noneAtRisk"), { isSubtle: true })];
+  const { shown } = limitItems(goals, DIGEST_MAX_ITEMS);
   const lines = shown.map((goal) =>
     intl.t("digest.atRiskLine", { title: goal.goalTitle, owner: goal.ownerName, progress: intl.formatPercent(goal.progress), reason: goal.reason }),
   );
-  return [createSectionTitle(intl.t("digest.atRiskCount", { count: goals.length })), createBulletList(withMore(lines, moreCount, intl))];
+  return [createSectionTitle(intl.t("digest.atRiskCount", { count: total })), createBulletList(withMore(lines, total - shown.length, intl))];
 }
 
 function createMissingCheckInsSection(people: ManagerDigestCardInput["missingCheckIns"], intl: CardIntl): CardElement[] {
@@ -74,7 +77,7 @@ export function buildManagerDigestCard(input: ManagerDigestCardInput, intl: Card
       [intl.t("digest.timeGone"), intl.formatPercent(input.elapsedShare)],
       [intl.t("digest.waitingForYou"), intl.t("digest.toApprove", { count: pending })],
     ]),
-    ...createAtRiskSection(input.atRisk, intl),
+    ...createAtRiskSection(input.atRisk, Math.max(input.atRiskCount ?? 0, input.atRisk.length), intl),
     ...createMissingCheckInsSection(input.missingCheckIns, intl),
   ];
   const actions: CardAction[] = [createOpenUrlAction(intl.t("digest.openTeam"), input.teamUrl)];

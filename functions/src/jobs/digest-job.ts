@@ -1,10 +1,14 @@
 /** The managers' weekly digest: for each manager whose digest slot has come, a card with their
- * team's progress, goals at risk, people without a recent check-in and approvals waiting for them. */
+ * team's figures and goals at risk (as their dashboard shows them, from the kept roll-ups), and their
+ * direct reports without a recent check-in and approvals from them waiting. A digest reads the same
+ * few entities whatever the size of the team: a leader of a hundred thousand gets theirs as quickly as
+ * a team lead. */
 import { buildManagerDigestCard, type ManagerDigestCardInput } from "../../../cards/src/index.js";
-import { computeDashboard } from "../domain/dashboard.js";
+import type { Dashboard } from "../contracts/views.js";
+import { readKeptDashboard } from "../domain/dashboard-service.js";
 import { isDigestDue } from "../domain/reminders.js";
-import { loadTeamGoals, mapLimited, resolveCycle, type TeamGoals } from "../domain/team-goals.js";
-import type { Cycle, Person } from "../domain/types.js";
+import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "../domain/team-goals.js";
+import type { Cycle, Goal, Person } from "../domain/types.js";
 import { type TabLinkSettings, buildApprovalsUrl, buildDashboardUrl } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
 import { describeError } from "../domain/logger.js";
@@ -14,10 +18,26 @@ import type { ProgressDeps } from "../bot/progress-ports.js";
 const DIGEST_CONCURRENCY = 2;
 const FRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** People with active goals and no check-in on any of them within the last week. */
-export function findMissingCheckIns(team: TeamGoals, now: Date): ManagerDigestCardInput["missingCheckIns"] {
+/** What one manager's digest is made of. */
+export interface DigestTeam {
+  manager: Person;
+  cycle: Cycle;
+  dashboard: Dashboard;
+  directReports: Person[];
+  /** The direct reports' goals of the cycle, by owner. */
+  goalsByOwner: Map<string, Goal[]>;
+}
+
+export async function loadDigestTeam(deps: ProgressDeps, tenantId: string, manager: Person, cycle: Cycle, now: Date, riskMargin: number): Promise<DigestTeam> {
+  const [dashboard, directReports] = await Promise.all([readKeptDashboard(deps, tenantId, manager.id, cycle, now, riskMargin), deps.directory.listDirectReports(tenantId, manager.id)]);
+  const lists = await mapLimited(directReports, LOAD_CONCURRENCY, (person) => deps.goals.listGoalsByOwner(tenantId, person.id, { cycleId: cycle.id }));
+  return { manager, cycle, dashboard, directReports, goalsByOwner: new Map(directReports.map((person, i) => [person.id, lists[i]!.map((g) => g.value)])) };
+}
+
+/** Direct reports with active goals and no check-in on any of them within the last week. */
+export function findMissingCheckIns(team: Pick<DigestTeam, "directReports" | "goalsByOwner">, now: Date): ManagerDigestCardInput["missingCheckIns"] {
   const missing: ManagerDigestCardInput["missingCheckIns"] = [];
-  for (const person of team.people) {
+  for (const person of team.directReports) {
     const active = (team.goalsByOwner.get(person.id) ?? []).filter((g) => g.status === "active");
     if (active.length === 0) continue;
     const latest = active.map((g) => g.lastCheckIn?.at ?? "").sort().at(-1) || null;
@@ -26,8 +46,8 @@ export function findMissingCheckIns(team: TeamGoals, now: Date): ManagerDigestCa
   return missing.sort((a, b) => (a.lastCheckInAt ?? "").localeCompare(b.lastCheckInAt ?? "") || a.name.localeCompare(b.name));
 }
 
-export function buildDigestInput(links: TabLinkSettings, team: TeamGoals, now: Date, riskMargin: number): ManagerDigestCardInput {
-  const dashboard = computeDashboard({ ...team, now, riskMargin });
+export function buildDigestInput(links: TabLinkSettings, team: DigestTeam, now: Date): ManagerDigestCardInput {
+  const { dashboard } = team;
   let waiting = 0;
   for (const goals of team.goalsByOwner.values()) waiting += goals.filter((g) => g.status === "pending_approval" && g.approverId === team.manager.id).length;
   return {
@@ -36,6 +56,7 @@ export function buildDigestInput(links: TabLinkSettings, team: TeamGoals, now: D
     averageProgress: dashboard.summary.averageProgress,
     elapsedShare: dashboard.elapsedShare,
     atRisk: dashboard.atRiskGoals.map((g) => ({ goalTitle: g.title, ownerName: g.ownerName, progress: g.progress, reason: g.reason })),
+    atRiskCount: dashboard.summary.atRisk,
     missingCheckIns: findMissingCheckIns(team, now),
     pendingApprovals: { count: waiting, url: buildApprovalsUrl(links) },
     teamUrl: buildDashboardUrl(links, team.manager.id),
@@ -44,10 +65,10 @@ export function buildDigestInput(links: TabLinkSettings, team: TeamGoals, now: D
 
 async function sendDigest(deps: ProgressDeps, tenantId: string, manager: Person, context: { cycle: Cycle; now: Date; riskMargin: number }, result: JobRunResult): Promise<void> {
   const { cycle, now, riskMargin } = context;
-  const team = await loadTeamGoals(deps, tenantId, manager, cycle);
+  const team = await loadDigestTeam(deps, tenantId, manager, cycle, now, riskMargin);
   await deps.reminders.updateState(tenantId, manager.id, { lastDigestAt: now.toISOString() });
   const intl = await findCardIntl(deps, { tenantId, userId: manager.id });
-  const card = buildManagerDigestCard(buildDigestInput(deps, team, now, riskMargin), intl);
+  const card = buildManagerDigestCard(buildDigestInput(deps, team, now), intl);
   if (await deps.sendCard(tenantId, manager.id, card)) result.sent++;
   else result.unreachable++;
 }
