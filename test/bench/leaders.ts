@@ -6,8 +6,8 @@
  * rebuild's own code), each written in transactions of up to 100 rows of one partition, many at once.
  * Goal ids name their owner (the product's id function), so no goal-by-id pointers are needed.
  * Then, for the CEO, the largest VP and a manager of about 72 people, at least 20 cold views each of the
- * dashboard, the Team view (the cascade one level down) and the Organisation tree (the cascade as deep
- * as one answer holds): a goal somewhere in the subtree is written through the goal repository (which
+ * dashboard, the Team view (the cascade one level down), the Organisation tree (the cascade as deep
+ * as one answer holds), the alignment tree and what the manager's weekly digest card is built from: a goal somewhere in the subtree is written through the goal repository (which
  * walks the roll-ups up the chain) just before each view. Views run in process against Azurite; the
  * storage requests of each view are counted with the Tables client's request counter. Prints one JSON
  * line per view and level, and the seed's figures and Azurite's memory.
@@ -46,6 +46,7 @@ import { stopChild } from "../../functions/dev/stop-child.js";
 import { buildCycle } from "../support/api-harness.js";
 import { startTestIssuer, type TestIssuer } from "../support/test-issuer.js";
 import { generateOrg } from "../fakes/org-generator.js";
+import { buildDigestInput, loadDigestTeam } from "../../functions/src/jobs/digest-job.js";
 import { measureReads, measureUpdates, startApiProcess, SUSTAINED_RPS } from "./api.js";
 import { goalIdOf, personId } from "./api-seed.js";
 
@@ -228,6 +229,12 @@ const VIEWS_MEASURED: Record<string, View> = {
   organisation: (services, principal, managerId, cycleId) => getOrgCascade(services.cascade, principal, managerId, { cycleId, depth: MAX_ORG_DEPTH }),
   // The goals aligned to the leader's first goal, with their roll-ups: one level of the alignment tree.
   alignment: (services, principal, managerId, cycleId) => getAlignmentLevel(services.cascade, principal, { cycleId, rootGoalId: goalIdOf(Number(managerId.slice(1)), 0), limit: ALIGNMENT_PAGE.defaultLimit, cursor: null }),
+  // What the manager's weekly digest card is built from (the card is not sent).
+  digest: async (services, principal, managerId, cycleId) => {
+    const manager = (await services.directory.getPerson(principal.tenantId, managerId))!;
+    const cycle = (await services.goalDeps.cycles.getCycle(principal.tenantId, cycleId))!;
+    return buildDigestInput(services.progress, await loadDigestTeam(services.progress, principal.tenantId, manager, cycle, new Date(), await services.progress.riskMargin(principal.tenantId)), new Date());
+  },
 };
 
 async function measureLevel(services: Services, tenantId: string, cycle: Cycle, org: Org, view: string, level: string, managerIndex: number): Promise<void> {
