@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   tab: async () => (await import("./tab.js")).runTabBench(),
   import: async () => (await import("./import.js")).runImportBench(),
   leaders: async () => (await import("./leaders.js")).runLeadersBench(),
+  upkeep: async () => (await import("./upkeep.js")).runUpkeepBench(),
 };
 
 async function main(): Promise<void> {
