@@ -99,18 +99,23 @@ export function combineSubtree(own: RollUp | null, reports: RollUp[], now: Date)
   return orNull(mergeRollUps([own, ...reports], now));
 }
 
-function refreshTeamRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, cycleId: string, reportIds: ReadonlySet<string>): Promise<boolean> {
+/** Who reports to the person now: an input of their rows, read with the others after the row's ETag. */
+async function readReportIds(deps: RollUpDeps, tenantId: string, personId: string): Promise<Set<string>> {
+  return new Set((await deps.directory.listDirectReports(tenantId, personId)).map((r) => r.id));
+}
+
+function refreshTeamRow(deps: RollUpDeps, tenantId: string, personId: string, managerId: string, cycleId: string): Promise<boolean> {
   return recompute(deps, tenantId, managerId, { kind: "team", cycleId, reportId: personId }, async () => {
-    const below = await deps.rollUps.readBelow(tenantId, personId, cycleId);
+    const [below, reportIds] = await Promise.all([deps.rollUps.readBelow(tenantId, personId, cycleId), readReportIds(deps, tenantId, personId)]);
     const reports = new Map([...below.reports].filter(([id]) => reportIds.has(id)));
     return combineSubtree(below.own, byId(reports), deps.clock.now());
   });
 }
 
-function refreshPeopleRow(deps: RollUpDeps, tenantId: string, person: Person, managerId: string, reportIds: ReadonlySet<string>): Promise<boolean> {
+function refreshPeopleRow(deps: RollUpDeps, tenantId: string, person: Person, managerId: string): Promise<boolean> {
   const personId = person.id;
   return recompute(deps, tenantId, managerId, { kind: "people", reportId: personId }, async () => {
-    const below = await deps.rollUps.readPeopleBelow(tenantId, personId);
+    const [below, reportIds] = await Promise.all([deps.rollUps.readPeopleBelow(tenantId, personId), readReportIds(deps, tenantId, personId)]);
     // Enabled people only: a disabled account is nobody to cover.
     let people = person.accountEnabled ? 1 : 0;
     for (const [id, n] of below) if (reportIds.has(id)) people += n;
@@ -139,8 +144,9 @@ function ahead<T>(work: Promise<T>): Promise<T> {
 
 /** Recomputes, for these cycles, the rows from `startId` up to the top of their management chain.
  * The chain is read from the directory at every step, so a move made meanwhile is followed; each step's
- * manager and the reports it counts are read while the rows below are recomputed, and the rows of one
- * step (each cycle's, the head count, a manager's own) are recomputed side by side. Returns the people
+ * manager is read while the rows below are recomputed, and the rows of one step (each cycle's, the head
+ * count, a manager's own) are recomputed side by side. Who reports to whom is an input of each row,
+ * read after the row like its other inputs. Returns the people
  * of `ownAlso` whose own contributions were recomputed on the way. */
 export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: string, cycleIds: readonly string[], options: ChainRefresh): Promise<Set<string>> {
   const passed = new Set<string>();
@@ -148,26 +154,24 @@ export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: 
   if (!start) return passed;
   const climbs = cycleIds.length > 0 || options.people;
   const visited = new Set([start.id]);
-  const lookUpAbove = (person: Person) =>
-    person.managerId && !visited.has(person.managerId) ? ahead(Promise.all([deps.directory.getPerson(tenantId, person.managerId), deps.directory.listDirectReports(tenantId, person.id)])) : null;
+  const lookUpAbove = (person: Person) => (person.managerId && !visited.has(person.managerId) ? ahead(deps.directory.getPerson(tenantId, person.managerId)) : null);
   let above = climbs ? lookUpAbove(start) : null;
   const isDone = (changed: ReadonlyArray<boolean | null>) => options.untilUnchanged === true && !changed.includes(true);
   if (options.own && isDone(await Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, start, cycleId))))) return passed;
   let person = start;
   while (above) {
-    const [manager, reports] = await above;
+    const manager = await above;
     if (!manager) return passed;
     visited.add(manager.id);
     above = lookUpAbove(manager);
     const below = person;
-    const reportIds = new Set(reports.map((r) => r.id));
     const ownOfManager = options.ownAlso?.has(manager.id)
       ? Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, manager, cycleId))).then((changed) => (passed.add(manager.id), changed.includes(true)))
       : null;
     const changed = await Promise.all([
       ownOfManager,
-      ...cycleIds.map((cycleId) => refreshTeamRow(deps, tenantId, below.id, manager.id, cycleId, reportIds)),
-      options.people ? refreshPeopleRow(deps, tenantId, below, manager.id, reportIds) : null,
+      ...cycleIds.map((cycleId) => refreshTeamRow(deps, tenantId, below.id, manager.id, cycleId)),
+      options.people ? refreshPeopleRow(deps, tenantId, below, manager.id) : null,
     ]);
     if (isDone(changed)) return passed;
     person = manager;
@@ -201,12 +205,11 @@ async function attachReports(deps: RollUpDeps, tenantId: string, managerId: stri
   const touched = new Set<string>();
   for (const report of await deps.directory.listDirectReports(tenantId, managerId)) {
     const cycles = await listPersonCycles(deps, tenantId, report.id);
-    const reportIds = new Set((await deps.directory.listDirectReports(tenantId, report.id)).map((r) => r.id));
     for (const cycleId of cycles) {
-      await refreshTeamRow(deps, tenantId, report.id, managerId, cycleId, reportIds);
+      await refreshTeamRow(deps, tenantId, report.id, managerId, cycleId);
       touched.add(cycleId);
     }
-    await refreshPeopleRow(deps, tenantId, report, managerId, reportIds);
+    await refreshPeopleRow(deps, tenantId, report, managerId);
   }
   return [...touched];
 }
