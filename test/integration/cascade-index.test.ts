@@ -307,7 +307,9 @@ describe("packed summaries", () => {
               return async (...args: unknown[]) => {
                 if (saysRows(args[0])) {
                   if (++arrived === writers) release();
-                  await Promise.race([allThere, new Promise((resolve) => setTimeout(resolve, 3000))]);
+                  // Each writer first writes a row for each of the pack's thousand goals: on a busy machine the
+                  // last can take seconds to get here. The limit only keeps a writer that never arrives from hanging the test.
+                  await Promise.race([allThere, new Promise((resolve) => setTimeout(resolve, 20_000))]);
                 }
                 return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
               };
