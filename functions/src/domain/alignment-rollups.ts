@@ -10,7 +10,7 @@
 import { summariseGoal, type GoalSummary } from "./cascade-ports.js";
 import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
-import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import { readAhead, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { GoalRepository, Versioned } from "./ports.js";
 import { rollUpProgress } from "../contracts/progress.js";
 import { isCountedInRollUp, rollUpSummaries, type RollUpItem } from "./rollup.js";
@@ -107,9 +107,7 @@ async function walkUp(deps: AlignmentDeps, tenantId: string, goalId: string, par
   let below = goalId;
   let at: string | null | undefined = parentId;
   for (let depth = 0; at && depth <= MAX_ALIGNMENT_DEPTH; depth++) {
-    const above = deps.goals.getGoal(tenantId, at);
-    // Read ahead: its failure is answered below, unless the walk stops first.
-    above.catch(() => undefined);
+    const above: Promise<Versioned<Goal> | null> = readAhead(deps.goals.getGoal(tenantId, at));
     if (await refreshRow(deps, tenantId, at, below)) written++;
     else if (depth > 0 && !wholeChain) break;
     below = at;

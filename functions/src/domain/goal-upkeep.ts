@@ -26,3 +26,10 @@ export function withUpkeep<T extends GoalRepository>(goals: T, upkeeps: readonly
     },
   };
 }
+
+/** Work started ahead of its use on a chain walk: its failure is answered where it is awaited, and
+ * ignored if the walk ends before then. */
+export function readAhead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}

@@ -63,7 +63,11 @@ export async function resolveCycle(deps: GoalDeps, tenantId: string, cycleId: st
 
 export async function loadTeamGoals(deps: Pick<GoalDeps, "directory" | "goals">, tenantId: string, manager: Person, cycle: Cycle): Promise<TeamGoals> {
   const [people, directReports] = await Promise.all([deps.directory.listSubtree(tenantId, manager.id), deps.directory.listDirectReports(tenantId, manager.id)]);
+  return { manager, people, directReports, cycle, goalsByOwner: await loadGoalsOf(deps, tenantId, people, cycle) };
+}
+
+/** These people's goals of the cycle, by owner: a query of each one's partition, a few at once. */
+export async function loadGoalsOf(deps: Pick<GoalDeps, "goals">, tenantId: string, people: Person[], cycle: Cycle): Promise<Map<string, Goal[]>> {
   const lists = await mapLimited(people, LOAD_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId: cycle.id }));
-  const goalsByOwner = new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
-  return { manager, people, directReports, cycle, goalsByOwner };
+  return new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
 }

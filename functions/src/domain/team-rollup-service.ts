@@ -7,7 +7,7 @@
  * there first, so concurrent changes cannot lose one another. */
 import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
-import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import { readAhead, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { Clock, DirectoryReader, GoalRepository, Versioned } from "./ports.js";
 import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
 import { computeContribution, isEmptyRollUp, isWhiteSpaceCandidate, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
@@ -136,12 +136,6 @@ export interface ChainRefresh {
   untilUnchanged?: boolean;
 }
 
-/** A promise whose failure is answered where it is awaited, and ignored if the walk ends before then. */
-function ahead<T>(work: Promise<T>): Promise<T> {
-  work.catch(() => undefined);
-  return work;
-}
-
 /** Recomputes, for these cycles, the rows from `startId` up to the top of their management chain.
  * The chain is read from the directory at every step, so a move made meanwhile is followed; each step's
  * manager is read while the rows below are recomputed, and the rows of one step (each cycle's, the head
@@ -154,7 +148,7 @@ export async function refreshChain(deps: RollUpDeps, tenantId: string, startId: 
   if (!start) return passed;
   const climbs = cycleIds.length > 0 || options.people;
   const visited = new Set([start.id]);
-  const lookUpAbove = (person: Person) => (person.managerId && !visited.has(person.managerId) ? ahead(deps.directory.getPerson(tenantId, person.managerId)) : null);
+  const lookUpAbove = (person: Person) => (person.managerId && !visited.has(person.managerId) ? readAhead(deps.directory.getPerson(tenantId, person.managerId)) : null);
   let above = climbs ? lookUpAbove(start) : null;
   const isDone = (changed: ReadonlyArray<boolean | null>) => options.untilUnchanged === true && !changed.includes(true);
   if (options.own && isDone(await Promise.all(cycleIds.map((cycleId) => refreshOwn(deps, tenantId, start, cycleId))))) return passed;

@@ -7,7 +7,7 @@ import { buildManagerDigestCard, type ManagerDigestCardInput } from "../../../ca
 import type { Dashboard } from "../contracts/views.js";
 import { readKeptDashboard } from "../domain/dashboard-service.js";
 import { isDigestDue } from "../domain/reminders.js";
-import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "../domain/team-goals.js";
+import { loadGoalsOf, mapLimited, resolveCycle } from "../domain/team-goals.js";
 import type { Cycle, Goal, Person } from "../domain/types.js";
 import { type TabLinkSettings, buildApprovalsUrl, buildDashboardUrl } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
@@ -30,8 +30,7 @@ export interface DigestTeam {
 
 export async function loadDigestTeam(deps: ProgressDeps, tenantId: string, manager: Person, cycle: Cycle, now: Date, riskMargin: number): Promise<DigestTeam> {
   const [dashboard, directReports] = await Promise.all([readKeptDashboard(deps, tenantId, manager.id, cycle, now, riskMargin), deps.directory.listDirectReports(tenantId, manager.id)]);
-  const lists = await mapLimited(directReports, LOAD_CONCURRENCY, (person) => deps.goals.listGoalsByOwner(tenantId, person.id, { cycleId: cycle.id }));
-  return { manager, cycle, dashboard, directReports, goalsByOwner: new Map(directReports.map((person, i) => [person.id, lists[i]!.map((g) => g.value)])) };
+  return { manager, cycle, dashboard, directReports, goalsByOwner: await loadGoalsOf(deps, tenantId, directReports, cycle) };
 }
 
 /** Direct reports with active goals and no check-in on any of them within the last week. */
