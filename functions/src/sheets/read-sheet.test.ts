@@ -1,3 +1,6 @@
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import type { SheetRow } from "../domain/import/import-fields.js";
@@ -54,6 +57,50 @@ describe("reading a workbook", () => {
     expect(rows.map((r) => r.line)).toEqual([1, 2, 4]);
     expect(rows[1]!.cells).toEqual(["g1", "Grow revenue", new Date(Date.UTC(2027, 2, 31)), 80]);
     expect(rows[2]!.cells).toEqual(["g2", "Sparse"]);
+  });
+
+  /** Temporary files this process has left behind (the reader's name for them starts this way). */
+  const leftFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+
+  async function firstRow(rows: AsyncIterable<SheetRow>): Promise<SheetRow | undefined> {
+    for await (const row of rows) return row;
+    return undefined;
+  }
+
+  test("a workbook whose workbook part comes last is read whole every time, also when reading stops at its first row", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Goals").addRows([["id", "title"], ["g1", "One"], ["g2", 2]]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const before = leftFiles().length;
+    for (let i = 0; i < 300; i++) {
+      expect(await firstRow(readSheetBody(XLSX_TYPE, bytes))).toEqual({ line: 1, cells: ["id", "title"] });
+      expect((await collect(readSheetBody(XLSX_TYPE, bytes))).map((row) => row.cells)).toEqual([["id", "title"], ["g1", "One"], ["g2", 2]]);
+    }
+    expect(leftFiles().length).toBe(before);
+  });
+
+  test("a workbook without shared strings is read without temporary files", async () => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false });
+    const sheet = writer.addWorksheet("Goals");
+    sheet.addRow(["id", "title"]).commit();
+    sheet.addRow(["g1", "Inline text"]).commit();
+    await sheet.commit();
+    await writer.commit();
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    const before = leftFiles().length;
+    expect(await firstRow(readSheetBody(XLSX_TYPE, bytes))).toEqual({ line: 1, cells: ["id", "title"] });
+    expect((await collect(readSheetBody(XLSX_TYPE, bytes))).map((row) => row.cells)).toEqual([["id", "title"], ["g1", "Inline text"]]);
+    expect(leftFiles().length).toBe(before);
+  });
+
+  test("a workbook cut short is a 400", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Goals").addRows([["id", "title"], ["g1", "One"]]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await expect(collect(readSheetBody(XLSX_TYPE, bytes.subarray(0, Math.floor(bytes.byteLength / 2))))).rejects.toMatchObject({ code: "validation_failed" });
   });
 
   test("bytes that are not a workbook are a 400", async () => {

@@ -1,12 +1,13 @@
 /** Reads an uploaded CSV or Excel workbook as rows of cells, streaming: csv-parse for CSV (BOM,
  * quoted newlines, comma, semicolon or tab as the delimiter), exceljs's streaming reader for .xlsx
- * (the first worksheet). */
+ * (the first worksheet), the workbook's parts first put in the order it reads them (workbook-parts.ts). */
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { AppError } from "../domain/errors.js";
 import { describeError } from "../domain/logger.js";
 import type { Cell, SheetRow } from "../domain/import/import-fields.js";
+import { orderWorkbookParts } from "./workbook-parts.js";
 
 export const CSV_TYPE = "text/csv";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -59,7 +60,8 @@ function toCell(value: ExcelJS.CellValue): Cell {
 }
 
 export async function* readXlsx(bytes: Uint8Array): AsyncIterable<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit" });
+  const ordered = orderWorkbookParts(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(ordered.buffer, ordered.byteOffset, ordered.byteLength)]), { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit" });
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
