@@ -5,6 +5,7 @@
  * process that died are repaired: each goal's indexes are rewritten from what the goal is now. */
 import { isNotWritten } from "./errors.js";
 import { isSummaryUnchanged } from "./cascade-ports.js";
+import { runLimited } from "./run-limited.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import type { AuditEntry, Goal } from "./types.js";
 
@@ -79,26 +80,83 @@ export interface RepairDeps {
 }
 
 const MAX_ROUNDS = 3;
+/** Goals repaired at once: each repair walks its owners' chains, mostly waiting on storage. */
+const REPAIR_CONCURRENCY = 4;
 
-/** Brings one goal's indexes in line with the goal, again if the goal changed meanwhile (a write
- * running alongside repairs itself; this only has to end at the goal's latest state). */
-async function repairOne(deps: RepairDeps, intent: PendingWrite): Promise<void> {
+/** Brings one goal's rows and cascade-index place in line with the goal, again if the goal changed
+ * meanwhile (a write running alongside repairs itself; this only has to end at the goal's latest
+ * state). Every intent left for the goal is repaired at once: they name the parents any of them touched.
+ * Returns the owners whose roll-ups the intents touched. */
+async function repairGoal(deps: RepairDeps, intents: PendingWrite[]): Promise<string[]> {
+  const { tenantId, goalId } = intents[0]!;
+  const owners = new Set(intents.flatMap((intent) => intent.ownerIds));
+  const parentIds = [...new Set(intents.flatMap((intent) => intent.parentIds))];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const before = await deps.goals.getGoal(intent.tenantId, intent.goalId);
+    const before = await deps.goals.getGoal(tenantId, goalId);
     const goal = before?.value ?? null;
-    await deps.repairGoalRows(intent.tenantId, intent.goalId, goal, intent.parentIds);
+    await deps.repairGoalRows(tenantId, goalId, goal, parentIds);
     if (goal) await deps.reindex(goal);
-    else await deps.unindex(intent.tenantId, intent.goalId);
-    await deps.refreshRollUps(intent.tenantId, [...new Set([...intent.ownerIds, ...(goal ? [goal.ownerId] : [])])]);
-    const after = await deps.goals.getGoal(intent.tenantId, intent.goalId);
+    else await deps.unindex(tenantId, goalId);
+    if (goal) owners.add(goal.ownerId);
+    const after = await deps.goals.getGoal(tenantId, goalId);
     if ((after?.etag ?? null) === (before?.etag ?? null)) break;
   }
-  await deps.pending.close(intent);
+  return [...owners];
 }
 
-/** Repairs the writes that started before `startedBefore` and never finished; returns how many. */
-export async function repairPendingWrites(deps: RepairDeps, startedBefore: Date): Promise<number> {
-  const intents = await deps.pending.listStartedBefore(startedBefore.toISOString());
-  for (const intent of intents) await repairOne(deps, intent);
-  return intents.length;
+export interface RepairPass {
+  repaired: number;
+  /** Intents whose repair failed; they stay recorded for a later pass. */
+  failed: number;
+  /** Intents too young to take: their writes may still be running on another instance. */
+  waiting: PendingWrite[];
+}
+
+/** Of the intents recorded before `recordedBefore`, repairs those that started before `startedBefore`
+ * and returns the younger ones for a later pass. Each goal is repaired once however many intents it
+ * left, a few goals at once; then each owner's roll-ups once however many of their goals were
+ * repaired (a storm of one team's writes cut short leaves many goals and few owners). An intent is
+ * cleared once its goal and its owners are repaired; a failure is reported and leaves only the intents
+ * it concerns for later. */
+export async function repairPendingWrites(deps: RepairDeps, recordedBefore: Date, startedBefore: Date, onError: (error: unknown, goalId: string) => void): Promise<RepairPass> {
+  const intents = await deps.pending.listStartedBefore(recordedBefore.toISOString());
+  const cutoff = startedBefore.toISOString();
+  const byGoal = new Map<string, PendingWrite[]>();
+  const waiting: PendingWrite[] = [];
+  for (const intent of intents) {
+    if (intent.startedAt >= cutoff) waiting.push(intent);
+    else {
+      const key = `${intent.tenantId}/${intent.goalId}`;
+      byGoal.set(key, [...(byGoal.get(key) ?? []), intent]);
+    }
+  }
+  const goalsRepaired = await runLimited([...byGoal.values()], REPAIR_CONCURRENCY, async (goalIntents) => {
+    try {
+      return { intents: goalIntents, owners: await repairGoal(deps, goalIntents) };
+    } catch (error) {
+      onError(error, goalIntents[0]!.goalId);
+      return null;
+    }
+  });
+  const done = goalsRepaired.filter((goal): goal is { intents: PendingWrite[]; owners: string[] } => goal !== null);
+  const ownerKey = (tenantId: string, ownerId: string) => `${tenantId}/${ownerId}`;
+  const owners = new Map<string, { tenantId: string; ownerId: string; goalId: string }>();
+  for (const { intents: [first], owners: ownerIds } of done) {
+    for (const ownerId of ownerIds) {
+      const key = ownerKey(first!.tenantId, ownerId);
+      if (!owners.has(key)) owners.set(key, { tenantId: first!.tenantId, ownerId, goalId: first!.goalId });
+    }
+  }
+  const ownersFailed = new Set<string>();
+  await runLimited([...owners.entries()], REPAIR_CONCURRENCY, async ([key, { tenantId, ownerId, goalId }]) => {
+    try {
+      await deps.refreshRollUps(tenantId, [ownerId]);
+    } catch (error) {
+      ownersFailed.add(key);
+      onError(error, goalId);
+    }
+  });
+  const finished = done.filter(({ intents: [first], owners: ownerIds }) => ownerIds.every((ownerId) => !ownersFailed.has(ownerKey(first!.tenantId, ownerId)))).flatMap(({ intents }) => intents);
+  await runLimited(finished, REPAIR_CONCURRENCY, (intent) => deps.pending.close(intent));
+  return { repaired: finished.length, failed: intents.length - waiting.length - finished.length, waiting };
 }
