@@ -72,12 +72,12 @@ describe("reading a workbook", () => {
     workbook.addWorksheet("Goals").addRows([["id", "title"], ["g1", "One"], ["g2", 2]]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const before = leftFiles().length;
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 100; i++) {
       expect(await firstRow(readSheetBody(XLSX_TYPE, bytes))).toEqual({ line: 1, cells: ["id", "title"] });
       expect((await collect(readSheetBody(XLSX_TYPE, bytes))).map((row) => row.cells)).toEqual([["id", "title"], ["g1", "One"], ["g2", 2]]);
     }
     expect(leftFiles().length).toBe(before);
-  });
+  }, 30_000);
 
   test("a workbook without shared strings is read without temporary files", async () => {
     const sink = new PassThrough();
