@@ -10,7 +10,7 @@ import { CASCADE_TABLE, createCascadeIndex, PACK_ROW } from "../../functions/src
 import { createTableDirectory } from "../../functions/src/store/directory-store.js";
 import { createGoalStore } from "../../functions/src/store/goal-store.js";
 import { createTableFactory, makeKey, TABLE_NAMES, type TableFactory } from "../../functions/src/store/tables.js";
-import { buildPerson } from "../support/org-builder.js";
+import { storeManagerAndReport } from "../support/stored-team.js";
 
 let factory: TableFactory;
 
@@ -21,11 +21,7 @@ beforeAll(async () => {
 
 describe("writes that leave the summary as it was", () => {
   async function setUp() {
-    const tenantId = randomUUID();
-    const manager = buildPerson();
-    const owner = buildPerson({ managerId: manager.id });
-    const directory = createTableDirectory(factory);
-    await directory.upsertPeople(tenantId, [manager, owner]);
+    const { tenantId, manager, owner, directory } = await storeManagerAndReport(factory);
     const fail = (error: unknown) => {
       throw error;
     };

@@ -42,7 +42,7 @@ import { cascadeIndexUpkeep } from "../domain/cascade-indexing.js";
 import { withUpkeep } from "../domain/goal-upkeep.js";
 import { withWriteIntents } from "../domain/write-intents.js";
 import { createPendingWrites } from "../store/pending-writes.js";
-import { startWriteRepair } from "./write-repair.js";
+import { startWriteRepair, type WriteRepair } from "./write-repair.js";
 import { createCascadeIndex } from "../store/cascade-index.js";
 import type { ProgressDeps } from "../bot/progress-ports.js";
 import type { PersonLocales } from "../bot/card-locale.js";
@@ -145,7 +145,15 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
     rollUpUpkeep(goalStore, { rollUps: rollUpStore, directory, clock: { now } }, (error) => log("warn", "Could not update the team roll-ups", { error: describeError(error) })),
     cascadeIndexUpkeep(directory, cascadeIndex, (error, goalId) => log("warn", "Could not update the cascade index", { goalId, error: describeError(error) })),
   ]);
-  const goals = withWriteIntents(keptGoals, { pending: pendingWrites, newId: () => randomUUID(), now: () => new Date(), onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }) });
+  // The repair starts once everything it needs exists; a write whose upkeep fails before then is repaired at the next start.
+  let writeRepair: WriteRepair | null = null;
+  const goals = withWriteIntents(keptGoals, {
+    pending: pendingWrites,
+    newId: () => randomUUID(),
+    now: () => new Date(),
+    onError: (error, goalId) => log("warn", "Could not clear a finished goal write", { goalId, error: describeError(error) }),
+    onUnfinished: (intent) => writeRepair?.later(intent),
+  });
   // Only local development loads the dev issuer; its key generation (on the thread pool) overlaps the storage round trip.
   const [issuer] = await Promise.all([
     config.authMode === "dev" ? import("../auth/dev-issuer.js").then(({ createDevIssuer }) => createDevIssuer()) : null,
@@ -190,7 +198,7 @@ export async function createServices(config: Config, defaults: ServiceDefaults):
   // The tables were listed above, so this round trip happens only for tables that do not exist yet.
   await tables.ensureTables([...progress.tables, ...admin.tables, ...syncState.tables]);
   const settingsTable = tables.getClient(settings.tables[0]!);
-  startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, rollUps: rollUpStore, alignment: alignmentRows, log });
+  writeRepair = startWriteRepair({ pending: pendingWrites, goalStore, directory, cascadeIndex, rollUps: rollUpStore, alignment: alignmentRows, log });
   return {
     config,
     tables,

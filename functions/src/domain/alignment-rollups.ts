@@ -10,7 +10,7 @@
 import { summariseGoal, type GoalSummary } from "./cascade-ports.js";
 import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
-import { readAhead, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import { readAhead, reported, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { GoalRepository, Versioned } from "./ports.js";
 import { rollUpProgress } from "../contracts/progress.js";
 import { isCountedInRollUp, rollUpSummaries, type RollUpItem } from "./rollup.js";
@@ -130,11 +130,7 @@ export async function refreshAlignment(deps: AlignmentDeps, tenantId: string, go
  * brings the rows back. */
 export function alignmentUpkeep(goals: GoalRepository, rows: AlignmentRows, onError: (error: unknown, goalId: string) => void): GoalUpkeep {
   const deps: AlignmentDeps = { rows, goals };
-  const refresh = (tenantId: string, goalId: string, parentIds: Array<string | null | undefined>) =>
-    refreshAlignment(deps, tenantId, goalId, parentIds).then(
-      () => undefined,
-      (error: unknown) => onError(error, goalId),
-    );
+  const refresh = (tenantId: string, goalId: string, parentIds: Array<string | null | undefined>) => reported(refreshAlignment(deps, tenantId, goalId, parentIds), (error) => onError(error, goalId));
   return {
     afterSave: (write) => refresh(write.goal.tenantId, write.goal.id, [write.previous?.parentId, write.goal.parentId]),
     afterDelete: (tenantId, goal) => refresh(tenantId, goal.id, [goal.parentId]),

@@ -2,7 +2,7 @@
  * owner's current manager. The goal write has already succeeded when the index is written, so an
  * index failure is reported, not thrown: the caller must not retry a write that happened. */
 import { ROOT_PLACEMENT, type CascadeIndex, type Placement } from "./cascade-ports.js";
-import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import { reported, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { DirectoryReader, GoalRepository } from "./ports.js";
 import type { Goal, Person } from "./types.js";
 
@@ -21,8 +21,8 @@ export async function reindexGoal(directory: DirectoryReader, index: CascadeInde
 /** Places each written goal under its owner's current manager in the index, and takes a deleted one out. */
 export function cascadeIndexUpkeep(directory: DirectoryReader, index: CascadeIndex, onError: (error: unknown, goalId: string) => void): GoalUpkeep {
   return {
-    afterSave: (_write, saved) => reindexGoal(directory, index, saved.value).catch((error: unknown) => onError(error, saved.value.id)),
-    afterDelete: (tenantId, goal) => index.removeGoal(tenantId, goal.id).catch((error: unknown) => onError(error, goal.id)),
+    afterSave: (_write, saved) => reported(reindexGoal(directory, index, saved.value), (error) => onError(error, saved.value.id)),
+    afterDelete: (tenantId, goal) => reported(index.removeGoal(tenantId, goal.id), (error) => onError(error, goal.id)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import { reported, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import type { Goal } from "./types.js";
 
@@ -20,6 +20,7 @@ function createUpkeep(name: string, log: string[]): GoalUpkeep & { release(): vo
     log.push(`${name} starts after ${what}`);
     await held();
     log.push(`${name} ends`);
+    return true;
   };
   return { afterSave: () => run("save"), afterDelete: () => run("delete"), release: () => release() };
 }
@@ -64,5 +65,21 @@ describe("goal upkeep", () => {
     const failing = withUpkeep({ ...createRepository(log), saveGoal: (_write: GoalWrite) => Promise.reject(new Error("connection reset")) }, [createUpkeep("roll-ups", log)]);
     await expect(failing.saveGoal({ goal: goal(), audit: [] })).rejects.toThrow("connection reset");
     expect(log).not.toContain("roll-ups starts after save");
+  });
+
+  it("says the write is not kept when an upkeep failed, and still answers with the written goal", async () => {
+    const log: string[] = [];
+    const errors: unknown[] = [];
+    const failing: GoalUpkeep = {
+      afterSave: () => reported(Promise.reject(new Error("index unavailable")), (error) => errors.push(error)),
+      afterDelete: () => reported(Promise.resolve(), (error) => errors.push(error)),
+    };
+    const goals = withUpkeep(createRepository(log), [failing, { afterSave: async () => true, afterDelete: async () => true }]);
+    const write = { goal: goal({ title: "Changed" }), previous: goal(), etag: "e1", audit: [] };
+    expect(await goals.saveKept(write)).toEqual({ saved: { value: write.goal, etag: "e2" }, isKept: false });
+    expect(errors).toEqual([new Error("index unavailable")]);
+    expect((await goals.saveGoal(write)).etag).toBe("e2");
+    expect(await goals.deleteKept("t", goal(), "e1", { id: "a1" } as never)).toEqual({ isKept: true });
+    expect(await goals.saveKept({ goal: goal({ description: "b" }), previous: goal({ description: "a" }), etag: "e1", audit: [] })).toMatchObject({ isKept: true });
   });
 });

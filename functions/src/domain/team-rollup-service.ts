@@ -7,7 +7,7 @@
  * there first, so concurrent changes cannot lose one another. */
 import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
-import { readAhead, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
+import { readAhead, reported, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { Clock, DirectoryReader, GoalRepository, Versioned } from "./ports.js";
 import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
 import { computeContribution, isEmptyRollUp, isWhiteSpaceCandidate, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
@@ -264,24 +264,21 @@ function listParentsTouched(previous: Goal | undefined, next: Goal | undefined):
  * thrown: the goal is written, and the rebuild job brings the rows back. */
 export function rollUpUpkeep(goals: GoalRepository, deps: Omit<RollUpDeps, "goals">, onError: (error: unknown) => void): GoalUpkeep {
   const upkeep: RollUpDeps = { ...deps, goals };
-  async function refresh(tenantId: string, previous: Goal | undefined, next: Goal | undefined): Promise<void> {
+  async function walk(tenantId: string, previous: Goal | undefined, next: Goal | undefined): Promise<void> {
     const known = [previous, next].filter((g): g is Goal => g !== undefined);
     const cycles = [...new Set(known.map((g) => g.cycleId))];
-    try {
-      // Only a goal that may be white space (active or waiting) changes with what is aligned to it.
-      const parents = (await Promise.all(listParentsTouched(previous, next).map((id) => goals.getGoal(tenantId, id)))).flatMap((p) => (p && isWhiteSpaceCandidate(p.value, true) ? [p.value] : []));
-      // A parent's owner is most often the owner's manager: their contribution is recomputed as the owner's chain passes them.
-      const onTheWay = new Set(parents.filter((p) => cycles.includes(p.cycleId)).map((p) => p.ownerId));
-      const owners = new Set(known.map((g) => g.ownerId));
-      const passed = new Set([...owners].filter((id) => onTheWay.has(id)));
-      for (const ownerId of owners) {
-        for (const id of await refreshChain(upkeep, tenantId, ownerId, cycles, { own: true, people: false, ownAlso: onTheWay, untilUnchanged: true })) passed.add(id);
-      }
-      for (const parent of parents) if (!passed.has(parent.ownerId)) await refreshChain(upkeep, tenantId, parent.ownerId, [parent.cycleId], { own: true, people: false, untilUnchanged: true });
-    } catch (error) {
-      onError(error);
+    // Only a goal that may be white space (active or waiting) changes with what is aligned to it.
+    const parents = (await Promise.all(listParentsTouched(previous, next).map((id) => goals.getGoal(tenantId, id)))).flatMap((p) => (p && isWhiteSpaceCandidate(p.value, true) ? [p.value] : []));
+    // A parent's owner is most often the owner's manager: their contribution is recomputed as the owner's chain passes them.
+    const onTheWay = new Set(parents.filter((p) => cycles.includes(p.cycleId)).map((p) => p.ownerId));
+    const owners = new Set(known.map((g) => g.ownerId));
+    const passed = new Set([...owners].filter((id) => onTheWay.has(id)));
+    for (const ownerId of owners) {
+      for (const id of await refreshChain(upkeep, tenantId, ownerId, cycles, { own: true, people: false, ownAlso: onTheWay, untilUnchanged: true })) passed.add(id);
     }
+    for (const parent of parents) if (!passed.has(parent.ownerId)) await refreshChain(upkeep, tenantId, parent.ownerId, [parent.cycleId], { own: true, people: false, untilUnchanged: true });
   }
+  const refresh = (tenantId: string, previous: Goal | undefined, next: Goal | undefined) => reported(walk(tenantId, previous, next), onError);
   return {
     afterSave: (write) => refresh(write.goal.tenantId, write.previous, write.goal),
     afterDelete: (tenantId, goal) => refresh(tenantId, goal, undefined),

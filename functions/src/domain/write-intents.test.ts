@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors.js";
+import { withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import { repairPendingWrites, withWriteIntents, type PendingWrite, type PendingWrites, type RepairDeps } from "./write-intents.js";
 import type { Goal } from "./types.js";
@@ -18,11 +19,12 @@ function createPending(): PendingWrites & { rows: Map<string, PendingWrite>; log
 
 const goal = (overrides: Partial<Goal> = {}) => ({ tenantId: "t", id: "g1", ownerId: "alice", parentId: "p2", title: "New", status: "draft", keyResults: [], flags: [], updatedAt: "2027-01-02T00:00:00.000Z", ...overrides }) as unknown as Goal;
 
-function createRepository(save: () => Promise<void>, log: string[]): GoalRepository {
-  return {
+function createRepository(save: () => Promise<void>, log: string[], upkeeps: GoalUpkeep[] = []) {
+  const store = {
     saveGoal: async (write: GoalWrite) => (await save(), log.push(`save ${write.goal.id}`), { value: write.goal, etag: "e2" }),
     deleteGoal: async () => void log.push("delete"),
   } as unknown as GoalRepository;
+  return withUpkeep(store, upkeeps);
 }
 
 const deps = (pending: PendingWrites) => ({ pending, newId: () => Math.random().toString(36), now: () => new Date("2027-01-02T00:00:00.000Z"), onError: () => undefined });
@@ -51,6 +53,20 @@ describe("goal writes with intents", () => {
     expect(pending.rows.size).toBe(1);
     const stale = withWriteIntents(createRepository(async () => Promise.reject(new AppError("precondition_failed", "stale")), pending.log), deps(pending));
     await expect(stale.saveGoal({ goal: goal({ id: "g2" }), audit: [] })).rejects.toThrow("stale");
+    await Promise.resolve();
+    expect([...pending.rows.values()].map((w) => w.goalId)).toEqual(["g1"]);
+  });
+
+  it("leaves the intent for the repair when an upkeep failed after the goal was written", async () => {
+    const pending = createPending();
+    const upkeep: GoalUpkeep = { afterSave: async () => false, afterDelete: async () => true };
+    const goals = withWriteIntents(createRepository(async () => undefined, pending.log, [upkeep]), deps(pending));
+    const saved = await goals.saveGoal({ goal: goal(), previous: goal({ title: "Old" }), etag: "e1", audit: [] });
+    expect(saved.etag).toBe("e2");
+    await Promise.resolve();
+    expect(pending.log).toEqual(["open g1", "save g1"]);
+    expect([...pending.rows.values()].map((w) => w.goalId)).toEqual(["g1"]);
+    await goals.deleteGoal("t", goal({ id: "g2" }), "e2", { id: "a1" } as never);
     await Promise.resolve();
     expect([...pending.rows.values()].map((w) => w.goalId)).toEqual(["g1"]);
   });

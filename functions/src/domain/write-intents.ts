@@ -1,11 +1,13 @@
 /** Crash safety for goal writes. A goal is written in one transaction, but the indexes beside it (the
  * pointer and children rows, the cascade index, the team roll-ups) are written after it; a process
- * that dies in between would leave them behind. So every write that changes a goal's summary first
- * records an intent, and removes it when everything is written. At start, intents left over from a
- * process that died are repaired: each goal's indexes are rewritten from what the goal is now. */
+ * that dies in between, or an index write that fails, would leave them behind. So every write that
+ * changes a goal's summary first records an intent, and removes it when everything is written. Intents
+ * left over (a process died, an upkeep failed) are repaired: each goal's indexes are rewritten from what
+ * the goal is now. */
 import { isNotWritten } from "./errors.js";
 import { isSummaryUnchanged } from "./cascade-ports.js";
 import { runLimited } from "./run-limited.js";
+import type { UpkeptWrites } from "./goal-upkeep.js";
 import type { GoalRepository, GoalWrite } from "./ports.js";
 import type { AuditEntry, Goal } from "./types.js";
 
@@ -32,10 +34,12 @@ export interface IntentDeps {
   newId(): string;
   now(): Date;
   onError(error: unknown, goalId: string): void;
+  /** A written goal whose upkeep failed: its intent is left for a repair soon after. */
+  onUnfinished?(intent: PendingWrite): void;
 }
 
-export function withWriteIntents<T extends GoalRepository>(goals: T, deps: IntentDeps): T {
-  async function guarded<R>(goal: Goal, previous: Goal | undefined, run: () => Promise<R>): Promise<R> {
+export function withWriteIntents<T extends GoalRepository & UpkeptWrites>(goals: T, deps: IntentDeps): T {
+  async function guarded<R>(goal: Goal, previous: Goal | undefined, run: () => Promise<{ result: R; isKept: boolean }>): Promise<R> {
     const intent: PendingWrite = {
       tenantId: goal.tenantId,
       goalId: goal.id,
@@ -47,8 +51,10 @@ export function withWriteIntents<T extends GoalRepository>(goals: T, deps: Inten
     await deps.pending.open(intent);
     const close = () => void deps.pending.close(intent).catch((error: unknown) => deps.onError(error, goal.id));
     try {
-      const result = await run();
-      close();
+      const { result, isKept } = await run();
+      // When an upkeep failed, the intent stays for the repair to bring what it keeps in line.
+      if (isKept) close();
+      else deps.onUnfinished?.(intent);
       return result;
     } catch (error) {
       // The goal was not written, so nothing beside it needs repair.
@@ -60,10 +66,13 @@ export function withWriteIntents<T extends GoalRepository>(goals: T, deps: Inten
     ...goals,
     saveGoal(write: GoalWrite) {
       if (isSummaryUnchanged(write)) return goals.saveGoal(write);
-      return guarded(write.goal, write.previous, () => goals.saveGoal(write));
+      return guarded(write.goal, write.previous, async () => {
+        const { saved, isKept } = await goals.saveKept(write);
+        return { result: saved, isKept };
+      });
     },
     deleteGoal(tenantId: string, goal: Goal, etag: string, audit: AuditEntry) {
-      return guarded(goal, undefined, () => goals.deleteGoal(tenantId, goal, etag, audit));
+      return guarded(goal, undefined, async () => ({ result: undefined, ...(await goals.deleteKept(tenantId, goal, etag, audit)) }));
     },
   };
 }
@@ -121,14 +130,17 @@ export interface RepairPass {
 export async function repairPendingWrites(deps: RepairDeps, recordedBefore: Date, startedBefore: Date, onError: (error: unknown, goalId: string) => void): Promise<RepairPass> {
   const intents = await deps.pending.listStartedBefore(recordedBefore.toISOString());
   const cutoff = startedBefore.toISOString();
+  const waiting = intents.filter((intent) => intent.startedAt >= cutoff);
+  const { failed } = await repairIntents(deps, intents.filter((intent) => intent.startedAt < cutoff), onError);
+  return { repaired: intents.length - waiting.length - failed.length, failed: failed.length, waiting };
+}
+
+/** Repairs the given intents as a pass does; returns those whose repair failed (still recorded). */
+export async function repairIntents(deps: RepairDeps, intents: readonly PendingWrite[], onError: (error: unknown, goalId: string) => void): Promise<{ failed: PendingWrite[] }> {
   const byGoal = new Map<string, PendingWrite[]>();
-  const waiting: PendingWrite[] = [];
   for (const intent of intents) {
-    if (intent.startedAt >= cutoff) waiting.push(intent);
-    else {
-      const key = `${intent.tenantId}/${intent.goalId}`;
-      byGoal.set(key, [...(byGoal.get(key) ?? []), intent]);
-    }
+    const key = `${intent.tenantId}/${intent.goalId}`;
+    byGoal.set(key, [...(byGoal.get(key) ?? []), intent]);
   }
   const goalsRepaired = await runLimited([...byGoal.values()], REPAIR_CONCURRENCY, async (goalIntents) => {
     try {
@@ -158,5 +170,6 @@ export async function repairPendingWrites(deps: RepairDeps, recordedBefore: Date
   });
   const finished = done.filter(({ intents: [first], owners: ownerIds }) => ownerIds.every((ownerId) => !ownersFailed.has(ownerKey(first!.tenantId, ownerId)))).flatMap(({ intents }) => intents);
   await runLimited(finished, REPAIR_CONCURRENCY, (intent) => deps.pending.close(intent));
-  return { repaired: finished.length, failed: intents.length - waiting.length - finished.length, waiting };
+  const closed = new Set(finished);
+  return { failed: intents.filter((intent) => !closed.has(intent)) };
 }
