@@ -5,7 +5,7 @@
 import type { CheckInValue } from "../src/contracts/check-ins.js";
 import { recordCheckIn, type CheckInDeps, type CheckInInput } from "../src/domain/checkins.js";
 import { computeElapsedShare } from "../src/domain/risk.js";
-import { mapLimited } from "../src/domain/team-goals.js";
+import { runLimited } from "../src/domain/run-limited.js";
 import type { Confidence, Cycle, Goal, KeyResult, Person } from "../src/domain/types.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -89,7 +89,7 @@ export function planCheckIns(goal: Goal, index: number, cycle: Cycle, today: Dat
 }
 
 async function listActiveGoals(deps: CheckInDeps, tenantId: string, people: Person[], cycleId: string): Promise<Goal[]> {
-  const lists = await mapLimited(people, 16, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId, status: "active" }));
+  const lists = await runLimited(people, 16, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId, status: "active" }));
   const names = new Map(people.map((p) => [p.id, p.displayName]));
   const goals = lists.flat().map((g) => g.value);
   return goals.sort((a, b) => (names.get(a.ownerId) ?? "").localeCompare(names.get(b.ownerId) ?? "") || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
@@ -99,7 +99,7 @@ async function listActiveGoals(deps: CheckInDeps, tenantId: string, people: Pers
 export async function seedDemoCheckIns(deps: CheckInDeps, tenantId: string, people: Person[], cycle: Cycle, today: Date): Promise<number> {
   const byId = new Map(people.map((p) => [p.id, p]));
   const goals = await listActiveGoals(deps, tenantId, people, cycle.id);
-  const counts = await mapLimited([...goals.entries()], SEED_CONCURRENCY, async ([index, goal]) => {
+  const counts = await runLimited([...goals.entries()], SEED_CONCURRENCY, async ([index, goal]) => {
     // Someone already checked in for real (data kept in CASCADE_DATA_DIR): their history stays theirs.
     if (goal.lastCheckIn !== null) return 0;
     const owner = { tenantId, userId: goal.ownerId, name: byId.get(goal.ownerId)?.displayName ?? "", roles: [] };

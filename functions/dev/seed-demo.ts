@@ -5,7 +5,7 @@ import { seedDemoDirectory } from "../src/directory/demo-directory.js";
 import type { GoalInput } from "../src/contracts/goals.js";
 import { createGoal } from "../src/domain/goal-service.js";
 import { decideGoal, submitGoal } from "../src/domain/goal-workflow.js";
-import { mapLimited } from "../src/domain/team-goals.js";
+import { runLimited } from "../src/domain/run-limited.js";
 import type { GoalDeps } from "../src/domain/goal-context.js";
 import type { Cycle, Goal, Person, Principal } from "../src/domain/types.js";
 import type { Services } from "../src/composition/services.js";
@@ -87,7 +87,7 @@ async function seedCascade(ctx: SeedContext, all: Person[]): Promise<void> {
   const orgGoals: Goal[] = [];
   for (const text of ORGANISATION_GOALS) orgGoals.push(await addGoal(ctx, root, text, null, "active"));
   const executives = reportsOf(all, root.id);
-  await mapLimited([...executives.entries()], BRANCH_CONCURRENCY, async ([i, exec]) => {
+  await runLimited([...executives.entries()], BRANCH_CONCURRENCY, async ([i, exec]) => {
     const execGoal = await addGoal(ctx, exec, pickDepartmentGoal(exec.department, 0), orgGoals[i % orgGoals.length]!, "active");
     for (const [j, lead] of reportsOf(all, exec.id).slice(0, 2).entries()) {
       const leadGoal = await addGoal(ctx, lead, pickDepartmentGoal(lead.department, j + 1), execGoal, "active");

@@ -10,7 +10,8 @@ import { AppError } from "./errors.js";
 import { canSeeAllGoalsOf } from "./goal-access.js";
 import { loadVisibleGoal } from "./goal-context.js";
 import { assessProgressRisk, computeElapsedShare } from "./risk.js";
-import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "./team-goals.js";
+import { LOAD_CONCURRENCY, resolveCycle } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import type { Cycle, Principal } from "./types.js";
 
 export const ALIGNMENT_PAGE = { defaultLimit: 20, maxLimit: 100 } as const;
@@ -79,7 +80,7 @@ function pageOf(goals: Shown[], limit: number, cursor: string | null): { items: 
 type Figured = Shown & { rolledUpProgress: number; alignedCount: number };
 
 async function withFigures(deps: AlignmentDepsOf, tenantId: string, goals: Shown[]): Promise<Figured[]> {
-  return mapLimited(goals, LOAD_CONCURRENCY, async (goal) => {
+  return runLimited(goals, LOAD_CONCURRENCY, async (goal) => {
     if (goal.rolledUpProgress !== null && goal.alignedCount !== null) return { ...goal, rolledUpProgress: goal.rolledUpProgress, alignedCount: goal.alignedCount };
     return { ...goal, ...computeFigures(goal.progress, await deps.alignment.list(tenantId, goal.id)) };
   });

@@ -5,7 +5,8 @@ import { toCsv, type CsvValue } from "./csv.js";
 import type { GoalDeps } from "./goal-context.js";
 import { computeGoalProgress, computeKeyResultProgress } from "../contracts/progress.js";
 import { assessGoalRisk } from "./risk.js";
-import { assertCanViewTeam, loadTeamGoals, mapLimited, resolveCycle, LOAD_CONCURRENCY } from "./team-goals.js";
+import { assertCanViewTeam, loadTeamGoals, resolveCycle, LOAD_CONCURRENCY } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import type { CheckIn, Goal, KeyResult, Person, Principal } from "./types.js";
 
 export const EXPORT_HEADER = [
@@ -50,7 +51,7 @@ export async function exportTeamGoalsCsv(deps: ExportDeps, principal: Principal,
   const [team, margin] = await Promise.all([loadTeamGoals(deps, principal.tenantId, manager, cycle), deps.riskMargin(principal.tenantId)]);
   const owners = new Map(team.people.map((p) => [p.id, p]));
   const goals = team.people.flatMap((p) => team.goalsByOwner.get(p.id) ?? []);
-  const latest = await mapLimited(goals, LOAD_CONCURRENCY, async (goal) =>
+  const latest = await runLimited(goals, LOAD_CONCURRENCY, async (goal) =>
     goal.lastCheckIn ? ((await deps.checkIns.listCheckIns(principal.tenantId, goal, { limit: 1, cursor: null })).items[0] ?? null) : null,
   );
   const items = goals.map((goal, i) => ({ owner: owners.get(goal.ownerId)!, goal, latest: latest[i] ?? null, isAtRisk: assessGoalRisk(goal, cycle, now, margin).isAtRisk }));

@@ -13,7 +13,8 @@ import { ROOT_PLACEMENT, type CascadeDeps, type GoalSummary } from "./cascade-po
 import type { CascadePerson } from "./coverage.js";
 import type { RollUpRows } from "./team-rollup-service.js";
 import type { RollUp } from "./team-rollups.js";
-import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
+import { LOAD_CONCURRENCY } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import type { Person } from "./types.js";
 
 /** Report packs one answer reads beyond the root's and its direct reports': a level is added only
@@ -66,7 +67,7 @@ async function loadPeople(deps: CascadeDeps, tenantId: string, root: Person, req
   for (let depth = 0; depth < requested; depth++) {
     const next = levels[depth]!.flatMap((p) => reportsOf.get(p.id) ?? []).filter((p) => !seen.has(p.id));
     if (next.length === 0 || (depth >= 1 && reads + next.length > MAX_PACK_READS)) break;
-    const packs = await mapLimited(next, LOAD_CONCURRENCY, (p) => deps.directory.listDirectReports(tenantId, p.id));
+    const packs = await runLimited(next, LOAD_CONCURRENCY, (p) => deps.directory.listDirectReports(tenantId, p.id));
     next.forEach((p, i) => {
       seen.add(p.id);
       reportsOf.set(p.id, under(p.id, packs[i]!));
@@ -85,9 +86,9 @@ export async function loadLevels(deps: OrgCascadeDeps, tenantId: string, root: P
   const deepest = managers.filter((p) => levelOf.get(p.id) === depth);
   const above = depth === 0 ? [] : [...new Set(deepest.map((p) => p.managerId!))].filter((id) => levelOf.get(id) === depth - 1);
   const [placed, own, teams] = await Promise.all([
-    mapLimited(managers, LOAD_CONCURRENCY, (m) => deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycleId, m.id)),
+    runLimited(managers, LOAD_CONCURRENCY, (m) => deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycleId, m.id)),
     deps.cascadeIndex.listGoalsPlacedUnder(tenantId, cycleId, root.managerId ?? ROOT_PLACEMENT),
-    mapLimited(above, LOAD_CONCURRENCY, (id) => deps.rollUps.readTeam(tenantId, id, cycleId)),
+    runLimited(above, LOAD_CONCURRENCY, (id) => deps.rollUps.readTeam(tenantId, id, cycleId)),
   ]);
   const goals = own.filter((g) => g.ownerId === root.id).map((g) => ({ ...g, ownerName: root.displayName }));
   const below: LoadedLevels["below"] = [];

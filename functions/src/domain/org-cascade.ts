@@ -11,7 +11,8 @@ import { notFound } from "./errors.js";
 import { isInManagementChain } from "./goal-access.js";
 import { loadLevels, type LoadedLevels, type OrgCascadeDeps } from "./org-cascade-load.js";
 import { computeElapsedShare } from "./risk.js";
-import { LOAD_CONCURRENCY, mapLimited, resolveCycle } from "./team-goals.js";
+import { LOAD_CONCURRENCY, resolveCycle } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import type { Principal } from "./types.js";
 import type { GoalRef, OrgCascade, OrgCascadeNode } from "../contracts/views.js";
 
@@ -34,7 +35,7 @@ const isCountedChild = (status: string) => status !== "rejected" && status !== "
 async function findAlignedElsewhere(deps: OrgCascadeDeps, tenantId: string, cycleId: string, candidates: GoalSummary[]): Promise<Set<string>> {
   const checked = candidates.slice(0, MAX_ELSEWHERE_CHECKS);
   const owners = [...new Set(checked.map((g) => g.ownerId))];
-  const kept = await mapLimited(owners, LOAD_CONCURRENCY, (id) => deps.rollUps.read(tenantId, id, { kind: "own", cycleId }));
+  const kept = await runLimited(owners, LOAD_CONCURRENCY, (id) => deps.rollUps.read(tenantId, id, { kind: "own", cycleId }));
   const alignmentOf = new Map(owners.map((id, i) => [id, (kept[i]?.value as RollUp | undefined)?.alignment]));
   const found = new Set<string>();
   const unknown: GoalSummary[] = [];
@@ -43,7 +44,7 @@ async function findAlignedElsewhere(deps: OrgCascadeDeps, tenantId: string, cycl
     if (!alignment?.checked.includes(goal.id)) unknown.push(goal);
     else if (alignment.aligned.includes(goal.id)) found.add(goal.id);
   }
-  const children = await mapLimited(unknown, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
+  const children = await runLimited(unknown, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
   unknown.forEach((g, i) => children[i]!.some((c) => isCountedChild(c.value.status)) && found.add(g.id));
   return found;
 }

@@ -13,7 +13,8 @@ import type { DirectoryChange } from "./ports.js";
 import { describeError } from "./logger.js";
 import { addFlag, buildChainInSubtree, isSameFlags, OPEN_STATUSES, ORG_CHART_ACTOR, planAlignmentFlags } from "./reorg-rules.js";
 import { changeGoal, rerouteApprovals } from "./reorg-writes.js";
-import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
+import { LOAD_CONCURRENCY } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import type { Goal, Person } from "./types.js";
 
 export interface ReorgDeps extends GoalDeps {
@@ -68,7 +69,7 @@ async function reactToManagerChange(deps: ReorgDeps, tenantId: string, change: E
   const below = await deps.directory.listSubtree(tenantId, person.id);
   const managerOf = new Map(below.map((p) => [p.id, p.managerId]));
   const chainIds = chain.map((p) => p.id);
-  const counts = await mapLimited(below, LOAD_CONCURRENCY, async (member) => {
+  const counts = await runLimited(below, LOAD_CONCURRENCY, async (member) => {
     const goals = (await deps.goals.listGoalsByOwner(tenantId, member.id, {})).map((g) => g.value);
     return reviewAlignment(deps, tenantId, member.id, buildChainInSubtree(member.id, person.id, managerOf, chainIds), goals, parentOwners);
   });
@@ -93,13 +94,13 @@ async function reactToLeaver(deps: ReorgDeps, tenantId: string, change: Extract<
   }
   const reports = await deps.directory.listDirectReports(tenantId, change.personId);
   const reason = `${leaverName} has left.`;
-  const moved = await mapLimited(reports, LOAD_CONCURRENCY, (r) => rerouteApprovals(deps, tenantId, r.id, reason, formerId, change.personId));
+  const moved = await runLimited(reports, LOAD_CONCURRENCY, (r) => rerouteApprovals(deps, tenantId, r.id, reason, formerId, change.personId));
   report.approvalsMoved += moved.reduce((a, b) => a + b, 0);
 }
 
 export async function applyDirectoryChanges(deps: ReorgDeps, tenantId: string, changes: readonly DirectoryChange[]): Promise<ReorgReport> {
   const report: ReorgReport = { changes: changes.length, approvalsMoved: 0, goalsFlagged: 0, failures: [] };
-  await mapLimited([...changes], CHANGE_CONCURRENCY, async (change) => {
+  await runLimited([...changes], CHANGE_CONCURRENCY, async (change) => {
     try {
       if (change.kind === "manager_changed") await reactToManagerChange(deps, tenantId, change, report);
       else await reactToLeaver(deps, tenantId, change, report);

@@ -3,6 +3,7 @@ import { isAdmin, isInManagementChain } from "./goal-access.js";
 import type { GoalDeps } from "./goal-context.js";
 import { AppError, notFound } from "./errors.js";
 import type { Cycle, Goal, Person, Principal } from "./types.js";
+import { runLimited } from "./run-limited.js";
 
 /** Owner partitions read at once; enough to hide latency without flooding storage. */
 export const LOAD_CONCURRENCY = 16;
@@ -13,19 +14,6 @@ export interface TeamGoals {
   directReports: Person[];
   cycle: Cycle;
   goalsByOwner: Map<string, Goal[]>;
-}
-
-export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** The manager themself, anyone above them, and admins. Looking at your own team needs no lookup. */
@@ -68,6 +56,6 @@ export async function loadTeamGoals(deps: Pick<GoalDeps, "directory" | "goals">,
 
 /** These people's goals of the cycle, by owner: a query of each one's partition, a few at once. */
 export async function loadGoalsOf(deps: Pick<GoalDeps, "goals">, tenantId: string, people: Person[], cycle: Cycle): Promise<Map<string, Goal[]>> {
-  const lists = await mapLimited(people, LOAD_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId: cycle.id }));
+  const lists = await runLimited(people, LOAD_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, { cycleId: cycle.id }));
   return new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
 }

@@ -4,7 +4,7 @@ import type { GoalRepository } from "./ports.js";
 import type { RollUpSlot } from "./team-rollup-service.js";
 import { combineSubtree } from "./team-rollup-service.js";
 import { computeContribution, isEmptyRollUp, type RollUp } from "./team-rollups.js";
-import { mapLimited } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import type { Goal, Person } from "./types.js";
 
 export interface RollUpRecordValue {
@@ -92,7 +92,7 @@ async function readGoalsByOwner(deps: RebuildDeps, tenantId: string, people: rea
     }
     return byOwner;
   }
-  const lists = await mapLimited([...people], READ_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, {}));
+  const lists = await runLimited([...people], READ_CONCURRENCY, (p) => deps.goals.listGoalsByOwner(tenantId, p.id, {}));
   return new Map(people.map((p, i) => [p.id, lists[i]!.map((g) => g.value)]));
 }
 

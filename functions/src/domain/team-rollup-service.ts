@@ -9,7 +9,8 @@ import { createCoalescer } from "./coalesce.js";
 import { isAppError } from "./errors.js";
 import { readAhead, reported, withUpkeep, type GoalUpkeep } from "./goal-upkeep.js";
 import type { Clock, DirectoryReader, GoalRepository, Versioned } from "./ports.js";
-import { LOAD_CONCURRENCY, mapLimited } from "./team-goals.js";
+import { LOAD_CONCURRENCY } from "./team-goals.js";
+import { runLimited } from "./run-limited.js";
 import { computeContribution, isEmptyRollUp, isWhiteSpaceCandidate, mergeRollUps, sameRollUp, type RollUp } from "./team-rollups.js";
 import type { Goal, Person } from "./types.js";
 
@@ -88,7 +89,7 @@ function refreshOwn(deps: RollUpDeps, tenantId: string, person: Person, cycleId:
     const hasReports = reports.some((r) => r.id !== person.id);
     // Only goals that may be white space need their aligned goals looked up.
     const candidates = goals.filter((g) => isWhiteSpaceCandidate(g, hasReports));
-    const children = await mapLimited(candidates, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
+    const children = await runLimited(candidates, LOAD_CONCURRENCY, (g) => deps.goals.listChildGoals(tenantId, g.id));
     const alignedTo = new Set(candidates.filter((_, i) => children[i]!.some((c) => isCountedChild(c.value))).map((g) => g.id));
     return orNull(computeContribution(person, goals, deps.clock.now(), { isEnabled: person.accountEnabled, hasReports, alignedTo }));
   });

@@ -7,7 +7,7 @@ import { assertAdmin } from "../domain/admin.js";
 import { recordAdminAction, type AdminLogDeps } from "../domain/admin-log.js";
 import { describeError } from "../domain/logger.js";
 import { selectCyclesToAnnounce } from "../domain/close-out.js";
-import { mapLimited } from "../domain/team-goals.js";
+import { runLimited } from "../domain/run-limited.js";
 import type { Cycle, Person, Principal } from "../domain/types.js";
 import { findCardIntl } from "../bot/card-locale.js";
 import { buildOwnerCloseOutCard } from "../bot/close-out-cards.js";
@@ -43,7 +43,7 @@ async function sendToOwner(deps: ProgressDeps, tenantId: string, person: Person,
 export async function sendCloseOutCards(deps: ProgressDeps, tenantId: string, cycle: Cycle, now: Date, personIds?: string[]): Promise<JobRunResult> {
   const result = createResult(tenantId);
   const people = await collectPeople(deps, tenantId, personIds);
-  await mapLimited(people, SEND_CONCURRENCY, (person) => sendToOwner(deps, tenantId, person, cycle, now, result));
+  await runLimited(people, SEND_CONCURRENCY, (person) => sendToOwner(deps, tenantId, person, cycle, now, result));
   return result;
 }
 

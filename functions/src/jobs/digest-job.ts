@@ -7,7 +7,8 @@ import { buildManagerDigestCard, type ManagerDigestCardInput } from "../../../ca
 import type { Dashboard } from "../contracts/views.js";
 import { readKeptDashboard } from "../domain/dashboard-service.js";
 import { isDigestDue } from "../domain/reminders.js";
-import { loadGoalsOf, mapLimited, resolveCycle } from "../domain/team-goals.js";
+import { loadGoalsOf, resolveCycle } from "../domain/team-goals.js";
+import { runLimited } from "../domain/run-limited.js";
 import type { Cycle, Goal, Person } from "../domain/types.js";
 import { type TabLinkSettings, buildApprovalsUrl, buildDashboardUrl } from "../bot/tab-links.js";
 import { collectPeople, createResult, type JobRunOptions, type JobRunResult } from "./reminder-job.js";
@@ -85,7 +86,7 @@ export async function runDigestJob(deps: ProgressDeps, tenantId: string, now: Da
   if (due.length === 0) return result;
   const cycle = await resolveCycle(deps, tenantId, null, now).catch(() => null);
   if (!cycle) return { ...result, skipped: due.length };
-  await mapLimited(due, DIGEST_CONCURRENCY, async (manager) => {
+  await runLimited(due, DIGEST_CONCURRENCY, async (manager) => {
     try {
       // The settings read above carry the risk margin: one read per run, not one per manager.
       await sendDigest(deps, tenantId, manager, { cycle, now, riskMargin: settings.riskMargin }, result);

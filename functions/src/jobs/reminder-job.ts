@@ -3,7 +3,7 @@
 import { buildReminderCard } from "../../../cards/src/index.js";
 import type { ReminderSettings } from "../contracts/admin.js";
 import { isReminderDue, selectReminderGoals } from "../domain/reminders.js";
-import { mapLimited } from "../domain/team-goals.js";
+import { runLimited } from "../domain/run-limited.js";
 import type { Person } from "../domain/types.js";
 import { toCheckInGoalView } from "../bot/progress-cards.js";
 import { describeError } from "../domain/logger.js";
@@ -66,7 +66,7 @@ export async function runReminderJob(deps: ProgressDeps, tenantId: string, now: 
     return options.isForced || isReminderDue(now, state?.timeZone ?? null, settings, state?.lastReminderAt ?? null);
   });
   result.considered = due.length;
-  await mapLimited(due, SEND_CONCURRENCY, async (person) => {
+  await runLimited(due, SEND_CONCURRENCY, async (person) => {
     try {
       await remindPerson(deps, tenantId, person, { now, settings, lastReminderAt: states.get(person.id)?.lastReminderAt ?? null }, result);
     } catch (error) {
