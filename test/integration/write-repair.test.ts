@@ -31,12 +31,13 @@ beforeAll(async () => {
 async function setUp() {
   const { tenantId, manager, owner, directory } = await storeManagerAndReport(factory);
   const cascadeIndex = createCascadeIndex(factory);
-  const state = { isDown: true, refused: 0 };
+  // Refusals are counted per goal: the repair also meets intents other tests left in the same storage.
+  const state = { isDown: true, refused: new Map<string, number>() };
   const flaky: CascadeIndex = {
     ...cascadeIndex,
     async indexGoal(goal, placement) {
       if (state.isDown) {
-        state.refused++;
+        state.refused.set(goal.id, (state.refused.get(goal.id) ?? 0) + 1);
         throw Object.assign(new Error("The cascade index is unavailable"), { statusCode: 503 });
       }
       return cascadeIndex.indexGoal(goal, placement);
@@ -75,7 +76,7 @@ describe("a goal write whose upkeep failed", () => {
     const goal = buildTestGoal({ tenantId, id: randomUUID(), ownerId: owner.id, updatedAt: new Date().toISOString() });
     const saved = await goals.saveGoal({ goal, audit: [] });
     expect(saved.value.id).toBe(goal.id);
-    expect(state.refused).toBe(1);
+    expect(state.refused.get(goal.id)).toBe(1);
     expect(await indexed(goal)).toBeNull();
     expect(await intentsOf(goal.id)).toHaveLength(1);
 
@@ -88,7 +89,7 @@ describe("a goal write whose upkeep failed", () => {
     const { tenantId, owner, goals, state, logged, intentsOf, indexed } = await setUp();
     const goal = buildTestGoal({ tenantId, id: randomUUID(), ownerId: owner.id, updatedAt: new Date().toISOString() });
     await goals.saveGoal({ goal, audit: [] });
-    expect(await waitFor(async () => state.refused >= 3, 10_000), "two repairs were refused").toBe(true);
+    expect(await waitFor(async () => (state.refused.get(goal.id) ?? 0) >= 3, 10_000), "two repairs were refused").toBe(true);
     expect(logged.filter((entry) => entry.message === "Could not yet repair a goal write whose upkeep failed").length).toBeGreaterThanOrEqual(2);
     expect(await intentsOf(goal.id)).toHaveLength(1);
 
