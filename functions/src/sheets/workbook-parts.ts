@@ -148,12 +148,13 @@ function writeZip(parts: Part[]): Uint8Array {
 }
 
 const trailer = storedPart(TRAILER_NAME, new Uint8Array(TRAILER_BYTES));
+const emptySharedStrings = storedPart("xl/sharedStrings.xml", new TextEncoder().encode(EMPTY_SHARED_STRINGS));
 
 /** The workbook with its parts in reading order, or the bytes as they came when they are not a plain zip. */
 export function orderWorkbookParts(bytes: Uint8Array): Uint8Array {
   const parts = readParts(bytes);
   if (!parts || parts.length + 2 > 0xffff) return bytes;
-  const ordered = parts.map((part, index) => ({ part, index })).sort((a, b) => rank(a.part.name) - rank(b.part.name) || a.index - b.index).map(({ part }) => part);
-  if (!parts.some((part) => part.name === "xl/sharedStrings.xml")) ordered.splice(ordered.filter((part) => rank(part.name) < 2).length, 0, storedPart("xl/sharedStrings.xml", new TextEncoder().encode(EMPTY_SHARED_STRINGS)));
-  return writeZip([...ordered, trailer]);
+  if (!parts.some((part) => part.name === emptySharedStrings.name)) parts.push(emptySharedStrings);
+  // The sort is stable: parts of one rank keep the order they came in.
+  return writeZip([...parts.sort((a, b) => rank(a.name) - rank(b.name)), trailer]);
 }
